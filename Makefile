@@ -1,0 +1,39 @@
+# Dark Maximus 3. Two commands on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Find a JDK >= 21 by itself: $JAVA_HOME if good enough, else the newest JDK under /usr/lib/jvm or ~/.sdkman.
+JAVA_HOME := $(shell ./scripts/find-jdk.sh)
+export JAVA_HOME
+export PATH := $(JAVA_HOME)/bin:$(PATH)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+MVN := ./mvnw -B -ntp
+
+.PHONY: help build test run openapi lint-openapi bench clean
+
+help:
+	@echo "make run      start backend (:8080, Mini App at /app/) and admin UI (:8081) on embedded defaults"
+	@echo "make test     build and run every module's tests, print coverage"
+	@echo "make openapi  rewrite openapi/openapi.yaml from the running code"
+	@echo "make lint-openapi  lint the contract with redocly (needs npx)"
+
+build:
+	$(MVN) -DskipTests install
+
+test:
+	$(MVN) install
+	@./scripts/coverage-summary.sh
+
+run: build
+	@./scripts/run.sh
+
+openapi:
+	$(MVN) -DskipTests install -pl openapi,miniapp -q
+	$(MVN) -pl backend test -Dtest=OpenApiContractTest -Ddm.openapi.write=true -Dsurefire.failIfNoSpecifiedTests=false
+	@echo "openapi/openapi.yaml rewritten; review with git diff"
+
+lint-openapi:
+	npx --yes @redocly/cli@2 lint --extends=recommended openapi/openapi.yaml
+
+clean:
+	$(MVN) clean
