@@ -1,0 +1,9 @@
+package dev.darkmaximus.auth;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({AuthProperties.class, TelegramProperties.class})
+class AuthConfiguration {
+}

@@ -1,0 +1,31 @@
+package dev.darkmaximus.auth;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Positive;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param accessTokenTtl          lifetime of every JWT we issue
+ * @param initDataMaxAge          oldest Telegram initData (by auth_date) still accepted
+ * @param lockoutAttempts         failed passwords in a row that lock a staff account
+ * @param lockoutDuration         how long a locked account stays locked
+ * @param jwtPrivateKey           PKCS#8 PEM RSA key signing RS256 tokens; blank → generated into the data directory
+ * @param bootstrapAdminUsername  login of the admin created on first start
+ * @param bootstrapAdminPassword  its password; blank → random, printed once
+ * @param miniappOrigin           browser origin allowed by CORS when the Mini App is served from elsewhere
+ */
+@Validated
+@ConfigurationProperties("dm.auth")
+public record AuthProperties(
+        @DefaultValue("15m") Duration accessTokenTtl,
+        @DefaultValue("1h") Duration initDataMaxAge,
+        @DefaultValue("5") @Positive int lockoutAttempts,
+        @DefaultValue("15m") Duration lockoutDuration,
+        @DefaultValue("") String jwtPrivateKey,
+        @DefaultValue("admin") String bootstrapAdminUsername,
+        @DefaultValue("") String bootstrapAdminPassword,
+        @DefaultValue("") String miniappOrigin) {
+}

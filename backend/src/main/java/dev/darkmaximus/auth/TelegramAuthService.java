@@ -1,0 +1,49 @@
+package dev.darkmaximus.auth;
+
+import java.time.Clock;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.darkmaximus.customer.CustomerService;
+import dev.darkmaximus.customer.CustomerView;
+import dev.darkmaximus.customer.TelegramProfile;
+import dev.darkmaximus.platform.error.ApiException;
+
+/** Customer sign-in: verified Telegram identity in, customer token out. */
+@Service
+public class TelegramAuthService {
+
+    private final CustomerService customers;
+    private final TokenService tokens;
+    private final TelegramInitDataVerifier verifier;
+
+    TelegramAuthService(CustomerService customers, TokenService tokens, AuthProperties properties,
+                        TelegramProperties telegram, Clock clock, JsonMapper json) {
+        this.customers = customers;
+        this.tokens = tokens;
+        this.verifier = telegram.botToken().isBlank() ? null
+                : new TelegramInitDataVerifier(telegram.botToken(), properties.initDataMaxAge(), clock, json);
+    }
+
+    public IssuedToken loginWithInitData(String initData) {
+        if (verifier == null) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "telegram_not_configured",
+                    "Telegram sign-in is off: the shop has no bot token configured.");
+        }
+        return issueFor(verifier.verify(initData).profile());
+    }
+
+    /** Only reachable through the dev profile's controller: no signature to check outside Telegram. */
+    public IssuedToken loginForDevelopment(TelegramProfile profile) {
+        return issueFor(profile);
+    }
+
+    private IssuedToken issueFor(TelegramProfile profile) {
+        CustomerView customer = customers.registerFromTelegram(profile);
+        customers.requireNotBanned(customer);
+        String name = customer.username() != null ? customer.username() : customer.firstName();
+        return tokens.issue(TokenService.CUSTOMER_PREFIX + customer.id(), name, Role.CUSTOMER);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.darkmaximus.auth.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.darkmaximus.auth.StaffService;
+import dev.darkmaximus.auth.TelegramAuthService;
+
+@RestController
+@RequestMapping("/api/v1/auth")
+@Tag(name = "auth")
+@SecurityRequirements
+class AuthController {
+
+    private final StaffService staff;
+    private final TelegramAuthService telegram;
+
+    AuthController(StaffService staff, TelegramAuthService telegram) {
+        this.staff = staff;
+        this.telegram = telegram;
+    }
+
+    @PostMapping("/admin/login")
+    @Operation(operationId = "adminLogin", summary = "Sign in as staff",
+            description = "Exchanges a staff login and password for an access token. After "
+                    + "`dm.auth.lockout-attempts` wrong passwords in a row the account is locked for "
+                    + "`dm.auth.lockout-duration` (code `account_locked`).")
+    @ApiResponse(responseCode = "200", description = "Signed in.")
+    TokenResponse adminLogin(@Valid @RequestBody AdminLoginRequest request) {
+        return TokenResponse.from(staff.login(request.username(), request.password()));
+    }
+
+    @PostMapping("/telegram")
+    @Operation(operationId = "telegramLogin", summary = "Sign in from the Mini App",
+            description = "Verifies Telegram.WebApp.initData (HMAC-SHA256 with the bot token, freshness of "
+                    + "auth_date), creates the customer on first contact and returns a customer token. Banned "
+                    + "customers get 403 `customer_banned`.")
+    @ApiResponse(responseCode = "200", description = "Signed in.")
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
+    TokenResponse telegramLogin(@Valid @RequestBody TelegramLoginRequest request) {
+        return TokenResponse.from(telegram.loginWithInitData(request.initData()));
+    }
+}

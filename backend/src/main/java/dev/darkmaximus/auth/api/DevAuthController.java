@@ -1,0 +1,44 @@
+package dev.darkmaximus.auth.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.darkmaximus.auth.TelegramAuthService;
+import dev.darkmaximus.customer.TelegramProfile;
+
+/**
+ * Lets the Mini App be opened in a plain browser on a developer's machine. The bean exists only in the dev
+ * profile, so in production the path is simply unknown (404).
+ */
+@RestController
+@Profile("dev")
+@RequestMapping("/api/v1/auth")
+@Tag(name = "auth")
+@SecurityRequirements
+class DevAuthController {
+
+    private final TelegramAuthService telegram;
+
+    DevAuthController(TelegramAuthService telegram) {
+        this.telegram = telegram;
+    }
+
+    @PostMapping("/dev")
+    @Operation(operationId = "devLogin", summary = "Sign in as a customer without Telegram (dev profile only)",
+            description = "Development aid: signs in as the given Telegram user without a signature. Exists only "
+                    + "when the backend runs with the `dev` profile; answers 404 otherwise.")
+    @ApiResponse(responseCode = "200", description = "Signed in.")
+    TokenResponse devLogin(@Valid @RequestBody DevLoginRequest request) {
+        return TokenResponse.from(telegram.loginForDevelopment(new TelegramProfile(request.telegramId(),
+                request.username(), request.firstName() == null ? "Dev" : request.firstName(), null,
+                request.language())));
+    }
+}

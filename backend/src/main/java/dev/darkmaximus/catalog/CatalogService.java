@@ -1,0 +1,80 @@
+package dev.darkmaximus.catalog;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.darkmaximus.catalog.persistence.HostRepository;
+import dev.darkmaximus.catalog.persistence.PlanRepository;
+import dev.darkmaximus.customer.CustomerService;
+
+/**
+ * The storefront: what a given customer (or an anonymous visitor) may buy. Only enabled hosts with at least one
+ * plan on sale appear; plans need a price and must pass their audience and group rules.
+ */
+@Service
+public class CatalogService {
+
+    private final HostRepository hosts;
+    private final PlanRepository plans;
+    private final CustomerService customers;
+    private final PurchaseHistory purchases;
+
+    CatalogService(HostRepository hosts, PlanRepository plans, CustomerService customers, PurchaseHistory purchases) {
+        this.hosts = hosts;
+        this.plans = plans;
+        this.customers = customers;
+        this.purchases = purchases;
+    }
+
+    /** @param customerId the signed-in customer, or null for an anonymous visitor */
+    @Transactional(readOnly = true)
+    public List<CatalogHost> hosts(Long customerId) {
+        Map<Long, List<PlanView>> plansByHost = plansFor(customerId).stream()
+                .collect(Collectors.groupingBy(PlanView::hostId));
+        return hosts.findEnabledOrdered().stream()
+                .filter(h -> plansByHost.containsKey(h.id()))
+                .map(h -> new CatalogHost(h.id(), h.name(), h.countryCode(), h.flag(), plansByHost.get(h.id())))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<PlanView> plans(Long customerId, Long hostId) {
+        return hosts(customerId).stream()
+                .filter(h -> hostId == null || h.id() == hostId)
+                .flatMap(h -> h.plans().stream())
+                .toList();
+    }
+
+    private List<PlanView> plansFor(Long customerId) {
+        Predicate<PlanView> offered = customerId == null ? CatalogService::offeredToAnonymous
+                : offeredTo(customers.groupIds(customerId), purchases.plansBoughtBy(customerId));
+        return plans.findOnSale().stream()
+                .map(PlanView::from)
+                .filter(p -> !p.prices().isEmpty())
+                .filter(offered)
+                .toList();
+    }
+
+    private static boolean offeredToAnonymous(PlanView plan) {
+        return plan.groupIds().isEmpty() && plan.audience() != Audience.RETURNING_ONLY;
+    }
+
+    private static Predicate<PlanView> offeredTo(Set<Long> groups, Set<Long> bought) {
+        return plan -> (plan.groupIds().isEmpty() || plan.groupIds().stream().anyMatch(groups::contains))
+                && switch (plan.audience()) {
+                    case ALL -> true;
+                    case NEW_ONLY -> !bought.contains(plan.id());
+                    case RETURNING_ONLY -> bought.contains(plan.id());
+                };
+    }
+
+    /** A host in the storefront with the plans offered on it. */
+    public record CatalogHost(long id, String name, String countryCode, String flag, List<PlanView> plans) {
+    }
+}

@@ -1,0 +1,50 @@
+package dev.darkmaximus.catalog.api;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import dev.darkmaximus.catalog.HostCommand;
+import dev.darkmaximus.catalog.PanelType;
+
+public record HostRequest(
+        @Schema(example = "Netherlands 1") @NotBlank @Size(max = 100) String name,
+        @Schema(example = "xui_v2") @NotNull PanelType panelType,
+        @Schema(description = "Panel address without the web base path.", example = "https://nl1.example.net:2053")
+        @NotBlank @Size(max = 500) @Pattern(regexp = "https?://[^\\s/]+(/.*)?", message = "must be an http(s) URL")
+        String baseUrl,
+        @Schema(description = "The panel's secret web base path, if any.", example = "/secretpath")
+        @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9._~/-]*", message = "must be a URL path") String webBasePath,
+        @Schema(example = "admin") @NotBlank @Size(max = 200) String username,
+        @Schema(description = "Write-only. Required on create; leave empty on update to keep the stored one.",
+                example = "s3cret", format = "password", accessMode = Schema.AccessMode.WRITE_ONLY)
+        @Size(max = 200) String password,
+        @Schema(example = "[1]") @NotEmpty @Size(max = 20) List<@NotNull @Positive Integer> inboundIds,
+        @Schema(example = "https://nl1.example.net:2096/sub")
+        @Size(max = 500) @Pattern(regexp = "(https?://\\S+)?", message = "must be an http(s) URL") String subscriptionBaseUrl,
+        @Schema(description = "Verify the panel's TLS certificate; turn off only for self-signed panels.", example = "true")
+        boolean tlsVerify,
+        @Schema(example = "true") boolean enabled,
+        @Schema(example = "0") @Min(0) @Max(10_000) int displayOrder,
+        @Schema(example = "NL") @Pattern(regexp = "([A-Z]{2})?", message = "must be a two-letter country code")
+        String countryCode,
+        @Schema(example = "🇳🇱") @Size(max = 16) String flag) {
+
+    @Override
+    public String toString() {
+        return "HostRequest[name=" + name + ", baseUrl=" + baseUrl + "]";
+    }
+
+    HostCommand toCommand() {
+        return new HostCommand(name, panelType, baseUrl, webBasePath, username, password, inboundIds,
+                subscriptionBaseUrl, tlsVerify, enabled, displayOrder, countryCode, flag);
+    }
+}

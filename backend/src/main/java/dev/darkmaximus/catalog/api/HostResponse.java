@@ -1,0 +1,35 @@
+package dev.darkmaximus.catalog.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import dev.darkmaximus.catalog.HostView;
+import dev.darkmaximus.catalog.PanelType;
+
+public record HostResponse(
+        @Schema(example = "3") long id,
+        @Schema(example = "Netherlands 1") String name,
+        PanelType panelType,
+        @Schema(example = "https://nl1.example.net:2053") String baseUrl,
+        @Schema(example = "/secretpath") String webBasePath,
+        @Schema(example = "admin") String username,
+        @Schema(description = "Whether a panel password is stored (it is never returned).", example = "true")
+        boolean passwordSet,
+        @Schema(example = "[1]") List<Integer> inboundIds,
+        @Schema(example = "https://nl1.example.net:2096/sub") String subscriptionBaseUrl,
+        @Schema(example = "true") boolean tlsVerify,
+        @Schema(example = "true") boolean enabled,
+        @Schema(example = "0") int displayOrder,
+        @Schema(example = "NL") String countryCode,
+        @Schema(example = "🇳🇱") String flag,
+        @Schema(example = "2026-11-24T10:15:30Z") Instant createdAt,
+        @Schema(example = "2026-11-24T10:15:30Z") Instant updatedAt) {
+
+    static HostResponse from(HostView h) {
+        return new HostResponse(h.id(), h.name(), h.panelType(), h.baseUrl(), h.webBasePath(), h.username(),
+                h.passwordSet(), h.inboundIds(), h.subscriptionBaseUrl(), h.tlsVerify(), h.enabled(), h.displayOrder(),
+                h.countryCode(), h.flag(), h.createdAt(), h.updatedAt());
+    }
+}

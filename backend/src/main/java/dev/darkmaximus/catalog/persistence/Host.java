@@ -1,0 +1,61 @@
+package dev.darkmaximus.catalog.persistence;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+import dev.darkmaximus.catalog.PanelType;
+
+/** A VPN panel connection. Credentials are only ever held encrypted here ({@code *Enc}). */
+@Table("hosts")
+public record Host(
+        @Id Long id,
+        String name,
+        PanelType panelType,
+        String baseUrl,
+        String webBasePath,
+        String username,
+        String passwordEnc,
+        String apiTokenEnc,
+        InboundIds inboundIds,
+        String subscriptionBaseUrl,
+        boolean tlsVerify,
+        String caCertificate,
+        boolean enabled,
+        int displayOrder,
+        String countryCode,
+        String flag,
+        Instant healthLastOkAt,
+        String healthLastError,
+        Instant healthLastErrorAt,
+        String circuitState,
+        @CreatedDate Instant createdAt,
+        @LastModifiedDate Instant updatedAt,
+        @Version int version) {
+
+    public static Host create(HostSettings settings, String passwordEnc) {
+        return new Host(null, settings.name(), settings.panelType(), settings.baseUrl(), settings.webBasePath(),
+                settings.username(), passwordEnc, null, settings.inboundIds(), settings.subscriptionBaseUrl(),
+                settings.tlsVerify(), null, settings.enabled(), settings.displayOrder(), settings.countryCode(),
+                settings.flag(), null, null, null, "CLOSED", null, null, 0);
+    }
+
+    /** The same host with new admin-editable settings; health and credentials not given stay as they were. */
+    public Host with(HostSettings settings, String newPasswordEnc) {
+        return new Host(id, settings.name(), settings.panelType(), settings.baseUrl(), settings.webBasePath(),
+                settings.username(), newPasswordEnc != null ? newPasswordEnc : passwordEnc, apiTokenEnc,
+                settings.inboundIds(), settings.subscriptionBaseUrl(), settings.tlsVerify(), caCertificate,
+                settings.enabled(), settings.displayOrder(), settings.countryCode(), settings.flag(), healthLastOkAt,
+                healthLastError, healthLastErrorAt, circuitState, createdAt, updatedAt, version);
+    }
+
+    /** The admin-editable part of a host. */
+    public record HostSettings(String name, PanelType panelType, String baseUrl, String webBasePath, String username,
+                               InboundIds inboundIds, String subscriptionBaseUrl, boolean tlsVerify, boolean enabled,
+                               int displayOrder, String countryCode, String flag) {
+    }
+}

@@ -1,0 +1,115 @@
+package dev.darkmaximus.customer;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.darkmaximus.customer.persistence.Customer;
+import dev.darkmaximus.customer.persistence.CustomerRegistrations;
+import dev.darkmaximus.customer.persistence.CustomerRepository;
+import dev.darkmaximus.platform.audit.AuditService;
+import dev.darkmaximus.platform.error.ApiException;
+
+/** The door to customers for REST, the bot and other features. */
+@Service
+public class CustomerService {
+
+    private final CustomerRepository customers;
+    private final CustomerRegistrations registrations;
+    private final AuditService audit;
+    private final Clock clock;
+
+    CustomerService(CustomerRepository customers, CustomerRegistrations registrations, AuditService audit, Clock clock) {
+        this.customers = customers;
+        this.registrations = registrations;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** First contact creates the customer (in the default group); later contacts refresh the Telegram names. */
+    @Transactional
+    public CustomerView registerFromTelegram(TelegramProfile profile) {
+        long id = registrations.upsert(profile, clock.instant());
+        return CustomerView.from(load(id));
+    }
+
+    @Transactional(readOnly = true)
+    public CustomerView get(long id) {
+        return CustomerView.from(load(id));
+    }
+
+    /**
+     * Newest first. {@code query} matches the public number or Telegram id exactly, or the start of the username
+     * or a name, case-insensitively.
+     */
+    @Transactional(readOnly = true)
+    public CustomerSlice search(String query, int limit, Long startingAfter) {
+        String q = query == null || query.isBlank() ? null : query.strip();
+        if (q != null && q.startsWith("@")) {
+            q = q.substring(1);
+        }
+        Long exact = q != null && q.matches("\\d{1,18}") ? Long.valueOf(q) : null;
+        String prefix = q == null ? null : escapeLike(q.toLowerCase(Locale.ROOT)) + "%";
+        List<Customer> rows = customers.search(q, exact, prefix, startingAfter, limit + 1);
+        boolean hasMore = rows.size() > limit;
+        return new CustomerSlice(rows.stream().limit(limit).map(CustomerView::from).toList(), hasMore);
+    }
+
+    @Transactional
+    public CustomerView ban(long id, String reason) {
+        CustomerView before = get(id);
+        if (customers.ban(id, reason.strip(), clock.instant()) == 0) {
+            throw ApiException.notFound("Customer", id);
+        }
+        CustomerView after = get(id);
+        audit.record("customer.ban", "customer", id, before, after);
+        return after;
+    }
+
+    @Transactional
+    public CustomerView unban(long id) {
+        CustomerView before = get(id);
+        if (!before.banned()) {
+            return before;
+        }
+        customers.unban(id, clock.instant());
+        CustomerView after = get(id);
+        audit.record("customer.unban", "customer", id, before, after);
+        return after;
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> groupIds(long customerId) {
+        return java.util.Set.copyOf(customers.groupIds(customerId));
+    }
+
+    /** The ids among {@code ids} that name no customer group. */
+    @Transactional(readOnly = true)
+    public List<Long> unknownGroupIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<Long> known = java.util.Set.copyOf(customers.existingGroupIds(ids));
+        return ids.stream().filter(id -> !known.contains(id)).distinct().sorted().toList();
+    }
+
+    /** Refuses banned customers at sign-in, so every later surface can rely on "has a token → not banned". */
+    public void requireNotBanned(CustomerView customer) {
+        if (customer.banned()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "customer_banned",
+                    "Access is restricted; please contact support.");
+        }
+    }
+
+    private Customer load(long id) {
+        return customers.findById(id).orElseThrow(() -> ApiException.notFound("Customer", id));
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,26 @@
+package dev.darkmaximus.customer.api;
+
+import java.time.Instant;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import dev.darkmaximus.customer.CustomerView;
+
+public record CustomerResponse(
+        @Schema(example = "17") long id,
+        @Schema(description = "Short public number used in support and links.", example = "1016") long number,
+        @Schema(example = "123456789") long telegramId,
+        @Schema(example = "ivan_petrov") String username,
+        @Schema(example = "Ivan") String firstName,
+        @Schema(example = "Petrov") String lastName,
+        @Schema(example = "ru", allowableValues = {"ru", "en"}) String language,
+        @Schema(example = "false") boolean banned,
+        @Schema(example = "Chargeback fraud") String banReason,
+        Instant bannedAt,
+        @Schema(example = "2026-11-24T10:15:30Z") Instant registeredAt) {
+
+    public static CustomerResponse from(CustomerView c) {
+        return new CustomerResponse(c.id(), c.number(), c.telegramId(), c.username(), c.firstName(), c.lastName(),
+                c.language(), c.banned(), c.banReason(), c.bannedAt(), c.registeredAt());
+    }
+}

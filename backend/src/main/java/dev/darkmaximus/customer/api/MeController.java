@@ -1,0 +1,32 @@
+package dev.darkmaximus.customer.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.darkmaximus.auth.TokenService;
+import dev.darkmaximus.customer.CustomerService;
+
+@RestController
+@RequestMapping("/api/v1/me")
+@Tag(name = "me")
+class MeController {
+
+    private final CustomerService customers;
+
+    MeController(CustomerService customers) {
+        this.customers = customers;
+    }
+
+    @GetMapping
+    @Operation(operationId = "getMe", summary = "The signed-in customer's profile")
+    @ApiResponse(responseCode = "200", description = "The profile.")
+    CustomerResponse me(@AuthenticationPrincipal Jwt jwt) {
+        return CustomerResponse.from(customers.get(TokenService.customerId(jwt)));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.darkmaximus.customer.persistence;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface CustomerRepository extends ListCrudRepository<Customer, Long> {
+
+    @Query("""
+            SELECT * FROM customers
+            WHERE (CAST(:query AS text) IS NULL
+                   OR number = CAST(:exact AS bigint) OR telegram_id = CAST(:exact AS bigint)
+                   OR lower(username) LIKE :prefix OR lower(first_name) LIKE :prefix OR lower(last_name) LIKE :prefix)
+              AND (CAST(:startingAfter AS bigint) IS NULL OR id < CAST(:startingAfter AS bigint))
+            ORDER BY id DESC
+            LIMIT :limit""")
+    List<Customer> search(String query, Long exact, String prefix, Long startingAfter, int limit);
+
+    @Query("SELECT group_id FROM customer_group_members WHERE customer_id = :customerId")
+    List<Long> groupIds(long customerId);
+
+    @Query("SELECT id FROM customer_groups WHERE id IN (:ids)")
+    List<Long> existingGroupIds(java.util.Collection<Long> ids);
+
+    @Modifying
+    @Query("""
+            UPDATE customers SET banned = TRUE, ban_reason = :reason, banned_at = :at, updated_at = :at,
+                                 version = version + 1
+            WHERE id = :id""")
+    int ban(long id, String reason, Instant at);
+
+    @Modifying
+    @Query("""
+            UPDATE customers SET banned = FALSE, ban_reason = NULL, banned_at = NULL, updated_at = :at,
+                                 version = version + 1
+            WHERE id = :id AND banned""")
+    int unban(long id, Instant at);
+}

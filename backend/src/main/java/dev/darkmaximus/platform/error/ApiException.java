@@ -1,0 +1,39 @@
+package dev.darkmaximus.platform.error;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A refusal the client can act on: a stable machine {@code code} (the problem type's last segment, the key the bot
+ * and UIs translate) plus an HTTP status. Services throw it; {@link ProblemAdvice} turns it into problem+json.
+ */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+
+    public ApiException(HttpStatus status, String code, String detail) {
+        super(detail);
+        this.status = status;
+        this.code = code;
+    }
+
+    public static ApiException notFound(String what, Object id) {
+        return new ApiException(HttpStatus.NOT_FOUND, "not_found", what + " " + id + " does not exist");
+    }
+
+    public static ApiException conflict(String code, String detail) {
+        return new ApiException(HttpStatus.CONFLICT, code, detail);
+    }
+
+    public static ApiException unprocessable(String code, String detail) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, code, detail);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+}

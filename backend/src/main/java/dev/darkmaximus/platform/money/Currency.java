@@ -1,0 +1,23 @@
+package dev.darkmaximus.platform.money;
+
+/** Currencies we take, each with the number of minor units per major unit that amounts are stored in. */
+public enum Currency {
+    /** Roubles in kopecks. */
+    RUB(2),
+    /** Telegram Stars: whole stars, no fractions. */
+    XTR(0),
+    /** Tether in millionths. */
+    USDT(6),
+    /** Toncoin in nano-TON. */
+    TON(9);
+
+    private final int minorDigits;
+
+    Currency(int minorDigits) {
+        this.minorDigits = minorDigits;
+    }
+
+    public int minorDigits() {
+        return minorDigits;
+    }
+}

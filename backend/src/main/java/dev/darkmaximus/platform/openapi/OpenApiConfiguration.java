@@ -1,0 +1,156 @@
+package dev.darkmaximus.platform.openapi;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The contract's frame: info, tags, the bearer scheme and the problem+json error responses every operation shares.
+ * Operations only declare their success answer and unusual errors; the rest is added here so no operation lacks them.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Bean
+    OpenAPI darkMaximusOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Dark Maximus 3 API").version("v1")
+                        .description("REST API of the Dark Maximus 3 VPN shop: Mini App, admin UI and integrators. "
+                                + "Money is always {amount, currency} in minor units. Errors are RFC 9457 problem+json "
+                                + "with a stable `code`."))
+                .servers(List.of(new Server().url("/").description("The server this document was fetched from")))
+                .tags(List.of(
+                        new Tag().name("auth").description("Sign-in for staff and customers."),
+                        new Tag().name("catalog").description("The public storefront."),
+                        new Tag().name("me").description("The signed-in customer."),
+                        new Tag().name("admin-hosts").description("VPN panels (admin)."),
+                        new Tag().name("admin-plans").description("Plans and prices (admin)."),
+                        new Tag().name("admin-customers").description("Customers (operators and admins).")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"))
+                .components(new Components()
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")
+                                .description("Access token from one of the auth operations."))
+                        .addSchemas("FieldError", fieldErrorSchema())
+                        .addSchemas("Problem", problemSchema())
+                        .responses(standardResponses()));
+    }
+
+    @Bean
+    OpenApiCustomizer standardErrors() {
+        return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(op -> {
+            boolean catalog = op.getTags() != null && op.getTags().contains("catalog");
+            if (catalog) {
+                // Public, but a customer token personalises the answer: bearer or nothing.
+                op.setSecurity(List.of(new SecurityRequirement().addList("bearer"), new SecurityRequirement()));
+            }
+            ApiResponses responses = op.getResponses();
+            if (op.getRequestBody() != null || (op.getParameters() != null && !op.getParameters().isEmpty())) {
+                addRef(responses, "400", "BadRequest");
+            }
+            addRef(responses, "401", "Unauthorized");
+            if (!catalog) {
+                addRef(responses, "403", "Forbidden");
+            }
+            if (path.contains("{")) {
+                addRef(responses, "404", "NotFound");
+            }
+            addRef(responses, "429", "TooManyRequests");
+            addRef(responses, "500", "InternalError");
+        }));
+    }
+
+    private static void addRef(ApiResponses responses, String status, String name) {
+        if (!responses.containsKey(status)) {
+            responses.addApiResponse(status, new ApiResponse().$ref("#/components/responses/" + name));
+        }
+    }
+
+    private static Map<String, ApiResponse> standardResponses() {
+        Map<String, ApiResponse> responses = new LinkedHashMap<>();
+        responses.put("BadRequest", problem("The input is invalid; `errors` names the fields.", 400, "validation_failed",
+                "The request has invalid fields; see errors.", true));
+        responses.put("Unauthorized", problem("No valid credentials.", 401, "unauthorized",
+                "Sign in first: send a valid bearer token.", false));
+        responses.put("Forbidden", problem("The caller's role does not allow this.", 403, "forbidden",
+                "Your role does not allow this action.", false));
+        responses.put("NotFound", problem("No such object.", 404, "not_found", "Host 42 does not exist", false));
+        responses.put("Conflict", problem("The change conflicts with the current state.", 409, "host_name_taken",
+                "another host has this name", false));
+        ApiResponse tooMany = problem("Rate limit exceeded; retry after `Retry-After` seconds.", 429, "rate_limited",
+                "Too many requests; retry after 42 s.", false);
+        tooMany.addHeaderObject("Retry-After", new Header().description("Seconds to wait before retrying.")
+                .schema(new IntegerSchema().example(42)));
+        responses.put("TooManyRequests", tooMany);
+        responses.put("ServiceUnavailable", problem("A dependency is not configured or not reachable.", 503,
+                "telegram_not_configured", "Telegram sign-in is off: the shop has no bot token configured.", false));
+        responses.put("InternalError", problem("Unexpected error; quote requestId to support.", 500, "internal_error",
+                "Something went wrong on our side; quote the requestId to support.", false));
+        return responses;
+    }
+
+    private static ApiResponse problem(String description, int status, String code, String detail, boolean withErrors) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", "https://darkmaximus.dev/problems/" + code);
+        example.put("title", org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase());
+        example.put("status", status);
+        example.put("detail", detail);
+        example.put("code", code);
+        example.put("requestId", "5f0c6d1e-8a4b-4f7e-9a51-0c2d3e4f5a6b");
+        if (withErrors) {
+            example.put("errors", List.of(Map.of("field", "name", "code", "required", "message", "must not be blank")));
+        }
+        return new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM,
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")).example(example)));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema problemSchema() {
+        return new ObjectSchema()
+                .description("RFC 9457 problem details with our stable `code` and the request id.")
+                .addProperty("type", new StringSchema().format("uri").example("https://darkmaximus.dev/problems/not_found"))
+                .addProperty("title", new StringSchema().example("Not Found"))
+                .addProperty("status", new IntegerSchema().example(404))
+                .addProperty("detail", new StringSchema().example("Host 42 does not exist"))
+                .addProperty("instance", new StringSchema().format("uri-reference").example("/api/v1/admin/hosts/42"))
+                .addProperty("code", new StringSchema().description("Stable machine code; the last segment of type.")
+                        .example("not_found"))
+                .addProperty("requestId", new StringSchema().example("5f0c6d1e-8a4b-4f7e-9a51-0c2d3e4f5a6b"))
+                .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldError")))
+                .required(List.of("type", "title", "status", "code"));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema fieldErrorSchema() {
+        return new ObjectSchema()
+                .description("One invalid input field.")
+                .addProperty("field", new StringSchema().example("prices[0].amount"))
+                .addProperty("code", new StringSchema().example("too_small"))
+                .addProperty("message", new StringSchema().example("must be greater than or equal to 0"))
+                .required(List.of("field", "code", "message"));
+    }
+}

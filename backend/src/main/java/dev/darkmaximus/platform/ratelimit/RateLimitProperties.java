@@ -1,0 +1,21 @@
+package dev.darkmaximus.platform.ratelimit;
+
+import jakarta.validation.constraints.Positive;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Per-client-IP request budgets.
+ *
+ * @param enabled         off only for benchmarks
+ * @param loginPerMinute  sign-in attempts (admin password, Telegram initData, dev login) per IP per minute
+ * @param publicPerMinute other API requests per IP per minute
+ */
+@Validated
+@ConfigurationProperties("dm.ratelimit")
+public record RateLimitProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("10") @Positive int loginPerMinute,
+        @DefaultValue("120") @Positive int publicPerMinute) {
+}

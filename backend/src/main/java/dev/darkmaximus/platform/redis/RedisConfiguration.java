@@ -1,0 +1,29 @@
+package dev.darkmaximus.platform.redis;
+
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Redis is optional: only when REDIS_URL is set do replicas share rate limits (and later caches and job locks).
+ * PostgreSQL stays the source of truth for everything that matters.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(RedisUrlCondition.class)
+class RedisConfiguration {
+
+    @Bean(destroyMethod = "shutdown")
+    RedissonClient redissonClient(Environment environment) {
+        Config config = new Config();
+        config.useSingleServer()
+                .setAddress(environment.getRequiredProperty("dm.redis-url"))
+                .setConnectTimeout(2_000)
+                .setTimeout(1_000)
+                .setRetryAttempts(1);
+        return Redisson.create(config);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.darkmaximus.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import dev.darkmaximus.platform.ratelimit.RateLimiter;
+import dev.darkmaximus.support.Api;
+import dev.darkmaximus.support.TestDatabase;
+import dev.darkmaximus.support.TestRedis;
+
+/**
+ * The one deliberately separate context: REDIS_URL set and no dev profile, as in a multi-replica production.
+ * Buckets live in Redis, and the dev login does not exist.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class RedisRateLimitIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RateLimiter limiter;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
+        registry.add("spring.datasource.username", TestDatabase::username);
+        registry.add("spring.datasource.password", TestDatabase::password);
+        registry.add("dm.redis-url", TestRedis::url);
+        registry.add("dm.data-dir", () -> Path.of("target", "test-data").toAbsolutePath().toString());
+    }
+
+    @Test
+    void bucketsAreSharedThroughRedis() {
+        assertThat(limiter.getClass().getSimpleName()).isEqualTo("RedisRateLimiter");
+        Api api = new Api(port, "198.51.100." + (1 + System.nanoTime() % 200));
+        Map<String, String> wrong = Map.of("username", "nobody", "password", "wrong");
+        for (int i = 0; i < 5; i++) {
+            api.post("/api/v1/auth/admin/login", wrong, null).problem(401, "invalid_credentials");
+        }
+
+        Api.Response limited = api.post("/api/v1/auth/admin/login", wrong, null);
+
+        limited.problem(429, "rate_limited");
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
+    }
+
+    @Test
+    void theDevLoginDoesNotExistOutsideTheDevProfile() {
+        new Api(port).post("/api/v1/auth/dev", Map.of("telegramId", 1), null).problem(404, "not_found");
+    }
+}
