@@ -1,0 +1,87 @@
+package dev.darkmaximus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * ARCHITECTURE §3: controllers (and later the bot) call services, never repositories; features don't reach into
+ * each other's persistence. Checked on the compiled classes' constructor and field dependencies.
+ */
+class LayeringTest {
+
+    private static final String ROOT = "dev.darkmaximus.";
+
+    @Test
+    void apiClassesDependOnServicesNotPersistence() throws Exception {
+        List<String> violations = new ArrayList<>();
+        assertThat(mainClasses()).as("classes found to check").hasSizeGreaterThan(30);
+        for (Class<?> type : mainClasses()) {
+            if (!type.getPackageName().endsWith(".api")) {
+                continue;
+            }
+            for (Class<?> dependency : dependencies(type)) {
+                if (dependency.getPackageName().endsWith(".persistence")) {
+                    violations.add(type.getName() + " -> " + dependency.getName());
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void featuresUseOnlyTheirOwnPersistence() throws Exception {
+        List<String> violations = new ArrayList<>();
+        for (Class<?> type : mainClasses()) {
+            String feature = feature(type);
+            for (Class<?> dependency : dependencies(type)) {
+                if (dependency.getPackageName().endsWith(".persistence") && dependency.getName().startsWith(ROOT)
+                        && !feature(dependency).equals(feature) && !feature(dependency).equals("platform")) {
+                    violations.add(type.getName() + " -> " + dependency.getName());
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    private static String feature(Class<?> type) {
+        String rest = type.getName().substring(ROOT.length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? "" : rest.substring(0, dot);
+    }
+
+    private static List<Class<?>> dependencies(Class<?> type) {
+        List<Class<?>> found = new ArrayList<>();
+        for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+            found.addAll(List.of(constructor.getParameterTypes()));
+        }
+        for (Field field : type.getDeclaredFields()) {
+            found.add(field.getType());
+        }
+        return found;
+    }
+
+    private static List<Class<?>> mainClasses() throws IOException, URISyntaxException, ClassNotFoundException {
+        Path classes = Path.of(DarkMaximusApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<Class<?>> result = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                if (name.startsWith(ROOT) && !name.contains("$")) {
+                    result.add(Class.forName(name, false, LayeringTest.class.getClassLoader()));
+                }
+            }
+        }
+        return result;
+    }
+}
