@@ -9,6 +9,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param accessTokenTtl          lifetime of every JWT we issue
+ * @param refreshTokenTtl         lifetime of a refresh token (each use replaces it)
  * @param initDataMaxAge          oldest Telegram initData (by auth_date) still accepted
  * @param lockoutAttempts         failed passwords in a row that lock a staff account
  * @param lockoutDuration         how long a locked account stays locked
@@ -21,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("dm.auth")
 public record AuthProperties(
         @DefaultValue("15m") Duration accessTokenTtl,
+        @DefaultValue("7d") Duration refreshTokenTtl,
         @DefaultValue("1h") Duration initDataMaxAge,
         @DefaultValue("5") @Positive int lockoutAttempts,
         @DefaultValue("15m") Duration lockoutDuration,

@@ -66,7 +66,18 @@ public class StaffService {
             throw invalidCredentials();
         }
         staff.recordSuccess(account.id(), now);
-        return tokens.issue("staff:" + account.id(), account.username(), Role.valueOf(account.role()));
+        return tokens.startSession(grantOf(account));
+    }
+
+    /** The current grant of a staff account, for session renewal; deactivated accounts get none. */
+    @Transactional(readOnly = true)
+    Grant grantFor(long staffId) {
+        Staff account = staff.findById(staffId).filter(Staff::active).orElseThrow(StaffService::invalidCredentials);
+        return grantOf(account);
+    }
+
+    private static Grant grantOf(Staff account) {
+        return new Grant(TokenService.STAFF_PREFIX + account.id(), account.username(), Role.valueOf(account.role()));
     }
 
     /** Creates the first admin when there is no staff at all; returns false when staff already exists. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.darkmaximus.customer.CustomerService;
@@ -27,6 +28,7 @@ public class TelegramAuthService {
                 : new TelegramInitDataVerifier(telegram.botToken(), properties.initDataMaxAge(), clock, json);
     }
 
+    @Transactional
     public IssuedToken loginWithInitData(String initData) {
         if (verifier == null) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "telegram_not_configured",
@@ -36,6 +38,7 @@ public class TelegramAuthService {
     }
 
     /** Only reachable through the dev profile's controller: no signature to check outside Telegram. */
+    @Transactional
     public IssuedToken loginForDevelopment(TelegramProfile profile) {
         return issueFor(profile);
     }
@@ -43,7 +46,11 @@ public class TelegramAuthService {
     private IssuedToken issueFor(TelegramProfile profile) {
         CustomerView customer = customers.registerFromTelegram(profile);
         customers.requireNotBanned(customer);
+        return tokens.startSession(grantFor(customer));
+    }
+
+    static Grant grantFor(CustomerView customer) {
         String name = customer.username() != null ? customer.username() : customer.firstName();
-        return tokens.issue(TokenService.CUSTOMER_PREFIX + customer.id(), name, Role.CUSTOMER);
+        return new Grant(TokenService.CUSTOMER_PREFIX + customer.id(), name, Role.CUSTOMER);
     }
 }

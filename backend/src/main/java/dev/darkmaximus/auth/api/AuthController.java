@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.darkmaximus.auth.SessionService;
 import dev.darkmaximus.auth.StaffService;
 import dev.darkmaximus.auth.TelegramAuthService;
 
@@ -21,10 +22,12 @@ class AuthController {
 
     private final StaffService staff;
     private final TelegramAuthService telegram;
+    private final SessionService sessions;
 
-    AuthController(StaffService staff, TelegramAuthService telegram) {
+    AuthController(StaffService staff, TelegramAuthService telegram, SessionService sessions) {
         this.staff = staff;
         this.telegram = telegram;
+        this.sessions = sessions;
     }
 
     @PostMapping("/admin/login")
@@ -46,5 +49,15 @@ class AuthController {
     @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
     TokenResponse telegramLogin(@Valid @RequestBody TelegramLoginRequest request) {
         return TokenResponse.from(telegram.loginWithInitData(request.initData()));
+    }
+
+    @PostMapping("/refresh")
+    @Operation(operationId = "refreshToken", summary = "Renew a session",
+            description = "Exchanges a refresh token for a new access token and a new refresh token. Each refresh "
+                    + "token works once: presenting a used one revokes every token of that sign-in. The role is "
+                    + "re-checked, so banned customers and deactivated staff can't renew.")
+    @ApiResponse(responseCode = "200", description = "Renewed.")
+    TokenResponse refresh(@Valid @RequestBody RefreshRequest request) {
+        return TokenResponse.from(sessions.refresh(request.refreshToken()));
     }
 }
