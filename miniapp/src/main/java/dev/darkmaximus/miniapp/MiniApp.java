@@ -1,9 +1,97 @@
 package dev.darkmaximus.miniapp;
 
+import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Window;
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
 
+/**
+ * Entry point (window.main): sign in with Telegram's initData — or, outside Telegram, with the backend's dev login
+ * when it runs in the dev profile — then show the catalog.
+ */
 public final class MiniApp {
+
+    private final HTMLDocument document = Window.current().getDocument();
+    private final ApiClient api = new ApiClient("../api/v1");
+    private Texts texts;
+
     public static void main(String[] args) {
-        Window.current().getDocument().getBody().setTextContent("hello");
+        new MiniApp().start();
+    }
+
+    private void start() {
+        TelegramWebApp.applyTheme();
+        TelegramWebApp.ready();
+        texts = new Texts(language(TelegramWebApp.userLanguage()));
+        status(texts.loading());
+        String initData = TelegramWebApp.initData();
+        if (!initData.isEmpty()) {
+            api.post("/auth/telegram", Json.telegramLogin(initData), this::signedIn, this::failed);
+        } else {
+            api.post("/auth/dev", Json.devLogin(devUser(), queryParameter("lang", "en")), this::signedIn,
+                    failure -> failed(failure.status() == 404
+                            ? new ApiClient.Failure(404, "not_in_telegram", texts.openFromTelegram()) : failure));
+        }
+    }
+
+    private void signedIn(JSObject tokenJson) {
+        api.useToken(((Json.Token) tokenJson).getAccessToken());
+        api.get("/me", me -> {
+            Json.Me profile = (Json.Me) me;
+            texts = new Texts(language(profile.getLanguage()));
+            String name = profile.getFirstName() == null ? "" : profile.getFirstName();
+            document.getElementById("greeting").setTextContent(texts.greeting(name));
+            loadCatalog();
+        }, this::failed);
+    }
+
+    private void loadCatalog() {
+        api.get("/catalog/hosts", hosts -> {
+            status("");
+            new CatalogView(document, texts).render(uncheckedArray(hosts));
+        }, this::failed);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static JSArray<Json.Host> uncheckedArray(JSObject value) {
+        return (JSArray<Json.Host>) value;
+    }
+
+    private void failed(ApiClient.Failure failure) {
+        status("");
+        HTMLElement error = document.getElementById("error");
+        String message = failure.status() == 0 ? texts.networkError()
+                : failure.detail() != null ? failure.detail() : texts.networkError();
+        error.setTextContent(message);
+        error.setAttribute("data-code", failure.code() == null ? "unknown" : failure.code());
+        error.removeAttribute("hidden");
+    }
+
+    private void status(String text) {
+        document.getElementById("status").setTextContent(text);
+    }
+
+    private static String language(String code) {
+        return code != null && (code.startsWith("ru") || code.startsWith("uk") || code.startsWith("be")) ? "ru" : "en";
+    }
+
+    private static String devUser() {
+        String id = queryParameter("devUser", "1");
+        return id.matches("\\d{1,15}") ? id : "1";
+    }
+
+    private static String queryParameter(String name, String fallback) {
+        String search = Window.current().getLocation().getSearch();
+        if (search == null || search.length() < 2) {
+            return fallback;
+        }
+        for (String pair : search.substring(1).split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return pair.substring(eq + 1);
+            }
+        }
+        return fallback;
     }
 }

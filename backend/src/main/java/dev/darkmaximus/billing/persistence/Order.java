@@ -1,0 +1,43 @@
+package dev.darkmaximus.billing.persistence;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.LastModifiedDate;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+import dev.darkmaximus.platform.money.Currency;
+
+/** What a customer wants to buy, with the price fixed at creation (base − promo − referral = amount). */
+@Table("orders")
+public record Order(
+        @Id Long id,
+        Kind kind,
+        long customerId,
+        Long planId,
+        Long keyId,
+        long amountMinor,
+        Currency currency,
+        long baseMinor,
+        long promoDiscountMinor,
+        long referralDiscountMinor,
+        Long promoCodeId,
+        int bonusDays,
+        PaymentMethod paymentMethod,
+        Status status,
+        String idempotencyKey,
+        Instant expiresAt,
+        Instant paidAt,
+        Instant fulfilledAt,
+        @CreatedDate Instant createdAt,
+        @LastModifiedDate Instant updatedAt,
+        @Version int version) {
+
+    public enum Kind { NEW_KEY, EXTEND_KEY, TOP_UP }
+
+    public enum Status { OPEN, PAID, FULFILLED, EXPIRED, CANCELED, REFUNDED }
+
+    public enum PaymentMethod { YOOKASSA, STARS, BALANCE, CRYPTOBOT }
+}

@@ -1,0 +1,28 @@
+package dev.darkmaximus.billing.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface OrderRepository extends ListCrudRepository<Order, Long> {
+
+    @Query("SELECT * FROM orders WHERE customer_id = :customerId AND idempotency_key = :idempotencyKey")
+    Optional<Order> findByIdempotencyKey(long customerId, String idempotencyKey);
+
+    /** Moves an order between states only from the expected one; 0 = someone else already moved it. */
+    @Modifying
+    @Query("""
+            UPDATE orders SET status = :to, updated_at = :at, version = version + 1,
+                              paid_at = CASE WHEN :to = 'PAID' THEN :at ELSE paid_at END,
+                              fulfilled_at = CASE WHEN :to = 'FULFILLED' THEN :at ELSE fulfilled_at END
+            WHERE id = :id AND status = :from""")
+    int transition(long id, String from, String to, Instant at);
+
+    /** Unpaid orders past their expiry, for the order-expiry job. */
+    @Query("SELECT * FROM orders WHERE status = 'OPEN' AND expires_at < :now ORDER BY expires_at LIMIT :limit")
+    List<Order> findExpiredOpen(Instant now, int limit);
+}

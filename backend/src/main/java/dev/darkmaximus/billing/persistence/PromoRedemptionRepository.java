@@ -1,0 +1,10 @@
+package dev.darkmaximus.billing.persistence;
+
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface PromoRedemptionRepository extends ListCrudRepository<PromoRedemption, Long> {
+
+    @Query("SELECT count(*) FROM promo_redemptions WHERE promo_code_id = :promoCodeId AND customer_id = :customerId")
+    int countByCustomer(long promoCodeId, long customerId);
+}

@@ -1,0 +1,12 @@
+package dev.darkmaximus.billing.persistence;
+
+import java.util.List;
+
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface RefundRepository extends ListCrudRepository<Refund, Long> {
+
+    @Query("SELECT * FROM refunds WHERE payment_id = :paymentId ORDER BY id")
+    List<Refund> findByPayment(long paymentId);
+}

@@ -1,0 +1,41 @@
+package dev.darkmaximus.platform.outbox.persistence;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+public interface OutboxRepository extends ListCrudRepository<OutboxTask, Long> {
+
+    /**
+     * Claims due tasks for this worker: rows another replica holds are skipped, not waited for, and a RUNNING task
+     * whose lease ran out (its worker died) is due again. The lease is set in the same statement.
+     */
+    @Query("""
+            UPDATE outbox_tasks SET status = 'RUNNING', locked_until = :leaseUntil, attempts = attempts + 1
+            WHERE id IN (
+                SELECT id FROM outbox_tasks
+                WHERE (status = 'PENDING' AND next_attempt_at <= :now)
+                   OR (status = 'RUNNING' AND locked_until < :now)
+                ORDER BY next_attempt_at
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED)
+            RETURNING *""")
+    List<OutboxTask> claim(Instant now, Instant leaseUntil, int limit);
+
+    @Modifying
+    @Query("UPDATE outbox_tasks SET status = 'DONE', done_at = :at, locked_until = NULL WHERE id = :id")
+    void markDone(long id, Instant at);
+
+    @Modifying
+    @Query("""
+            UPDATE outbox_tasks SET status = :status, next_attempt_at = :nextAttemptAt, locked_until = NULL,
+                                    last_error = :error
+            WHERE id = :id""")
+    void markFailed(long id, String status, Instant nextAttemptAt, String error);
+
+    @Query("SELECT * FROM outbox_tasks WHERE status = 'DEAD' ORDER BY created_at DESC LIMIT :limit")
+    List<OutboxTask> findDead(int limit);
+}

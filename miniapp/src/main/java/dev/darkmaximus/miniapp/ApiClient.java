@@ -1,0 +1,64 @@
+package dev.darkmaximus.miniapp;
+
+import java.util.function.Consumer;
+
+import org.teavm.jso.JSObject;
+import org.teavm.jso.ajax.XMLHttpRequest;
+
+/** Calls our REST API (same origin, relative to /app/) and reports either the parsed body or a readable error. */
+final class ApiClient {
+
+    private final String base;
+    private String token;
+
+    ApiClient(String base) {
+        this.base = base;
+    }
+
+    void useToken(String accessToken) {
+        this.token = accessToken;
+    }
+
+    void get(String path, Consumer<JSObject> onSuccess, Consumer<Failure> onFailure) {
+        send("GET", path, null, onSuccess, onFailure);
+    }
+
+    void post(String path, String jsonBody, Consumer<JSObject> onSuccess, Consumer<Failure> onFailure) {
+        send("POST", path, jsonBody, onSuccess, onFailure);
+    }
+
+    private void send(String method, String path, String body, Consumer<JSObject> onSuccess,
+                      Consumer<Failure> onFailure) {
+        XMLHttpRequest xhr = XMLHttpRequest.create();
+        xhr.open(method, base + path);
+        xhr.setRequestHeader("Accept", "application/json");
+        if (body != null) {
+            xhr.setRequestHeader("Content-Type", "application/json");
+        }
+        if (token != null) {
+            xhr.setRequestHeader("Authorization", "Bearer " + token);
+        }
+        xhr.onComplete(() -> {
+            int status = xhr.getStatus();
+            JSObject parsed = Json.parse(xhr.getResponseText());
+            if (status >= 200 && status < 300 && parsed != null) {
+                onSuccess.accept(parsed);
+            } else if (status == 0) {
+                onFailure.accept(new Failure(0, "network", null));
+            } else {
+                Json.Problem problem = parsed == null ? null : (Json.Problem) parsed;
+                onFailure.accept(new Failure(status, problem == null ? "unknown" : problem.getCode(),
+                        problem == null ? null : problem.getDetail()));
+            }
+        });
+        if (body != null) {
+            xhr.send(body);
+        } else {
+            xhr.send();
+        }
+    }
+
+    /** A failed call: HTTP status (0 = no answer), the problem's code and its human-readable detail. */
+    record Failure(int status, String code, String detail) {
+    }
+}

@@ -1,0 +1,73 @@
+package dev.darkmaximus.miniapp;
+
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/** Renders the storefront: one section per host, one card per plan with its prices. */
+final class CatalogView {
+
+    private final HTMLDocument document;
+    private final Texts texts;
+
+    CatalogView(HTMLDocument document, Texts texts) {
+        this.document = document;
+        this.texts = texts;
+    }
+
+    void render(JSArray<Json.Host> hosts) {
+        HTMLElement catalog = document.getElementById("catalog");
+        catalog.setInnerHTML("");
+        if (hosts.getLength() == 0) {
+            catalog.appendChild(element("p", "empty", texts.emptyCatalog()));
+            return;
+        }
+        for (int i = 0; i < hosts.getLength(); i++) {
+            catalog.appendChild(host(hosts.get(i)));
+        }
+    }
+
+    private HTMLElement host(Json.Host host) {
+        HTMLElement section = element("section", "host", null);
+        String flag = host.getFlag() == null ? "" : host.getFlag() + " ";
+        section.appendChild(element("h2", "host-name", flag + host.getName()));
+        JSArray<Json.Plan> plans = host.getPlans();
+        for (int i = 0; i < plans.getLength(); i++) {
+            section.appendChild(plan(plans.get(i)));
+        }
+        return section;
+    }
+
+    private HTMLElement plan(Json.Plan plan) {
+        HTMLElement card = element("div", "plan-card", null);
+        card.setAttribute("data-plan-id", Long.toString(Json.longOf(plan, "id")));
+        HTMLElement info = element("div", "plan-info", null);
+        String name = "ru".equals(texts.language()) ? plan.getNameRu() : plan.getNameEn();
+        info.appendChild(element("div", "plan-name", name));
+        String traffic = plan.getTrafficLimitGb() == 0 ? texts.unlimited() : texts.gigabytes(plan.getTrafficLimitGb());
+        info.appendChild(element("div", "plan-details",
+                DurationText.format(plan.getDurationUnit(), plan.getDurationValue(), texts.language())
+                        + " · " + traffic + " · " + texts.devices(plan.getDeviceLimit())));
+        card.appendChild(info);
+        HTMLElement prices = element("div", "plan-prices", null);
+        JSArray<Json.Price> list = plan.getPrices();
+        for (int i = 0; i < list.getLength(); i++) {
+            Json.Price price = list.get(i);
+            HTMLElement tag = element("span", "plan-price",
+                    PriceFormat.format(Json.longOf(price, "amount"), price.getCurrency()));
+            tag.setAttribute("data-currency", price.getCurrency());
+            prices.appendChild(tag);
+        }
+        card.appendChild(prices);
+        return card;
+    }
+
+    private HTMLElement element(String tag, String cssClass, String text) {
+        HTMLElement element = document.createElement(tag);
+        element.setClassName(cssClass);
+        if (text != null) {
+            element.setTextContent(text);
+        }
+        return element;
+    }
+}

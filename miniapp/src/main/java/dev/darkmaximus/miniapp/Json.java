@@ -1,0 +1,96 @@
+package dev.darkmaximus.miniapp;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.JSProperty;
+import org.teavm.jso.core.JSArray;
+
+/** Typed views of the API's JSON (parsed by the browser), read-only. */
+final class Json {
+
+    private Json() {
+    }
+
+    @JSBody(params = "text", script = "try { return JSON.parse(text); } catch (e) { return null; }")
+    static native JSObject parse(String text);
+
+    @JSBody(params = "value", script = "return JSON.stringify(value);")
+    static native String stringify(JSObject value);
+
+    @JSBody(params = "initData", script = "return JSON.stringify({initData: initData});")
+    static native String telegramLogin(String initData);
+
+    @JSBody(params = {"telegramId", "language"},
+            script = "return JSON.stringify({telegramId: Number(telegramId), firstName: 'Dev', username: 'dev',"
+                    + " language: language});")
+    static native String devLogin(String telegramId, String language);
+
+    /** Integers travel as JS numbers (exact below 2^53); reading them as text keeps Java in long arithmetic. */
+    @JSBody(params = {"object", "field"}, script = "var v = object[field]; return v == null ? '' : String(v);")
+    static native String integerText(JSObject object, String field);
+
+    static long longOf(JSObject object, String field) {
+        String text = integerText(object, field);
+        return text.isEmpty() ? 0 : Long.parseLong(text);
+    }
+
+    interface Token extends JSObject {
+        @JSProperty
+        String getAccessToken();
+    }
+
+    interface Problem extends JSObject {
+        @JSProperty
+        String getDetail();
+
+        @JSProperty
+        String getCode();
+    }
+
+    interface Me extends JSObject {
+        @JSProperty
+        String getFirstName();
+
+        @JSProperty
+        String getLanguage();
+    }
+
+    interface Host extends JSObject {
+        @JSProperty
+        String getName();
+
+        @JSProperty
+        String getFlag();
+
+        @JSProperty
+        JSArray<Plan> getPlans();
+    }
+
+    interface Plan extends JSObject {
+        @JSProperty
+        String getNameRu();
+
+        @JSProperty
+        String getNameEn();
+
+        @JSProperty
+        String getDurationUnit();
+
+        @JSProperty
+        int getDurationValue();
+
+        @JSProperty
+        int getTrafficLimitGb();
+
+        @JSProperty
+        int getDeviceLimit();
+
+        @JSProperty
+        JSArray<Price> getPrices();
+    }
+
+    interface Price extends JSObject {
+        @JSProperty
+        String getCurrency();
+    }
+}
