@@ -74,11 +74,12 @@ class CatalogIT extends IntegrationTest {
         bad.put("baseUrl", "ftp://nope");
         bad.put("inboundIds", List.of());
         bad.put("countryCode", "Netherlands");
+        bad.put("tlsVerify", null);
 
         JsonNode problem = api.post("/api/v1/admin/hosts", bad, admin).problem(400, "validation_failed");
 
         assertThat(problem.get("errors").findValuesAsString("field"))
-                .contains("name", "baseUrl", "inboundIds", "countryCode");
+                .contains("name", "baseUrl", "inboundIds", "countryCode", "tlsVerify");
         Map<String, Object> noPassword = host("No password " + System.nanoTime());
         noPassword.remove("password");
         assertThat(api.post("/api/v1/admin/hosts", noPassword, admin).problem(400, "validation_failed")

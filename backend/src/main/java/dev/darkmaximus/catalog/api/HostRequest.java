@@ -31,9 +31,9 @@ public record HostRequest(
         @Schema(example = "https://nl1.example.net:2096/sub")
         @Size(max = 500) @Pattern(regexp = "(https?://\\S+)?", message = "must be an http(s) URL") String subscriptionBaseUrl,
         @Schema(description = "Verify the panel's TLS certificate; turn off only for self-signed panels.", example = "true")
-        boolean tlsVerify,
-        @Schema(example = "true") boolean enabled,
-        @Schema(example = "0") @Min(0) @Max(10_000) int displayOrder,
+        @NotNull Boolean tlsVerify,
+        @Schema(example = "true") @NotNull Boolean enabled,
+        @Schema(description = "Lower comes first; default 0.", example = "0") @Min(0) @Max(10_000) Integer displayOrder,
         @Schema(example = "NL") @Pattern(regexp = "([A-Z]{2})?", message = "must be a two-letter country code")
         String countryCode,
         @Schema(example = "🇳🇱") @Size(max = 16) String flag) {
@@ -45,6 +45,6 @@ public record HostRequest(
 
     HostCommand toCommand() {
         return new HostCommand(name, panelType, baseUrl, webBasePath, username, password, inboundIds,
-                subscriptionBaseUrl, tlsVerify, enabled, displayOrder, countryCode, flag);
+                subscriptionBaseUrl, tlsVerify, enabled, displayOrder == null ? 0 : displayOrder, countryCode, flag);
     }
 }

@@ -1,0 +1,108 @@
+package dev.darkmaximus.admin.backend;
+
+import java.time.Duration;
+
+import com.vaadin.flow.spring.annotation.VaadinSessionScope;
+import org.springframework.stereotype.Component;
+
+import dev.darkmaximus.admin.AdminProperties;
+import dev.darkmaximus.client.ApiClient;
+import dev.darkmaximus.client.ApiException;
+import dev.darkmaximus.client.api.AuthApi;
+import dev.darkmaximus.client.model.AdminLoginRequest;
+import dev.darkmaximus.client.model.RefreshRequest;
+import dev.darkmaximus.client.model.TokenResponse;
+
+/**
+ * One operator's connection to the backend, kept in their Vaadin session: the tokens and a generated API client that
+ * sends the access token. An expired access token is renewed once with the refresh token, transparently.
+ */
+@Component
+@VaadinSessionScope
+public class BackendSession {
+
+    private final ApiClient client;
+    private String accessToken;
+    private String refreshToken;
+    private String username;
+    private String role;
+
+    public BackendSession(AdminProperties properties) {
+        this.client = new ApiClient();
+        client.updateBaseUri(properties.backendUrl());
+        client.setConnectTimeout(Duration.ofSeconds(5));
+        client.setReadTimeout(properties.requestTimeout());
+        client.setRequestInterceptor(request -> {
+            if (accessToken != null) {
+                request.header("Authorization", "Bearer " + accessToken);
+            }
+        });
+    }
+
+    public void signIn(String login, String password) {
+        accessToken = null;
+        TokenResponse tokens = call(c -> new AuthApi(c).adminLogin(new AdminLoginRequest().username(login).password(password)));
+        remember(tokens);
+        username = login;
+    }
+
+    public void signOut() {
+        accessToken = null;
+        refreshToken = null;
+        username = null;
+        role = null;
+    }
+
+    public boolean signedIn() {
+        return accessToken != null;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public boolean isAdmin() {
+        return "admin".equals(role);
+    }
+
+    /** Runs a backend call; failures arrive as {@link BackendException} with the backend's problem. */
+    public <T> T call(BackendCall<T> call) {
+        try {
+            return call.apply(client);
+        } catch (ApiException first) {
+            if (first.getCode() == 401 && refreshToken != null && renew()) {
+                try {
+                    return call.apply(client);
+                } catch (ApiException second) {
+                    throw failure(second);
+                }
+            }
+            throw failure(first);
+        }
+    }
+
+    private boolean renew() {
+        String spent = refreshToken;
+        accessToken = null;
+        refreshToken = null;
+        try {
+            remember(new AuthApi(client).refreshToken(new RefreshRequest().refreshToken(spent)));
+            return true;
+        } catch (ApiException refused) {
+            return false;
+        }
+    }
+
+    private BackendException failure(ApiException e) {
+        if (e.getCode() == 401) {
+            signOut();
+        }
+        return new BackendException(Problem.from(e));
+    }
+
+    private void remember(TokenResponse tokens) {
+        accessToken = tokens.getAccessToken();
+        refreshToken = tokens.getRefreshToken();
+        role = tokens.getRole() == null ? null : tokens.getRole().getValue();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.darkmaximus.admin.ui;
+
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import dev.darkmaximus.admin.backend.BackendSession;
+
+/**
+ * Every view but the login needs a signed-in session. The backend checks roles on every call anyway; this only
+ * spares operators a screen full of 401s.
+ */
+@Component
+class AuthenticationGuard implements VaadinServiceInitListener {
+
+    private final ObjectProvider<BackendSession> sessions;
+
+    AuthenticationGuard(ObjectProvider<BackendSession> sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(this::requireSignIn));
+    }
+
+    private void requireSignIn(BeforeEnterEvent event) {
+        if (!LoginView.class.equals(event.getNavigationTarget()) && !sessions.getObject().signedIn()) {
+            event.rerouteTo(LoginView.class);
+        }
+    }
+}

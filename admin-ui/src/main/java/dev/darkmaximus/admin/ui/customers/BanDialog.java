@@ -1,0 +1,36 @@
+package dev.darkmaximus.admin.ui.customers;
+
+import java.util.function.Consumer;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.textfield.TextArea;
+
+import dev.darkmaximus.client.model.CustomerResponse;
+
+/** Asks for the reason a ban needs (it is audited and shown to operators). */
+class BanDialog extends Dialog {
+
+    BanDialog(CustomerResponse customer, Consumer<String> onBan) {
+        setHeaderTitle("Ban customer " + customer.getNumber() + "?");
+        TextArea reason = new TextArea("Reason");
+        reason.setId("ban-reason");
+        reason.setRequired(true);
+        reason.setMaxLength(500);
+        reason.setWidth("24em");
+        add(reason);
+        Button ban = new Button("Ban", e -> {
+            if (reason.getValue().isBlank()) {
+                reason.setErrorMessage("A reason is required");
+                reason.setInvalid(true);
+                return;
+            }
+            close();
+            onBan.accept(reason.getValue().strip());
+        });
+        ban.setId("confirm-ban");
+        ban.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button("Cancel", e -> close()), ban);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.darkmaximus.admin.ui.customers;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import dev.darkmaximus.admin.backend.BackendException;
+import dev.darkmaximus.admin.backend.BackendSession;
+import dev.darkmaximus.admin.ui.Failures;
+import dev.darkmaximus.admin.ui.MainLayout;
+import dev.darkmaximus.client.api.AdminCustomersApi;
+import dev.darkmaximus.client.model.CustomerPage;
+import dev.darkmaximus.client.model.CustomerResponse;
+
+@Route(value = "customers", layout = MainLayout.class)
+@PageTitle("Customers · Dark Maximus")
+public class CustomersView extends VerticalLayout {
+
+    private static final int PAGE = 50;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private final BackendSession session;
+    private final TextField search = new TextField();
+    private final Grid<CustomerResponse> grid = new Grid<>(CustomerResponse.class, false);
+    private final Button more = new Button("Load more", e -> load(false));
+    private final List<CustomerResponse> shown = new ArrayList<>();
+
+    public CustomersView(BackendSession session) {
+        this.session = session;
+        setSizeFull();
+        search.setId("customer-search");
+        search.setPlaceholder("Number, Telegram id, @username or name");
+        search.setWidth("24em");
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> load(true));
+        grid.setId("customers-grid");
+        grid.addColumn(CustomerResponse::getNumber).setHeader("No.").setAutoWidth(true);
+        grid.addColumn(CustomerResponse::getTelegramId).setHeader("Telegram id").setAutoWidth(true);
+        grid.addColumn(c -> c.getUsername() == null ? "" : "@" + c.getUsername()).setHeader("Username");
+        grid.addColumn(c -> join(c.getFirstName(), c.getLastName())).setHeader("Name");
+        grid.addColumn(CustomerResponse::getLanguage).setHeader("Lang");
+        grid.addColumn(c -> c.getRegisteredAt() == null ? "" : DAY.format(c.getRegisteredAt())).setHeader("Registered (UTC)");
+        grid.addColumn(c -> Boolean.TRUE.equals(c.getBanned()) ? "banned: " + c.getBanReason() : "").setHeader("Status");
+        grid.addComponentColumn(this::action).setHeader("").setAutoWidth(true);
+        more.setVisible(false);
+        add(new HorizontalLayout(search), grid, more);
+        load(true);
+    }
+
+    private Button action(CustomerResponse customer) {
+        boolean banned = Boolean.TRUE.equals(customer.getBanned());
+        Button button = new Button(banned ? "Unban" : "Ban", e -> {
+            if (banned) {
+                change(() -> session.call(c -> new AdminCustomersApi(c).unbanCustomer(customer.getId())));
+            } else {
+                new BanDialog(customer, reason -> change(() -> session.call(c -> new AdminCustomersApi(c)
+                        .banCustomer(customer.getId(), new dev.darkmaximus.client.model.BanRequest().reason(reason)))))
+                        .open();
+            }
+        });
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, banned ? ButtonVariant.LUMO_SUCCESS : ButtonVariant.LUMO_ERROR);
+        button.setClassName("customer-action");
+        return button;
+    }
+
+    private void change(Runnable call) {
+        try {
+            call.run();
+            load(true);
+        } catch (BackendException e) {
+            Failures.show(e);
+        }
+    }
+
+    private void load(boolean fromStart) {
+        if (fromStart) {
+            shown.clear();
+        }
+        Long after = shown.isEmpty() ? null : shown.get(shown.size() - 1).getId();
+        String q = search.getValue().isBlank() ? null : search.getValue().strip();
+        try {
+            CustomerPage page = session.call(c -> new AdminCustomersApi(c).listCustomers(q, PAGE, after));
+            shown.addAll(page.getData());
+            grid.setItems(shown);
+            more.setVisible(Boolean.TRUE.equals(page.getHasMore()));
+        } catch (BackendException e) {
+            Failures.show(e);
+        }
+    }
+
+    private static String join(String first, String last) {
+        return ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip();
+    }
+}

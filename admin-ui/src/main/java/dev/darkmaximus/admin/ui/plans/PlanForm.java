@@ -1,0 +1,189 @@
+package dev.darkmaximus.admin.ui.plans;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
+
+import dev.darkmaximus.admin.backend.BackendException;
+import dev.darkmaximus.admin.backend.BackendSession;
+import dev.darkmaximus.admin.ui.Converters;
+import dev.darkmaximus.admin.ui.Failures;
+import dev.darkmaximus.client.api.AdminPlansApi;
+import dev.darkmaximus.client.model.HostResponse;
+import dev.darkmaximus.client.model.Money;
+import dev.darkmaximus.client.model.PlanRequest;
+import dev.darkmaximus.client.model.PlanResponse;
+
+/**
+ * Create or edit a plan. Prices are entered in roubles and whole stars and sent as exact minor units; a blank price
+ * means the plan isn't sold in that currency. Prices in other currencies and group limits are kept as they were.
+ */
+class PlanForm extends Dialog {
+
+    private final BackendSession session;
+    private final PlanResponse existing;
+    private final Runnable onSaved;
+    private final Binder<PlanRequest> binder = new Binder<>();
+    private final Select<HostResponse> host = new Select<>();
+    private final TextField nameRu = new TextField("Name (ru)");
+    private final TextField nameEn = new TextField("Name (en)");
+    private final Select<PlanRequest.DurationUnitEnum> durationUnit = new Select<>();
+    private final IntegerField durationValue = new IntegerField("Duration");
+    private final IntegerField trafficLimitGb = new IntegerField("Traffic, GB (0 = unlimited)");
+    private final IntegerField deviceLimit = new IntegerField("Devices (0 = unlimited)");
+    private final TextField priceRub = new TextField("Price, ₽");
+    private final IntegerField priceStars = new IntegerField("Price, ⭐ stars");
+    private final Select<PlanRequest.VisibilityEnum> visibility = new Select<>();
+    private final Select<PlanRequest.AudienceEnum> audience = new Select<>();
+    private final Select<PlanRequest.ProvisionModeEnum> provisionMode = new Select<>();
+    private final IntegerField displayOrder = new IntegerField("Display order");
+    private final Checkbox trial = new Checkbox("Trial plan (never sold)");
+    private final Map<String, HasValidation> priceFieldsByApiName = new HashMap<>();
+
+    PlanForm(BackendSession session, List<HostResponse> hosts, HostResponse preselected, PlanResponse existing,
+             Runnable onSaved) {
+        this.session = session;
+        this.existing = existing;
+        this.onSaved = onSaved;
+        setHeaderTitle(existing == null ? "New plan" : "Edit " + existing.getNameEn());
+        host.setLabel("Host");
+        host.setItems(hosts);
+        host.setItemLabelGenerator(HostResponse::getName);
+        choices(durationUnit, "Duration unit", PlanRequest.DurationUnitEnum.values(), PlanRequest.DurationUnitEnum::getValue);
+        choices(visibility, "Visibility", PlanRequest.VisibilityEnum.values(), PlanRequest.VisibilityEnum::getValue);
+        choices(audience, "Audience", PlanRequest.AudienceEnum.values(), PlanRequest.AudienceEnum::getValue);
+        choices(provisionMode, "Provision mode", PlanRequest.ProvisionModeEnum.values(),
+                PlanRequest.ProvisionModeEnum::getValue);
+        nameRu.setId("plan-name-ru");
+        nameEn.setId("plan-name-en");
+        priceRub.setId("plan-price-rub");
+        priceStars.setId("plan-price-xtr");
+        priceRub.setHelperText("e.g. 199 or 199.90; empty = not sold in roubles");
+        bind();
+        add(new FormLayout(host, nameRu, nameEn, durationUnit, durationValue, trafficLimitGb, deviceLimit, priceRub,
+                priceStars, visibility, audience, provisionMode, displayOrder, trial));
+        Button save = new Button("Save", e -> save());
+        save.setId("save-plan");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        getFooter().add(new Button("Cancel", e -> close()), save);
+        binder.setBean(existing == null ? blank() : fromResponse(existing));
+        host.setValue(hosts.stream()
+                .filter(h -> Objects.equals(h.getId(), existing != null ? existing.getHostId()
+                        : preselected != null ? preselected.getId() : hosts.get(0).getId()))
+                .findFirst().orElse(hosts.get(0)));
+        if (existing != null) {
+            existing.getPrices().forEach(p -> {
+                if (p.getCurrency() == Money.CurrencyEnum.RUB) {
+                    priceRub.setValue(Rubles.fromKopecks(p.getAmount()));
+                } else if (p.getCurrency() == Money.CurrencyEnum.XTR) {
+                    priceStars.setValue(p.getAmount().intValue());
+                }
+            });
+        }
+    }
+
+    private static <T> void choices(Select<T> select, String label, T[] values,
+                                    com.vaadin.flow.component.ItemLabelGenerator<T> labels) {
+        select.setLabel(label);
+        select.setItems(values);
+        select.setItemLabelGenerator(labels);
+    }
+
+    private void bind() {
+        binder.forField(nameRu).asRequired("Required").bind(PlanRequest::getNameRu, PlanRequest::setNameRu);
+        binder.forField(nameEn).asRequired("Required").bind(PlanRequest::getNameEn, PlanRequest::setNameEn);
+        binder.forField(durationUnit).asRequired("Required").bind(PlanRequest::getDurationUnit, PlanRequest::setDurationUnit);
+        binder.forField(durationValue).asRequired("Required").bind(PlanRequest::getDurationValue, PlanRequest::setDurationValue);
+        binder.forField(trafficLimitGb).withConverter(Converters.ZERO_WHEN_EMPTY)
+                .bind(PlanRequest::getTrafficLimitGb, PlanRequest::setTrafficLimitGb);
+        binder.forField(deviceLimit).withConverter(Converters.ZERO_WHEN_EMPTY)
+                .bind(PlanRequest::getDeviceLimit, PlanRequest::setDeviceLimit);
+        binder.forField(visibility).asRequired("Required").bind(PlanRequest::getVisibility, PlanRequest::setVisibility);
+        binder.forField(audience).asRequired("Required").bind(PlanRequest::getAudience, PlanRequest::setAudience);
+        binder.forField(provisionMode).asRequired("Required")
+                .bind(PlanRequest::getProvisionMode, PlanRequest::setProvisionMode);
+        binder.forField(displayOrder).withConverter(Converters.ZERO_WHEN_EMPTY)
+                .bind(PlanRequest::getDisplayOrder, PlanRequest::setDisplayOrder);
+        binder.forField(trial).bind(PlanRequest::getTrial, PlanRequest::setTrial);
+    }
+
+    private void save() {
+        boolean valid = binder.validate().isOk();
+        List<Money> prices = prices();
+        if (!valid || prices == null || host.isEmpty()) {
+            host.setInvalid(host.isEmpty());
+            return;
+        }
+        PlanRequest request = binder.getBean().hostId(host.getValue().getId()).prices(prices);
+        try {
+            if (existing == null) {
+                session.call(c -> new AdminPlansApi(c).createPlan(request));
+            } else {
+                session.call(c -> new AdminPlansApi(c).updatePlan(existing.getId(), request));
+            }
+            close();
+            onSaved.run();
+        } catch (BackendException e) {
+            Map<String, HasValidation> fields = new HashMap<>(priceFieldsByApiName);
+            fields.putAll(Map.of("hostId", host, "nameRu", nameRu, "nameEn", nameEn, "durationValue", durationValue,
+                    "trafficLimitGb", trafficLimitGb, "deviceLimit", deviceLimit, "displayOrder", displayOrder));
+            Failures.show(e, fields);
+        }
+    }
+
+    /** The prices to send, remembering which input each list index came from; null when an input is unreadable. */
+    private List<Money> prices() {
+        List<Money> prices = new ArrayList<>();
+        priceFieldsByApiName.clear();
+        priceRub.setInvalid(false);
+        if (!priceRub.isEmpty()) {
+            var kopecks = Rubles.toKopecks(priceRub.getValue());
+            if (kopecks.isEmpty()) {
+                priceRub.setErrorMessage("An amount like 199 or 199.90");
+                priceRub.setInvalid(true);
+                return null;
+            }
+            priceFieldsByApiName.put("prices[" + prices.size() + "]", priceRub);
+            prices.add(new Money().amount(kopecks.get()).currency(Money.CurrencyEnum.RUB));
+        }
+        if (priceStars.getValue() != null) {
+            priceFieldsByApiName.put("prices[" + prices.size() + "]", priceStars);
+            prices.add(new Money().amount(priceStars.getValue().longValue()).currency(Money.CurrencyEnum.XTR));
+        }
+        if (existing != null) {
+            existing.getPrices().stream()
+                    .filter(p -> p.getCurrency() != Money.CurrencyEnum.RUB && p.getCurrency() != Money.CurrencyEnum.XTR)
+                    .forEach(prices::add);
+        }
+        return prices;
+    }
+
+    private static PlanRequest blank() {
+        return new PlanRequest().durationUnit(PlanRequest.DurationUnitEnum.MONTHS).durationValue(1).trafficLimitGb(0)
+                .deviceLimit(0).visibility(PlanRequest.VisibilityEnum.VISIBLE).audience(PlanRequest.AudienceEnum.ALL)
+                .provisionMode(PlanRequest.ProvisionModeEnum.BOTH).displayOrder(0).trial(false).groupIds(List.of());
+    }
+
+    private static PlanRequest fromResponse(PlanResponse p) {
+        return new PlanRequest().nameRu(p.getNameRu()).nameEn(p.getNameEn())
+                .durationUnit(PlanRequest.DurationUnitEnum.fromValue(p.getDurationUnit().getValue()))
+                .durationValue(p.getDurationValue()).trafficLimitGb(p.getTrafficLimitGb()).deviceLimit(p.getDeviceLimit())
+                .visibility(PlanRequest.VisibilityEnum.fromValue(p.getVisibility().getValue()))
+                .audience(PlanRequest.AudienceEnum.fromValue(p.getAudience().getValue()))
+                .provisionMode(PlanRequest.ProvisionModeEnum.fromValue(p.getProvisionMode().getValue()))
+                .displayOrder(p.getDisplayOrder()).trial(p.getTrial()).groupIds(p.getGroupIds());
+    }
+}

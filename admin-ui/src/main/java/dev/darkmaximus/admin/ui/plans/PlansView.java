@@ -1,0 +1,110 @@
+package dev.darkmaximus.admin.ui.plans;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import dev.darkmaximus.admin.backend.BackendException;
+import dev.darkmaximus.admin.backend.BackendSession;
+import dev.darkmaximus.admin.ui.Failures;
+import dev.darkmaximus.admin.ui.MainLayout;
+import dev.darkmaximus.client.api.AdminHostsApi;
+import dev.darkmaximus.client.api.AdminPlansApi;
+import dev.darkmaximus.client.model.HostResponse;
+import dev.darkmaximus.client.model.Money;
+import dev.darkmaximus.client.model.PlanResponse;
+
+@Route(value = "plans", layout = MainLayout.class)
+@PageTitle("Plans · Dark Maximus")
+public class PlansView extends VerticalLayout {
+
+    private final BackendSession session;
+    private final Grid<PlanResponse> grid = new Grid<>(PlanResponse.class, false);
+    private final Select<HostResponse> hostFilter = new Select<>();
+    private List<HostResponse> hosts = List.of();
+    private Map<Long, String> hostNames = Map.of();
+
+    public PlansView(BackendSession session) {
+        this.session = session;
+        setSizeFull();
+        hostFilter.setLabel("Host");
+        hostFilter.setEmptySelectionAllowed(true);
+        hostFilter.setEmptySelectionCaption("All hosts");
+        hostFilter.setItemLabelGenerator(h -> h == null ? "All hosts" : h.getName());
+        hostFilter.addValueChangeListener(e -> refresh());
+        Button add = new Button("Add plan", e -> openForm(null));
+        add.setId("add-plan");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        grid.setId("plans-grid");
+        grid.addColumn(PlanResponse::getNameEn).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(p -> hostName(p.getHostId())).setHeader("Host").setAutoWidth(true);
+        grid.addColumn(PlansView::duration).setHeader("Duration");
+        grid.addColumn(p -> p.getTrafficLimitGb() == 0 ? "unlimited" : p.getTrafficLimitGb() + " GB").setHeader("Traffic");
+        grid.addColumn(PlansView::prices).setHeader("Prices").setAutoWidth(true);
+        grid.addColumn(p -> p.getVisibility().getValue()).setHeader("Visibility");
+        grid.addItemClickListener(e -> openForm(e.getItem()));
+        HorizontalLayout toolbar = new HorizontalLayout(hostFilter, add);
+        toolbar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        add(toolbar, grid);
+        loadHosts();
+        refresh();
+    }
+
+    private void openForm(PlanResponse plan) {
+        if (hosts.isEmpty()) {
+            com.vaadin.flow.component.notification.Notification.show("Add a host first: plans are sold on a host.");
+            return;
+        }
+        new PlanForm(session, hosts, hostFilter.getValue(), plan, this::refresh).open();
+    }
+
+    private void loadHosts() {
+        try {
+            hosts = session.call(c -> new AdminHostsApi(c).listHosts());
+            hostNames = hosts.stream().collect(Collectors.toMap(HostResponse::getId, HostResponse::getName));
+            hostFilter.setItems(hosts);
+        } catch (BackendException e) {
+            Failures.show(e);
+        }
+    }
+
+    private void refresh() {
+        Long hostId = hostFilter.getValue() == null ? null : hostFilter.getValue().getId();
+        try {
+            List<PlanResponse> plans = session.call(c -> new AdminPlansApi(c).listPlans(hostId));
+            grid.setItems(plans);
+        } catch (BackendException e) {
+            Failures.show(e);
+        }
+    }
+
+    private String hostName(Long hostId) {
+        return hostNames.getOrDefault(hostId, "#" + hostId);
+    }
+
+    private static String duration(PlanResponse plan) {
+        String unit = plan.getDurationUnit().getValue();
+        return plan.getDurationValue() + " " + (plan.getDurationValue() == 1 ? unit.substring(0, unit.length() - 1) : unit);
+    }
+
+    private static String prices(PlanResponse plan) {
+        return plan.getPrices().stream().map(PlansView::price).collect(Collectors.joining(" · "));
+    }
+
+    private static String price(Money money) {
+        return switch (money.getCurrency()) {
+            case RUB -> Rubles.fromKopecks(money.getAmount()) + " ₽";
+            case XTR -> money.getAmount() + " ⭐";
+            default -> money.getAmount() + " " + money.getCurrency().getValue() + " (minor units)";
+        };
+    }
+}

@@ -1,0 +1,99 @@
+package dev.darkmaximus.admin;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * End to end: this admin UI in Chromium, talking through the generated client to the real backend jar with its own
+ * embedded PostgreSQL. Signs in, adds a host (after the backend refuses a bad URL on the right field), adds a plan
+ * and finds it in the grid.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AdminUiBrowserIT {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void backend(DynamicPropertyRegistry registry) {
+        registry.add("dm.admin.backend-url", BackendProcess::url);
+    }
+
+    @Test
+    void anAdminSignsInAndCreatesAHostAndAPlan() {
+        String hostName = "IT host " + System.nanoTime();
+        String planName = "IT plan " + System.nanoTime();
+        try (Playwright playwright = Playwright.create(); Browser browser = chromium(playwright)) {
+            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
+            page.setDefaultTimeout(20_000);
+            page.navigate("http://127.0.0.1:" + port + "/");
+
+            assertThat(page.locator("#sign-in")).isVisible();
+            page.locator("#username input").fill("admin");
+            page.locator("#password input").fill("wrong password");
+            page.locator("#sign-in").click();
+            assertThat(page.locator("#login-message")).hasText("Wrong login or password.");
+            page.locator("#password input").fill(BackendProcess.ADMIN_PASSWORD);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("login.png")));
+            page.locator("#sign-in").click();
+
+            page.locator("#add-host").click();
+            page.locator("#host-name input").fill(hostName);
+            page.locator("#host-base-url input").fill("ftp://not-a-panel");
+            page.locator("#host-username input").fill("panel-admin");
+            page.locator("#host-password input").fill("panel-secret");
+            page.locator("#save-host").click();
+            Locator baseUrl = page.locator("vaadin-text-field#host-base-url");
+            assertThat(baseUrl).hasAttribute("invalid", "");
+            assertThat(baseUrl).containsText("must be an http(s) URL");
+            page.locator("#host-base-url input").fill("https://nl1.example.net:2053");
+            page.locator("#save-host").click();
+            assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(hostName)))
+                    .isVisible();
+
+            page.navigate("http://127.0.0.1:" + port + "/plans");
+            page.locator("#add-plan").click();
+            page.locator("#plan-name-ru input").fill("Месяц " + planName);
+            page.locator("#plan-name-en input").fill(planName);
+            page.locator("#plan-price-rub input").fill("199.999");
+            page.locator("#save-plan").click();
+            assertThat(page.locator("vaadin-text-field#plan-price-rub")).hasAttribute("invalid", "");
+            page.locator("#plan-price-rub input").fill("199.90");
+            page.locator("#plan-price-xtr input").fill("100");
+            page.locator("#save-plan").click();
+            Locator row = page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(planName));
+            assertThat(row).isVisible();
+            assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("199.90 ₽")))
+                    .isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("plans.png")));
+
+            page.navigate("http://127.0.0.1:" + port + "/customers");
+            assertThat(page.locator("#customers-grid")).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("customers.png")));
+        }
+    }
+
+    private static Browser chromium(Playwright playwright) {
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(System.getenv().getOrDefault("DM_CHROMIUM", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--disable-quic")));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.darkmaximus.admin;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The real backend, started from its built jar as a separate process with its own embedded PostgreSQL in a temp
+ * directory: the admin UI is tested against exactly what it talks to in production, through the generated client.
+ */
+final class BackendProcess {
+
+    static final String ADMIN_PASSWORD = "it-admin-password-" + ProcessHandle.current().pid();
+    static final Path JAR = Path.of("..", "backend", "target", "backend.jar");
+
+    private static Process process;
+    private static int port;
+
+    private BackendProcess() {
+    }
+
+    static synchronized String url() {
+        if (process == null) {
+            start();
+        }
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static void start() {
+        try {
+            port = freePort();
+            Path dataDir = Files.createTempDirectory("dm-backend-it");
+            Path log = Path.of("target", "backend-it.log");
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
+                    JAR.toAbsolutePath().toString());
+            builder.environment().put("SERVER_PORT", Integer.toString(port));
+            builder.environment().put("DM_DATA_DIR", dataDir.toString());
+            builder.environment().put("DM_BOOTSTRAP_ADMIN_USERNAME", "admin");
+            builder.environment().put("DM_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            builder.environment().remove("DATABASE_URL");
+            builder.environment().remove("REDIS_URL");
+            builder.redirectErrorStream(true).redirectOutput(log.toFile());
+            process = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(BackendProcess::stop));
+            awaitHealthy(Duration.ofSeconds(150), log);
+        } catch (IOException e) {
+            throw new IllegalStateException("backend did not start", e);
+        }
+    }
+
+    private static void awaitHealthy(Duration timeout, Path log) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("backend exited early; see " + log.toAbsolutePath());
+            }
+            try {
+                HttpURLConnection connection = (HttpURLConnection) URI.create(
+                        "http://127.0.0.1:" + port + "/actuator/health").toURL().openConnection();
+                connection.setConnectTimeout(1000);
+                if (connection.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("backend not healthy within " + timeout + "; see " + log.toAbsolutePath());
+    }
+
+    private static synchronized void stop() {
+        if (process != null) {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
