@@ -56,7 +56,9 @@ class JwtKeyConfiguration {
     }
 
     private static RSAPrivateCrtKey parsePrivateKey(String pem) throws GeneralSecurityException {
-        String body = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+        // .env files often carry the PEM on one line with literal "\n" separators.
+        String body = pem.replace("\\n", "\n")
+                .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
         if (body.isEmpty() || pem.contains("RSA PRIVATE KEY")) {
             throw new IllegalStateException(
                     "DM_JWT_PRIVATE_KEY must be a PKCS#8 PEM RSA key (openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048)");
