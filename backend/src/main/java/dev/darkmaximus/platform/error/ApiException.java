@@ -25,10 +25,6 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, code, detail);
     }
 
-    public static ApiException unprocessable(String code, String detail) {
-        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, code, detail);
-    }
-
     public HttpStatus status() {
         return status;
     }

@@ -1,7 +1,5 @@
 package dev.darkmaximus.platform.audit.persistence;
 
-import java.util.List;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,14 +21,5 @@ public class AuditRepository {
                         CAST(:beforeJson AS jsonb), CAST(:afterJson AS jsonb), :ip, :requestId)""")
                 .paramSource(entry)
                 .update();
-    }
-
-    public List<AuditRecord> findByObject(String objectType, String objectId) {
-        return jdbc.sql("""
-                SELECT actor_type, actor_id, actor_name, action, object_type, object_id,
-                       before_state::text AS before_json, after_state::text AS after_json, ip, request_id
-                FROM audit_log WHERE object_type = :type AND object_id = :id ORDER BY id""")
-                .param("type", objectType).param("id", objectId)
-                .query(AuditRecord.class).list();
     }
 }

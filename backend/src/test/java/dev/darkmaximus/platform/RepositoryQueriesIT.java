@@ -1,0 +1,94 @@
+package dev.darkmaximus.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.darkmaximus.auth.persistence.ApiKeyRepository;
+import dev.darkmaximus.billing.persistence.OrderRepository;
+import dev.darkmaximus.billing.persistence.PaymentRepository;
+import dev.darkmaximus.billing.persistence.PaymentTransition;
+import dev.darkmaximus.billing.persistence.PaymentTransitionRepository;
+import dev.darkmaximus.billing.persistence.PromoRedemptionRepository;
+import dev.darkmaximus.billing.persistence.RefundRepository;
+import dev.darkmaximus.billing.persistence.WithdrawalRequestRepository;
+import dev.darkmaximus.customer.persistence.ReferralLinkRepository;
+import dev.darkmaximus.notify.persistence.BroadcastRecipients;
+import dev.darkmaximus.notify.persistence.BroadcastRepository;
+import dev.darkmaximus.platform.idempotency.persistence.IdempotencyRepository;
+import dev.darkmaximus.support.DomainFixtures;
+import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.support.persistence.TicketMessageRepository;
+
+/**
+ * Repository queries written for flows that later milestones build. Spring Data doesn't check @Query SQL at start-up,
+ * so each one runs here at least once against the real schema.
+ */
+class RepositoryQueriesIT extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    OrderRepository orders;
+    @Autowired
+    PaymentRepository payments;
+    @Autowired
+    PaymentTransitionRepository transitions;
+    @Autowired
+    RefundRepository refunds;
+    @Autowired
+    WithdrawalRequestRepository withdrawals;
+    @Autowired
+    PromoRedemptionRepository redemptions;
+    @Autowired
+    ApiKeyRepository apiKeys;
+    @Autowired
+    ReferralLinkRepository referralLinks;
+    @Autowired
+    BroadcastRepository broadcasts;
+    @Autowired
+    BroadcastRecipients recipients;
+    @Autowired
+    IdempotencyRepository idempotency;
+    @Autowired
+    TicketMessageRepository ticketMessages;
+
+    @Test
+    void everyQueryRunsAgainstTheSchema() {
+        Instant now = Instant.now();
+        DomainFixtures fixtures = new DomainFixtures(jdbc);
+        long customer = fixtures.customer();
+        long order = fixtures.order(customer, fixtures.plan(fixtures.host()));
+        jdbc.sql("UPDATE orders SET expires_at = now() - interval '1 minute', idempotency_key = 'k1' WHERE id = :id")
+                .param("id", order).update();
+
+        assertThat(orders.findExpiredOpen(now, 10_000)).extracting(o -> o.id()).contains(order);
+        assertThat(orders.findByIdempotencyKey(customer, "k1")).isPresent();
+        long payment = payments.save(dev.darkmaximus.billing.persistence.Payment.pending(order,
+                dev.darkmaximus.billing.persistence.Payment.Provider.STARS, null, 100,
+                dev.darkmaximus.platform.money.Currency.XTR)).id();
+        assertThat(payments.findStuck(now.plusSeconds(1), 10_000)).extracting(p -> p.id()).contains(payment);
+        transitions.save(PaymentTransition.of(payment, null, "PENDING", "test", null, now));
+        assertThat(transitions.findByPayment(payment)).hasSize(1);
+        assertThat(refunds.findByPayment(payment)).isEmpty();
+        assertThat(withdrawals.findOpen()).isNotNull();
+        assertThat(redemptions.countByCustomer(1, customer)).isZero();
+        assertThat(apiKeys.findActiveByHash("0".repeat(64))).isEmpty();
+        assertThat(referralLinks.findByCode("nothing")).isEmpty();
+        assertThat(broadcasts.findDue(now)).isNotNull();
+        long broadcast = jdbc.sql("INSERT INTO broadcasts (text) VALUES ('hi') RETURNING id").query(Long.class).single();
+        assertThat(recipients.addAll(broadcast, List.of(customer))).isEqualTo(1);
+        assertThat(recipients.claimPending(broadcast, 10)).containsExactly(customer);
+        recipients.mark(broadcast, customer, "SENT", null);
+        assertThat(recipients.claimPending(broadcast, 10)).isEmpty();
+        assertThat(idempotency.findLive("orders", UUID.randomUUID().toString(), now)).isEmpty();
+        assertThat(idempotency.deleteExpired(now)).isGreaterThanOrEqualTo(0);
+        assertThat(ticketMessages.findByTicket(-1)).isEmpty();
+    }
+}
