@@ -43,7 +43,7 @@ class FirstAdminBootstrap implements ApplicationRunner {
             // Printed, not logged: log shipping must not carry the password; the console shows it once.
             System.out.printf("%n==================== Dark Maximus 3: first admin ====================%n"
                     + "  login:    %s%n  password: %s%n"
-                    + "  Shown once. Sign in to the admin UI and change it.%n"
+                    + "  Shown once and stored only as a hash: keep it safe.%n"
                     + "=====================================================================%n%n",
                     properties.bootstrapAdminUsername(), password);
         }
