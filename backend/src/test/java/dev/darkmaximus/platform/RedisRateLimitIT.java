@@ -44,12 +44,7 @@ class RedisRateLimitIT {
     void bucketsAreSharedThroughRedis() {
         assertThat(limiter.getClass().getSimpleName()).isEqualTo("RedisRateLimiter");
         Api api = new Api(port, "198.51.100." + (1 + System.nanoTime() % 200));
-        Map<String, String> wrong = Map.of("username", "nobody", "password", "wrong");
-        for (int i = 0; i < 5; i++) {
-            api.post("/api/v1/auth/admin/login", wrong, null).problem(401, "invalid_credentials");
-        }
-
-        Api.Response limited = api.post("/api/v1/auth/admin/login", wrong, null);
+        Api.Response limited = api.exhaustSignInBudget(5);
 
         limited.problem(429, "rate_limited");
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);

@@ -57,6 +57,18 @@ public final class Api {
                 .expect(200).json().get("accessToken").asString();
     }
 
+    /**
+     * Spends this client's sign-in budget with wrong passwords and returns the answer to the attempt after it, which
+     * the rate limiter should refuse.
+     */
+    public Response exhaustSignInBudget(int budget) {
+        java.util.Map<String, String> wrong = java.util.Map.of("username", "nobody", "password", "wrong");
+        for (int i = 0; i < budget; i++) {
+            post("/api/v1/auth/admin/login", wrong, null).problem(401, "invalid_credentials");
+        }
+        return post("/api/v1/auth/admin/login", wrong, null);
+    }
+
     private HttpRequest.Builder builder(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
