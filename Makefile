@@ -16,6 +16,7 @@ help:
 	@echo "make test     build and run every module's tests, print coverage"
 	@echo "make openapi  rewrite openapi/openapi.yaml from the running code"
 	@echo "make lint-openapi  lint the contract with redocly (needs npx)"
+	@echo "make bench    load-test the API on 127.0.0.1 and print req/s and latency percentiles"
 
 build:
 	$(MVN) -DskipTests install
@@ -31,6 +32,11 @@ openapi:
 	$(MVN) -DskipTests install -pl openapi,miniapp -q
 	$(MVN) -pl backend test -Dtest=OpenApiContractTest -Ddm.openapi.write=true -Dsurefire.failIfNoSpecifiedTests=false
 	@echo "openapi/openapi.yaml rewritten; review with git diff"
+
+bench:
+	$(MVN) -q -DskipTests install -pl openapi,miniapp
+	$(MVN) -pl backend test -Dgroups=bench -Ddm.excluded.groups= -Dtest=ApiBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+		-Djacoco.skip=true | sed -n '/^Benchmark:/,/^POST/p'
 
 lint-openapi:
 	npx --yes @redocly/cli@2 lint --extends=recommended openapi/openapi.yaml

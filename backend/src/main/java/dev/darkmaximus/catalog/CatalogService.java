@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.darkmaximus.catalog.persistence.HostRepository;
-import dev.darkmaximus.catalog.persistence.PlanRepository;
+import dev.darkmaximus.catalog.persistence.PlanListings;
 import dev.darkmaximus.customer.CustomerService;
 
 /**
@@ -21,11 +21,11 @@ import dev.darkmaximus.customer.CustomerService;
 public class CatalogService {
 
     private final HostRepository hosts;
-    private final PlanRepository plans;
+    private final PlanListings plans;
     private final CustomerService customers;
     private final PurchaseHistory purchases;
 
-    CatalogService(HostRepository hosts, PlanRepository plans, CustomerService customers, PurchaseHistory purchases) {
+    CatalogService(HostRepository hosts, PlanListings plans, CustomerService customers, PurchaseHistory purchases) {
         this.hosts = hosts;
         this.plans = plans;
         this.customers = customers;
@@ -54,7 +54,7 @@ public class CatalogService {
     private List<PlanView> plansFor(Long customerId) {
         Predicate<PlanView> offered = customerId == null ? CatalogService::offeredToAnonymous
                 : offeredTo(customers.groupIds(customerId), purchases.plansBoughtBy(customerId));
-        return plans.findOnSale().stream()
+        return plans.onSale().stream()
                 .map(PlanView::from)
                 .filter(p -> !p.prices().isEmpty())
                 .filter(offered)

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.darkmaximus.catalog.persistence.HostRepository;
 import dev.darkmaximus.catalog.persistence.Plan;
 import dev.darkmaximus.catalog.persistence.PlanGroup;
+import dev.darkmaximus.catalog.persistence.PlanListings;
 import dev.darkmaximus.catalog.persistence.PlanPrice;
 import dev.darkmaximus.catalog.persistence.PlanRepository;
 import dev.darkmaximus.customer.CustomerService;
@@ -25,12 +26,15 @@ import dev.darkmaximus.platform.money.Money;
 public class PlanService {
 
     private final PlanRepository plans;
+    private final PlanListings listings;
     private final HostRepository hosts;
     private final CustomerService customers;
     private final AuditService audit;
 
-    PlanService(PlanRepository plans, HostRepository hosts, CustomerService customers, AuditService audit) {
+    PlanService(PlanRepository plans, PlanListings listings, HostRepository hosts, CustomerService customers,
+                AuditService audit) {
         this.plans = plans;
+        this.listings = listings;
         this.hosts = hosts;
         this.customers = customers;
         this.audit = audit;
@@ -38,8 +42,7 @@ public class PlanService {
 
     @Transactional(readOnly = true)
     public List<PlanView> list(Long hostId) {
-        List<Plan> found = hostId == null ? plans.findAllOrdered() : plans.findByHost(hostId);
-        return found.stream().map(PlanView::from).toList();
+        return listings.all(hostId).stream().map(PlanView::from).toList();
     }
 
     @Transactional(readOnly = true)
