@@ -26,6 +26,7 @@ public class BackendSession {
     private String refreshToken;
     private String username;
     private String role;
+    private String operatorIp;
 
     public BackendSession(AdminProperties properties) {
         this.client = new ApiClient();
@@ -36,11 +37,17 @@ public class BackendSession {
             if (accessToken != null) {
                 request.header("Authorization", "Bearer " + accessToken);
             }
+            if (operatorIp != null) {
+                // The backend limits sign-ins per client IP; without this every operator would share our IP's budget.
+                request.header("X-Forwarded-For", operatorIp);
+            }
         });
     }
 
-    public void signIn(String login, String password) {
+    /** @param clientIp the operator's browser address, as this server sees it (after its own proxy) */
+    public void signIn(String login, String password, String clientIp) {
         accessToken = null;
+        operatorIp = clientIp;
         TokenResponse tokens = call(c -> new AuthApi(c).adminLogin(new AdminLoginRequest().username(login).password(password)));
         remember(tokens);
         username = login;

@@ -57,7 +57,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         try {
-            session.signIn(username.getValue().strip(), password.getValue());
+            session.signIn(username.getValue().strip(), password.getValue(),
+                    com.vaadin.flow.server.VaadinRequest.getCurrent().getRemoteAddr());
             getUI().ifPresent(ui -> ui.navigate(""));
         } catch (BackendException e) {
             password.clear();
