@@ -1,0 +1,23 @@
+package dev.darkmaximus.panel;
+
+/**
+ * A panel call that failed. {@code transientFailure} means trying again later may succeed (network, 5xx, circuit
+ * open); otherwise the panel refused the request (bad credentials, {@code success:false}) and retrying won't help.
+ */
+public class PanelException extends RuntimeException {
+
+    private final boolean transientFailure;
+
+    public PanelException(String message, boolean transientFailure, Throwable cause) {
+        super(message, cause);
+        this.transientFailure = transientFailure;
+    }
+
+    public PanelException(String message, boolean transientFailure) {
+        this(message, transientFailure, null);
+    }
+
+    public boolean transientFailure() {
+        return transientFailure;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.darkmaximus.panel;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the shop needs from a VPN panel, in panel-neutral terms. Adapters (3x-ui v2 and v3 today; Marzban and
+ * Remnawave later) translate. Every write is idempotent: creating an existing client adopts it, updating sends the
+ * full target state, deleting a missing client succeeds.
+ */
+public interface VpnPanel {
+
+    /** Whether this adapter speaks the host's panel type (XUI_V2, XUI_V3, …). */
+    boolean supports(String panelType);
+
+    /** Creates the client, or adopts it when a client with this email already exists (a retried create). */
+    PanelClient createClient(PanelConnection panel, ClientSpec spec);
+
+    /** Sets the client's whole state (expiry, traffic limit, enabled, devices) to {@code spec}. */
+    PanelClient updateClient(PanelConnection panel, ClientSpec spec);
+
+    /** Removes the client; a client that is already gone counts as removed. */
+    void deleteClient(PanelConnection panel, String email);
+
+    Optional<PanelClient> findClient(PanelConnection panel, String email);
+
+    /** Every client on the host's inbounds, for sync and orphan detection. */
+    List<PanelClient> listClients(PanelConnection panel);
+
+    /** A cheap authenticated call; throws {@link PanelException} when the panel can't be used. */
+    void checkHealth(PanelConnection panel);
+}
