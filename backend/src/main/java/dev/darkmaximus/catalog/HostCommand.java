@@ -2,9 +2,12 @@ package dev.darkmaximus.catalog;
 
 import java.util.List;
 
-/** What an admin submits to create or change a host; a null or blank password on update keeps the stored one. */
+/**
+ * What an admin submits to create or change a host; a null or blank password or API token on update keeps the
+ * stored one.
+ */
 public record HostCommand(String name, PanelType panelType, String baseUrl, String webBasePath, String username,
-                          String password, List<Integer> inboundIds, String subscriptionBaseUrl, boolean tlsVerify,
+                          String password, String apiToken, List<Integer> inboundIds, String subscriptionBaseUrl, boolean tlsVerify,
                           boolean enabled, int displayOrder, String countryCode, String flag) {
 
     @Override

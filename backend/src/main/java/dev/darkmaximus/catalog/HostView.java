@@ -5,15 +5,17 @@ import java.util.List;
 
 import dev.darkmaximus.catalog.persistence.Host;
 
-/** A host as admins see it: never the credentials themselves, only whether a password is stored. */
+/** A host as admins see it: never the credentials themselves, only whether they are stored. */
 public record HostView(long id, String name, PanelType panelType, String baseUrl, String webBasePath, String username,
-                       boolean passwordSet, List<Integer> inboundIds, String subscriptionBaseUrl, boolean tlsVerify,
-                       boolean enabled, int displayOrder, String countryCode, String flag, Instant createdAt,
+                       boolean passwordSet, boolean apiTokenSet, List<Integer> inboundIds, String subscriptionBaseUrl,
+                       boolean tlsVerify, boolean enabled, int displayOrder, String countryCode, String flag,
+                       Instant healthLastOkAt, String healthLastError, Instant healthLastErrorAt, Instant createdAt,
                        Instant updatedAt) {
 
     static HostView from(Host h) {
         return new HostView(h.id(), h.name(), h.panelType(), h.baseUrl(), h.webBasePath(), h.username(),
-                h.passwordEnc() != null, h.inboundIds().values(), h.subscriptionBaseUrl(), h.tlsVerify(), h.enabled(),
-                h.displayOrder(), h.countryCode(), h.flag(), h.createdAt(), h.updatedAt());
+                h.passwordEnc() != null, h.apiTokenEnc() != null, h.inboundIds().values(), h.subscriptionBaseUrl(),
+                h.tlsVerify(), h.enabled(), h.displayOrder(), h.countryCode(), h.flag(), h.healthLastOkAt(),
+                h.healthLastError(), h.healthLastErrorAt(), h.createdAt(), h.updatedAt());
     }
 }

@@ -50,7 +50,7 @@ class CatalogIT extends IntegrationTest {
         assertThat(created.get("baseUrl").asString()).isEqualTo("https://panel.example.net:2053");
         String stored = jdbc.sql("SELECT password_enc FROM hosts WHERE id = :id").param("id", id).query(String.class).single();
         assertThat(stored).startsWith("v1:").doesNotContain("panel-pass");
-        assertThat(hostService.panelPassword(id)).isEqualTo("panel-pass-" + name);
+        assertThat(hostService.panelConnection(id).password()).isEqualTo("panel-pass-" + name);
         String audit = jdbc.sql("SELECT after_state::text FROM audit_log WHERE action = 'host.create' AND object_id = :id")
                 .param("id", Long.toString(id)).query(String.class).single();
         assertThat(audit).contains(name).doesNotContain("panel-pass");
@@ -65,7 +65,7 @@ class CatalogIT extends IntegrationTest {
         JsonNode updated = api.put("/api/v1/admin/hosts/" + id, change, admin).expect(200).json();
 
         assertThat(updated.get("name").asString()).startsWith("Renamed");
-        assertThat(hostService.panelPassword(id)).startsWith("panel-pass-Keep");
+        assertThat(hostService.panelConnection(id).password()).startsWith("panel-pass-Keep");
     }
 
     @Test

@@ -75,4 +75,13 @@ class HostAdminController {
     void delete(@PathVariable long id) {
         hosts.delete(id);
     }
+
+    @PostMapping("/{id}/check")
+    @Operation(operationId = "checkHost", summary = "Test the connection to a host's panel",
+            description = "Signs in to the panel and lists its inbounds, then stores the outcome as the host's health. "
+                    + "A failing panel is an answer (ok = false with the reason), not an error.")
+    @ApiResponse(responseCode = "200", description = "The outcome of the check.")
+    HostHealthResponse check(@PathVariable long id) {
+        return HostHealthResponse.from(hosts.checkConnection(id));
+    }
 }

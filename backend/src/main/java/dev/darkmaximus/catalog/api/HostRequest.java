@@ -27,6 +27,10 @@ public record HostRequest(
         @Schema(description = "Write-only. Required on create; leave empty on update to keep the stored one.",
                 example = "s3cret", format = "password", accessMode = Schema.AccessMode.WRITE_ONLY)
         @Size(max = 200) String password,
+        @Schema(description = "Write-only. 3x-ui v3 API token (Settings → Security → API Token); when set, used instead "
+                + "of the password. Leave empty on update to keep the stored one.", format = "password",
+                accessMode = Schema.AccessMode.WRITE_ONLY)
+        @Size(max = 500) String apiToken,
         @Schema(example = "[1]") @NotEmpty @Size(max = 20) List<@NotNull @Positive Integer> inboundIds,
         @Schema(example = "https://nl1.example.net:2096/sub")
         @Size(max = 500) @Pattern(regexp = "(https?://\\S+)?", message = "must be an http(s) URL") String subscriptionBaseUrl,
@@ -44,7 +48,7 @@ public record HostRequest(
     }
 
     HostCommand toCommand() {
-        return new HostCommand(name, panelType, baseUrl, webBasePath, username, password, inboundIds,
+        return new HostCommand(name, panelType, baseUrl, webBasePath, username, password, apiToken, inboundIds,
                 subscriptionBaseUrl, tlsVerify, enabled, displayOrder == null ? 0 : displayOrder, countryCode, flag);
     }
 }

@@ -17,6 +17,8 @@ public record HostResponse(
         @Schema(example = "admin") String username,
         @Schema(description = "Whether a panel password is stored (it is never returned).", example = "true")
         boolean passwordSet,
+        @Schema(description = "Whether a v3 API token is stored (it is never returned).", example = "false")
+        boolean apiTokenSet,
         @Schema(example = "[1]") List<Integer> inboundIds,
         @Schema(example = "https://nl1.example.net:2096/sub") String subscriptionBaseUrl,
         @Schema(example = "true") boolean tlsVerify,
@@ -24,12 +26,17 @@ public record HostResponse(
         @Schema(example = "0") int displayOrder,
         @Schema(example = "NL") String countryCode,
         @Schema(example = "🇳🇱") String flag,
+        @Schema(description = "Last successful panel check.", example = "2026-11-24T10:15:30Z") Instant healthLastOkAt,
+        @Schema(description = "Error of the last failed panel check.", example = "login refused by the panel")
+        String healthLastError,
+        @Schema(example = "2026-11-24T09:00:00Z") Instant healthLastErrorAt,
         @Schema(example = "2026-11-24T10:15:30Z") Instant createdAt,
         @Schema(example = "2026-11-24T10:15:30Z") Instant updatedAt) {
 
     static HostResponse from(HostView h) {
         return new HostResponse(h.id(), h.name(), h.panelType(), h.baseUrl(), h.webBasePath(), h.username(),
-                h.passwordSet(), h.inboundIds(), h.subscriptionBaseUrl(), h.tlsVerify(), h.enabled(), h.displayOrder(),
-                h.countryCode(), h.flag(), h.createdAt(), h.updatedAt());
+                h.passwordSet(), h.apiTokenSet(), h.inboundIds(), h.subscriptionBaseUrl(), h.tlsVerify(), h.enabled(),
+                h.displayOrder(), h.countryCode(), h.flag(), h.healthLastOkAt(), h.healthLastError(),
+                h.healthLastErrorAt(), h.createdAt(), h.updatedAt());
     }
 }

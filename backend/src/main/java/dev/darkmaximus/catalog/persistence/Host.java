@@ -37,17 +37,18 @@ public record Host(
         @LastModifiedDate Instant updatedAt,
         @Version int version) {
 
-    public static Host create(HostSettings settings, String passwordEnc) {
+    public static Host create(HostSettings settings, String passwordEnc, String apiTokenEnc) {
         return new Host(null, settings.name(), settings.panelType(), settings.baseUrl(), settings.webBasePath(),
-                settings.username(), passwordEnc, null, settings.inboundIds(), settings.subscriptionBaseUrl(),
+                settings.username(), passwordEnc, apiTokenEnc, settings.inboundIds(), settings.subscriptionBaseUrl(),
                 settings.tlsVerify(), null, settings.enabled(), settings.displayOrder(), settings.countryCode(),
                 settings.flag(), null, null, null, "CLOSED", null, null, 0);
     }
 
-    /** The same host with new admin-editable settings; health and credentials not given stay as they were. */
-    public Host with(HostSettings settings, String newPasswordEnc) {
+    /** The same host with new admin-editable settings; health and secrets not given (null) stay as they were. */
+    public Host with(HostSettings settings, String newPasswordEnc, String newApiTokenEnc) {
         return new Host(id, settings.name(), settings.panelType(), settings.baseUrl(), settings.webBasePath(),
-                settings.username(), newPasswordEnc != null ? newPasswordEnc : passwordEnc, apiTokenEnc,
+                settings.username(), newPasswordEnc != null ? newPasswordEnc : passwordEnc,
+                newApiTokenEnc != null ? newApiTokenEnc : apiTokenEnc,
                 settings.inboundIds(), settings.subscriptionBaseUrl(), settings.tlsVerify(), caCertificate,
                 settings.enabled(), settings.displayOrder(), settings.countryCode(), settings.flag(), healthLastOkAt,
                 healthLastError, healthLastErrorAt, circuitState, createdAt, updatedAt, version);

@@ -11,6 +11,8 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -24,6 +26,7 @@ import dev.darkmaximus.admin.backend.BackendSession;
 import dev.darkmaximus.admin.ui.Converters;
 import dev.darkmaximus.admin.ui.Failures;
 import dev.darkmaximus.client.api.AdminHostsApi;
+import dev.darkmaximus.client.model.HostHealthResponse;
 import dev.darkmaximus.client.model.HostRequest;
 import dev.darkmaximus.client.model.HostResponse;
 
@@ -40,6 +43,7 @@ class HostForm extends Dialog {
     private final TextField webBasePath = new TextField("Web base path");
     private final TextField username = new TextField("Panel login");
     private final PasswordField password = new PasswordField("Panel password");
+    private final PasswordField apiToken = new PasswordField("API token (3x-ui v3)");
     private final TextField inboundIds = new TextField("Inbound ids");
     private final TextField subscriptionBaseUrl = new TextField("Subscription base URL");
     private final Checkbox tlsVerify = new Checkbox("Verify TLS certificate");
@@ -63,9 +67,11 @@ class HostForm extends Dialog {
         inboundIds.setId("host-inbounds");
         inboundIds.setHelperText("Comma-separated, e.g. 1, 2");
         password.setHelperText(existing == null ? "Stored encrypted" : "Leave empty to keep the stored password");
+        apiToken.setHelperText(existing != null && Boolean.TRUE.equals(existing.getApiTokenSet())
+                ? "A token is stored; leave empty to keep it" : "Optional; used instead of the password on v3");
         bind();
-        add(new FormLayout(name, panelType, baseUrl, webBasePath, username, password, inboundIds, subscriptionBaseUrl,
-                countryCode, flag, displayOrder, tlsVerify, enabled));
+        add(new FormLayout(name, panelType, baseUrl, webBasePath, username, password, apiToken, inboundIds,
+                subscriptionBaseUrl, countryCode, flag, displayOrder, tlsVerify, enabled));
         Button save = new Button("Save", e -> save());
         save.setId("save-host");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -73,7 +79,9 @@ class HostForm extends Dialog {
         if (existing != null) {
             Button delete = new Button("Delete", e -> confirmDelete());
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            getFooter().add(delete);
+            Button check = new Button("Test connection", e -> checkConnection());
+            check.setId("check-host");
+            getFooter().add(delete, check);
         }
         getFooter().add(save);
         binder.setBean(existing == null ? blank() : fromResponse(existing));
@@ -86,6 +94,7 @@ class HostForm extends Dialog {
         binder.forField(webBasePath).bind(HostRequest::getWebBasePath, HostRequest::setWebBasePath);
         binder.forField(username).asRequired("Required").bind(HostRequest::getUsername, HostRequest::setUsername);
         binder.forField(password).bind(HostRequest::getPassword, HostRequest::setPassword);
+        binder.forField(apiToken).bind(HostRequest::getApiToken, HostRequest::setApiToken);
         binder.forField(inboundIds).asRequired("Required").withConverter(new InboundIdsConverter())
                 .bind(HostRequest::getInboundIds, HostRequest::setInboundIds);
         binder.forField(subscriptionBaseUrl).bind(HostRequest::getSubscriptionBaseUrl, HostRequest::setSubscriptionBaseUrl);
@@ -115,6 +124,21 @@ class HostForm extends Dialog {
         }
     }
 
+    /** Checks the saved settings (save first to check changes); the outcome also shows in the hosts list. */
+    private void checkConnection() {
+        try {
+            HostHealthResponse health = session.call(c -> new AdminHostsApi(c).checkHost(existing.getId()));
+            Notification notification = Notification.show(Boolean.TRUE.equals(health.getOk())
+                    ? "Connected: the panel accepted our credentials."
+                    : "Connection failed: " + health.getError(), 6000, Notification.Position.TOP_CENTER);
+            notification.addThemeVariants(Boolean.TRUE.equals(health.getOk())
+                    ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
+            onSaved.run();
+        } catch (BackendException e) {
+            Failures.show(e);
+        }
+    }
+
     private void confirmDelete() {
         ConfirmDialog confirm = new ConfirmDialog("Delete " + existing.getName() + "?",
                 "The host is removed; this is refused while plans exist on it.", "Delete", e -> {
@@ -136,6 +160,7 @@ class HostForm extends Dialog {
     private Map<String, HasValidation> fields() {
         return Map.ofEntries(Map.entry("name", name), Map.entry("panelType", panelType), Map.entry("baseUrl", baseUrl),
                 Map.entry("webBasePath", webBasePath), Map.entry("username", username), Map.entry("password", password),
+                Map.entry("apiToken", apiToken),
                 Map.entry("inboundIds", inboundIds), Map.entry("subscriptionBaseUrl", subscriptionBaseUrl),
                 Map.entry("displayOrder", displayOrder), Map.entry("countryCode", countryCode), Map.entry("flag", flag));
     }

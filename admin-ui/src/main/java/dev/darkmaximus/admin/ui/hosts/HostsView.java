@@ -38,9 +38,19 @@ public class HostsView extends VerticalLayout {
         grid.addColumn(h -> h.getInboundIds() == null ? "" : h.getInboundIds().toString()).setHeader("Inbounds");
         grid.addColumn(h -> Boolean.TRUE.equals(h.getEnabled()) ? "yes" : "no").setHeader("Enabled");
         grid.addColumn(HostResponse::getDisplayOrder).setHeader("Order");
+        grid.addColumn(HostsView::health).setHeader("Panel health").setAutoWidth(true);
         grid.addItemClickListener(e -> new HostForm(session, e.getItem(), this::refresh).open());
         add(add, grid);
         refresh();
+    }
+
+    private static String health(HostResponse h) {
+        boolean failedLast = h.getHealthLastErrorAt() != null
+                && (h.getHealthLastOkAt() == null || h.getHealthLastErrorAt().isAfter(h.getHealthLastOkAt()));
+        if (failedLast) {
+            return "failing: " + h.getHealthLastError();
+        }
+        return h.getHealthLastOkAt() == null ? "not checked" : "ok";
     }
 
     private void refresh() {
