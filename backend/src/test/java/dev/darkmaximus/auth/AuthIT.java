@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import dev.darkmaximus.support.Api;
 import dev.darkmaximus.support.InitData;
 import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.support.TestIds;
 
 class AuthIT extends IntegrationTest {
 
@@ -40,7 +41,7 @@ class AuthIT extends IntegrationTest {
 
     @Test
     void genuineInitDataSignsInAndCreatesTheCustomerOnce() {
-        long telegramId = 7_000_001;
+        long telegramId = TestIds.telegramId();
         String data = initData(telegramId, Instant.now().getEpochSecond(), InitData.TEST_BOT_TOKEN);
 
         JsonNode token = api.post("/api/v1/auth/telegram", Map.of("initData", data), null).expect(200).json();
@@ -63,21 +64,23 @@ class AuthIT extends IntegrationTest {
     @Test
     void tamperedForeignAndStaleInitDataAreRefusedWithProblems() {
         long now = Instant.now().getEpochSecond();
-        String tampered = initData(7_000_002, now, InitData.TEST_BOT_TOKEN).replace("AAH1", "AAH2");
-        String foreign = initData(7_000_002, now, "654321:SOMEONE-ELSES-BOT");
-        String stale = initData(7_000_002, now - 7200, InitData.TEST_BOT_TOKEN);
+        long telegramId = TestIds.telegramId();
+        String tampered = initData(telegramId, now, InitData.TEST_BOT_TOKEN).replace("AAH1", "AAH2");
+        String foreign = initData(telegramId, now, "654321:SOMEONE-ELSES-BOT");
+        String stale = initData(telegramId, now - 7200, InitData.TEST_BOT_TOKEN);
 
         api.post("/api/v1/auth/telegram", Map.of("initData", tampered), null).problem(401, "invalid_init_data");
         api.post("/api/v1/auth/telegram", Map.of("initData", foreign), null).problem(401, "invalid_init_data");
         api.post("/api/v1/auth/telegram", Map.of("initData", stale), null).problem(401, "stale_init_data");
         api.post("/api/v1/auth/telegram", Map.of("initData", ""), null).problem(400, "validation_failed");
-        assertThat(jdbc.sql("SELECT count(*) FROM customers WHERE telegram_id = 7000002").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM customers WHERE telegram_id = :t").param("t", telegramId)
+                .query(Long.class).single())
                 .isZero();
     }
 
     @Test
     void bannedCustomersCannotSignIn() {
-        long telegramId = 7_000_003;
+        long telegramId = TestIds.telegramId();
         String data = initData(telegramId, Instant.now().getEpochSecond(), InitData.TEST_BOT_TOKEN);
         api.post("/api/v1/auth/telegram", Map.of("initData", data), null).expect(200);
         jdbc.sql("UPDATE customers SET banned = TRUE, ban_reason = 'fraud' WHERE telegram_id = :t")
@@ -117,7 +120,7 @@ class AuthIT extends IntegrationTest {
 
     @Test
     void rolesAreEnforcedOnEveryAdminEndpoint() {
-        String customer = api.post("/api/v1/auth/dev", Map.of("telegramId", 7_000_004), null)
+        String customer = api.post("/api/v1/auth/dev", Map.of("telegramId", TestIds.telegramId()), null)
                 .expect(200).json().get("accessToken").asString();
         String login = "operator" + System.nanoTime();
         jdbc.sql("INSERT INTO staff (username, password_hash, role) VALUES (:login, :hash, 'OPERATOR')")

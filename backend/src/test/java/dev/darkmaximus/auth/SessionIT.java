@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.darkmaximus.support.Api;
 import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.support.TestIds;
 
 class SessionIT extends IntegrationTest {
 
@@ -54,7 +55,7 @@ class SessionIT extends IntegrationTest {
 
     @Test
     void aBannedCustomerCannotRenew() {
-        long telegramId = 6_000_000 + System.nanoTime() % 100_000;
+        long telegramId = TestIds.telegramId();
         JsonNode signIn = api.post("/api/v1/auth/dev", Map.of("telegramId", telegramId), null).expect(200).json();
         jdbc.sql("UPDATE customers SET banned = TRUE, ban_reason = 'x' WHERE telegram_id = :t").param("t", telegramId)
                 .update();

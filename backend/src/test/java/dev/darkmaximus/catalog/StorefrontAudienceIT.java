@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dev.darkmaximus.support.Api;
 import dev.darkmaximus.support.CatalogRequests;
 import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.support.TestIds;
 
 /** Who sees which plan: customer groups, and plans for new or returning buyers only. */
 class StorefrontAudienceIT extends IntegrationTest {
@@ -35,7 +36,7 @@ class StorefrontAudienceIT extends IntegrationTest {
         long newOnly = plan(api, admin, host, "Newcomers", "new_only", List.of());
         long returningOnly = plan(api, admin, host, "Returning", "returning_only", List.of());
 
-        long telegramId = 3_000_000 + System.nanoTime() % 100_000;
+        long telegramId = TestIds.telegramId();
         String customer = api.post("/api/v1/auth/dev", Map.of("telegramId", telegramId), null).expect(200).json()
                 .get("accessToken").asString();
         long customerId = api.get("/api/v1/me", customer).expect(200).json().get("id").asLong();

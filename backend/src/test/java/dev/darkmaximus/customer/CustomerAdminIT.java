@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.darkmaximus.support.Api;
 import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.support.TestIds;
 
 class CustomerAdminIT extends IntegrationTest {
 
@@ -34,7 +35,7 @@ class CustomerAdminIT extends IntegrationTest {
 
     @Test
     void searchFindsByUsernamePrefixNumberAndTelegramId() {
-        long base = 8_000_000 + (System.nanoTime() % 100_000) * 10;
+        long base = TestIds.telegramIds(3);
         String tag = "srch" + base;
         JsonNode first = register(base + 1, tag + "_alice");
         register(base + 2, tag + "_bob");
@@ -50,7 +51,7 @@ class CustomerAdminIT extends IntegrationTest {
 
     @Test
     void pagesAreNewestFirstWithACursor() {
-        long base = 8_500_000 + (System.nanoTime() % 100_000) * 10;
+        long base = TestIds.telegramIds(4);
         String tag = "page" + base;
         for (int i = 1; i <= 3; i++) {
             register(base + i, tag + "_" + i);
@@ -70,7 +71,7 @@ class CustomerAdminIT extends IntegrationTest {
 
     @Test
     void banNeedsAReasonAndUnbanRestoresAccess() {
-        long telegramId = 9_000_000 + System.nanoTime() % 100_000;
+        long telegramId = TestIds.telegramId();
         long id = register(telegramId, "banme").get("id").asLong();
 
         api.post("/api/v1/admin/customers/" + id + "/ban", Map.of("reason", " "), admin).problem(400, "validation_failed");

@@ -15,6 +15,7 @@ import dev.darkmaximus.support.CatalogRequests;
 import dev.darkmaximus.support.Api;
 import dev.darkmaximus.support.Chromium;
 import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.support.TestIds;
 
 /** The real Mini App (TeaVM output served at /app/) in Chromium, signed in through the dev login. */
 class MiniAppBrowserIT extends IntegrationTest {
@@ -37,7 +38,7 @@ class MiniAppBrowserIT extends IntegrationTest {
             Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(420, 900));
             // Offline test machine: Telegram's script can't load, exactly as in a plain browser.
             page.route("https://telegram.org/**", route -> route.abort());
-            page.navigate("http://127.0.0.1:" + port + "/app/?devUser=" + (5_000_000 + System.nanoTime() % 100_000));
+            page.navigate("http://127.0.0.1:" + port + "/app/?devUser=" + TestIds.telegramId());
 
             Locator card = page.locator(".plan-card[data-plan-id='" + planId + "']");
             assertThat(card.locator(".plan-name")).hasText(planName);
