@@ -38,4 +38,17 @@ public interface OutboxRepository extends ListCrudRepository<OutboxTask, Long> {
 
     @Query("SELECT * FROM outbox_tasks WHERE status = 'DEAD' ORDER BY created_at DESC LIMIT :limit")
     List<OutboxTask> findDead(int limit);
+
+    @Modifying
+    @Query("""
+            INSERT INTO outbox_tasks (kind, payload, dedup_key, request_id, next_attempt_at, created_at)
+            VALUES (:kind, CAST(:payload AS jsonb), :dedupKey, :requestId, :now, :now)
+            ON CONFLICT (dedup_key) WHERE dedup_key IS NOT NULL DO NOTHING""")
+    int insertUnlessDuplicate(String kind, String payload, String dedupKey, String requestId, Instant now);
+
+    @Modifying
+    @Query("""
+            UPDATE outbox_tasks SET status = 'PENDING', attempts = 0, next_attempt_at = :now, last_error = NULL
+            WHERE id = :id AND status = 'DEAD'""")
+    int revive(long id, Instant now);
 }

@@ -1,0 +1,14 @@
+package dev.darkmaximus.platform.outbox;
+
+import dev.darkmaximus.platform.db.JsonDocument;
+
+/**
+ * Performs one kind of side effect. Runs outside any transaction, at least once per task: it must be idempotent
+ * (check whether the work is already done before doing it). Throwing means "try again later".
+ */
+public interface OutboxHandler {
+
+    String kind();
+
+    void handle(JsonDocument payload) throws Exception;
+}

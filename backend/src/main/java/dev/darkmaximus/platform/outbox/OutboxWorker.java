@@ -1,0 +1,99 @@
+package dev.darkmaximus.platform.outbox;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.darkmaximus.platform.outbox.persistence.OutboxRepository;
+import dev.darkmaximus.platform.outbox.persistence.OutboxTask;
+import dev.darkmaximus.platform.web.RequestIdFilter;
+
+/**
+ * Runs outbox tasks on every replica: claims a batch (SKIP LOCKED, with a lease) in a short transaction, then runs
+ * each handler outside any transaction and records done, retry-later with exponential backoff, or dead after
+ * {@code maxAttempts}. A worker that dies mid-task leaves it to be claimed again when the lease runs out.
+ */
+@Component
+public class OutboxWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+
+    private final OutboxRepository tasks;
+    private final Map<String, OutboxHandler> handlers;
+    private final TransactionTemplate transactions;
+    private final OutboxProperties properties;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    public OutboxWorker(OutboxRepository tasks, List<OutboxHandler> handlers, TransactionTemplate transactions,
+                        OutboxProperties properties, MeterRegistry meters, Clock clock) {
+        this.tasks = tasks;
+        this.handlers = handlers.stream().collect(Collectors.toMap(OutboxHandler::kind, Function.identity()));
+        this.transactions = transactions;
+        this.properties = properties;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${dm.outbox.poll-interval:1s}")
+    void poll() {
+        if (properties.workerEnabled()) {
+            runOnce();
+        }
+    }
+
+    /** Claims and runs one batch; returns how many tasks it ran. */
+    public int runOnce() {
+        List<OutboxTask> claimed = transactions.execute(status -> tasks.claim(clock.instant(),
+                clock.instant().plus(properties.lease()), properties.batchSize()));
+        claimed.forEach(this::run);
+        return claimed.size();
+    }
+
+    private void run(OutboxTask task) {
+        MDC.put("outboxTaskId", Long.toString(task.id()));
+        if (task.requestId() != null) {
+            MDC.put(RequestIdFilter.MDC_KEY, task.requestId());
+        }
+        String outcome = "done";
+        try {
+            OutboxHandler handler = handlers.get(task.kind());
+            if (handler == null) {
+                outcome = "dead";
+                tasks.markFailed(task.id(), "DEAD", clock.instant(), "no handler for kind " + task.kind());
+                log.atError().addKeyValue("kind", task.kind()).log("outbox task has no handler: dead-lettered");
+                return;
+            }
+            handler.handle(task.payload());
+            tasks.markDone(task.id(), clock.instant());
+        } catch (Exception e) { // the outermost boundary: the failure is recorded and the task retried or dead-lettered
+            boolean dead = task.attempts() >= properties.maxAttempts();
+            outcome = dead ? "dead" : "retry";
+            tasks.markFailed(task.id(), dead ? "DEAD" : "PENDING",
+                    clock.instant().plus(properties.backoffAfter(task.attempts())), describe(e));
+            log.atLevel(dead ? org.slf4j.event.Level.ERROR : org.slf4j.event.Level.WARN)
+                    .addKeyValue("kind", task.kind()).addKeyValue("attempts", task.attempts())
+                    .addKeyValue("error", describe(e))
+                    .log(dead ? "outbox task dead-lettered: an admin must retry it" : "outbox task failed; will retry");
+        } finally {
+            meters.counter("dm.outbox.tasks", "kind", task.kind(), "outcome", outcome).increment();
+            MDC.remove("outboxTaskId");
+            MDC.remove(RequestIdFilter.MDC_KEY);
+        }
+    }
+
+    private static String describe(Exception e) {
+        String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return text.length() > 2000 ? text.substring(0, 2000) : text;
+    }
+}
