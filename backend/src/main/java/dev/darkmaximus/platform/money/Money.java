@@ -2,7 +2,7 @@ package dev.darkmaximus.platform.money;
 
 import java.util.Objects;
 
-/** An exact amount in minor units of one currency. Never a float. */
+/** An exact amount in minor units of one currency (integers only). */
 public record Money(long amount, Currency currency) {
 
     public Money {

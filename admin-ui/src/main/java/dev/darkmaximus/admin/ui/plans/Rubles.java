@@ -3,7 +3,7 @@ package dev.darkmaximus.admin.ui.plans;
 import java.math.BigDecimal;
 import java.util.Optional;
 
-/** Roubles as operators type them ("199", "199.90", "199,90") ↔ exact kopecks. Never a float. */
+/** Roubles as operators type them ("199", "199.90", "199,90") ↔ exact kopecks, parsed as decimals: no binary fractions. */
 public final class Rubles {
 
     private Rubles() {
