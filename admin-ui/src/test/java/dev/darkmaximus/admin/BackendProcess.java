@@ -82,9 +82,19 @@ final class BackendProcess {
     }
 
     private static synchronized void stop() {
-        if (process != null) {
-            process.descendants().forEach(ProcessHandle::destroy);
-            process.destroy();
+        if (process == null) {
+            return;
+        }
+        // A graceful stop lets the backend shut its embedded PostgreSQL down; whatever still runs after that is killed.
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
         }
     }
 

@@ -43,7 +43,9 @@ public final class Failures {
         }
         if (!allPlaced) {
             String text = problem.fieldErrors().isEmpty() ? problem.detail()
-                    : problem.detail() + " " + problem.fieldErrors();
+                    : problem.detail() + " " + problem.fieldErrors().entrySet().stream()
+                            .map(error -> error.getKey() + ": " + error.getValue())
+                            .collect(java.util.stream.Collectors.joining("; "));
             Notification notification = Notification.show(text, 6000, Notification.Position.TOP_CENTER);
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
         }

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 
 import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
@@ -58,15 +59,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         }
         try {
             session.signIn(username.getValue().strip(), password.getValue(),
-                    com.vaadin.flow.server.VaadinRequest.getCurrent().getRemoteAddr());
+                    VaadinRequest.getCurrent().getRemoteAddr());
             getUI().ifPresent(ui -> ui.navigate(""));
         } catch (BackendException e) {
             password.clear();
-            message.setText(switch (e.problem().code()) {
-                case "invalid_credentials" -> "Wrong login or password.";
-                case "account_locked", "rate_limited" -> e.problem().detail();
-                default -> e.problem().detail();
-            });
+            message.setText("invalid_credentials".equals(e.problem().code())
+                    ? "Wrong login or password." : e.problem().detail());
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.darkmaximus.admin.ui.hosts;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +17,6 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.Result;
-import com.vaadin.flow.data.converter.Converter;
 
 import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
@@ -177,25 +174,5 @@ class HostForm extends Dialog {
                 .inboundIds(h.getInboundIds()).subscriptionBaseUrl(h.getSubscriptionBaseUrl())
                 .tlsVerify(h.getTlsVerify()).enabled(h.getEnabled()).displayOrder(h.getDisplayOrder())
                 .countryCode(h.getCountryCode()).flag(h.getFlag());
-    }
-
-    /** "1, 2" ↔ [1, 2]. */
-    static final class InboundIdsConverter implements Converter<String, List<Integer>> {
-        @Override
-        public Result<List<Integer>> convertToModel(String value, com.vaadin.flow.data.binder.ValueContext context) {
-            try {
-                List<Integer> ids = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                        .map(Integer::valueOf).toList();
-                return ids.isEmpty() || ids.stream().anyMatch(id -> id <= 0)
-                        ? Result.error("Positive numbers, comma-separated") : Result.ok(ids);
-            } catch (NumberFormatException e) {
-                return Result.error("Positive numbers, comma-separated");
-            }
-        }
-
-        @Override
-        public String convertToPresentation(List<Integer> value, com.vaadin.flow.data.binder.ValueContext context) {
-            return value == null ? "" : String.join(", ", value.stream().map(String::valueOf).toList());
-        }
     }
 }
