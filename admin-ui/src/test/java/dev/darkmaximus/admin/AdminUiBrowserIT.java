@@ -85,6 +85,40 @@ class AdminUiBrowserIT {
             page.navigate("http://127.0.0.1:" + port + "/customers");
             assertThat(page.locator("#customers-grid")).isVisible();
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("customers.png")));
+
+            long keyId = takeTrialAsANewCustomer();
+            page.navigate("http://127.0.0.1:" + port + "/keys");
+            Locator keyRow = page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText("-k" + keyId + "-t"));
+            assertThat(keyRow).isVisible();
+            keyRow.click();
+            page.locator("#extend-days input").fill("30");
+            page.locator("#extend-key").click();
+            assertThat(page.locator("vaadin-notification-card").first()).containsText("Saved");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("key.png")));
+        }
+    }
+
+    /** A customer (dev sign-in) takes the trial: a key being provisioned on the host created above. */
+    private static long takeTrialAsANewCustomer() {
+        try {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String base = BackendProcess.url() + "/api/v1";
+            long telegramId = 700_000_000_000L + System.nanoTime() % 1_000_000_000L;
+            String login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/auth/dev"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"telegramId\":" + telegramId + "}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            String token = login.replaceAll("(?s).*\"accessToken\":\"([^\"]+)\".*", "$1");
+            String trial = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/me/trial"))
+                    .header("Authorization", "Bearer " + token)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            return Long.parseLong(trial.replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

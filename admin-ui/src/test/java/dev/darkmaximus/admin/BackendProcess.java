@@ -44,6 +44,8 @@ final class BackendProcess {
             builder.environment().put("DM_DATA_DIR", dataDir.toString());
             builder.environment().put("DM_BOOTSTRAP_ADMIN_USERNAME", "admin");
             builder.environment().put("DM_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            // The dev profile's sign-in stands in for a Telegram customer (the browser test takes a trial with it).
+            builder.environment().put("SPRING_PROFILES_ACTIVE", "dev");
             builder.environment().remove("DATABASE_URL");
             builder.environment().remove("REDIS_URL");
             builder.redirectErrorStream(true).redirectOutput(log.toFile());

@@ -82,6 +82,36 @@ public class CustomerService {
         return after;
     }
 
+    /**
+     * Marks the customer's one trial as taken; false when it already was (two taps, two devices: one trial). Runs
+     * in the caller's transaction so the trial key and the mark commit together.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public boolean claimTrial(long customerId) {
+        return customers.claimTrial(customerId, clock.instant()) == 1;
+    }
+
+    /** Lets the customer take a trial again (SPEC §4.3: admin only, counted). */
+    @Transactional
+    public CustomerView resetTrial(long id) {
+        CustomerView before = get(id);
+        customers.resetTrial(id, clock.instant());
+        CustomerView after = get(id);
+        audit.record("customer.trial_reset", "customer", id, before, after);
+        return after;
+    }
+
+    /** The bot was blocked or the account deleted: stop writing until they come back. */
+    @Transactional
+    public void markUnreachable(long id) {
+        customers.setReachable(id, false, clock.instant());
+    }
+
+    @Transactional
+    public void setAutoRenewDefault(long id, boolean on) {
+        customers.setAutoRenewDefault(id, on, clock.instant());
+    }
+
     @Transactional(readOnly = true)
     public java.util.Set<Long> groupIds(long customerId) {
         return java.util.Set.copyOf(customers.groupIds(customerId));

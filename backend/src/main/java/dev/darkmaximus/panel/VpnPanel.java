@@ -27,6 +27,12 @@ public interface VpnPanel {
     /** Every client on the host's inbounds, for sync and orphan detection. */
     List<PanelClient> listClients(PanelConnection panel);
 
+    /**
+     * The client's connection link ({@code vless://…}, {@code trojan://…}) built from the inbound's real settings,
+     * or empty when the inbound's protocol has no link form. {@code remark} names the link in the customer's app.
+     */
+    Optional<String> connectionLink(PanelConnection panel, ClientSpec spec, String remark);
+
     /** A cheap authenticated call; throws {@link PanelException} when the panel can't be used. */
     void checkHealth(PanelConnection panel);
 }

@@ -1,5 +1,11 @@
 package dev.darkmaximus.miniapp;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.darkmaximus.support.Shop;
+import dev.darkmaximus.support.XuiPanelStub;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.nio.file.Path;
@@ -50,6 +56,48 @@ class MiniAppBrowserIT extends IntegrationTest {
             card.scrollIntoViewIfNeeded();
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(Path.of("target", "screenshots", "miniapp-catalog.png")).setFullPage(true));
+        }
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void myKeysShowTheLinkAQrCodeAndTheAutoRenewSwitch() {
+        Api api = new Api(port);
+        Shop shop = new Shop(api, jdbc);
+        XuiPanelStub panel = new XuiPanelStub().start();
+        try {
+            long hostId = shop.host(panel);
+            long telegramId = TestIds.telegramId();
+            api.post("/api/v1/auth/dev", java.util.Map.of("telegramId", telegramId, "firstName", "Dev",
+                    "language", "en"), null).expect(200);
+            long customerId = jdbc.sql("SELECT id FROM customers WHERE telegram_id = :t").param("t", telegramId)
+                    .query(Long.class).single();
+            long keyId = shop.activeKey(customerId, hostId, null,
+                    java.time.Instant.now().plus(java.time.Duration.ofDays(10)), "ON");
+
+            try (Playwright playwright = Playwright.create(); Browser browser = Chromium.launch(playwright)) {
+                Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(420, 900));
+                page.route("https://telegram.org/**", route -> route.abort());
+                page.navigate("http://127.0.0.1:" + port + "/app/?devUser=" + telegramId + "&tab=keys");
+
+                Locator card = page.locator(".key-card[data-key-id='" + keyId + "']");
+                assertThat(card.locator(".key-status")).containsText("10 days left");
+                assertThat(card.locator(".copy-value").first()).hasText("vless://x@h:443");
+                assertThat(page.locator("#take-trial")).isVisible();
+                card.locator(".qr-button").click();
+                assertThat(card.locator(".key-qr")).isVisible();
+                card.locator(".auto-renew-toggle").uncheck();
+                com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(card.locator(".auto-renew-toggle"))
+                        .not().isChecked();
+                page.waitForCondition(() -> "OFF".equals(jdbc.sql("SELECT auto_renew FROM vpn_keys WHERE id = :id")
+                        .param("id", keyId).query(String.class).single()));
+                page.screenshot(new Page.ScreenshotOptions()
+                        .setPath(Path.of("target", "screenshots", "miniapp-keys.png")).setFullPage(true));
+            }
+        } finally {
+            panel.stop();
         }
     }
 }

@@ -52,19 +52,24 @@ class DomainRoundTripIT extends IntegrationTest {
         long host = fixtures.host();
         UUID uuid = UUID.randomUUID();
         String email = "dm1000-k" + DomainFixtures.unique("");
-        VpnKey saved = keys.save(VpnKey.provisioning(customer, host, null, keys.nextNumber(customer), email, uuid,
-                DomainFixtures.unique("sub"), false, 0));
         Instant expiry = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
-        keys.save(keys.findById(saved.id()).orElseThrow().activated(Instant.now(), expiry, "vless://x", "https://s/x"));
+        long id = keys.nextId();
+        keys.insertProvisioning(id, customer, host, null, keys.nextNumber(customer), email, uuid,
+                DomainFixtures.unique("sub"), false, expiry, 0, null, Instant.now());
+        int version = keys.findById(id).orElseThrow().version();
+        assertThat(keys.activate(id, version + 1, Instant.now(), expiry, "vless://x", Instant.now())).isEmpty();
+        assertThat(keys.activate(id, version, Instant.now(), expiry, "vless://x", Instant.now())).contains(version + 1);
 
         VpnKey loaded = keys.findByPanelEmail(host, email.toUpperCase()).orElseThrow();
         assertThat(loaded.status()).isEqualTo(VpnKey.KeyStatus.ACTIVE);
         assertThat(loaded.panelClientUuid()).isEqualTo(uuid);
         assertThat(loaded.expiresAt()).isEqualTo(expiry);
         assertThat(keys.nextNumber(customer)).isEqualTo(2);
-        assertThat(keys.findExpiringBefore(expiry.plusSeconds(1), 10_000)).extracting(VpnKey::id).contains(saved.id());
-        assertThatThrownBy(() -> keys.save(VpnKey.provisioning(customer, host, null, 2, email, UUID.randomUUID(),
-                DomainFixtures.unique("sub"), false, 0))).isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(keys.findExpiringBetween(Instant.now(), expiry.plusSeconds(1), 10_000)).extracting(VpnKey::id)
+                .contains(id);
+        assertThatThrownBy(() -> keys.insertProvisioning(keys.nextId(), customer, host, null, 2, email,
+                UUID.randomUUID(), DomainFixtures.unique("sub"), false, expiry, 0, null, Instant.now()))
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test

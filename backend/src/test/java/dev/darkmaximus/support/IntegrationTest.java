@@ -20,6 +20,7 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
         registry.add("spring.datasource.username", TestDatabase::username);
         registry.add("spring.datasource.password", TestDatabase::password);
+        registry.add("dm.telegram.api-base-url", TestTelegram::baseUrl);
         registry.add("dm.data-dir", () -> Path.of("target", "test-data").toAbsolutePath().toString());
     }
 }

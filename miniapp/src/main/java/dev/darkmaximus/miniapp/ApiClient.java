@@ -19,12 +19,24 @@ final class ApiClient {
         this.token = accessToken;
     }
 
+    String token() {
+        return token;
+    }
+
+    String url(String path) {
+        return base + path;
+    }
+
     void get(String path, Consumer<JSObject> onSuccess, Consumer<Failure> onFailure) {
         send("GET", path, null, onSuccess, onFailure);
     }
 
     void post(String path, String jsonBody, Consumer<JSObject> onSuccess, Consumer<Failure> onFailure) {
         send("POST", path, jsonBody, onSuccess, onFailure);
+    }
+
+    void put(String path, String jsonBody, Consumer<JSObject> onSuccess, Consumer<Failure> onFailure) {
+        send("PUT", path, jsonBody, onSuccess, onFailure);
     }
 
     private void send(String method, String path, String body, Consumer<JSObject> onSuccess,

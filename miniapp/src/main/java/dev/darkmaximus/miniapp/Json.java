@@ -29,6 +29,17 @@ final class Json {
     @JSBody(params = {"object", "field"}, script = "var v = object[field]; return v == null ? '' : String(v);")
     static native String integerText(JSObject object, String field);
 
+    /** An ISO-8601 instant field as epoch milliseconds (0 when absent), parsed by the browser. */
+    @JSBody(params = {"object", "field"}, script = "var v = object[field]; return v ? String(Date.parse(v)) : '0';")
+    static native String epochMillisText(JSObject object, String field);
+
+    static long epochMillis(JSObject object, String field) {
+        return Long.parseLong(epochMillisText(object, field));
+    }
+
+    @JSBody(script = "return String(Date.now());")
+    static native String nowText();
+
     static long longOf(JSObject object, String field) {
         String text = integerText(object, field);
         return text.isEmpty() ? 0 : Long.parseLong(text);
@@ -50,6 +61,9 @@ final class Json {
     interface Me extends JSObject {
         @JSProperty
         String getFirstName();
+
+        @JSProperty
+        boolean getTrialUsed();
 
         @JSProperty
         String getLanguage();
@@ -92,5 +106,31 @@ final class Json {
     interface Price extends JSObject {
         @JSProperty
         String getCurrency();
+    }
+
+    interface Key extends JSObject {
+        @JSProperty
+        int getNumber();
+
+        @JSProperty
+        String getLabel();
+
+        @JSProperty
+        String getHostName();
+
+        @JSProperty
+        String getStatus();
+
+        @JSProperty
+        boolean getTrial();
+
+        @JSProperty
+        boolean getAutoRenewEffective();
+
+        @JSProperty
+        String getConnectionLink();
+
+        @JSProperty
+        String getSubscriptionUrl();
     }
 }

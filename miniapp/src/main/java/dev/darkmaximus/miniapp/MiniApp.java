@@ -15,6 +15,7 @@ public final class MiniApp {
     private final HTMLDocument document = Window.current().getDocument();
     private final ApiClient api = new ApiClient("../api/v1");
     private Texts texts;
+    private boolean trialAvailable;
 
     public static void main(String[] args) {
         new MiniApp().start();
@@ -40,17 +41,72 @@ public final class MiniApp {
         api.get("/me", me -> {
             Json.Me profile = (Json.Me) me;
             texts = new Texts(language(profile.getLanguage()));
+            trialAvailable = !profile.getTrialUsed();
             String name = profile.getFirstName() == null ? "" : profile.getFirstName();
             document.getElementById("greeting").setTextContent(texts.greeting(name));
-            loadCatalog();
+            setUpTabs();
+            if ("keys".equals(queryParameter("tab", "catalog"))) {
+                showKeys();
+            } else {
+                loadCatalog();
+            }
         }, this::failed);
     }
 
     private void loadCatalog() {
+        select("catalog");
         api.get("/catalog/hosts", hosts -> {
             status("");
             new CatalogView(document, texts).render(uncheckedArray(hosts));
         }, this::failed);
+    }
+
+    private void setUpTabs() {
+        HTMLElement catalogTab = document.getElementById("tab-catalog");
+        HTMLElement keysTab = document.getElementById("tab-keys");
+        catalogTab.setTextContent(texts.tabCatalog());
+        keysTab.setTextContent(texts.tabKeys());
+        document.getElementById("tabs").removeAttribute("hidden");
+        catalogTab.addEventListener("click", e -> {
+            select("catalog");
+            loadCatalog();
+        });
+        keysTab.addEventListener("click", e -> showKeys());
+    }
+
+    private void select(String tab) {
+        hidden(document.getElementById("catalog"), !"catalog".equals(tab));
+        hidden(document.getElementById("keys"), !"keys".equals(tab));
+        document.getElementById("tab-catalog").setClassName("catalog".equals(tab) ? "tab active" : "tab");
+        document.getElementById("tab-keys").setClassName("keys".equals(tab) ? "tab active" : "tab");
+    }
+
+    private static void hidden(HTMLElement element, boolean hide) {
+        if (hide) {
+            element.setAttribute("hidden", "");
+        } else {
+            element.removeAttribute("hidden");
+        }
+    }
+
+    private void showKeys() {
+        select("keys");
+        status(texts.loading());
+        api.get("/me/keys", keys -> {
+            status("");
+            new KeysView(document, texts, api, this::afterTrial).render(uncheckedKeys(keys), trialAvailable,
+                    Long.parseLong(Json.nowText()));
+        }, this::failed);
+    }
+
+    private void afterTrial() {
+        trialAvailable = false;
+        showKeys();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static JSArray<Json.Key> uncheckedKeys(JSObject value) {
+        return (JSArray<Json.Key>) value;
     }
 
     @SuppressWarnings("unchecked")

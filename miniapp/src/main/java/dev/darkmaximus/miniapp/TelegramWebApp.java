@@ -39,4 +39,23 @@ final class TelegramWebApp {
             + " var s = document.documentElement.style;"
             + " for (var k in w.themeParams) { s.setProperty('--tg-theme-' + k.replace(/_/g, '-'), w.themeParams[k]); }")
     static native void applyTheme();
+
+    /** Copies text to the clipboard (Telegram's WebView allows it on a tap), with a textarea fallback. */
+    @JSBody(params = "text", script = "if (navigator.clipboard && navigator.clipboard.writeText) {"
+            + " navigator.clipboard.writeText(text).catch(function () {}); return; }"
+            + " var t = document.createElement('textarea'); t.value = text; document.body.appendChild(t); t.select();"
+            + " try { document.execCommand('copy'); } catch (e) {} document.body.removeChild(t);")
+    static native void copy(String text);
+
+    /** A light tap of feedback where Telegram supports it. */
+    @JSBody(script = "var w = window.Telegram && window.Telegram.WebApp;"
+            + " if (w && w.HapticFeedback) { w.HapticFeedback.impactOccurred('light'); }")
+    static native void haptic();
+
+    /** Loads an image that needs our bearer token (an img src can't send one) and shows it in {@code img}. */
+    @JSBody(params = {"url", "token", "img"}, script = "fetch(url, {headers: {Authorization: 'Bearer ' + token}})"
+            + ".then(function (r) { return r.ok ? r.blob() : null; })"
+            + ".then(function (b) { if (b) { img.src = URL.createObjectURL(b); img.removeAttribute('hidden'); } })"
+            + ".catch(function () {});")
+    static native void loadImage(String url, String token, org.teavm.jso.JSObject img);
 }

@@ -47,4 +47,71 @@ final class Texts {
         }
         return russian ? "устройств: " + count : count + (count == 1 ? " device" : " devices");
     }
+
+    String tabCatalog() {
+        return russian ? "Тарифы" : "Plans";
+    }
+
+    String tabKeys() {
+        return russian ? "Мои ключи" : "My keys";
+    }
+
+    String noKeys() {
+        return russian ? "Ключей пока нет." : "You have no keys yet.";
+    }
+
+    String trialOffer() {
+        return russian ? "Попробуйте VPN бесплатно." : "Try the VPN for free.";
+    }
+
+    String takeTrial() {
+        return russian ? "Получить пробный ключ" : "Get a trial key";
+    }
+
+    String trial() {
+        return russian ? "пробный" : "trial";
+    }
+
+    String keyStatus(String status, long daysLeft) {
+        return switch (status) {
+            case "provisioning" -> russian ? "Готовится… Мы пришлём сообщение, когда ключ будет готов."
+                    : "Being prepared… We'll message you when it's ready.";
+            case "failed" -> russian ? "Не удалось подготовить ключ — мы уже разбираемся."
+                    : "We couldn't prepare this key yet — we're on it.";
+            case "expired" -> russian ? "Срок истёк" : "Expired";
+            case "disabled" -> russian ? "Отключён администратором" : "Switched off by the shop";
+            default -> daysLeft < 0 ? (russian ? "Активен" : "Active")
+                    : russian ? "Активен · осталось дней: " + daysLeft
+                    : "Active · " + daysLeft + (daysLeft == 1 ? " day left" : " days left");
+        };
+    }
+
+    String traffic(String used, String limit) {
+        return limit == null ? (russian ? "Трафик: " + used + " ГБ из ∞" : "Traffic: " + used + " GB of ∞")
+                : (russian ? "Трафик: " + used + " из " + limit + " ГБ" : "Traffic: " + used + " of " + limit + " GB");
+    }
+
+    String link() {
+        return russian ? "Ссылка" : "Link";
+    }
+
+    String subscription() {
+        return russian ? "Подписка" : "Subscription";
+    }
+
+    String copy() {
+        return russian ? "Копировать" : "Copy";
+    }
+
+    String copied() {
+        return russian ? "Скопировано" : "Copied";
+    }
+
+    String showQr() {
+        return russian ? "Показать QR-код" : "Show QR code";
+    }
+
+    String autoRenew() {
+        return russian ? "Продлевать автоматически с баланса" : "Renew automatically from my balance";
+    }
 }

@@ -14,6 +14,8 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import dev.darkmaximus.admin.backend.BackendSession;
 import dev.darkmaximus.admin.ui.customers.CustomersView;
 import dev.darkmaximus.admin.ui.hosts.HostsView;
+import dev.darkmaximus.admin.ui.keys.KeysView;
+import dev.darkmaximus.admin.ui.outbox.OutboxView;
 import dev.darkmaximus.admin.ui.plans.PlansView;
 
 /** Frame of every signed-in view: navigation on the side, who is signed in and sign-out on top. */
@@ -40,6 +42,8 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Hosts", HostsView.class));
         nav.addItem(new SideNavItem("Plans", PlansView.class));
         nav.addItem(new SideNavItem("Customers", CustomersView.class));
+        nav.addItem(new SideNavItem("Keys", KeysView.class));
+        nav.addItem(new SideNavItem("Outbox", OutboxView.class));
         addToDrawer(nav);
     }
 }

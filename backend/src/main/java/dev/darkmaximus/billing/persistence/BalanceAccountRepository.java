@@ -31,4 +31,9 @@ public interface BalanceAccountRepository extends ListCrudRepository<BalanceAcco
             WHERE id = :accountId AND balance_minor + :delta >= 0
             RETURNING balance_minor""")
     Optional<Long> apply(long accountId, long delta, Instant at);
+
+    @Query("""
+            SELECT balance_minor FROM balance_accounts
+            WHERE customer_id = :customerId AND account = :account AND currency = :currency""")
+    Optional<Long> findBalance(long customerId, String account, String currency);
 }

@@ -59,6 +59,15 @@ class CustomerAdminController {
         return CustomerResponse.from(customers.ban(id, request.reason()));
     }
 
+    @PostMapping("/{id}/trial-reset")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(operationId = "resetCustomerTrial", summary = "Let a customer take the trial again",
+            description = "Counted on the customer (trialResets) and audited.")
+    @ApiResponse(responseCode = "200", description = "The customer, trial available again.")
+    CustomerResponse resetTrial(@PathVariable long id) {
+        return CustomerResponse.from(customers.resetTrial(id));
+    }
+
     @PostMapping("/{id}/unban")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "unbanCustomer", summary = "Lift a customer's ban")

@@ -38,4 +38,25 @@ public interface CustomerRepository extends ListCrudRepository<Customer, Long> {
                                  version = version + 1
             WHERE id = :id AND banned""")
     int unban(long id, Instant at);
+
+    @Modifying
+    @Query("""
+            UPDATE customers SET trial_used = TRUE, updated_at = :at, version = version + 1
+            WHERE id = :id AND NOT trial_used""")
+    int claimTrial(long id, Instant at);
+
+    @Modifying
+    @Query("""
+            UPDATE customers SET trial_used = FALSE, trial_resets = trial_resets + 1, updated_at = :at,
+                                 version = version + 1
+            WHERE id = :id AND trial_used""")
+    int resetTrial(long id, Instant at);
+
+    @Modifying
+    @Query("UPDATE customers SET reachable = :reachable, updated_at = :at, version = version + 1 WHERE id = :id")
+    int setReachable(long id, boolean reachable, Instant at);
+
+    @Modifying
+    @Query("UPDATE customers SET auto_renew_default = :on, updated_at = :at, version = version + 1 WHERE id = :id")
+    int setAutoRenewDefault(long id, boolean on, Instant at);
 }

@@ -22,6 +22,7 @@ final class XuiClients {
     static ObjectNode client(JsonMapper json, ClientSpec spec) {
         ObjectNode client = json.createObjectNode();
         client.put("id", spec.uuid().toString());
+        client.put("password", spec.uuid().toString()); // trojan authenticates with it; vless/vmess ignore it
         client.put("email", spec.email());
         client.put("flow", "");
         client.put("limitIp", spec.deviceLimit());

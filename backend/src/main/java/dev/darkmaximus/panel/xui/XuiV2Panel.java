@@ -46,15 +46,16 @@ class XuiV2Panel implements VpnPanel {
         if (existing.isPresent()) {
             return existing.get();
         }
-        call(panel, "addClient", () -> post(panel, "/panel/api/inbounds/addClient", settingsBody(panel, spec)));
+        String body = settingsBody(panel, spec);
+        call(panel, "addClient", () -> post(panel, "/panel/api/inbounds/addClient", body));
         return findClient(panel, spec.email()).orElseThrow(() ->
                 new PanelException("client " + spec.email() + " missing right after it was added", true));
     }
 
     @Override
     public PanelClient updateClient(PanelConnection panel, ClientSpec spec) {
-        call(panel, "updateClient", () -> post(panel, "/panel/api/inbounds/updateClient/" + spec.uuid(),
-                settingsBody(panel, spec)));
+        String body = settingsBody(panel, spec);
+        call(panel, "updateClient", () -> post(panel, "/panel/api/inbounds/updateClient/" + spec.uuid(), body));
         return findClient(panel, spec.email()).orElseThrow(() ->
                 new PanelException("client " + spec.email() + " is not on the panel", false));
     }
@@ -99,19 +100,39 @@ class XuiV2Panel implements VpnPanel {
     }
 
     @Override
+    public Optional<String> connectionLink(PanelConnection panel, ClientSpec spec, String remark) {
+        JsonNode inbound = inbound(panel);
+        JsonNode stream = parsed(inbound.path("streamSettings"));
+        return XuiLinks.link(http.json(), XuiLinks.address(panel.baseUrl()), inbound, stream, spec,
+                XuiLinks.flow(inbound, parsed(inbound.path("settings")), stream), remark);
+    }
+
+    @Override
     public void checkHealth(PanelConnection panel) {
         call(panel, "listInbounds", () -> get(panel, "/panel/api/inbounds/list"));
     }
 
     /** v2 returns settings as a JSON string; tolerate an object too. */
     private JsonNode settings(JsonNode inbound) {
-        JsonNode settings = inbound.path("settings");
-        return settings.isString() ? http.json().readTree(settings.asString()) : settings;
+        return parsed(inbound.path("settings"));
     }
 
+    private JsonNode parsed(JsonNode maybeString) {
+        return maybeString.isString() ? http.json().readTree(maybeString.asString()) : maybeString;
+    }
+
+    private JsonNode inbound(PanelConnection panel) {
+        int id = firstInbound(panel);
+        return call(panel, "getInbound", () -> get(panel, "/panel/api/inbounds/get/" + id));
+    }
+
+    /** The client with the flow the inbound's transport needs (Vision on TCP+Reality), read from the inbound. */
     private String settingsBody(PanelConnection panel, ClientSpec spec) {
+        JsonNode inbound = inbound(panel);
+        ObjectNode client = XuiClients.client(http.json(), spec);
+        client.put("flow", XuiLinks.flow(inbound, settings(inbound), parsed(inbound.path("streamSettings"))));
         ObjectNode settings = http.json().createObjectNode();
-        settings.putArray("clients").add(XuiClients.client(http.json(), spec));
+        settings.putArray("clients").add(client);
         ObjectNode body = http.json().createObjectNode();
         body.put("id", firstInbound(panel));
         body.put("settings", http.json().writeValueAsString(settings));

@@ -98,6 +98,20 @@ class XuiV3Panel implements VpnPanel {
         return clients;
     }
 
+    /** v3 builds the links itself (the panel's "Copy URL"), including external proxies: the first one is used. */
+    @Override
+    public Optional<String> connectionLink(PanelConnection panel, ClientSpec spec, String remark) {
+        JsonNode links = call(panel, "clients.links", false, "/panel/api/clients/links/" + XuiHttp.segment(spec.email()),
+                null);
+        if (!links.isArray() || links.isEmpty()) {
+            return Optional.empty();
+        }
+        String link = links.path(0).asString();
+        int hash = link.indexOf('#');
+        return Optional.of((hash < 0 ? link : link.substring(0, hash)) + "#"
+                + java.net.URLEncoder.encode(remark, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
     @Override
     public void checkHealth(PanelConnection panel) {
         call(panel, "clients.list", false, "/panel/api/clients/list", null);

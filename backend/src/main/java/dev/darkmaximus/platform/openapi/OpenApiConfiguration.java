@@ -47,9 +47,12 @@ class OpenApiConfiguration {
                         new Tag().name("auth").description("Sign-in for staff and customers."),
                         new Tag().name("catalog").description("The public storefront."),
                         new Tag().name("me").description("The signed-in customer."),
+                        new Tag().name("me-keys").description("The signed-in customer's VPN keys and trial."),
                         new Tag().name("admin-hosts").description("VPN panels (admin)."),
                         new Tag().name("admin-plans").description("Plans and prices (admin)."),
-                        new Tag().name("admin-customers").description("Customers (operators and admins).")))
+                        new Tag().name("admin-customers").description("Customers (operators and admins)."),
+                        new Tag().name("admin-keys").description("VPN keys: lifecycle actions and panel sync (staff)."),
+                        new Tag().name("admin-outbox").description("Side effects that failed every attempt (admin).")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"))
                 .components(new Components()
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
@@ -106,6 +109,9 @@ class OpenApiConfiguration {
         tooMany.addHeaderObject("Retry-After", new Header().description("Seconds to wait before retrying.")
                 .schema(new IntegerSchema().example(42)));
         responses.put("TooManyRequests", tooMany);
+        responses.put("BadGateway", problem("The VPN panel did not answer or refused; nothing was changed.", 502,
+                "panel_unavailable", "The panel did not confirm the deletion, so the key was left as it was: "
+                        + "panel 3 unreachable (HttpConnectTimeoutException)", false));
         responses.put("ServiceUnavailable", problem("A dependency is not configured or not reachable.", 503,
                 "telegram_not_configured", "Telegram sign-in is off: the shop has no bot token configured.", false));
         responses.put("InternalError", problem("Unexpected error; quote requestId to support.", 500, "internal_error",

@@ -11,4 +11,8 @@ public interface OutboxHandler {
     String kind();
 
     void handle(JsonDocument payload) throws Exception;
+
+    /** Called once when the task runs out of attempts, so the owner can mark its object failed for an admin. */
+    default void onDeadLetter(JsonDocument payload) {
+    }
 }

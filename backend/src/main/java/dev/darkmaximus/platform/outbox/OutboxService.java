@@ -39,6 +39,12 @@ public class OutboxService {
                 clock.instant()) == 1;
     }
 
+    /** Whether work queued under {@code dedupPrefix} (e.g. one key's pushes) is still to be done. */
+    @Transactional(readOnly = true)
+    public boolean hasUnfinished(String dedupPrefix) {
+        return tasks.hasUnfinished(dedupPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+    }
+
     @Transactional(readOnly = true)
     public List<OutboxTaskView> deadLetters(int limit) {
         return tasks.findDead(limit).stream().map(OutboxTaskView::from).toList();

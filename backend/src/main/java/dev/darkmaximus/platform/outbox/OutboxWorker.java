@@ -81,6 +81,9 @@ public class OutboxWorker {
             outcome = dead ? "dead" : "retry";
             tasks.markFailed(task.id(), dead ? "DEAD" : "PENDING",
                     clock.instant().plus(properties.backoffAfter(task.attempts())), describe(e));
+            if (dead) {
+                notifyDead(task);
+            }
             log.atLevel(dead ? org.slf4j.event.Level.ERROR : org.slf4j.event.Level.WARN)
                     .addKeyValue("kind", task.kind()).addKeyValue("attempts", task.attempts())
                     .addKeyValue("error", describe(e))
@@ -89,6 +92,15 @@ public class OutboxWorker {
             meters.counter("dm.outbox.tasks", "kind", task.kind(), "outcome", outcome).increment();
             MDC.remove("outboxTaskId");
             MDC.remove(RequestIdFilter.MDC_KEY);
+        }
+    }
+
+    private void notifyDead(OutboxTask task) {
+        OutboxHandler handler = handlers.get(task.kind());
+        try {
+            handler.onDeadLetter(task.payload());
+        } catch (RuntimeException e) { // the task is dead either way; an admin sees it in the dead-letter list
+            log.atError().addKeyValue("kind", task.kind()).setCause(e).log("dead-letter hook failed");
         }
     }
 

@@ -37,6 +37,7 @@ public record VpnKey(
         Instant lastSyncedAt,
         Instant lastOnlineAt,
         String comment,
+        Instant panelMissingSince,
         @CreatedDate Instant createdAt,
         @LastModifiedDate Instant updatedAt,
         @Version int version) {
@@ -45,17 +46,7 @@ public record VpnKey(
 
     public enum AutoRenew { ON, OFF, INHERIT }
 
-    /** A key about to be created on the panel: identity fixed, not yet active. */
-    public static VpnKey provisioning(long customerId, long hostId, Long planId, int number, String panelEmail,
-                                      UUID clientUuid, String subscriptionId, boolean trial, long trafficLimitBytes) {
-        return new VpnKey(null, customerId, hostId, planId, number, null, panelEmail, clientUuid, subscriptionId,
-                KeyStatus.PROVISIONING, trial, true, null, null, 0, trafficLimitBytes, AutoRenew.INHERIT, null, null,
-                null, null, null, null, null, 0);
-    }
-
-    public VpnKey activated(Instant startsAt, Instant expiresAt, String connectionLink, String subscriptionUrl) {
-        return new VpnKey(id, customerId, hostId, planId, number, label, panelEmail, panelClientUuid, subscriptionId,
-                KeyStatus.ACTIVE, trial, enabled, startsAt, expiresAt, trafficUsedBytes, trafficLimitBytes, autoRenew,
-                connectionLink, subscriptionUrl, lastSyncedAt, lastOnlineAt, comment, createdAt, updatedAt, version);
+    public boolean live() {
+        return status != KeyStatus.REVOKED;
     }
 }

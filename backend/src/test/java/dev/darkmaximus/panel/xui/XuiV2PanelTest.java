@@ -41,6 +41,10 @@ class XuiV2PanelTest {
         panelServer.stubFor(post(urlEqualTo("/secret/login")).willReturn(okJson(
                 "{\"success\":true,\"msg\":\"Login Successfully\",\"obj\":null}")
                 .withHeader("Set-Cookie", "3x-ui=session-1; Path=/; Max-Age=21600; HttpOnly")));
+        panelServer.stubFor(get(urlEqualTo("/secret/panel/api/inbounds/get/1")).willReturn(okJson("""
+                {"success":true,"msg":"","obj":{"id":1,"port":443,"protocol":"vless","listen":"",
+                 "settings":"{\\"clients\\":[],\\"decryption\\":\\"none\\"}",
+                 "streamSettings":"{\\"network\\":\\"tcp\\",\\"security\\":\\"reality\\"}"}}""")));
     }
 
     @AfterEach
@@ -71,7 +75,8 @@ class XuiV2PanelTest {
         panelServer.verify(1, postRequestedFor(urlEqualTo("/secret/login")));
         String settings = panelServer.findAll(postRequestedFor(urlEqualTo("/secret/panel/api/inbounds/addClient")))
                 .get(0).getBodyAsString();
-        assertThat(settings).contains("totalGB").contains("53687091200").contains("1767225600000").contains("limitIp");
+        assertThat(settings).contains("totalGB").contains("53687091200").contains("1767225600000").contains("limitIp")
+                .contains("xtls-rprx-vision"); // the inbound is TCP + Reality
     }
 
     @Test

@@ -39,6 +39,7 @@ public class HostsView extends VerticalLayout {
         grid.addColumn(h -> Boolean.TRUE.equals(h.getEnabled()) ? "yes" : "no").setHeader("Enabled");
         grid.addColumn(HostResponse::getDisplayOrder).setHeader("Order");
         grid.addColumn(HostsView::health).setHeader("Panel health").setAutoWidth(true);
+        grid.addComponentColumn(this::syncButtons).setHeader("Sync").setAutoWidth(true);
         grid.addItemClickListener(e -> new HostForm(session, e.getItem(), this::refresh).open());
         add(add, grid);
         refresh();
@@ -51,6 +52,34 @@ public class HostsView extends VerticalLayout {
             return "failing: " + h.getHealthLastError();
         }
         return h.getHealthLastOkAt() == null ? "not checked" : "ok";
+    }
+
+    private com.vaadin.flow.component.Component syncButtons(HostResponse host) {
+        Button now = new Button("Sync now", e -> {
+            try {
+                new SyncReportDialog(host.getName(), session.call(c -> new AdminHostsApi(c).syncHost(host.getId())))
+                        .open();
+            } catch (BackendException failure) {
+                Failures.show(failure);
+            }
+        });
+        now.addClassName("sync-now");
+        now.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        Button last = new Button("Last report", e -> {
+            try {
+                List<dev.darkmaximus.client.model.SyncReportResponse> reports =
+                        session.call(c -> new AdminHostsApi(c).listSyncReports(host.getId(), 1));
+                if (reports.isEmpty()) {
+                    com.vaadin.flow.component.notification.Notification.show("This host has not been synced yet.");
+                } else {
+                    new SyncReportDialog(host.getName(), reports.get(0)).open();
+                }
+            } catch (BackendException failure) {
+                Failures.show(failure);
+            }
+        });
+        last.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return new com.vaadin.flow.component.orderedlayout.HorizontalLayout(now, last);
     }
 
     private void refresh() {

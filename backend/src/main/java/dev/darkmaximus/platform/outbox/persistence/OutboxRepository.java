@@ -51,4 +51,10 @@ public interface OutboxRepository extends ListCrudRepository<OutboxTask, Long> {
             UPDATE outbox_tasks SET status = 'PENDING', attempts = 0, next_attempt_at = :now, last_error = NULL
             WHERE id = :id AND status = 'DEAD'""")
     int revive(long id, Instant now);
+
+    /** Whether a task whose dedup key starts with {@code prefix} is still waiting or running. */
+    @Query("""
+            SELECT EXISTS (SELECT 1 FROM outbox_tasks
+                           WHERE dedup_key LIKE :prefix AND status IN ('PENDING', 'RUNNING'))""")
+    boolean hasUnfinished(String prefix);
 }

@@ -1,0 +1,117 @@
+package dev.darkmaximus.admin.ui.keys;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import dev.darkmaximus.admin.backend.BackendException;
+import dev.darkmaximus.admin.backend.BackendSession;
+import dev.darkmaximus.admin.ui.Failures;
+import dev.darkmaximus.admin.ui.MainLayout;
+import dev.darkmaximus.client.api.AdminHostsApi;
+import dev.darkmaximus.client.api.AdminKeysApi;
+import dev.darkmaximus.client.model.HostResponse;
+import dev.darkmaximus.client.model.KeyPage;
+import dev.darkmaximus.client.model.KeyResponse;
+
+/** Keys across hosts, filtered by host, status, "expiring within" and panel email; a row opens its actions. */
+@Route(value = "keys", layout = MainLayout.class)
+@PageTitle("Keys · Dark Maximus")
+public class KeysView extends VerticalLayout {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final int PAGE = 50;
+
+    private final BackendSession session;
+    private final ComboBox<HostResponse> host = new ComboBox<>("Host");
+    private final ComboBox<String> status = new ComboBox<>("Status");
+    private final IntegerField expiring = new IntegerField("Expiring within (days)");
+    private final TextField email = new TextField("Panel email starts with");
+    private final Grid<KeyResponse> grid = new Grid<>(KeyResponse.class, false);
+    private final Button more = new Button("Load more", e -> load(false));
+    private final List<KeyResponse> shown = new ArrayList<>();
+
+    public KeysView(BackendSession session) {
+        this.session = session;
+        setSizeFull();
+        host.setId("key-host-filter");
+        host.setItemLabelGenerator(HostResponse::getName);
+        host.setClearButtonVisible(true);
+        status.setId("key-status-filter");
+        status.setItems("provisioning", "active", "expired", "disabled", "failed", "revoked");
+        status.setClearButtonVisible(true);
+        expiring.setId("key-expiring-filter");
+        expiring.setMin(0);
+        expiring.setClearButtonVisible(true);
+        email.setId("key-email-filter");
+        email.setValueChangeMode(ValueChangeMode.LAZY);
+        email.setClearButtonVisible(true);
+        host.addValueChangeListener(e -> load(true));
+        status.addValueChangeListener(e -> load(true));
+        expiring.addValueChangeListener(e -> load(true));
+        email.addValueChangeListener(e -> load(true));
+
+        grid.setId("keys-grid");
+        grid.addColumn(KeyResponse::getId).setHeader("Id").setAutoWidth(true);
+        grid.addColumn(KeyResponse::getPanelEmail).setHeader("Panel email").setAutoWidth(true);
+        grid.addColumn(KeyResponse::getHostName).setHeader("Host");
+        grid.addColumn(k -> k.getStatus() + (Boolean.TRUE.equals(k.getTrial()) ? " (trial)" : "")
+                + (k.getPanelMissingSince() != null ? " · missing on panel" : "")).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(k -> k.getExpiresAt() == null ? "" : TIME.format(k.getExpiresAt())).setHeader("Expires (UTC)");
+        grid.addColumn(k -> traffic(k.getTrafficUsedBytes(), k.getTrafficLimitBytes())).setHeader("Traffic");
+        grid.addColumn(k -> Boolean.TRUE.equals(k.getAutoRenewEffective()) ? "on" : "off").setHeader("Auto-renew");
+        grid.addItemClickListener(e -> new KeyDialog(session, e.getItem(), () -> load(true)).open());
+        more.setVisible(false);
+        HorizontalLayout filters = new HorizontalLayout(host, status, expiring, email);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(filters, grid, more);
+        try {
+            List<HostResponse> hosts = session.call(c -> new AdminHostsApi(c).listHosts());
+            host.setItems(hosts);
+        } catch (BackendException e) {
+            Failures.show(e);
+        }
+        load(true);
+    }
+
+    static String traffic(Long used, Long limit) {
+        String usedText = gigabytes(used == null ? 0 : used);
+        return limit == null || limit == 0 ? usedText + " GB / ∞" : usedText + " / " + gigabytes(limit) + " GB";
+    }
+
+    private static String gigabytes(long bytes) {
+        return java.math.BigDecimal.valueOf(bytes).divide(java.math.BigDecimal.valueOf(1L << 30), 2,
+                java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    private void load(boolean fromStart) {
+        if (fromStart) {
+            shown.clear();
+        }
+        Long after = shown.isEmpty() ? null : shown.get(shown.size() - 1).getId();
+        Long hostId = host.getValue() == null ? null : host.getValue().getId();
+        String emailPrefix = email.getValue().isBlank() ? null : email.getValue().strip();
+        try {
+            KeyPage page = session.call(c -> new AdminKeysApi(c).listKeys(hostId, status.getValue(), null,
+                    expiring.getValue(), emailPrefix, PAGE, after));
+            shown.addAll(page.getData());
+            grid.setItems(shown);
+            more.setVisible(Boolean.TRUE.equals(page.getHasMore()));
+        } catch (BackendException e) {
+            Failures.show(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.darkmaximus.notify;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Customer-facing texts by template key, ru and en, with named {@code {placeholders}}. These are the shipped
+ * defaults (SPEC §11); admin-edited overrides will take precedence once the templates screen exists.
+ */
+@Component
+public class Templates {
+
+    public static final String KEY_READY = "key.ready";
+    public static final String KEY_EXTENDED = "key.extended";
+    public static final String KEY_EXPIRING = "key.expiring";
+    public static final String KEY_EXPIRED = "key.expired";
+    public static final String KEY_WILL_RENEW = "key.will_renew";
+    public static final String KEY_RENEWED = "key.renewed";
+    public static final String RENEWAL_BALANCE_LOW = "key.renewal_failed.balance";
+    public static final String RENEWAL_PLAN_GONE = "key.renewal_failed.plan";
+    public static final String KEY_FAILED = "key.provisioning_failed";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+
+    private static final Map<String, Map<String, String>> DEFAULTS = Map.of(
+            KEY_READY, Map.of(
+                    "ru", "🔑 Ключ #{key_number} готов и действует до {expires_at}. Ссылка и QR-код — в разделе «Мои ключи».",
+                    "en", "🔑 Key #{key_number} is ready and valid until {expires_at}. Find the link and QR code under My keys."),
+            KEY_EXTENDED, Map.of(
+                    "ru", "✅ Ключ #{key_number} продлён до {expires_at}.",
+                    "en", "✅ Key #{key_number} now runs until {expires_at}."),
+            KEY_EXPIRING, Map.of(
+                    "ru", "⏳ Ключ #{key_number} истекает через {time_left} ({expires_at}). Продлите его, чтобы не потерять доступ.",
+                    "en", "⏳ Key #{key_number} expires in {time_left} ({expires_at}). Extend it to stay connected."),
+            KEY_EXPIRED, Map.of(
+                    "ru", "⌛ Срок ключа #{key_number} истёк. Продлите его в разделе «Мои ключи».",
+                    "en", "⌛ Key #{key_number} has expired. Extend it under My keys."),
+            KEY_WILL_RENEW, Map.of(
+                    "ru", "🔄 Ключ #{key_number} истекает {expires_at} и будет продлён автоматически: с баланса спишется {amount}.",
+                    "en", "🔄 Key #{key_number} expires {expires_at} and will renew automatically for {amount} from your balance."),
+            KEY_RENEWED, Map.of(
+                    "ru", "🔄 Ключ #{key_number} продлён автоматически до {expires_at}. С баланса списано {amount}.",
+                    "en", "🔄 Key #{key_number} renewed automatically until {expires_at}. {amount} was taken from your balance."),
+            RENEWAL_BALANCE_LOW, Map.of(
+                    "ru", "⚠️ Не удалось автоматически продлить ключ #{key_number}: на балансе не хватает {shortfall}. Пополните баланс до {expires_at}.",
+                    "en", "⚠️ Key #{key_number} could not renew automatically: your balance is {shortfall} short. Top up before {expires_at}."),
+            RENEWAL_PLAN_GONE, Map.of(
+                    "ru", "⚠️ Ключ #{key_number} не будет продлён автоматически: его тариф больше не продаётся. Выберите новый тариф до {expires_at}.",
+                    "en", "⚠️ Key #{key_number} can't renew automatically: its plan is no longer sold. Pick a new plan before {expires_at}."),
+            KEY_FAILED, Map.of(
+                    "ru", "😔 Не получилось подготовить ключ #{key_number}. Мы уже разбираемся; деньги не пропадут.",
+                    "en", "😔 We couldn't prepare key #{key_number} yet. We're on it, and your payment is safe."));
+
+    /** The text in {@code language} (falling back to ru), placeholders filled; unknown ones are left visible. */
+    public String render(String templateKey, String language, Map<String, String> params) {
+        Map<String, String> texts = DEFAULTS.get(templateKey);
+        if (texts == null) {
+            throw new IllegalArgumentException("unknown template " + templateKey);
+        }
+        String text = texts.getOrDefault(language == null ? "ru" : language, texts.get("ru"));
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = params.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : escapeHtml(value)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    public boolean exists(String templateKey) {
+        return DEFAULTS.containsKey(templateKey);
+    }
+
+    private static String escapeHtml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,105 @@
+package dev.darkmaximus.subscription;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.darkmaximus.billing.BalanceService;
+import dev.darkmaximus.notify.NotificationService;
+import dev.darkmaximus.notify.Templates;
+import dev.darkmaximus.platform.settings.ShopSettings;
+import dev.darkmaximus.subscription.persistence.VpnKey;
+import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
+
+/**
+ * Reminds customers before a key expires (SPEC §4.6) and tells them when it has. Each reminder's dedup key names the
+ * key, its expiry and the offset, so it goes out once per expiry even with several nodes running this job at the
+ * same moment, and again after the key is extended. Only the nearest due offset is sent: a key bought with two hours
+ * left gets "1 hour", not three messages at once.
+ */
+@Service
+public class ExpiryReminders {
+
+    private final VpnKeyRepository keys;
+    private final KeyQueries queries;
+    private final AutoRenewal renewal;
+    private final BalanceService balances;
+    private final NotificationService notifications;
+    private final KeyFormats formats;
+    private final ShopSettings settings;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    ExpiryReminders(VpnKeyRepository keys, KeyQueries queries, AutoRenewal renewal, BalanceService balances,
+                    NotificationService notifications, KeyFormats formats, ShopSettings settings,
+                    TransactionTemplate transactions, Clock clock) {
+        this.keys = keys;
+        this.queries = queries;
+        this.renewal = renewal;
+        this.balances = balances;
+        this.notifications = notifications;
+        this.formats = formats;
+        this.settings = settings;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Queues the reminders due now; returns how many were new. */
+    public int remind() {
+        Instant now = clock.instant();
+        List<Duration> offsets = settings.reminderOffsets();
+        if (offsets.isEmpty()) {
+            return 0;
+        }
+        int queued = 0;
+        for (VpnKey key : keys.findExpiringBetween(now, now.plus(offsets.get(0)), 1000)) {
+            if (key.status() != VpnKey.KeyStatus.ACTIVE) {
+                continue;
+            }
+            Duration left = Duration.between(now, key.expiresAt());
+            Duration offset = offsets.stream().filter(o -> left.compareTo(o) <= 0).min(Duration::compareTo).orElse(null);
+            if (offset != null && Boolean.TRUE.equals(transactions.execute(tx -> remind(key, offset, left)))) {
+                queued++;
+            }
+        }
+        return queued;
+    }
+
+    /** Flips keys past their expiry to expired and tells their owners; returns how many expired. */
+    public int expireDue() {
+        return transactions.execute(tx -> {
+            List<Long> expired = keys.expireDue(clock.instant());
+            for (long keyId : expired) {
+                VpnKey key = keys.findById(keyId).orElseThrow();
+                notifications.queue(key.customerId(), "key_expired", Templates.KEY_EXPIRED,
+                        Map.of("key_number", Integer.toString(key.number())),
+                        "expiry:" + keyId + ":" + key.expiresAt().getEpochSecond() + ":0");
+            }
+            return expired.size();
+        });
+    }
+
+    private boolean remind(VpnKey key, Duration offset, Duration left) {
+        String expiryTag = key.id() + ":" + key.expiresAt().getEpochSecond();
+        KeyView view = queries.get(key.id());
+        if (view.autoRenewEffective()) {
+            AutoRenewal.RenewalTerms terms = renewal.terms(view);
+            if (terms.refusal() == null && balances.balance(key.customerId(), AutoRenewal.BALANCE_CURRENCY).amount()
+                    >= terms.price().amount()) {
+                return notifications.queue(key.customerId(), "key_will_renew", Templates.KEY_WILL_RENEW,
+                        Map.of("key_number", Integer.toString(key.number()),
+                                "expires_at", formats.dateTime(key.expiresAt()),
+                                "amount", KeyFormats.money(terms.price())), "will-renew:" + expiryTag).isPresent();
+            }
+        }
+        return notifications.queue(key.customerId(), "key_expiring", Templates.KEY_EXPIRING,
+                Map.of("key_number", Integer.toString(key.number()), "expires_at", formats.dateTime(key.expiresAt()),
+                        "time_left", KeyFormats.timeLeft(left)),
+                "expiry:" + expiryTag + ":" + offset.toSeconds()).isPresent();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.darkmaximus.subscription;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+
+import org.springframework.stereotype.Component;
+
+import dev.darkmaximus.platform.money.Money;
+import dev.darkmaximus.platform.settings.ShopSettings;
+import dev.darkmaximus.subscription.persistence.VpnKey;
+
+/** How keys are named and their dates and amounts written in messages (shop time zone, exact money). */
+@Component
+class KeyFormats {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+
+    private final ShopSettings settings;
+
+    KeyFormats(ShopSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The name the customer's VPN app shows for the key. */
+    String remark(VpnKey key, String hostName) {
+        return hostName + " #" + key.number();
+    }
+
+    String dateTime(Instant instant) {
+        return DATE_TIME.format(instant.atZone(settings.timeZone()));
+    }
+
+    /** "3 d", "24 h", "45 min": language-neutral on purpose, the templates carry the words. */
+    static String timeLeft(Duration left) {
+        if (left.toDays() >= 1) {
+            return left.toDays() + " d";
+        }
+        if (left.toHours() >= 1) {
+            return left.toHours() + " h";
+        }
+        return Math.max(1, left.toMinutes()) + " min";
+    }
+
+    static String money(Money money) {
+        int digits = money.currency().minorDigits();
+        long amount = Math.abs(money.amount());
+        String sign = money.amount() < 0 ? "-" : "";
+        String major;
+        if (digits == 0) {
+            major = Long.toString(amount);
+        } else {
+            long unit = (long) Math.pow(10, digits);
+            long fraction = amount % unit;
+            major = (amount / unit) + (fraction == 0 ? "" : "." + String.format("%0" + digits + "d", fraction)
+                    .replaceAll("0+$", ""));
+        }
+        String symbol = switch (money.currency()) {
+            case RUB -> " ₽";
+            case XTR -> " ⭐";
+            case USDT -> " USDT";
+            case TON -> " TON";
+        };
+        return sign + major + symbol;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.darkmaximus.subscription;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.darkmaximus.catalog.HostService;
+import dev.darkmaximus.catalog.PlanService;
+import dev.darkmaximus.customer.CustomerService;
+import dev.darkmaximus.customer.CustomerView;
+import dev.darkmaximus.notify.NotificationService;
+import dev.darkmaximus.notify.Templates;
+import dev.darkmaximus.panel.ClientSpec;
+import dev.darkmaximus.panel.PanelConnection;
+import dev.darkmaximus.panel.VpnPanel;
+import dev.darkmaximus.panel.VpnPanels;
+import dev.darkmaximus.platform.db.JsonDocument;
+import dev.darkmaximus.platform.error.ApiException;
+import dev.darkmaximus.platform.outbox.OutboxHandler;
+import dev.darkmaximus.subscription.persistence.VpnKey;
+import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
+
+/**
+ * Makes the panel client match the shop's key. For a key being provisioned it looks the email up first and adopts
+ * a client an interrupted attempt already created (never two clients for one key), then activates the key and tells
+ * the customer. Any panel failure throws, and the outbox retries with backoff; when the attempts run out the key is
+ * marked failed for an admin.
+ */
+@Component
+class KeyPushHandler implements OutboxHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(KeyPushHandler.class);
+
+    private final VpnKeyRepository keys;
+    private final HostService hosts;
+    private final PlanService plans;
+    private final CustomerService customers;
+    private final VpnPanels panels;
+    private final NotificationService notifications;
+    private final KeyFormats formats;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    KeyPushHandler(VpnKeyRepository keys, HostService hosts, PlanService plans, CustomerService customers,
+                   VpnPanels panels, NotificationService notifications, KeyFormats formats,
+                   TransactionTemplate transactions, JsonMapper json, Clock clock) {
+        this.keys = keys;
+        this.hosts = hosts;
+        this.plans = plans;
+        this.customers = customers;
+        this.panels = panels;
+        this.notifications = notifications;
+        this.formats = formats;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public String kind() {
+        return KeyPushes.KIND;
+    }
+
+    @Override
+    public void handle(JsonDocument payload) {
+        long keyId = json.readTree(payload.json()).path("keyId").asLong();
+        VpnKey key = keys.findById(keyId).orElse(null);
+        if (key == null || key.status() == VpnKey.KeyStatus.REVOKED) {
+            return; // revoked after the task was written: the panel client is gone on purpose
+        }
+        CustomerView customer = customers.get(key.customerId());
+        PanelConnection connection = hosts.panelConnection(key.hostId());
+        VpnPanel panel = panels.forType(connection.panelType());
+        boolean provisioning = key.status() == VpnKey.KeyStatus.PROVISIONING
+                || key.status() == VpnKey.KeyStatus.FAILED;
+        Instant now = clock.instant();
+        // A key prepared late still gets its whole term: the wait is added to the expiry set at purchase.
+        Instant expires = provisioning && key.expiresAt() != null
+                ? key.expiresAt().plus(Duration.between(key.createdAt(), now).isNegative()
+                        ? Duration.ZERO : Duration.between(key.createdAt(), now))
+                : key.expiresAt();
+        ClientSpec spec = new ClientSpec(key.panelEmail(), key.panelClientUuid(), key.subscriptionId(), expires,
+                key.trafficLimitBytes(), deviceLimit(key), key.enabled(), customer.telegramId(), comment(customer));
+        if (panel.findClient(connection, key.panelEmail()).isPresent()) {
+            panel.updateClient(connection, spec);
+        } else {
+            panel.createClient(connection, spec);
+        }
+        if (!provisioning) {
+            return;
+        }
+        String link = panel.connectionLink(connection, spec, formats.remark(key, hosts.get(key.hostId()).name()))
+                .orElse(null);
+        transactions.executeWithoutResult(tx -> {
+            Optional<Integer> activated = keys.activate(keyId, key.version(), now, expires, link, now);
+            if (activated.isEmpty()) {
+                // Changed while we were at the panel (extended, disabled): push again with the newer state.
+                throw new IllegalStateException("key " + keyId + " changed during provisioning; pushing again");
+            }
+            notifications.queue(key.customerId(), "key_ready", Templates.KEY_READY,
+                    Map.of("key_number", Integer.toString(key.number()),
+                            "expires_at", formats.dateTime(expires)), "key.ready:" + keyId);
+        });
+        log.atInfo().addKeyValue("keyId", keyId).addKeyValue("hostId", key.hostId()).log("key provisioned");
+    }
+
+    @Override
+    public void onDeadLetter(JsonDocument payload) {
+        long keyId = json.readTree(payload.json()).path("keyId").asLong();
+        transactions.executeWithoutResult(tx -> keys.findById(keyId).ifPresent(key -> {
+            if (keys.markFailed(keyId, clock.instant()) == 1) {
+                notifications.queue(key.customerId(), "key_failed", Templates.KEY_FAILED,
+                        Map.of("key_number", Integer.toString(key.number())), "key.failed:" + keyId);
+            }
+        }));
+    }
+
+    private int deviceLimit(VpnKey key) {
+        if (key.planId() == null) {
+            return 0;
+        }
+        try {
+            return plans.get(key.planId()).deviceLimit();
+        } catch (ApiException planGone) {
+            return 0;
+        }
+    }
+
+    private static String comment(CustomerView customer) {
+        return "tg " + customer.telegramId() + (customer.username() == null ? "" : " @" + customer.username());
+    }
+}

@@ -1,0 +1,138 @@
+package dev.darkmaximus.subscription;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.darkmaximus.catalog.HostService;
+import dev.darkmaximus.catalog.HostView;
+import dev.darkmaximus.catalog.PlanService;
+import dev.darkmaximus.catalog.PlanView;
+import dev.darkmaximus.catalog.ProvisionMode;
+import dev.darkmaximus.customer.CustomerService;
+import dev.darkmaximus.platform.error.ApiException;
+import dev.darkmaximus.platform.error.InvalidInputException;
+import dev.darkmaximus.subscription.persistence.VpnKey;
+import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
+
+/** Reads of keys for customers and admins, with host names and plan provision modes resolved. */
+@Service
+public class KeyQueries {
+
+    private final VpnKeyRepository keys;
+    private final HostService hosts;
+    private final PlanService plans;
+    private final CustomerService customers;
+    private final Clock clock;
+
+    KeyQueries(VpnKeyRepository keys, HostService hosts, PlanService plans, CustomerService customers, Clock clock) {
+        this.keys = keys;
+        this.hosts = hosts;
+        this.plans = plans;
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public KeyView get(long keyId) {
+        VpnKey key = keys.findById(keyId).orElseThrow(() -> ApiException.notFound("Key", keyId));
+        return views(List.of(key)).get(0);
+    }
+
+    /** The customer's own key; someone else's answers 404 exactly like a missing one. */
+    @Transactional(readOnly = true)
+    public KeyView getOwned(long customerId, long keyId) {
+        return requireOwned(customerId, keyId);
+    }
+
+    @Transactional(readOnly = true)
+    public KeyView requireOwned(long customerId, long keyId) {
+        KeyView key = get(keyId);
+        if (key.customerId() != customerId) {
+            throw ApiException.notFound("Key", keyId);
+        }
+        return key;
+    }
+
+    /** The customer's keys, revoked ones left out. */
+    @Transactional(readOnly = true)
+    public List<KeyView> forCustomer(long customerId) {
+        return views(keys.findByCustomer(customerId).stream().filter(VpnKey::live).toList());
+    }
+
+    /** Every key of a customer, revoked included: the admin's customer card. */
+    @Transactional(readOnly = true)
+    public List<KeyView> allOfCustomer(long customerId) {
+        return views(keys.findByCustomer(customerId));
+    }
+
+    /** The admin list; {@code email} matches the start of the panel email; {@code expiringWithin} live keys only. */
+    @Transactional(readOnly = true)
+    public KeySlice search(Long hostId, String status, Long customerId, Duration expiringWithin, String email,
+                           int limit, Long startingAfter) {
+        String statusFilter = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                statusFilter = VpnKey.KeyStatus.valueOf(status.strip().toUpperCase(Locale.ROOT)).name();
+            } catch (IllegalArgumentException unknown) {
+                throw InvalidInputException.field("status", "invalid_status", "one of provisioning, active, expired, revoked, "
+                        + "disabled, failed");
+            }
+        }
+        Instant before = expiringWithin == null ? null : clock.instant().plus(expiringWithin);
+        String prefix = email == null || email.isBlank() ? null
+                : email.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+        List<VpnKey> rows = keys.search(hostId, statusFilter, customerId, before, prefix, startingAfter, limit + 1);
+        return new KeySlice(views(rows.stream().limit(limit).toList()), rows.size() > limit);
+    }
+
+    /**
+     * The QR code of the customer's key: its connection link, or its subscription URL when {@code subscription}.
+     * 404 when the key has no such link yet (still being prepared, or the host has no subscription base).
+     */
+    @Transactional(readOnly = true)
+    public byte[] qrCode(long customerId, long keyId, boolean subscription) {
+        KeyView key = requireOwned(customerId, keyId);
+        String content = subscription ? key.subscriptionUrl() : key.connectionLink();
+        if (content == null || "revoked".equals(key.status())) {
+            throw new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "link_not_ready",
+                    subscription ? "This key has no subscription URL." : "This key's link is not ready yet.");
+        }
+        return QrCodes.png(content, 360);
+    }
+
+    private List<KeyView> views(List<VpnKey> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> hostNames = hosts.list().stream().collect(Collectors.toMap(HostView::id, HostView::name));
+        Map<Long, Boolean> defaults = rows.stream().map(VpnKey::customerId).distinct()
+                .collect(Collectors.toMap(Function.identity(), id -> customers.get(id).autoRenewDefault()));
+        Map<Long, String> modes = rows.stream().map(VpnKey::planId).filter(java.util.Objects::nonNull).distinct()
+                .collect(Collectors.toMap(Function.identity(), this::provisionMode));
+        return rows.stream().map(k -> KeyView.from(k, hostNames.getOrDefault(k.hostId(), "?"),
+                defaults.get(k.customerId()), k.planId() == null ? "both" : modes.get(k.planId()))).toList();
+    }
+
+    private String provisionMode(long planId) {
+        try {
+            PlanView plan = plans.get(planId);
+            return plan.provisionMode().name().toLowerCase(Locale.ROOT);
+        } catch (ApiException planGone) {
+            return ProvisionMode.BOTH.name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** A page of keys and whether more follow. */
+    public record KeySlice(List<KeyView> keys, boolean hasMore) {
+    }
+}

@@ -1,0 +1,217 @@
+package dev.darkmaximus.subscription;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.darkmaximus.catalog.DurationUnit;
+import dev.darkmaximus.catalog.HostService;
+import dev.darkmaximus.catalog.HostView;
+import dev.darkmaximus.catalog.PlanService;
+import dev.darkmaximus.catalog.PlanView;
+import dev.darkmaximus.customer.CustomerService;
+import dev.darkmaximus.customer.CustomerView;
+import dev.darkmaximus.panel.PanelConnection;
+import dev.darkmaximus.panel.PanelException;
+import dev.darkmaximus.panel.VpnPanels;
+import dev.darkmaximus.platform.audit.AuditService;
+import dev.darkmaximus.platform.error.ApiException;
+import dev.darkmaximus.platform.settings.ShopSettings;
+import dev.darkmaximus.subscription.persistence.VpnKey;
+import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
+
+/**
+ * The key lifecycle (SPEC §4.3). The shop's record changes first, in a transaction that also writes the outbox task
+ * pushing the new state to the panel, so a panel outage delays a key but never loses it. Revoking is the exception:
+ * the panel must confirm the deletion before the shop forgets the key.
+ */
+@Service
+public class KeyService {
+
+    private final VpnKeyRepository keys;
+    private final KeyQueries queries;
+    private final KeyPushes pushes;
+    private final CustomerService customers;
+    private final PlanService plans;
+    private final HostService hosts;
+    private final VpnPanels panels;
+    private final ShopSettings settings;
+    private final AuditService audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    KeyService(VpnKeyRepository keys, KeyQueries queries, KeyPushes pushes, CustomerService customers,
+               PlanService plans, HostService hosts, VpnPanels panels, ShopSettings settings, AuditService audit,
+               TransactionTemplate transactions, Clock clock) {
+        this.keys = keys;
+        this.queries = queries;
+        this.pushes = pushes;
+        this.customers = customers;
+        this.plans = plans;
+        this.hosts = hosts;
+        this.panels = panels;
+        this.settings = settings;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The customer's one trial (SPEC §4.3): a key on the trial host, prepared in the background. */
+    @Transactional
+    public KeyView requestTrial(long customerId) {
+        if (!settings.trialEnabled()) {
+            throw ApiException.conflict("trial_disabled", "Trials are not offered at the moment.");
+        }
+        long hostId = trialHost();
+        if (!customers.claimTrial(customerId)) {
+            throw ApiException.conflict("trial_used", "You have already used your trial.");
+        }
+        Instant expires = clock.instant().plus(java.time.Duration.ofDays(settings.trialDays()));
+        long keyId = create(customerId, hostId, null, true, expires, KeyTerms.gigabytes(settings.trialTrafficGb()));
+        return queries.get(keyId);
+    }
+
+    /**
+     * A new key for a paid order, on the plan's host for the plan's duration. Runs in the order's transaction (the
+     * caller marks the order fulfilled in it), so a paid order always has its key task.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long createForOrder(long customerId, long planId) {
+        PlanView plan = plans.get(planId);
+        Instant expires = KeyTerms.plus(clock.instant(), plan.durationUnit(), plan.durationValue(), settings.timeZone());
+        return create(customerId, plan.hostId(), planId, false, expires, KeyTerms.gigabytes(plan.trafficLimitGb()));
+    }
+
+    /**
+     * Extends by the plan's duration from max(now, expiry), in the paying transaction. A trial extended with money
+     * becomes a paid key on that plan. Returns the new expiry.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Instant extendForOrder(long keyId, long planId) {
+        PlanView plan = plans.get(planId);
+        VpnKey key = keys.findForUpdate(keyId).orElseThrow(() -> ApiException.notFound("Key", keyId));
+        requireExtendable(key);
+        Instant expires = KeyTerms.extendedExpiry(clock.instant(), key.expiresAt(), plan.durationUnit(),
+                plan.durationValue(), settings.timeZone());
+        int version = keys.extend(keyId, expires, planId, KeyTerms.gigabytes(plan.trafficLimitGb()), false,
+                clock.instant()).orElseThrow();
+        pushes.push(keyId, version);
+        return expires;
+    }
+
+    /** Admin: adds whole days from max(now, expiry); the key keeps its plan and trial flag. */
+    @Transactional
+    public KeyView extendByDays(long keyId, int days) {
+        VpnKey key = keys.findForUpdate(keyId).orElseThrow(() -> ApiException.notFound("Key", keyId));
+        requireExtendable(key);
+        KeyView before = queries.get(keyId);
+        Instant expires = KeyTerms.extendedExpiry(clock.instant(), key.expiresAt(), DurationUnit.DAYS, days,
+                settings.timeZone());
+        int version = keys.extend(keyId, expires, key.planId(), key.trafficLimitBytes(), key.trial(),
+                clock.instant()).orElseThrow();
+        pushes.push(keyId, version);
+        KeyView after = queries.get(keyId);
+        audit.record("key.extend", "key", keyId, before, after);
+        return after;
+    }
+
+    /** Admin switch; a disabled key keeps its expiry and comes back as it was. */
+    @Transactional
+    public KeyView setEnabled(long keyId, boolean enabled) {
+        VpnKey key = keys.findForUpdate(keyId).orElseThrow(() -> ApiException.notFound("Key", keyId));
+        if (key.status() == VpnKey.KeyStatus.REVOKED) {
+            throw ApiException.conflict("key_revoked", "A revoked key can't be changed.");
+        }
+        if (key.enabled() == enabled) {
+            return queries.get(keyId);
+        }
+        KeyView before = queries.get(keyId);
+        String status = enabled ? (key.expiresAt() != null && !key.expiresAt().isAfter(clock.instant())
+                ? "EXPIRED" : "ACTIVE") : "DISABLED";
+        if (key.status() == VpnKey.KeyStatus.PROVISIONING || key.status() == VpnKey.KeyStatus.FAILED) {
+            status = key.status().name(); // the push that creates it will carry the enabled flag
+        }
+        int version = keys.setEnabled(keyId, enabled, status, clock.instant()).orElseThrow();
+        pushes.push(keyId, version);
+        KeyView after = queries.get(keyId);
+        audit.record(enabled ? "key.enable" : "key.disable", "key", keyId, before, after);
+        return after;
+    }
+
+    /**
+     * Deletes the client from the panel, then marks the key revoked. Deliberately not one transaction: if the panel
+     * doesn't confirm, the key stays exactly as it was and the admin sees why.
+     */
+    public KeyView revoke(long keyId) {
+        KeyView before = queries.get(keyId);
+        if ("revoked".equals(before.status())) {
+            return before;
+        }
+        PanelConnection panel = hosts.panelConnection(before.hostId());
+        try {
+            panels.forType(panel.panelType()).deleteClient(panel, before.panelEmail());
+        } catch (PanelException e) {
+            throw new ApiException(HttpStatus.BAD_GATEWAY, "panel_unavailable",
+                    "The panel did not confirm the deletion, so the key was left as it was: " + e.getMessage());
+        }
+        return transactions.execute(tx -> {
+            keys.markRevoked(keyId, clock.instant());
+            KeyView after = queries.get(keyId);
+            audit.record("key.revoke", "key", keyId, before, after);
+            return after;
+        });
+    }
+
+    /** The customer's auto-renew choice for one key: on, off, or follow their default. */
+    @Transactional
+    public KeyView setAutoRenew(long customerId, long keyId, String mode) {
+        queries.requireOwned(customerId, keyId);
+        keys.setAutoRenew(keyId, VpnKey.AutoRenew.valueOf(mode.toUpperCase(java.util.Locale.ROOT)).name(),
+                clock.instant());
+        return queries.get(keyId);
+    }
+
+    @Transactional
+    public KeyView rename(long customerId, long keyId, String label) {
+        queries.requireOwned(customerId, keyId);
+        keys.setLabel(keyId, label == null || label.isBlank() ? null : label.strip(), clock.instant());
+        return queries.get(keyId);
+    }
+
+    private long create(long customerId, long hostId, Long planId, boolean trial, Instant expires, long trafficBytes) {
+        CustomerView customer = customers.get(customerId);
+        HostView host = hosts.get(hostId);
+        keys.lockCustomer(customerId);
+        long keyId = keys.nextId();
+        String subscriptionId = KeyTerms.newSubscriptionId();
+        keys.insertProvisioning(keyId, customerId, hostId, planId, keys.nextNumber(customerId),
+                KeyTerms.panelEmail(customer.number(), keyId, trial), UUID.randomUUID(), subscriptionId, trial,
+                expires, trafficBytes, KeyTerms.subscriptionUrl(host.subscriptionBaseUrl(), subscriptionId),
+                clock.instant());
+        VpnKey created = keys.findById(keyId).orElseThrow();
+        pushes.push(keyId, created.version());
+        audit.record(trial ? "key.trial" : "key.create", "key", keyId, null,
+                Map.of("customerId", customerId, "hostId", hostId, "planId", planId == null ? "trial" : planId));
+        return keyId;
+    }
+
+    private void requireExtendable(VpnKey key) {
+        if (key.status() == VpnKey.KeyStatus.REVOKED) {
+            throw ApiException.conflict("key_revoked", "A revoked key can't be extended; buy a new one instead.");
+        }
+    }
+
+    private long trialHost() {
+        return settings.trialHostId().or(() -> hosts.list().stream().filter(HostView::enabled)
+                        .map(HostView::id).findFirst())
+                .orElseThrow(() -> ApiException.conflict("trial_unavailable",
+                        "No server is available for a trial right now."));
+    }
+}

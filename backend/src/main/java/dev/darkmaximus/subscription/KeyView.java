@@ -1,0 +1,37 @@
+package dev.darkmaximus.subscription;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import dev.darkmaximus.subscription.persistence.VpnKey;
+
+/**
+ * A key as services and the API see it. {@code autoRenewEffective} resolves INHERIT against the customer's default.
+ */
+public record KeyView(long id, long customerId, long hostId, String hostName, Long planId, int number, String label,
+                      String status, boolean trial, boolean enabled, Instant startsAt, Instant expiresAt,
+                      long trafficUsedBytes, long trafficLimitBytes, String autoRenew, boolean autoRenewEffective,
+                      String connectionLink, String subscriptionUrl, String provisionMode, String panelEmail,
+                      Instant panelMissingSince, Instant lastSyncedAt, Instant lastOnlineAt, Instant createdAt) {
+
+    static KeyView from(VpnKey k, String hostName, boolean customerDefault, String provisionMode) {
+        boolean effective = switch (k.autoRenew()) {
+            case ON -> true;
+            case OFF -> false;
+            case INHERIT -> customerDefault;
+        };
+        return new KeyView(k.id(), k.customerId(), k.hostId(), hostName, k.planId(), k.number(), k.label(),
+                lower(k.status().name()), k.trial(), k.enabled(), k.startsAt(), k.expiresAt(), k.trafficUsedBytes(),
+                k.trafficLimitBytes(), lower(k.autoRenew().name()), effective, k.connectionLink(),
+                k.subscriptionUrl(), provisionMode, k.panelEmail(), k.panelMissingSince(), k.lastSyncedAt(),
+                k.lastOnlineAt(), k.createdAt());
+    }
+
+    /** What an admin's resync of one key found: the fields the panel changed, or that the client is missing. */
+    public record SyncOutcome(java.util.Map<String, java.util.List<String>> changes, boolean missingOnPanel) {
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.darkmaximus.subscription.api;
+
+import java.time.Instant;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import dev.darkmaximus.subscription.KeyView;
+
+/** A key as staff see it, with its panel identity and sync state. */
+public record KeyResponse(
+        @Schema(example = "42") long id,
+        @Schema(example = "17") long customerId,
+        @Schema(example = "3") long hostId,
+        @Schema(example = "Amsterdam") String hostName,
+        @Schema(description = "Absent for a trial key.", example = "5") Long planId,
+        @Schema(example = "1") int number,
+        String label,
+        @Schema(example = "active") String status,
+        boolean trial,
+        @Schema(description = "False when an admin switched the key off.") boolean enabled,
+        Instant startsAt,
+        Instant expiresAt,
+        long trafficUsedBytes,
+        @Schema(description = "0 = unlimited.") long trafficLimitBytes,
+        @Schema(example = "inherit") String autoRenew,
+        boolean autoRenewEffective,
+        String connectionLink,
+        String subscriptionUrl,
+        @Schema(example = "both") String provisionMode,
+        @Schema(description = "The client's email on the panel.", example = "dm1000-k42") String panelEmail,
+        @Schema(description = "Set when the last sync did not find the client on the panel.")
+        Instant panelMissingSince,
+        Instant lastSyncedAt,
+        Instant lastOnlineAt,
+        Instant createdAt) {
+
+    static KeyResponse from(KeyView k) {
+        return new KeyResponse(k.id(), k.customerId(), k.hostId(), k.hostName(), k.planId(), k.number(), k.label(),
+                k.status(), k.trial(), k.enabled(), k.startsAt(), k.expiresAt(), k.trafficUsedBytes(),
+                k.trafficLimitBytes(), k.autoRenew(), k.autoRenewEffective(), k.connectionLink(), k.subscriptionUrl(),
+                k.provisionMode(), k.panelEmail(), k.panelMissingSince(), k.lastSyncedAt(), k.lastOnlineAt(),
+                k.createdAt());
+    }
+}

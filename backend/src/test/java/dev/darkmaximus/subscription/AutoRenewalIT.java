@@ -1,0 +1,146 @@
+package dev.darkmaximus.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.darkmaximus.billing.BalanceService;
+import dev.darkmaximus.billing.persistence.LedgerEntry;
+import dev.darkmaximus.catalog.DurationUnit;
+import dev.darkmaximus.platform.money.Currency;
+import dev.darkmaximus.platform.money.Money;
+import dev.darkmaximus.platform.settings.ShopSettings;
+import dev.darkmaximus.support.Api;
+import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.support.Shop;
+import dev.darkmaximus.support.XuiPanelStub;
+
+/** SPEC §4.4: renewal from the balance with a ledger entry, or a message and no debt. */
+class AutoRenewalIT extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    AutoRenewal renewal;
+    @Autowired
+    ExpiryReminders reminders;
+    @Autowired
+    BalanceService balances;
+    @Autowired
+    ShopSettings settings;
+    @Autowired
+    TransactionTemplate transactions;
+
+    private final XuiPanelStub panel = new XuiPanelStub();
+    private Api api;
+    private Shop shop;
+    private long hostId;
+    private long planId;
+
+    @BeforeEach
+    void setUp() {
+        panel.start();
+        api = new Api(port);
+        shop = new Shop(api, jdbc);
+        hostId = shop.host(panel);
+        planId = shop.plan(hostId, "visible"); // 199 ₽ a month
+    }
+
+    @AfterEach
+    void tearDown() {
+        panel.stop();
+    }
+
+    private void topUp(long customerId, long kopecks) {
+        transactions.executeWithoutResult(tx -> balances.credit(customerId, Money.of(kopecks, Currency.RUB),
+                LedgerEntry.Kind.TOP_UP, "test", null, "test top-up", "test"));
+    }
+
+    private int notifications(String dedupKey) {
+        return jdbc.sql("SELECT count(*) FROM notifications WHERE dedup_key = :k").param("k", dedupKey)
+                .query(Integer.class).single();
+    }
+
+    @Test
+    void enoughBalanceRenewsOnceWithALedgerEntryAndAMessage() {
+        Shop.Customer customer = shop.customer();
+        topUp(customer.id(), 25_000);
+        Instant expiry = Instant.now().plus(12, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        long keyId = shop.activeKey(customer.id(), hostId, planId, expiry, "ON");
+
+        renewal.runOnce();
+        renewal.runOnce();
+
+        assertThat(shop.expiresAt(keyId)).isEqualTo(KeyTerms.plus(expiry, DurationUnit.MONTHS, 1, settings.timeZone()));
+        assertThat(balances.balance(customer.id(), Currency.RUB).amount()).isEqualTo(5_100);
+        assertThat(jdbc.sql("""
+                SELECT amount_minor FROM balance_entries WHERE customer_id = :c AND kind = 'RENEWAL'
+                  AND reference_type = 'key' AND reference_id = :k""")
+                .param("c", customer.id()).param("k", keyId).query(Long.class).list()).containsExactly(-19_900L);
+        assertThat(notifications("renewed:" + keyId + ":" + expiry.getEpochSecond())).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_tasks WHERE dedup_key LIKE :k")
+                .param("k", "key.push:" + keyId + ":%").query(Integer.class).single()).isEqualTo(1);
+        assertThat(api.get("/api/v1/me/keys", customer.token()).expect(200).json().get(0).get("expiresAt").asString())
+                .isEqualTo(shop.expiresAt(keyId).toString());
+    }
+
+    @Test
+    void tooLittleBalanceLeavesNoDebtAndTellsTheCustomerByHowMuchOnce() {
+        Shop.Customer customer = shop.customer();
+        topUp(customer.id(), 100);
+        Instant expiry = Instant.now().plus(6, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        long keyId = shop.activeKey(customer.id(), hostId, planId, expiry, "INHERIT"); // default is on
+
+        renewal.runOnce();
+        renewal.runOnce();
+
+        assertThat(shop.expiresAt(keyId)).isEqualTo(expiry);
+        assertThat(balances.balance(customer.id(), Currency.RUB).amount()).isEqualTo(100);
+        String dedup = "renewal-failed:" + keyId + ":" + expiry.getEpochSecond();
+        assertThat(notifications(dedup)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT template_key || ' ' || (params ->> 'shortfall') FROM notifications WHERE dedup_key = :k")
+                .param("k", dedup).query(String.class).single()).isEqualTo("key.renewal_failed.balance 198 ₽");
+    }
+
+    @Test
+    void anArchivedPlanIsNotRenewedAndTheCustomerIsToldWhy() {
+        Shop.Customer customer = shop.customer();
+        topUp(customer.id(), 50_000);
+        long archived = shop.plan(hostId, "archived");
+        Instant expiry = Instant.now().plus(6, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        long keyId = shop.activeKey(customer.id(), hostId, archived, expiry, "ON");
+
+        renewal.runOnce();
+
+        assertThat(shop.expiresAt(keyId)).isEqualTo(expiry);
+        assertThat(balances.balance(customer.id(), Currency.RUB).amount()).isEqualTo(50_000);
+        assertThat(jdbc.sql("SELECT template_key FROM notifications WHERE dedup_key = :k")
+                .param("k", "renewal-failed:" + keyId + ":" + expiry.getEpochSecond()).query(String.class).single())
+                .isEqualTo("key.renewal_failed.plan");
+    }
+
+    @Test
+    void aKeyThatWillRenewGetsAWillRenewNoteInsteadOfAReminder() {
+        Shop.Customer customer = shop.customer();
+        topUp(customer.id(), 20_000);
+        Instant expiry = Instant.now().plus(60, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        long keyId = shop.activeKey(customer.id(), hostId, planId, expiry, "ON");
+
+        reminders.remind();
+
+        assertThat(notifications("will-renew:" + keyId + ":" + expiry.getEpochSecond())).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM notifications WHERE dedup_key LIKE :k")
+                .param("k", "expiry:" + keyId + ":%").query(Integer.class).single()).isZero();
+    }
+}

@@ -1,0 +1,169 @@
+package dev.darkmaximus.subscription;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.darkmaximus.billing.BalanceService;
+import dev.darkmaximus.notify.NotificationService;
+import dev.darkmaximus.platform.outbox.OutboxWorker;
+import dev.darkmaximus.platform.settings.ShopSettings;
+import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
+import dev.darkmaximus.support.Api;
+import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.support.OutboxDriver;
+import dev.darkmaximus.support.Shop;
+import dev.darkmaximus.support.TestTelegram;
+import dev.darkmaximus.support.XuiPanelStub;
+
+/** Reminders go out once per key, expiry and offset, even from two schedulers at once; then through the bot. */
+class ExpiryJobsIT extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ExpiryReminders reminders;
+    @Autowired
+    VpnKeyRepository keyRepository;
+    @Autowired
+    KeyQueries queries;
+    @Autowired
+    AutoRenewal renewal;
+    @Autowired
+    BalanceService balances;
+    @Autowired
+    NotificationService notifications;
+    @Autowired
+    ShopSettings settings;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    OutboxWorker worker;
+
+    private final XuiPanelStub panel = new XuiPanelStub();
+    private Shop shop;
+    private long hostId;
+
+    @BeforeEach
+    void setUp() {
+        panel.start();
+        shop = new Shop(new Api(port), jdbc);
+        hostId = shop.host(panel);
+    }
+
+    @AfterEach
+    void tearDown() {
+        panel.stop();
+    }
+
+    private int sent(String dedupKey) {
+        return jdbc.sql("SELECT count(*) FROM notifications WHERE dedup_key = :k").param("k", dedupKey)
+                .query(Integer.class).single();
+    }
+
+    @Test
+    void eachOffsetFiresOnceEvenWithTwoSchedulersRunningTogether() throws Exception {
+        Shop.Customer customer = shop.customer();
+        Instant expiry = Instant.now().plus(20, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        long keyId = shop.activeKey(customer.id(), hostId, null, expiry, "OFF");
+        ExpiryReminders otherNode = new ExpiryReminders(keyRepository, queries, renewal, balances, notifications,
+                new KeyFormats(settings), settings, transactions, java.time.Clock.systemUTC());
+
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                List<Future<Integer>> runs = new ArrayList<>();
+                for (ExpiryReminders node : List.of(reminders, otherNode)) {
+                    runs.add(nodes.submit(() -> {
+                        start.await();
+                        return node.remind();
+                    }));
+                }
+                for (Future<Integer> run : runs) {
+                    run.get();
+                }
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+
+        String dayBefore = "expiry:" + keyId + ":" + expiry.getEpochSecond() + ":" + 86_400;
+        assertThat(sent(dayBefore)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM notifications WHERE dedup_key LIKE :k")
+                .param("k", "expiry:" + keyId + ":%").query(Integer.class).single())
+                .as("only the nearest offset (24 h), not 72 h as well").isEqualTo(1);
+    }
+
+    @Test
+    void aKeyPastItsExpiryIsMarkedExpiredOnceAndTheCustomerToldThroughTheBot() {
+        Shop.Customer customer = shop.customer();
+        Instant expiry = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        long keyId = shop.activeKey(customer.id(), hostId, null, expiry, "OFF");
+        TestTelegram.server().stubFor(post(urlEqualTo("/bot" + dev.darkmaximus.support.InitData.TEST_BOT_TOKEN
+                + "/sendMessage")).withRequestBody(matchingJsonPath("$.chat_id", equalTo(Long.toString(customer.telegramId()))))
+                .willReturn(okJson("{\"ok\":true,\"result\":{\"message_id\":77}}")));
+
+        reminders.expireDue();
+        reminders.expireDue();
+
+        assertThat(shop.status(keyId)).isEqualTo("EXPIRED");
+        String dedup = "expiry:" + keyId + ":" + expiry.getEpochSecond() + ":0";
+        assertThat(sent(dedup)).isEqualTo(1);
+        long notificationId = jdbc.sql("SELECT id FROM notifications WHERE dedup_key = :k").param("k", dedup)
+                .query(Long.class).single();
+        new OutboxDriver(jdbc, worker).run("notification:" + notificationId);
+
+        assertThat(jdbc.sql("SELECT status FROM notifications WHERE id = :id").param("id", notificationId)
+                .query(String.class).single()).isEqualTo("SENT");
+        TestTelegram.server().verify(1, postRequestedFor(urlEqualTo("/bot" + dev.darkmaximus.support.InitData.TEST_BOT_TOKEN
+                + "/sendMessage")).withRequestBody(matchingJsonPath("$.chat_id", equalTo(Long.toString(customer.telegramId()))))
+                .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock.containing("has expired"))));
+    }
+
+    @Test
+    void aCustomerWhoBlockedTheBotIsMarkedUnreachableAndNotRetried() {
+        Shop.Customer customer = shop.customer();
+        long keyId = shop.activeKey(customer.id(), hostId, null, Instant.now().plus(30, ChronoUnit.MINUTES), "OFF");
+        TestTelegram.server().stubFor(post(urlEqualTo("/bot" + dev.darkmaximus.support.InitData.TEST_BOT_TOKEN
+                + "/sendMessage")).withRequestBody(matchingJsonPath("$.chat_id", equalTo(Long.toString(customer.telegramId()))))
+                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}")));
+
+        reminders.remind();
+        long notificationId = jdbc.sql("SELECT id FROM notifications WHERE dedup_key LIKE :k")
+                .param("k", "expiry:" + keyId + ":%").query(Long.class).single();
+        new OutboxDriver(jdbc, worker).run("notification:" + notificationId);
+
+        assertThat(jdbc.sql("SELECT status FROM notifications WHERE id = :id").param("id", notificationId)
+                .query(String.class).single()).isEqualTo("SKIPPED");
+        assertThat(jdbc.sql("SELECT reachable FROM customers WHERE id = :id").param("id", customer.id())
+                .query(Boolean.class).single()).isFalse();
+        assertThat(jdbc.sql("SELECT status FROM outbox_tasks WHERE dedup_key = :k")
+                .param("k", "notification:" + notificationId).query(String.class).single()).isEqualTo("DONE");
+    }
+}

@@ -1,0 +1,32 @@
+package dev.darkmaximus.support;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+/**
+ * One WireMock standing in for the Telegram Bot API for the whole test JVM (the shared Spring context is pointed at
+ * it once). Tests stub per chat id, so they don't step on each other.
+ */
+public final class TestTelegram {
+
+    private static final WireMockServer SERVER = start();
+
+    private TestTelegram() {
+    }
+
+    public static String baseUrl() {
+        return "http://127.0.0.1:" + SERVER.port();
+    }
+
+    public static WireMockServer server() {
+        return SERVER;
+    }
+
+    private static WireMockServer start() {
+        WireMockServer server = new WireMockServer(options().dynamicPort());
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+}

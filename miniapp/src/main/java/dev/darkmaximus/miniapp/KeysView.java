@@ -1,0 +1,131 @@
+package dev.darkmaximus.miniapp;
+
+import org.teavm.jso.core.JSArray;
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+
+/**
+ * "My keys": one card per key with its status, days left, traffic, link and subscription URL (copy buttons), a QR
+ * code on demand and the auto-renew switch; a trial banner when the customer may still take one.
+ */
+final class KeysView {
+
+    private final HTMLDocument document;
+    private final Texts texts;
+    private final ApiClient api;
+    private final Runnable reload;
+
+    KeysView(HTMLDocument document, Texts texts, ApiClient api, Runnable reload) {
+        this.document = document;
+        this.texts = texts;
+        this.api = api;
+        this.reload = reload;
+    }
+
+    void render(JSArray<Json.Key> keys, boolean trialAvailable, long nowMillis) {
+        HTMLElement list = document.getElementById("keys");
+        list.setInnerHTML("");
+        if (trialAvailable) {
+            HTMLElement banner = element("div", "trial-banner", null);
+            banner.appendChild(element("span", "trial-text", texts.trialOffer()));
+            HTMLElement take = element("button", "trial-button", texts.takeTrial());
+            take.setAttribute("id", "take-trial");
+            take.addEventListener("click", e -> {
+                take.setAttribute("disabled", "disabled");
+                api.post("/me/trial", "{}", created -> reload.run(), failure -> {
+                    take.removeAttribute("disabled");
+                    banner.appendChild(element("p", "error", failure.detail() == null ? texts.networkError()
+                            : failure.detail()));
+                });
+            });
+            banner.appendChild(take);
+            list.appendChild(banner);
+        }
+        if (keys.getLength() == 0) {
+            list.appendChild(element("p", "empty", texts.noKeys()));
+            return;
+        }
+        for (int i = 0; i < keys.getLength(); i++) {
+            list.appendChild(card(keys.get(i), nowMillis));
+        }
+    }
+
+    private HTMLElement card(Json.Key key, long nowMillis) {
+        long id = Json.longOf(key, "id");
+        HTMLElement card = element("div", "key-card", null);
+        card.setAttribute("data-key-id", Long.toString(id));
+        card.setAttribute("data-status", key.getStatus());
+        String title = "#" + key.getNumber() + (key.getLabel() == null ? "" : " · " + key.getLabel())
+                + " · " + key.getHostName() + (key.getTrial() ? " · " + texts.trial() : "");
+        card.appendChild(element("div", "key-title", title));
+        card.appendChild(element("div", "key-status", texts.keyStatus(key.getStatus(),
+                KeyFacts.daysLeft(Json.epochMillis(key, "expiresAt"), nowMillis))));
+        long limit = Json.longOf(key, "trafficLimitBytes");
+        long used = Json.longOf(key, "trafficUsedBytes");
+        card.appendChild(element("div", "key-traffic", texts.traffic(KeyFacts.gigabytes(used),
+                limit == 0 ? null : KeyFacts.gigabytes(limit))));
+        if (limit > 0) {
+            HTMLElement bar = element("div", "traffic-bar", null);
+            HTMLElement fill = element("div", "traffic-fill", null);
+            fill.getStyle().setProperty("width", KeyFacts.percent(used, limit) + "%");
+            bar.appendChild(fill);
+            card.appendChild(bar);
+        }
+        if (key.getConnectionLink() != null) {
+            card.appendChild(copyRow(texts.link(), key.getConnectionLink(), "copy-link"));
+        }
+        if (key.getSubscriptionUrl() != null) {
+            card.appendChild(copyRow(texts.subscription(), key.getSubscriptionUrl(), "copy-subscription"));
+        }
+        if (key.getConnectionLink() != null || key.getSubscriptionUrl() != null) {
+            HTMLElement qrButton = element("button", "qr-button", texts.showQr());
+            HTMLElement qr = element("img", "key-qr", null);
+            qr.setAttribute("alt", "QR");
+            qr.setAttribute("hidden", "");
+            String target = key.getConnectionLink() != null ? "link" : "subscription";
+            qrButton.addEventListener("click", e -> TelegramWebApp.loadImage(api.url("/me/keys/" + id + "/qr?target=" + target),
+                    api.token(), qr));
+            card.appendChild(qrButton);
+            card.appendChild(qr);
+        }
+        HTMLElement renew = element("label", "auto-renew", null);
+        HTMLInputElement toggle = (HTMLInputElement) document.createElement("input");
+        toggle.setType("checkbox");
+        toggle.setClassName("auto-renew-toggle");
+        toggle.setChecked(key.getAutoRenewEffective());
+        toggle.addEventListener("change", e -> api.put("/me/keys/" + id + "/auto-renew",
+                "{\"mode\":\"" + (toggle.isChecked() ? "on" : "off") + "\"}",
+                updated -> TelegramWebApp.haptic(),
+                failure -> toggle.setChecked(!toggle.isChecked())));
+        renew.appendChild(toggle);
+        renew.appendChild(element("span", null, texts.autoRenew()));
+        card.appendChild(renew);
+        return card;
+    }
+
+    private HTMLElement copyRow(String label, String value, String cssClass) {
+        HTMLElement row = element("div", "copy-row", null);
+        row.appendChild(element("span", "copy-label", label));
+        HTMLElement text = element("code", "copy-value", value);
+        row.appendChild(text);
+        HTMLElement button = element("button", cssClass, texts.copy());
+        button.addEventListener("click", e -> {
+            TelegramWebApp.copy(value);
+            button.setTextContent(texts.copied());
+        });
+        row.appendChild(button);
+        return row;
+    }
+
+    private HTMLElement element(String tag, String cssClass, String text) {
+        HTMLElement element = document.createElement(tag);
+        if (cssClass != null) {
+            element.setClassName(cssClass);
+        }
+        if (text != null) {
+            element.setTextContent(text);
+        }
+        return element;
+    }
+}
