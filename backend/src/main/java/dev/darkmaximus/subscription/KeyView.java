@@ -15,7 +15,8 @@ public record KeyView(long id, long customerId, long hostId, String hostName, Lo
                       Instant panelMissingSince, Instant lastSyncedAt, Instant lastOnlineAt, Instant createdAt) {
 
     static KeyView from(VpnKey k, String hostName, boolean customerDefault, String provisionMode) {
-        boolean effective = switch (k.autoRenew()) {
+        // A trial has no plan to renew on; it is extended by buying one.
+        boolean effective = k.planId() != null && !k.trial() && switch (k.autoRenew()) {
             case ON -> true;
             case OFF -> false;
             case INHERIT -> customerDefault;

@@ -74,7 +74,7 @@ class MiniAppBrowserIT extends IntegrationTest {
                     "language", "en"), null).expect(200);
             long customerId = jdbc.sql("SELECT id FROM customers WHERE telegram_id = :t").param("t", telegramId)
                     .query(Long.class).single();
-            long keyId = shop.activeKey(customerId, hostId, null,
+            long keyId = shop.activeKey(customerId, hostId, shop.plan(hostId, "visible"),
                     java.time.Instant.now().plus(java.time.Duration.ofDays(10)), "ON");
 
             try (Playwright playwright = Playwright.create(); Browser browser = Chromium.launch(playwright)) {
@@ -88,6 +88,10 @@ class MiniAppBrowserIT extends IntegrationTest {
                 assertThat(page.locator("#take-trial")).isVisible();
                 card.locator(".qr-button").click();
                 assertThat(card.locator(".key-qr")).isVisible();
+                page.waitForFunction("() => { var img = document.querySelector(\".key-card[data-key-id='" + keyId
+                        + "'] .key-qr\"); return img && img.complete && img.naturalWidth > 0; }");
+                com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(card.locator(".auto-renew-toggle"))
+                        .isChecked();
                 card.locator(".auto-renew-toggle").uncheck();
                 com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(card.locator(".auto-renew-toggle"))
                         .not().isChecked();

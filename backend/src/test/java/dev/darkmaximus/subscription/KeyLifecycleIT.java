@@ -189,8 +189,15 @@ class KeyLifecycleIT extends IntegrationTest {
         assertThat(off.get("autoRenew").asString()).isEqualTo("off");
         assertThat(off.get("autoRenewEffective").asBoolean()).isFalse();
         assertThat(named.get("label").asString()).isEqualTo("Phone");
-        assertThat(api.get("/api/v1/me/keys/" + keyId + "/qr?target=link", owner.token()).expect(200)
-                .header("Content-Type")).isEqualTo("image/png");
+        byte[] png = api.getBytes("/api/v1/me/keys/" + keyId + "/qr?target=link", owner.token(), 200);
+        java.awt.image.BufferedImage qr;
+        try {
+            qr = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(qr).as("a decodable PNG").isNotNull();
+        assertThat(qr.getWidth()).isGreaterThanOrEqualTo(360);
         api.get("/api/v1/me/keys/" + keyId + "/qr?target=poster", owner.token()).problem(400, "validation_failed");
     }
 }

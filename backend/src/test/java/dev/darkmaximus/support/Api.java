@@ -35,6 +35,23 @@ public final class Api {
         return send(builder(path, token).GET());
     }
 
+    /** GET of a binary resource (an image): status and bytes. */
+    public byte[] getBytes(String path, String token, int expectedStatus) {
+        try {
+            HttpResponse<byte[]> response = http.send(builder(path, token).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != expectedStatus) {
+                throw new AssertionError("expected HTTP " + expectedStatus + " but got " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, Object body, String token) {
         return send(builder(path, token).POST(bodyOf(body)));
     }
