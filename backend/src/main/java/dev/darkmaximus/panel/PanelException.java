@@ -17,6 +17,12 @@ public class PanelException extends RuntimeException {
         this(message, transientFailure, null);
     }
 
+    /** The API's answer when an admin action needed the panel and didn't get it (502, nothing changed). */
+    public dev.darkmaximus.platform.error.ApiException asApiError(String what) {
+        return new dev.darkmaximus.platform.error.ApiException(org.springframework.http.HttpStatus.BAD_GATEWAY,
+                "panel_unavailable", what + ": " + getMessage());
+    }
+
     public boolean transientFailure() {
         return transientFailure;
     }

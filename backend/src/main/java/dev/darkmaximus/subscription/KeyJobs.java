@@ -23,17 +23,19 @@ class KeyJobs {
     private final ExpiryReminders reminders;
     private final AutoRenewal renewal;
     private final KeySync sync;
+    private final GraceCleanup grace;
     private final HostService hosts;
     private final ShopSettings settings;
     private final JobLeases leases;
     private final Clock clock;
     private final boolean enabled;
 
-    KeyJobs(ExpiryReminders reminders, AutoRenewal renewal, KeySync sync, HostService hosts, ShopSettings settings,
-            JobLeases leases, Clock clock, @Value("${dm.jobs.enabled:true}") boolean enabled) {
+    KeyJobs(ExpiryReminders reminders, AutoRenewal renewal, KeySync sync, GraceCleanup grace, HostService hosts,
+            ShopSettings settings, JobLeases leases, Clock clock, @Value("${dm.jobs.enabled:true}") boolean enabled) {
         this.reminders = reminders;
         this.renewal = renewal;
         this.sync = sync;
+        this.grace = grace;
         this.hosts = hosts;
         this.settings = settings;
         this.leases = leases;
@@ -52,6 +54,11 @@ class KeyJobs {
             renewal.runOnce(); // first, so keys it renewed don't get a reminder for the old expiry
             reminders.remind();
         });
+    }
+
+    @Scheduled(fixedDelayString = "${dm.jobs.grace-interval:1h}", initialDelayString = "${dm.jobs.initial-delay:30s}")
+    void archiveLongExpired() {
+        exclusively("keys.grace", Duration.ofMinutes(30), grace::runOnce);
     }
 
     @Scheduled(fixedDelayString = "${dm.jobs.sync-poll:60s}", initialDelayString = "${dm.jobs.initial-delay:30s}")

@@ -48,11 +48,13 @@ class KeyPushHandler implements OutboxHandler {
     private final KeyFormats formats;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
     private final Clock clock;
 
     KeyPushHandler(VpnKeyRepository keys, HostService hosts, PlanService plans, CustomerService customers,
                    VpnPanels panels, NotificationService notifications, KeyFormats formats,
-                   TransactionTemplate transactions, JsonMapper json, Clock clock) {
+                   TransactionTemplate transactions, JsonMapper json, io.micrometer.core.instrument.MeterRegistry meters,
+                   Clock clock) {
         this.keys = keys;
         this.hosts = hosts;
         this.plans = plans;
@@ -62,6 +64,7 @@ class KeyPushHandler implements OutboxHandler {
         this.formats = formats;
         this.transactions = transactions;
         this.json = json;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -96,6 +99,10 @@ class KeyPushHandler implements OutboxHandler {
             panel.createClient(connection, spec);
         }
         if (!provisioning) {
+            if (keys.findById(keyId).map(VpnKey::version).orElse(key.version()) != key.version()) {
+                // Changed while we were at the panel: our write may have landed after a newer push, so push again.
+                throw new IllegalStateException("key " + keyId + " changed during the push; pushing again");
+            }
             return;
         }
         String link = panel.connectionLink(connection, spec, formats.remark(key, hosts.get(key.hostId()).name()))
@@ -110,6 +117,9 @@ class KeyPushHandler implements OutboxHandler {
                     Map.of("key_number", Integer.toString(key.number()),
                             "expires_at", formats.dateTime(expires)), "key.ready:" + keyId);
         });
+        // From order (or trial) to a working key: the wait customers feel, outages included.
+        meters.timer("dm.keys.provisioning", "host", Long.toString(key.hostId()))
+                .record(Duration.between(key.createdAt(), now));
         log.atInfo().addKeyValue("keyId", keyId).addKeyValue("hostId", key.hostId()).log("key provisioned");
     }
 

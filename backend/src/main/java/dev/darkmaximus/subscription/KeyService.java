@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -158,8 +157,7 @@ public class KeyService {
         try {
             panels.forType(panel.panelType()).deleteClient(panel, before.panelEmail());
         } catch (PanelException e) {
-            throw new ApiException(HttpStatus.BAD_GATEWAY, "panel_unavailable",
-                    "The panel did not confirm the deletion, so the key was left as it was: " + e.getMessage());
+            throw e.asApiError("The panel did not confirm the deletion, so the key was left as it was");
         }
         return transactions.execute(tx -> {
             keys.markRevoked(keyId, clock.instant());

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.darkmaximus.catalog.HostService;
@@ -24,6 +25,7 @@ import dev.darkmaximus.panel.PanelConnection;
 import dev.darkmaximus.panel.PanelException;
 import dev.darkmaximus.panel.VpnPanel;
 import dev.darkmaximus.panel.VpnPanels;
+import dev.darkmaximus.platform.audit.AuditService;
 import dev.darkmaximus.platform.db.JsonDocument;
 import dev.darkmaximus.platform.error.ApiException;
 import dev.darkmaximus.platform.outbox.OutboxService;
@@ -48,16 +50,20 @@ public class KeySync {
     private final HostService hosts;
     private final VpnPanels panels;
     private final OutboxService outbox;
+    private final AuditService audit;
+    private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
 
     KeySync(VpnKeyRepository keys, SyncReportRepository reports, HostService hosts, VpnPanels panels,
-            OutboxService outbox, JsonMapper json, Clock clock) {
+            OutboxService outbox, AuditService audit, TransactionTemplate transactions, JsonMapper json, Clock clock) {
         this.keys = keys;
         this.reports = reports;
         this.hosts = hosts;
         this.panels = panels;
         this.outbox = outbox;
+        this.audit = audit;
+        this.transactions = transactions;
         this.json = json;
         this.clock = clock;
     }
@@ -117,12 +123,31 @@ public class KeySync {
         try {
             client = panel.findClient(connection, key.panelEmail());
         } catch (PanelException e) {
-            throw new ApiException(org.springframework.http.HttpStatus.BAD_GATEWAY, "panel_unavailable",
-                    "The panel could not be read: " + e.getMessage());
+            throw e.asApiError("The panel could not be read");
         }
         Object outcome = reconcile(key, client).orElse(null);
         return new KeyView.SyncOutcome(outcome instanceof SyncReportView.Drift d ? d.changes() : Map.of(),
                 outcome instanceof SyncReportView.Missing);
+    }
+
+    /**
+     * Admin: deletes a panel client the shop has no live key for (an orphan from a report). Refused for a client
+     * that belongs to a live key: revoke the key instead.
+     */
+    public void deleteOrphan(long hostId, String email) {
+        Optional<VpnKey> owner = keys.findByPanelEmail(hostId, email);
+        if (owner.isPresent() && owner.get().live()) {
+            throw ApiException.conflict("not_an_orphan", "This client belongs to key " + owner.get().id()
+                    + "; revoke the key instead.");
+        }
+        PanelConnection connection = hosts.panelConnection(hostId);
+        try {
+            panels.forType(connection.panelType()).deleteClient(connection, email);
+        } catch (PanelException e) {
+            throw e.asApiError("The panel did not confirm the deletion");
+        }
+        transactions.executeWithoutResult(tx -> audit.record("panel.orphan_delete", "host", hostId, null,
+                Map.of("email", email)));
     }
 
     @Transactional(readOnly = true)
@@ -181,6 +206,9 @@ public class KeySync {
      */
     private static String statusFor(VpnKey key, PanelClient client, Instant now) {
         if (client.expiresAt() != null && !client.expiresAt().isAfter(now)) {
+            if (key.status() == VpnKey.KeyStatus.ACTIVE) {
+                return "ACTIVE"; // the expiry job flips it and tells the customer
+            }
             return key.status() == VpnKey.KeyStatus.DISABLED && !client.enabled() ? "DISABLED" : "EXPIRED";
         }
         boolean depleted = client.trafficLimitBytes() > 0 && client.usedBytes() >= client.trafficLimitBytes();

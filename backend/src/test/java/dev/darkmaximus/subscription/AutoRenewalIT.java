@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.darkmaximus.billing.BalanceService;
@@ -19,18 +16,12 @@ import dev.darkmaximus.catalog.DurationUnit;
 import dev.darkmaximus.platform.money.Currency;
 import dev.darkmaximus.platform.money.Money;
 import dev.darkmaximus.platform.settings.ShopSettings;
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.support.PanelBackedTest;
 import dev.darkmaximus.support.Shop;
-import dev.darkmaximus.support.XuiPanelStub;
 
 /** SPEC §4.4: renewal from the balance with a ledger entry, or a message and no debt. */
-class AutoRenewalIT extends IntegrationTest {
+class AutoRenewalIT extends PanelBackedTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     AutoRenewal renewal;
     @Autowired
@@ -42,24 +33,11 @@ class AutoRenewalIT extends IntegrationTest {
     @Autowired
     TransactionTemplate transactions;
 
-    private final XuiPanelStub panel = new XuiPanelStub();
-    private Api api;
-    private Shop shop;
-    private long hostId;
     private long planId;
 
     @BeforeEach
     void setUp() {
-        panel.start();
-        api = new Api(port);
-        shop = new Shop(api, jdbc);
-        hostId = shop.host(panel);
         planId = shop.plan(hostId, "visible"); // 199 ₽ a month
-    }
-
-    @AfterEach
-    void tearDown() {
-        panel.stop();
     }
 
     private void topUp(long customerId, long kopecks) {

@@ -18,12 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.darkmaximus.billing.BalanceService;
@@ -31,20 +27,14 @@ import dev.darkmaximus.notify.NotificationService;
 import dev.darkmaximus.platform.outbox.OutboxWorker;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.support.PanelBackedTest;
 import dev.darkmaximus.support.OutboxDriver;
 import dev.darkmaximus.support.Shop;
 import dev.darkmaximus.support.TestTelegram;
-import dev.darkmaximus.support.XuiPanelStub;
 
 /** Reminders go out once per key, expiry and offset, even from two schedulers at once; then through the bot. */
-class ExpiryJobsIT extends IntegrationTest {
+class ExpiryJobsIT extends PanelBackedTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ExpiryReminders reminders;
     @Autowired
@@ -63,22 +53,6 @@ class ExpiryJobsIT extends IntegrationTest {
     TransactionTemplate transactions;
     @Autowired
     OutboxWorker worker;
-
-    private final XuiPanelStub panel = new XuiPanelStub();
-    private Shop shop;
-    private long hostId;
-
-    @BeforeEach
-    void setUp() {
-        panel.start();
-        shop = new Shop(new Api(port), jdbc);
-        hostId = shop.host(panel);
-    }
-
-    @AfterEach
-    void tearDown() {
-        panel.stop();
-    }
 
     private int sent(String dedupKey) {
         return jdbc.sql("SELECT count(*) FROM notifications WHERE dedup_key = :k").param("k", dedupKey)

@@ -11,29 +11,21 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.support.PanelBackedTest;
 import dev.darkmaximus.support.Shop;
 import dev.darkmaximus.support.XuiPanelStub;
 
 /** SPEC §4.3 through the API: trial once, extension arithmetic, trial → paid, revoke panel-first, admin actions. */
-class KeyLifecycleIT extends IntegrationTest {
+class KeyLifecycleIT extends PanelBackedTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     ShopSettings settings;
     @Autowired
@@ -41,23 +33,9 @@ class KeyLifecycleIT extends IntegrationTest {
     @Autowired
     TransactionTemplate transactions;
 
-    private final XuiPanelStub panel = new XuiPanelStub();
-    private Api api;
-    private Shop shop;
-    private long hostId;
-
     @BeforeEach
     void setUp() {
-        panel.start();
-        api = new Api(port);
-        shop = new Shop(api, jdbc);
-        hostId = shop.host(panel);
         settings.put(ShopSettings.TRIAL_HOST_ID, Long.toString(hostId), Setting.ValueType.INT, "test");
-    }
-
-    @AfterEach
-    void tearDown() {
-        panel.stop();
     }
 
     @Test

@@ -9,44 +9,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.support.PanelBackedTest;
 import dev.darkmaximus.support.Shop;
-import dev.darkmaximus.support.XuiPanelStub;
 
 /** Sync takes the panel's state, flags what the panel lacks, lists what only the panel has, and deletes nothing. */
-class KeySyncIT extends IntegrationTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-
-    private final XuiPanelStub panel = new XuiPanelStub();
-    private Api api;
-    private Shop shop;
-    private long hostId;
-
-    @BeforeEach
-    void setUp() {
-        panel.start();
-        api = new Api(port);
-        shop = new Shop(api, jdbc);
-        hostId = shop.host(panel);
-    }
-
-    @AfterEach
-    void tearDown() {
-        panel.stop();
-    }
+class KeySyncIT extends PanelBackedTest {
 
     private static Map<String, Object> client(String email, Instant expiry, boolean enabled, long totalBytes) {
         return Map.of("id", java.util.UUID.randomUUID().toString(), "email", email, "expiryTime", expiry.toEpochMilli(),
@@ -94,6 +64,24 @@ class KeySyncIT extends IntegrationTest {
         JsonNode reports = api.get("/api/v1/admin/hosts/" + hostId + "/sync-reports", shop.admin()).expect(200).json();
         assertThat(reports).hasSize(1);
         assertThat(reports.get(0).get("trigger").asString()).isEqualTo("manual");
+    }
+
+    @Test
+    void anAdminDeletesAnOrphanButNotTheClientOfALiveKey() {
+        Shop.Customer customer = shop.customer();
+        long keyId = shop.activeKey(customer.id(), hostId, null, Instant.now().plus(3, ChronoUnit.DAYS), "INHERIT");
+        panel.hasClient("stray-client", "0b6f4a3e-8d8c-4d3b-9a4e-2f1c5b7a9e10", "s", 0, true, 0, 0);
+
+        api.post("/api/v1/admin/hosts/" + hostId + "/orphans/delete", Map.of("email", Shop.email(keyId)), shop.admin())
+                .problem(409, "not_an_orphan");
+        api.post("/api/v1/admin/hosts/" + hostId + "/orphans/delete", Map.of("email", "stray-client"), shop.admin())
+                .expect(204);
+
+        panel.server().verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
+                        "/secret/panel/api/inbounds/1/delClientByEmail/stray-client")));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'panel.orphan_delete' AND object_id = :h")
+                .param("h", Long.toString(hostId)).query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test

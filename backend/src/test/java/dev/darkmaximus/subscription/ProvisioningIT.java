@@ -8,12 +8,9 @@ import java.time.Clock;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -23,19 +20,13 @@ import dev.darkmaximus.platform.outbox.OutboxWorker;
 import dev.darkmaximus.platform.outbox.persistence.OutboxRepository;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.support.PanelBackedTest;
 import dev.darkmaximus.support.OutboxDriver;
 import dev.darkmaximus.support.Shop;
-import dev.darkmaximus.support.XuiPanelStub;
 
 /** A key is created on the panel through the outbox: outages, crashes and retries never lose it or double it. */
-class ProvisioningIT extends IntegrationTest {
+class ProvisioningIT extends PanelBackedTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     OutboxWorker worker;
     @Autowired
@@ -51,25 +42,12 @@ class ProvisioningIT extends IntegrationTest {
     @Autowired
     MeterRegistry meters;
 
-    private final XuiPanelStub panel = new XuiPanelStub();
-    private Api api;
-    private Shop shop;
     private OutboxDriver outbox;
-    private long hostId;
 
     @BeforeEach
     void setUp() {
-        panel.start();
-        api = new Api(port);
-        shop = new Shop(api, jdbc);
         outbox = new OutboxDriver(jdbc, worker);
-        hostId = shop.host(panel);
         settings.put(ShopSettings.TRIAL_HOST_ID, Long.toString(hostId), Setting.ValueType.INT, "test");
-    }
-
-    @AfterEach
-    void tearDown() {
-        panel.stop();
     }
 
     private JsonNode trialFor(Shop.Customer customer) {

@@ -32,6 +32,8 @@ public class ShopSettings {
     public static final String RENEWAL_WINDOW = "reminders.renewal-window";
     public static final String SYNC_INTERVAL = "sync.interval";
     public static final String TIME_ZONE = "general.time-zone";
+    public static final String GRACE_DELETE = "keys.grace-delete";
+    public static final String GRACE_PERIOD = "keys.grace-period";
 
     private final SettingRepository repository;
     private final Clock clock;
@@ -75,6 +77,15 @@ public class ShopSettings {
 
     public Duration syncInterval() {
         return duration(SYNC_INTERVAL, Duration.ofMinutes(15));
+    }
+
+    /** Whether keys expired longer than {@link #gracePeriod()} are deleted from their panel (SPEC §4.6). */
+    public boolean graceDelete() {
+        return bool(GRACE_DELETE, true);
+    }
+
+    public Duration gracePeriod() {
+        return duration(GRACE_PERIOD, Duration.ofDays(5));
     }
 
     public ZoneId timeZone() {

@@ -14,6 +14,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import jakarta.validation.Valid;
 
 import dev.darkmaximus.subscription.KeySync;
 import dev.darkmaximus.subscription.persistence.SyncReport;
@@ -38,6 +43,19 @@ class HostSyncController {
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     SyncReportResponse syncNow(@PathVariable long hostId) {
         return SyncReportResponse.from(sync.syncHost(hostId, SyncReport.Trigger.MANUAL));
+    }
+
+    @PostMapping("/orphans/delete")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "deleteOrphanClient", summary = "Delete a panel client the shop has no key for",
+            description = "For orphans listed by a sync report. Refused (409 `not_an_orphan`) for a client of a live "
+                    + "key; 502 `panel_unavailable` when the panel doesn't confirm. Audited.")
+    @ApiResponse(responseCode = "204", description = "Deleted (or already gone).")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
+    void deleteOrphan(@PathVariable long hostId, @Valid @RequestBody OrphanRequest request) {
+        sync.deleteOrphan(hostId, request.email());
     }
 
     @GetMapping("/sync-reports")

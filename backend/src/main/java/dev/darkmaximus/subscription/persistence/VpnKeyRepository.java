@@ -125,6 +125,9 @@ public interface VpnKeyRepository extends ListCrudRepository<VpnKey, Long> {
             ORDER BY expires_at LIMIT :limit""")
     List<VpnKey> findExpiringBetween(Instant since, Instant until, int limit);
 
+    @Query("SELECT id FROM vpn_keys WHERE status = 'EXPIRED' AND expires_at < :cutoff ORDER BY expires_at LIMIT :limit")
+    List<Long> findExpiredBefore(Instant cutoff, int limit);
+
     @Query("SELECT * FROM vpn_keys WHERE host_id = :hostId AND status <> 'REVOKED' ORDER BY id")
     List<VpnKey> findLiveByHost(long hostId);
 

@@ -102,4 +102,18 @@ class XuiV3PanelTest {
         assertThat(clients.get(0).usedBytes()).isEqualTo(5120);
         assertThat(clients.get(0).inboundId()).isEqualTo(1);
     }
+
+    @Test
+    void theConnectionLinkIsThePanelsOwnWithOurRemark() {
+        panelServer.stubFor(get(urlEqualTo("/secret/panel/api/clients/links/" + EMAIL))
+                .withHeader("Authorization", equalTo("Bearer tok"))
+                .willReturn(okJson("{\"success\":true,\"obj\":[\"vless://0b6f4a3e@vpn.example.com:443?type=tcp"
+                        + "&security=reality#panel-remark\"]}")));
+        panelServer.stubFor(get(urlEqualTo("/secret/panel/api/clients/links/none"))
+                .willReturn(okJson("{\"success\":true,\"obj\":[]}")));
+
+        assertThat(wiring.v3.connectionLink(panel("tok"), XuiTestSupport.spec(EMAIL), "Amsterdam #2"))
+                .contains("vless://0b6f4a3e@vpn.example.com:443?type=tcp&security=reality#Amsterdam%20%232");
+        assertThat(wiring.v3.connectionLink(panel("tok"), XuiTestSupport.spec("none"), "x")).isEmpty();
+    }
 }

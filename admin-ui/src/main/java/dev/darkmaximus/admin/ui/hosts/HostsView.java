@@ -57,7 +57,7 @@ public class HostsView extends VerticalLayout {
     private com.vaadin.flow.component.Component syncButtons(HostResponse host) {
         Button now = new Button("Sync now", e -> {
             try {
-                new SyncReportDialog(host.getName(), session.call(c -> new AdminHostsApi(c).syncHost(host.getId())))
+                new SyncReportDialog(session, host, session.call(c -> new AdminHostsApi(c).syncHost(host.getId())))
                         .open();
             } catch (BackendException failure) {
                 Failures.show(failure);
@@ -72,7 +72,7 @@ public class HostsView extends VerticalLayout {
                 if (reports.isEmpty()) {
                     com.vaadin.flow.component.notification.Notification.show("This host has not been synced yet.");
                 } else {
-                    new SyncReportDialog(host.getName(), reports.get(0)).open();
+                    new SyncReportDialog(session, host, reports.get(0)).open();
                 }
             } catch (BackendException failure) {
                 Failures.show(failure);
