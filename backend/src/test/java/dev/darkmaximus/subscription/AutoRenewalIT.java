@@ -121,4 +121,21 @@ class AutoRenewalIT extends PanelBackedTest {
         assertThat(jdbc.sql("SELECT count(*) FROM notifications WHERE dedup_key LIKE :k")
                 .param("k", "expiry:" + keyId + ":%").query(Integer.class).single()).isZero();
     }
+
+    @Test
+    void aCustomerWhoTurnedAutoRenewalOffForAllKeysIsNotCharged() {
+        Shop.Customer customer = shop.customer();
+        topUp(customer.id(), 25_000);
+        Instant expiry = Instant.now().plus(6, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        long inherits = shop.activeKey(customer.id(), hostId, planId, expiry, "INHERIT");
+        long keepsOn = shop.activeKey(customer.id(), hostId, planId, expiry, "ON");
+
+        api.put("/api/v1/me/auto-renew", java.util.Map.of("enabled", false), customer.token()).expect(200);
+        renewal.runOnce();
+
+        assertThat(shop.expiresAt(inherits)).isEqualTo(expiry);
+        assertThat(shop.expiresAt(keepsOn)).isAfter(expiry);
+        assertThat(balances.balance(customer.id(), Currency.RUB).amount()).isEqualTo(5_100);
+        api.put("/api/v1/me/auto-renew", java.util.Map.of(), customer.token()).problem(400, "validation_failed");
+    }
 }

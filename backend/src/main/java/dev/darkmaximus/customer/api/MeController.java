@@ -5,7 +5,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,5 +31,16 @@ class MeController {
     @ApiResponse(responseCode = "200", description = "The profile.")
     CustomerResponse me(@AuthenticationPrincipal Jwt jwt) {
         return CustomerResponse.from(customers.get(TokenService.customerId(jwt)));
+    }
+
+    @PutMapping("/auto-renew")
+    @Operation(operationId = "setMyAutoRenewDefault", summary = "Turn auto-renewal on or off for all my keys",
+            description = "Applies to keys whose own setting is inherit; a key set to on or off keeps its choice.")
+    @ApiResponse(responseCode = "200", description = "The profile.")
+    CustomerResponse autoRenewDefault(@AuthenticationPrincipal Jwt jwt,
+                                      @Valid @RequestBody AutoRenewDefaultRequest request) {
+        long id = TokenService.customerId(jwt);
+        customers.setAutoRenewDefault(id, request.enabled());
+        return CustomerResponse.from(customers.get(id));
     }
 }
