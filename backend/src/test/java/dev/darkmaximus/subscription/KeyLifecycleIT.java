@@ -80,6 +80,29 @@ class KeyLifecycleIT extends PanelBackedTest {
     }
 
     @Test
+    void aPaidOrderGetsANewKeyOnThePlansHostBeingPreparedWithItsTaskInTheSameTransaction() {
+        Shop.Customer customer = shop.customer();
+        long planId = shop.plan(hostId, "visible");
+
+        long keyId = transactions.execute(tx -> keyService.createForOrder(customer.id(), planId));
+
+        JsonNode key = api.get("/api/v1/admin/keys/" + keyId, shop.admin()).expect(200).json();
+        assertThat(key.get("status").asString()).isEqualTo("provisioning");
+        assertThat(key.get("trial").asBoolean()).isFalse();
+        assertThat(key.get("hostId").asLong()).isEqualTo(hostId);
+        assertThat(key.get("planId").asLong()).isEqualTo(planId);
+        assertThat(key.get("panelEmail").asString()).matches("dm\\d+-k" + keyId);
+        assertThat(key.get("subscriptionUrl").asString()).startsWith("https://sub.example.net/sub/");
+        assertThat(Duration.between(Instant.now(), Instant.parse(key.get("expiresAt").asString())))
+                .isBetween(Duration.ofDays(27), Duration.ofDays(32));
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox_tasks WHERE dedup_key LIKE :k")
+                .param("k", "key.push:" + keyId + ":%").query(Integer.class).single()).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> keyService.createForOrder(customer.id(), planId))
+                .as("only inside the order's transaction")
+                .isInstanceOf(org.springframework.transaction.IllegalTransactionStateException.class);
+    }
+
+    @Test
     void anAdminExtendsAnExpiredKeyFromNowAndAnActiveOneFromItsExpiry() {
         Shop.Customer customer = shop.customer();
         Instant past = Instant.now().minus(10, ChronoUnit.DAYS);
