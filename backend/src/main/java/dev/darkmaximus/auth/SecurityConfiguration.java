@@ -42,7 +42,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalog/**").permitAll()
-                        .requestMatchers("/api/v1/me/**", "/api/v1/me").hasRole(Role.CUSTOMER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/**").permitAll()
+                        .requestMatchers("/api/v1/me/**", "/api/v1/me", "/api/v1/quotes", "/api/v1/orders",
+                                "/api/v1/orders/**").hasRole(Role.CUSTOMER.name())
                         .requestMatchers("/api/v1/admin/**").hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name())
                         .requestMatchers("/api/**").denyAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()

@@ -34,17 +34,17 @@ public class TelegramAuthService {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "telegram_not_configured",
                     "Telegram sign-in is off: the shop has no bot token configured.");
         }
-        return issueFor(verifier.verify(initData).profile());
+        TelegramInitDataVerifier.Verified verified = verifier.verify(initData);
+        return issueFor(customers.registerFromTelegram(verified.profile(), verified.startParam()));
     }
 
     /** Only reachable through the dev profile's controller: no signature to check outside Telegram. */
     @Transactional
     public IssuedToken loginForDevelopment(TelegramProfile profile) {
-        return issueFor(profile);
+        return issueFor(customers.registerFromTelegram(profile));
     }
 
-    private IssuedToken issueFor(TelegramProfile profile) {
-        CustomerView customer = customers.registerFromTelegram(profile);
+    private IssuedToken issueFor(CustomerView customer) {
         customers.requireNotBanned(customer);
         return tokens.startSession(grantFor(customer));
     }

@@ -95,4 +95,17 @@ public class TokenService {
         }
         return Long.parseLong(subject.substring(CUSTOMER_PREFIX.length()));
     }
+
+    /** The staff id of a staff token, or null for anything else (integrators, customers). */
+    public static Long staffId(Jwt jwt) {
+        String subject = jwt == null ? null : jwt.getSubject();
+        if (subject == null || !subject.startsWith("staff:")) {
+            return null;
+        }
+        try {
+            return Long.parseLong(subject.substring("staff:".length()));
+        } catch (NumberFormatException notNumeric) {
+            return null;
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.darkmaximus.billing;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -11,67 +12,124 @@ import dev.darkmaximus.billing.persistence.BalanceAccount;
 import dev.darkmaximus.billing.persistence.BalanceAccountRepository;
 import dev.darkmaximus.billing.persistence.LedgerEntry;
 import dev.darkmaximus.billing.persistence.LedgerRepository;
+import dev.darkmaximus.billing.persistence.MoneyQueries;
+import dev.darkmaximus.platform.audit.AuditService;
+import dev.darkmaximus.platform.error.ApiException;
+import dev.darkmaximus.platform.error.InvalidInputException;
 import dev.darkmaximus.platform.money.Currency;
 import dev.darkmaximus.platform.money.Money;
 
 /**
- * The customer's spendable balance as a ledger: every change is one entry with the balance it left, written in the
- * same transaction as the account update; the database refuses a negative balance.
+ * The customer's balances as a ledger: every change is one entry with the balance it left, written in the same
+ * transaction as the account update; the database refuses a negative balance. MAIN is spendable; REFERRAL holds
+ * referral earnings until withdrawn or moved to MAIN.
  */
 @Service
 public class BalanceService {
 
+    static final BalanceAccount.Account MAIN = BalanceAccount.Account.MAIN;
+    static final BalanceAccount.Account REFERRAL = BalanceAccount.Account.REFERRAL;
+
     private final BalanceAccountRepository accounts;
     private final LedgerRepository ledger;
+    private final MoneyQueries queries;
+    private final AuditService audit;
     private final Clock clock;
 
-    BalanceService(BalanceAccountRepository accounts, LedgerRepository ledger, Clock clock) {
+    BalanceService(BalanceAccountRepository accounts, LedgerRepository ledger, MoneyQueries queries,
+                   AuditService audit, Clock clock) {
         this.accounts = accounts;
         this.ledger = ledger;
+        this.queries = queries;
+        this.audit = audit;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public Money balance(long customerId, Currency currency) {
-        return Money.of(accounts.findBalance(customerId, BalanceAccount.Account.MAIN.name(), currency.name())
-                .orElse(0L), currency);
+        return balanceOf(customerId, MAIN, currency);
+    }
+
+    @Transactional(readOnly = true)
+    public Money referralBalance(long customerId, Currency currency) {
+        return balanceOf(customerId, REFERRAL, currency);
+    }
+
+    /** Newest first; {@code before} is the id of the last entry of the previous page. */
+    @Transactional(readOnly = true)
+    public List<LedgerLine> statement(long customerId, Long before, int limit) {
+        return queries.statement(customerId, before, limit).stream().map(LedgerLine::from).toList();
     }
 
     /**
-     * Takes {@code amount} from the main balance for {@code kind} (a purchase or renewal), in the caller's
-     * transaction. Returns the balance left, or empty when it doesn't cover the amount (nothing is written: no debt).
+     * A key's auto-renewal paid from the main balance (ledger kind RENEWAL, referencing the key), in the caller's
+     * transaction. Empty when the balance doesn't cover it: nothing is written, no debt.
      */
-    /** A key's auto-renewal paid from the balance (ledger kind RENEWAL, referencing the key). */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Money> spendOnRenewal(long customerId, Money price, long keyId, String reason) {
-        return spend(customerId, price, LedgerEntry.Kind.RENEWAL, "key", keyId, reason);
+    public Optional<LedgerLine> spendOnRenewal(long customerId, Money price, long keyId, String reason) {
+        return apply(customerId, MAIN, negate(price), LedgerKind.RENEWAL, "key", keyId, reason, "system");
     }
 
+    /** Takes from the main balance; empty (and nothing written) when it doesn't cover the amount. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Optional<Money> spend(long customerId, Money amount, LedgerEntry.Kind kind, String referenceType,
-                                 long referenceId, String reason) {
-        return apply(customerId, Money.of(-amount.amount(), amount.currency()), kind, referenceType, referenceId,
-                reason, "system");
+    Optional<LedgerLine> spend(long customerId, Money amount, LedgerKind kind, String referenceType, long referenceId,
+                               String reason) {
+        return apply(customerId, MAIN, negate(amount), kind, referenceType, referenceId, reason, "system");
     }
 
-    /** Adds to the main balance (top-up, refund to balance, admin adjustment), in the caller's transaction. */
+    /** Adds to the main balance (top-up, refund to balance, bonus), in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Money credit(long customerId, Money amount, LedgerEntry.Kind kind, String referenceType, Long referenceId,
-                        String reason, String actor) {
-        return apply(customerId, amount, kind, referenceType, referenceId, reason, actor).orElseThrow();
+    public LedgerLine credit(long customerId, Money amount, LedgerKind kind, String referenceType, Long referenceId,
+                             String reason, String actor) {
+        return apply(customerId, MAIN, amount, kind, referenceType, referenceId, reason, actor).orElseThrow();
     }
 
-    private Optional<Money> apply(long customerId, Money delta, LedgerEntry.Kind kind, String referenceType,
-                                  Long referenceId, String reason, String actor) {
+    /** Moves money on the referral account (rewards in, withdrawals and reversals out); empty if it would overdraw. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<LedgerLine> applyReferral(long customerId, Money delta, LedgerKind kind, String referenceType,
+                                       Long referenceId, String reason, String actor) {
+        return apply(customerId, REFERRAL, delta, kind, referenceType, referenceId, reason, actor);
+    }
+
+    /**
+     * Admin correction of the main balance with a mandatory reason, audited. A debit that would overdraw is refused
+     * (409 {@code insufficient_balance}): the balance never goes negative.
+     */
+    @Transactional
+    public LedgerLine adjust(long customerId, Money delta, String reason, String actor) {
+        if (delta.amount() == 0) {
+            throw InvalidInputException.field("amountMinor", "zero_amount", "must not be zero");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.field("reason", "reason_required", "say why the balance changes");
+        }
+        Money before = balance(customerId, delta.currency());
+        LedgerLine line = apply(customerId, MAIN, delta, LedgerKind.ADMIN_ADJUSTMENT, "admin", null, reason.strip(),
+                actor).orElseThrow(() -> ApiException.conflict("insufficient_balance",
+                "The balance is " + before.amount() + " and can't go below zero."));
+        audit.record("balance.adjust", "customer", customerId, before, line);
+        return line;
+    }
+
+    private Money balanceOf(long customerId, BalanceAccount.Account account, Currency currency) {
+        return Money.of(accounts.findBalance(customerId, account.name(), currency.name()).orElse(0L), currency);
+    }
+
+    private Optional<LedgerLine> apply(long customerId, BalanceAccount.Account account, Money delta, LedgerKind kind,
+                                       String referenceType, Long referenceId, String reason, String actor) {
         if (delta.amount() == 0) {
             throw new IllegalArgumentException("a ledger entry moves money");
         }
-        String account = BalanceAccount.Account.MAIN.name();
-        accounts.ensureExists(customerId, account, delta.currency().name());
-        BalanceAccount locked = accounts.findForUpdate(customerId, account, delta.currency().name()).orElseThrow();
+        accounts.ensureExists(customerId, account.name(), delta.currency().name());
+        BalanceAccount locked = accounts.findForUpdate(customerId, account.name(), delta.currency().name())
+                .orElseThrow();
         Optional<Long> after = accounts.apply(locked.id(), delta.amount(), clock.instant());
-        after.ifPresent(balance -> ledger.save(new LedgerEntry(null, locked.id(), customerId, delta.amount(),
-                delta.currency(), kind, referenceType, referenceId, reason, balance, actor, clock.instant())));
-        return after.map(balance -> Money.of(balance, delta.currency()));
+        return after.map(balance -> LedgerLine.from(ledger.save(new LedgerEntry(null, locked.id(), customerId,
+                delta.amount(), delta.currency(), kind, referenceType, referenceId, reason, balance, actor,
+                clock.instant()))).withAccount(account.name()));
+    }
+
+    private static Money negate(Money amount) {
+        return Money.of(-amount.amount(), amount.currency());
     }
 }

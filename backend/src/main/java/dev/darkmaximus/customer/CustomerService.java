@@ -33,8 +33,34 @@ public class CustomerService {
     /** First contact creates the customer (in the default group); later contacts refresh the Telegram names. */
     @Transactional
     public CustomerView registerFromTelegram(TelegramProfile profile) {
-        long id = registrations.upsert(profile, clock.instant());
-        return CustomerView.from(load(id));
+        return registerFromTelegram(profile, null);
+    }
+
+    /**
+     * As {@link #registerFromTelegram(TelegramProfile)}, and a customer created by this very contact through a
+     * referral deep link ({@code ref_<number>}) is bound to that referrer (SPEC §5). Unknown numbers, self-referral
+     * and returning customers are ignored: the link never moves an existing customer to another referrer.
+     */
+    @Transactional
+    public CustomerView registerFromTelegram(TelegramProfile profile, String startParam) {
+        CustomerRegistrations.Created created = registrations.upsert(profile, clock.instant());
+        if (created.inserted()) {
+            referrerNumber(startParam).ifPresent(number -> registrations.bindReferrer(created.id(), number));
+        }
+        return CustomerView.from(load(created.id()));
+    }
+
+    /** How many customers this one invited. */
+    @Transactional(readOnly = true)
+    public int inviteeCount(long customerId) {
+        return registrations.countInvitees(customerId);
+    }
+
+    private static java.util.Optional<Long> referrerNumber(String startParam) {
+        if (startParam == null || !startParam.matches("ref_\\d{1,18}")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Long.parseLong(startParam.substring(4)));
     }
 
     @Transactional(readOnly = true)

@@ -22,37 +22,61 @@ public class Templates {
     public static final String RENEWAL_BALANCE_LOW = "key.renewal_failed.balance";
     public static final String RENEWAL_PLAN_GONE = "key.renewal_failed.plan";
     public static final String KEY_FAILED = "key.provisioning_failed";
+    public static final String PAYMENT_RECEIVED = "payment.received";
+    public static final String BALANCE_TOPPED_UP = "balance.topped_up";
+    public static final String PAYMENT_REFUNDED = "payment.refunded";
+    public static final String REFERRAL_REWARD = "referral.reward";
+    public static final String WITHDRAWAL_APPROVED = "referral.withdrawal_approved";
+    public static final String WITHDRAWAL_DECLINED = "referral.withdrawal_declined";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
 
-    private static final Map<String, Map<String, String>> DEFAULTS = Map.of(
-            KEY_READY, Map.of(
+    private static final Map<String, Map<String, String>> DEFAULTS = Map.ofEntries(
+            Map.entry(KEY_READY, Map.of(
                     "ru", "🔑 Ключ #{key_number} готов и действует до {expires_at}. Ссылка и QR-код — в разделе «Мои ключи».",
-                    "en", "🔑 Key #{key_number} is ready and valid until {expires_at}. Find the link and QR code under My keys."),
-            KEY_EXTENDED, Map.of(
+                    "en", "🔑 Key #{key_number} is ready and valid until {expires_at}. Find the link and QR code under My keys.")),
+            Map.entry(KEY_EXTENDED, Map.of(
                     "ru", "✅ Ключ #{key_number} продлён до {expires_at}.",
-                    "en", "✅ Key #{key_number} now runs until {expires_at}."),
-            KEY_EXPIRING, Map.of(
+                    "en", "✅ Key #{key_number} now runs until {expires_at}.")),
+            Map.entry(KEY_EXPIRING, Map.of(
                     "ru", "⏳ Ключ #{key_number} истекает через {time_left} ({expires_at}). Продлите его, чтобы не потерять доступ.",
-                    "en", "⏳ Key #{key_number} expires in {time_left} ({expires_at}). Extend it to stay connected."),
-            KEY_EXPIRED, Map.of(
+                    "en", "⏳ Key #{key_number} expires in {time_left} ({expires_at}). Extend it to stay connected.")),
+            Map.entry(KEY_EXPIRED, Map.of(
                     "ru", "⌛ Срок ключа #{key_number} истёк. Продлите его в разделе «Мои ключи».",
-                    "en", "⌛ Key #{key_number} has expired. Extend it under My keys."),
-            KEY_WILL_RENEW, Map.of(
+                    "en", "⌛ Key #{key_number} has expired. Extend it under My keys.")),
+            Map.entry(KEY_WILL_RENEW, Map.of(
                     "ru", "🔄 Ключ #{key_number} истекает {expires_at} и будет продлён автоматически: с баланса спишется {amount}.",
-                    "en", "🔄 Key #{key_number} expires {expires_at} and will renew automatically for {amount} from your balance."),
-            KEY_RENEWED, Map.of(
+                    "en", "🔄 Key #{key_number} expires {expires_at} and will renew automatically for {amount} from your balance.")),
+            Map.entry(KEY_RENEWED, Map.of(
                     "ru", "🔄 Ключ #{key_number} продлён автоматически до {expires_at}. С баланса списано {amount}.",
-                    "en", "🔄 Key #{key_number} renewed automatically until {expires_at}. {amount} was taken from your balance."),
-            RENEWAL_BALANCE_LOW, Map.of(
+                    "en", "🔄 Key #{key_number} renewed automatically until {expires_at}. {amount} was taken from your balance.")),
+            Map.entry(RENEWAL_BALANCE_LOW, Map.of(
                     "ru", "⚠️ Не удалось автоматически продлить ключ #{key_number}: на балансе не хватает {shortfall}. Пополните баланс до {expires_at}.",
-                    "en", "⚠️ Key #{key_number} could not renew automatically: your balance is {shortfall} short. Top up before {expires_at}."),
-            RENEWAL_PLAN_GONE, Map.of(
+                    "en", "⚠️ Key #{key_number} could not renew automatically: your balance is {shortfall} short. Top up before {expires_at}.")),
+            Map.entry(RENEWAL_PLAN_GONE, Map.of(
                     "ru", "⚠️ Ключ #{key_number} не будет продлён автоматически: его тариф больше не продаётся. Выберите новый тариф до {expires_at}.",
-                    "en", "⚠️ Key #{key_number} can't renew automatically: its plan is no longer sold. Pick a new plan before {expires_at}."),
-            KEY_FAILED, Map.of(
+                    "en", "⚠️ Key #{key_number} can't renew automatically: its plan is no longer sold. Pick a new plan before {expires_at}.")),
+            Map.entry(KEY_FAILED, Map.of(
                     "ru", "😔 Не получилось подготовить ключ #{key_number}. Мы уже разбираемся; деньги не пропадут.",
-                    "en", "😔 We couldn't prepare key #{key_number} yet. We're on it, and your payment is safe."));
+                    "en", "😔 We couldn't prepare key #{key_number} yet. We're on it, and your payment is safe.")),
+            Map.entry(PAYMENT_RECEIVED, Map.of(
+                    "ru", "💳 Оплата {amount} получена, заказ №{order_id} оформлен. Ключ готовится — мы пришлём сообщение.",
+                    "en", "💳 Payment of {amount} received for order #{order_id}. Your key is being prepared; we'll message you.")),
+            Map.entry(BALANCE_TOPPED_UP, Map.of(
+                    "ru", "💰 Баланс пополнен на {amount}. Сейчас на балансе {balance}.",
+                    "en", "💰 {amount} added to your balance. Your balance is now {balance}.")),
+            Map.entry(PAYMENT_REFUNDED, Map.of(
+                    "ru", "↩️ По заказу №{order_id} оформлен возврат {amount}.",
+                    "en", "↩️ {amount} of order #{order_id} has been refunded.")),
+            Map.entry(REFERRAL_REWARD, Map.of(
+                    "ru", "🎁 Ваш приглашённый совершил покупку — вам начислено {amount} на реферальный счёт.",
+                    "en", "🎁 Someone you invited made a purchase: {amount} added to your referral account.")),
+            Map.entry(WITHDRAWAL_APPROVED, Map.of(
+                    "ru", "✅ Заявка на вывод {amount} одобрена. Деньги придут по указанным реквизитам.",
+                    "en", "✅ Your withdrawal of {amount} is approved; the money is on its way to the details you gave.")),
+            Map.entry(WITHDRAWAL_DECLINED, Map.of(
+                    "ru", "❌ Заявка на вывод {amount} отклонена: {reason}",
+                    "en", "❌ Your withdrawal of {amount} was declined: {reason}")));
 
     /** The text in {@code language} (falling back to ru), placeholders filled; unknown ones are left visible. */
     public String render(String templateKey, String language, Map<String, String> params) {

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.darkmaximus.billing.BalanceService;
+import dev.darkmaximus.billing.LedgerLine;
+import dev.darkmaximus.billing.ReferralService;
 import dev.darkmaximus.catalog.PlanService;
 import dev.darkmaximus.catalog.PlanView;
 import dev.darkmaximus.catalog.Visibility;
@@ -43,6 +45,7 @@ public class AutoRenewal {
     private final PlanService plans;
     private final CustomerService customers;
     private final BalanceService balances;
+    private final ReferralService referrals;
     private final NotificationService notifications;
     private final KeyFormats formats;
     private final ShopSettings settings;
@@ -50,7 +53,8 @@ public class AutoRenewal {
     private final Clock clock;
 
     AutoRenewal(VpnKeyRepository keys, KeyQueries queries, KeyPushes pushes, PlanService plans,
-                CustomerService customers, BalanceService balances, NotificationService notifications,
+                CustomerService customers, BalanceService balances, ReferralService referrals,
+                NotificationService notifications,
                 KeyFormats formats, ShopSettings settings, TransactionTemplate transactions, Clock clock) {
         this.keys = keys;
         this.queries = queries;
@@ -58,6 +62,7 @@ public class AutoRenewal {
         this.plans = plans;
         this.customers = customers;
         this.balances = balances;
+        this.referrals = referrals;
         this.notifications = notifications;
         this.formats = formats;
         this.settings = settings;
@@ -124,9 +129,9 @@ public class AutoRenewal {
             }
             return false;
         }
-        Optional<Money> left = balances.spendOnRenewal(key.customerId(), terms.price(), keyId,
+        Optional<LedgerLine> debit = balances.spendOnRenewal(key.customerId(), terms.price(), keyId,
                 "Auto-renewal of key #" + key.number());
-        if (left.isEmpty()) {
+        if (debit.isEmpty()) {
             long shortfall = terms.price().amount()
                     - balances.balance(key.customerId(), BALANCE_CURRENCY).amount();
             notifications.queue(key.customerId(), "renewal_failed", Templates.RENEWAL_BALANCE_LOW,
@@ -140,6 +145,7 @@ public class AutoRenewal {
         int version = keys.extend(keyId, expires, terms.plan().id(),
                 KeyTerms.gigabytes(terms.plan().trafficLimitGb()), false, now).orElseThrow();
         pushes.push(keyId, version);
+        referrals.reward(key.customerId(), terms.price(), "renewal", debit.get().id());
         notifications.queue(key.customerId(), "key_renewed", Templates.KEY_RENEWED,
                 Map.of("key_number", Integer.toString(key.number()), "expires_at", formats.dateTime(expires),
                         "amount", KeyFormats.money(terms.price())), "renewed:" + expiryTag);

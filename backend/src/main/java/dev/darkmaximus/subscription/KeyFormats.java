@@ -43,24 +43,6 @@ class KeyFormats {
     }
 
     static String money(Money money) {
-        int digits = money.currency().minorDigits();
-        long amount = Math.abs(money.amount());
-        String sign = money.amount() < 0 ? "-" : "";
-        String major;
-        if (digits == 0) {
-            major = Long.toString(amount);
-        } else {
-            long unit = (long) Math.pow(10, digits);
-            long fraction = amount % unit;
-            major = (amount / unit) + (fraction == 0 ? "" : "." + String.format("%0" + digits + "d", fraction)
-                    .replaceAll("0+$", ""));
-        }
-        String symbol = switch (money.currency()) {
-            case RUB -> " ₽";
-            case XTR -> " ⭐";
-            case USDT -> " USDT";
-            case TON -> " TON";
-        };
-        return sign + major + symbol;
+        return money.display();
     }
 }

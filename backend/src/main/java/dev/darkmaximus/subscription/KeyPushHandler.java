@@ -8,10 +8,12 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.darkmaximus.billing.KeyDelivered;
 import dev.darkmaximus.catalog.HostService;
 import dev.darkmaximus.catalog.PlanService;
 import dev.darkmaximus.customer.CustomerService;
@@ -49,12 +51,13 @@ class KeyPushHandler implements OutboxHandler {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     KeyPushHandler(VpnKeyRepository keys, HostService hosts, PlanService plans, CustomerService customers,
                    VpnPanels panels, NotificationService notifications, KeyFormats formats,
                    TransactionTemplate transactions, JsonMapper json, io.micrometer.core.instrument.MeterRegistry meters,
-                   Clock clock) {
+                   ApplicationEventPublisher events, Clock clock) {
         this.keys = keys;
         this.hosts = hosts;
         this.plans = plans;
@@ -65,6 +68,7 @@ class KeyPushHandler implements OutboxHandler {
         this.transactions = transactions;
         this.json = json;
         this.meters = meters;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -103,6 +107,7 @@ class KeyPushHandler implements OutboxHandler {
                 // Changed while we were at the panel: our write may have landed after a newer push, so push again.
                 throw new IllegalStateException("key " + keyId + " changed during the push; pushing again");
             }
+            events.publishEvent(new KeyDelivered(keyId));
             return;
         }
         String link = panel.connectionLink(connection, spec, formats.remark(key, hosts.get(key.hostId()).name()))
@@ -116,6 +121,7 @@ class KeyPushHandler implements OutboxHandler {
             notifications.queue(key.customerId(), "key_ready", Templates.KEY_READY,
                     Map.of("key_number", Integer.toString(key.number()),
                             "expires_at", formats.dateTime(expires)), "key.ready:" + keyId);
+            events.publishEvent(new KeyDelivered(keyId));
         });
         // From order (or trial) to a working key: the wait customers feel, outages included.
         meters.timer("dm.keys.provisioning", "host", Long.toString(key.hostId()))

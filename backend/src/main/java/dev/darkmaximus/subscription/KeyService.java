@@ -82,9 +82,10 @@ public class KeyService {
      * caller marks the order fulfilled in it), so a paid order always has its key task.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long createForOrder(long customerId, long planId) {
+    public long createForOrder(long customerId, long planId, int bonusDays) {
         PlanView plan = plans.get(planId);
-        Instant expires = KeyTerms.plus(clock.instant(), plan.durationUnit(), plan.durationValue(), settings.timeZone());
+        Instant expires = KeyTerms.plus(clock.instant(), plan.durationUnit(), plan.durationValue(), settings.timeZone())
+                .plus(java.time.Duration.ofDays(bonusDays));
         return create(customerId, plan.hostId(), planId, false, expires, KeyTerms.gigabytes(plan.trafficLimitGb()));
     }
 
@@ -93,12 +94,12 @@ public class KeyService {
      * becomes a paid key on that plan. Returns the new expiry.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Instant extendForOrder(long keyId, long planId) {
+    public Instant extendForOrder(long keyId, long planId, int bonusDays) {
         PlanView plan = plans.get(planId);
         VpnKey key = keys.findForUpdate(keyId).orElseThrow(() -> ApiException.notFound("Key", keyId));
         requireExtendable(key);
         Instant expires = KeyTerms.extendedExpiry(clock.instant(), key.expiresAt(), plan.durationUnit(),
-                plan.durationValue(), settings.timeZone());
+                plan.durationValue(), settings.timeZone()).plus(java.time.Duration.ofDays(bonusDays));
         int version = keys.extend(keyId, expires, planId, KeyTerms.gigabytes(plan.trafficLimitGb()), false,
                 clock.instant()).orElseThrow();
         pushes.push(keyId, version);
@@ -119,6 +120,39 @@ public class KeyService {
         KeyView after = queries.get(keyId);
         audit.record("key.extend", "key", keyId, before, after);
         return after;
+    }
+
+    /**
+     * Takes time off a key after a partial refund (never before now: a key shortened past its end just expires at
+     * once). Audited; pushed to the panel in the background.
+     */
+    @Transactional
+    public KeyView shorten(long keyId, java.time.Duration by) {
+        VpnKey key = keys.findForUpdate(keyId).orElseThrow(() -> ApiException.notFound("Key", keyId));
+        requireExtendable(key);
+        KeyView before = queries.get(keyId);
+        Instant now = clock.instant();
+        Instant current = key.expiresAt() == null ? now : key.expiresAt();
+        Instant expires = current.minus(by).isBefore(now) ? now : current.minus(by);
+        int version = keys.extend(keyId, expires, key.planId(), key.trafficLimitBytes(), key.trial(), now)
+                .orElseThrow();
+        pushes.push(keyId, version);
+        KeyView after = queries.get(keyId);
+        audit.record("key.shorten", "key", keyId, before, after);
+        return after;
+    }
+
+    /** The plan a customer's key renews on, for an extension order: archived or missing plans can't be extended. */
+    @Transactional(readOnly = true)
+    public long planForExtension(long customerId, long keyId) {
+        queries.requireOwned(customerId, keyId);
+        VpnKey key = keys.findById(keyId).orElseThrow(() -> ApiException.notFound("Key", keyId));
+        requireExtendable(key);
+        if (key.planId() == null || plans.get(key.planId()).visibility() == dev.darkmaximus.catalog.Visibility.ARCHIVED) {
+            throw ApiException.conflict("plan_not_extendable",
+                    "This key's plan is no longer sold; buy a new key on a current plan instead.");
+        }
+        return key.planId();
     }
 
     /** Admin switch; a disabled key keeps its expiry and comes back as it was. */

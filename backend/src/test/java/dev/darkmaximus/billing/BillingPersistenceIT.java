@@ -12,6 +12,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.darkmaximus.billing.LedgerKind;
+import dev.darkmaximus.billing.PaymentMethod;
+import dev.darkmaximus.billing.PaymentStatus;
+import dev.darkmaximus.billing.PromoKind;
 import dev.darkmaximus.billing.persistence.BalanceAccount;
 import dev.darkmaximus.billing.persistence.BalanceAccountRepository;
 import dev.darkmaximus.billing.persistence.LedgerEntry;
@@ -69,15 +73,15 @@ class BillingPersistenceIT extends IntegrationTest {
         long customer = fixtures.customer();
         accounts.ensureExists(customer, "MAIN", "RUB");
         BalanceAccount account = accounts.findForUpdate(customer, "MAIN", "RUB").orElseThrow();
-        ledger.save(new LedgerEntry(null, account.id(), customer, 10_000, Currency.RUB, LedgerEntry.Kind.TOP_UP,
+        ledger.save(new LedgerEntry(null, account.id(), customer, 10_000, Currency.RUB, LedgerKind.TOP_UP,
                 "payment", 1L, null, 10_000, "system", Instant.now()));
         ledger.save(new LedgerEntry(null, account.id(), customer, -3_000, Currency.RUB,
-                LedgerEntry.Kind.ADMIN_ADJUSTMENT, null, null, "goodwill correction", 7_000, "staff:1", Instant.now()));
+                LedgerKind.ADMIN_ADJUSTMENT, null, null, "goodwill correction", 7_000, "staff:1", Instant.now()));
 
         assertThat(ledger.findStatement(customer, null, 10)).extracting(LedgerEntry::amountMinor)
                 .containsExactly(-3_000L, 10_000L);
         assertThatThrownBy(() -> ledger.save(new LedgerEntry(null, account.id(), customer, -1, Currency.RUB,
-                LedgerEntry.Kind.ADMIN_ADJUSTMENT, null, null, null, 6_999, "staff:1", Instant.now())))
+                LedgerKind.ADMIN_ADJUSTMENT, null, null, null, 6_999, "staff:1", Instant.now())))
                 .as("an admin adjustment needs a reason").isInstanceOf(DataIntegrityViolationException.class);
     }
 
@@ -85,33 +89,33 @@ class BillingPersistenceIT extends IntegrationTest {
     void aProviderPaymentIdCanBeStoredOnlyOnce() {
         long order = fixtures.order(fixtures.customer(), fixtures.plan(fixtures.host()));
         String pid = DomainFixtures.unique("yk-");
-        payments.save(Payment.pending(order, Payment.Provider.YOOKASSA, pid, 19_900, Currency.RUB));
+        payments.save(Payment.pending(order, PaymentMethod.YOOKASSA, pid, 19_900, Currency.RUB));
 
-        assertThatThrownBy(() -> payments.save(Payment.pending(order, Payment.Provider.YOOKASSA, pid, 19_900,
+        assertThatThrownBy(() -> payments.save(Payment.pending(order, PaymentMethod.YOOKASSA, pid, 19_900,
                 Currency.RUB))).isInstanceOf(DataIntegrityViolationException.class);
-        payments.save(Payment.pending(order, Payment.Provider.STARS, pid, 100, Currency.XTR));
+        payments.save(Payment.pending(order, PaymentMethod.STARS, pid, 100, Currency.XTR));
     }
 
     @Test
     void aDuplicateSuccessIsANoOpAndALateCancelChangesNothing() {
         long order = fixtures.order(fixtures.customer(), fixtures.plan(fixtures.host()));
         String pid = DomainFixtures.unique("yk-");
-        Payment saved = payments.save(Payment.pending(order, Payment.Provider.YOOKASSA, pid, 19_900, Currency.RUB));
+        Payment saved = payments.save(Payment.pending(order, PaymentMethod.YOOKASSA, pid, 19_900, Currency.RUB));
 
         assertThat(payments.markSucceeded("YOOKASSA", pid, Instant.now())).isEqualTo(1);
         assertThat(payments.markSucceeded("YOOKASSA", pid, Instant.now())).isZero();
         assertThat(payments.close(saved.id(), "CANCELED", Instant.now())).isZero();
-        assertThat(payments.findById(saved.id()).orElseThrow().status()).isEqualTo(Payment.Status.SUCCEEDED);
+        assertThat(payments.findById(saved.id()).orElseThrow().status()).isEqualTo(PaymentStatus.SUCCEEDED);
     }
 
     @Test
     void providerSnapshotsAreStoredAsJsonb() {
         long order = fixtures.order(fixtures.customer(), fixtures.plan(fixtures.host()));
-        Payment pending = Payment.pending(order, Payment.Provider.YOOKASSA, DomainFixtures.unique("yk-"), 19_900,
+        Payment pending = Payment.pending(order, PaymentMethod.YOOKASSA, DomainFixtures.unique("yk-"), 19_900,
                 Currency.RUB);
         Payment withSnapshot = new Payment(null, pending.orderId(), pending.provider(), pending.providerPaymentId(),
                 pending.amountMinor(), pending.currency(), pending.status(), 0, "https://yoomoney.ru/checkout/x",
-                new JsonDocument("{\"status\": \"pending\", \"paid\": false}"), null, null, null, 0);
+                new JsonDocument("{\"status\": \"pending\", \"paid\": false}"), null, null, null, null, 0);
 
         Payment loaded = payments.findById(payments.save(withSnapshot).id()).orElseThrow();
 
@@ -135,11 +139,11 @@ class BillingPersistenceIT extends IntegrationTest {
     @Test
     void promoCodesAreCaseInsensitiveAndTheirLimitHolds() {
         String code = DomainFixtures.unique("Spring");
-        PromoCode promo = promoCodes.save(new PromoCode(null, code, PromoCode.Kind.PERCENT, 10, null, null, null, 1, 1,
+        PromoCode promo = promoCodes.save(new PromoCode(null, code, PromoKind.PERCENT, 10, null, null, null, 1, 1,
                 0, false, true, null, Set.of(), null, null, 0));
 
         assertThat(promoCodes.findByCode(code.toUpperCase())).isPresent();
-        assertThatThrownBy(() -> promoCodes.save(new PromoCode(null, code.toLowerCase(), PromoCode.Kind.PERCENT, 5,
+        assertThatThrownBy(() -> promoCodes.save(new PromoCode(null, code.toLowerCase(), PromoKind.PERCENT, 5,
                 null, null, null, null, 1, 0, false, true, null, Set.of(), null, null, 0)))
                 .isInstanceOf(DataIntegrityViolationException.class);
         assertThat(promoCodes.takeUse(promo.id())).isEqualTo(1);

@@ -104,4 +104,83 @@ class MiniAppBrowserIT extends IntegrationTest {
             panel.stop();
         }
     }
+
+    @Test
+    void checkoutWithAPromoCodePaysByCardAndShowsThePaymentOnceTheWebhookArrives() {
+        Api api = new Api(port);
+        Shop shop = new Shop(api, jdbc);
+        XuiPanelStub panel = new XuiPanelStub().start();
+        try {
+            long hostId = shop.host(panel);
+            long planId = shop.plan(hostId, "visible");
+            String code = "APP" + Long.toString(System.nanoTime(), 36).toUpperCase();
+            api.post("/api/v1/admin/promo-codes", java.util.Map.of("code", code, "kind", "PERCENT", "value", 20),
+                    shop.admin()).expect(201);
+            long telegramId = TestIds.telegramId();
+
+            try (Playwright playwright = Playwright.create(); Browser browser = Chromium.launch(playwright)) {
+                Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(420, 900));
+                page.route("https://telegram.org/**", route -> route.abort());
+                // Outside Telegram the app opens YooKassa's page with window.open; record where it sends the customer.
+                page.addInitScript("window.open = function (url) { window.__opened = url; return null; };");
+                page.navigate("http://127.0.0.1:" + port + "/app/?devUser=" + telegramId);
+                page.locator(".plan-card[data-plan-id='" + planId + "'] .buy-button").click();
+                assertThat(page.locator("#quote-amount")).hasText("Total: 199 ₽");
+
+                page.locator("#promo-input").fill("NO-SUCH-CODE");
+                page.locator("#promo-apply").click();
+                assertThat(page.locator("#checkout-error")).hasText("There is no such promo code.");
+                assertThat(page.locator("#pay")).isDisabled();
+                page.locator("#promo-input").fill(code.toLowerCase());
+                page.locator("#promo-apply").click();
+                assertThat(page.locator("#quote-amount")).hasText("Total: 159.20 ₽");
+                assertThat(page.locator("#quote")).containsText("Promo discount: −39.80 ₽");
+                page.screenshot(new Page.ScreenshotOptions()
+                        .setPath(Path.of("target", "screenshots", "miniapp-checkout.png")).setFullPage(true));
+
+                page.locator("#pay").click();
+                assertThat(page.locator("#checkout-result")).containsText("Waiting");
+                org.assertj.core.api.Assertions.assertThat((String) page.evaluate("() => window.__opened"))
+                        .startsWith("https://yoomoney.ru/checkout/");
+                long customerId = jdbc.sql("SELECT id FROM customers WHERE telegram_id = :t").param("t", telegramId)
+                        .query(Long.class).single();
+                long[] ids = jdbc.sql("SELECT o.id, p.id FROM orders o JOIN payments p ON p.order_id = o.id "
+                        + "WHERE o.customer_id = :c").param("c", customerId)
+                        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+                dev.darkmaximus.support.TestYooKassa.payment(ids[1], "succeeded", 15_920, ids[0]);
+                new Api(port, "185.71.76.10").postRaw("/api/v1/webhooks/yookassa", dev.darkmaximus.support
+                        .TestYooKassa.notification("payment.succeeded", ids[1], "succeeded", 15_920, ids[0]), null)
+                        .expect(200);
+
+                assertThat(page.locator("#checkout-result[data-state='paid']")).containsText("Paid!");
+                page.screenshot(new Page.ScreenshotOptions()
+                        .setPath(Path.of("target", "screenshots", "miniapp-paid.png")).setFullPage(true));
+
+                // Topping up the balance by card from the Balance tab.
+                page.locator("#tab-balance").click();
+                assertThat(page.locator("#balance-main")).containsText("Balance: 0 ₽");
+                page.locator("#topup").click();
+                page.locator("#topup-amount").fill("500");
+                assertThat(page.locator("#quote-amount")).hasText("Total: 500 ₽");
+                page.screenshot(new Page.ScreenshotOptions()
+                        .setPath(Path.of("target", "screenshots", "miniapp-topup.png")).setFullPage(true));
+                page.locator("#pay").click();
+                assertThat(page.locator("#checkout-result")).containsText("Waiting");
+                long[] topUp = jdbc.sql("SELECT o.id, p.id FROM orders o JOIN payments p ON p.order_id = o.id "
+                        + "WHERE o.customer_id = :c AND o.kind = 'TOP_UP'").param("c", customerId)
+                        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+                dev.darkmaximus.support.TestYooKassa.payment(topUp[1], "succeeded", 50_000, topUp[0]);
+                new Api(port, "185.71.76.10").postRaw("/api/v1/webhooks/yookassa", dev.darkmaximus.support
+                        .TestYooKassa.notification("payment.succeeded", topUp[1], "succeeded", 50_000, topUp[0]), null)
+                        .expect(200);
+                assertThat(page.locator("#checkout-result[data-state='paid']")).isVisible();
+                page.locator("#tab-balance").click();
+                assertThat(page.locator("#balance-main")).containsText("Balance: 500 ₽");
+                page.screenshot(new Page.ScreenshotOptions()
+                        .setPath(Path.of("target", "screenshots", "miniapp-balance.png")).setFullPage(true));
+            }
+        } finally {
+            panel.stop();
+        }
+    }
 }

@@ -71,7 +71,7 @@ class RepositoryQueriesIT extends IntegrationTest {
         assertThat(orders.findExpiredOpen(now, 10_000)).extracting(o -> o.id()).contains(order);
         assertThat(orders.findByIdempotencyKey(customer, "k1")).isPresent();
         long payment = payments.save(dev.darkmaximus.billing.persistence.Payment.pending(order,
-                dev.darkmaximus.billing.persistence.Payment.Provider.STARS, null, 100,
+                dev.darkmaximus.billing.PaymentMethod.STARS, "stuck-" + UUID.randomUUID(), 100,
                 dev.darkmaximus.platform.money.Currency.XTR)).id();
         assertThat(payments.findStuck(now.plusSeconds(1), 10_000)).extracting(p -> p.id()).contains(payment);
         transitions.save(PaymentTransition.of(payment, null, "PENDING", "test", null, now));

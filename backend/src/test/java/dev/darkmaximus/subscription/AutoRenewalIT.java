@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.darkmaximus.billing.LedgerKind;
 import dev.darkmaximus.billing.BalanceService;
-import dev.darkmaximus.billing.persistence.LedgerEntry;
 import dev.darkmaximus.catalog.DurationUnit;
 import dev.darkmaximus.platform.money.Currency;
 import dev.darkmaximus.platform.money.Money;
@@ -42,7 +42,7 @@ class AutoRenewalIT extends PanelBackedTest {
 
     private void topUp(long customerId, long kopecks) {
         transactions.executeWithoutResult(tx -> balances.credit(customerId, Money.of(kopecks, Currency.RUB),
-                LedgerEntry.Kind.TOP_UP, "test", null, "test top-up", "test"));
+                LedgerKind.TOP_UP, "test", null, "test top-up", "test"));
     }
 
     private int notifications(String dedupKey) {

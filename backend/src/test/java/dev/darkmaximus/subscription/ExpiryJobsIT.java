@@ -110,7 +110,7 @@ class ExpiryJobsIT extends PanelBackedTest {
         assertThat(sent(dedup)).isEqualTo(1);
         long notificationId = jdbc.sql("SELECT id FROM notifications WHERE dedup_key = :k").param("k", dedup)
                 .query(Long.class).single();
-        new OutboxDriver(jdbc, worker).run("notification:" + notificationId);
+        new OutboxDriver(jdbc, worker).runTask("notification:" + notificationId);
 
         assertThat(jdbc.sql("SELECT status FROM notifications WHERE id = :id").param("id", notificationId)
                 .query(String.class).single()).isEqualTo("SENT");
@@ -131,7 +131,7 @@ class ExpiryJobsIT extends PanelBackedTest {
         reminders.remind();
         long notificationId = jdbc.sql("SELECT id FROM notifications WHERE dedup_key LIKE :k")
                 .param("k", "expiry:" + keyId + ":%").query(Long.class).single();
-        new OutboxDriver(jdbc, worker).run("notification:" + notificationId);
+        new OutboxDriver(jdbc, worker).runTask("notification:" + notificationId);
 
         assertThat(jdbc.sql("SELECT status FROM notifications WHERE id = :id").param("id", notificationId)
                 .query(String.class).single()).isEqualTo("SKIPPED");

@@ -67,7 +67,7 @@ class KeyLifecycleIT extends PanelBackedTest {
         long keyId = shop.activeKey(customer.id(), hostId, null, trialEnd, "INHERIT");
         jdbc.sql("UPDATE vpn_keys SET trial = TRUE WHERE id = :id").param("id", keyId).update();
 
-        Instant extended = transactions.execute(tx -> keyService.extendForOrder(keyId, planId));
+        Instant extended = transactions.execute(tx -> keyService.extendForOrder(keyId, planId, 0));
 
         assertThat(extended).isEqualTo(KeyTerms.plus(trialEnd, dev.darkmaximus.catalog.DurationUnit.MONTHS, 1,
                 settings.timeZone()));
@@ -84,7 +84,7 @@ class KeyLifecycleIT extends PanelBackedTest {
         Shop.Customer customer = shop.customer();
         long planId = shop.plan(hostId, "visible");
 
-        long keyId = transactions.execute(tx -> keyService.createForOrder(customer.id(), planId));
+        long keyId = transactions.execute(tx -> keyService.createForOrder(customer.id(), planId, 0));
 
         JsonNode key = api.get("/api/v1/admin/keys/" + keyId, shop.admin()).expect(200).json();
         assertThat(key.get("status").asString()).isEqualTo("provisioning");
@@ -97,7 +97,7 @@ class KeyLifecycleIT extends PanelBackedTest {
                 .isBetween(Duration.ofDays(27), Duration.ofDays(32));
         assertThat(jdbc.sql("SELECT count(*) FROM outbox_tasks WHERE dedup_key LIKE :k")
                 .param("k", "key.push:" + keyId + ":%").query(Integer.class).single()).isEqualTo(1);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> keyService.createForOrder(customer.id(), planId))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> keyService.createForOrder(customer.id(), planId, 0))
                 .as("only inside the order's transaction")
                 .isInstanceOf(org.springframework.transaction.IllegalTransactionStateException.class);
     }

@@ -60,6 +60,13 @@ public final class Api {
         return send(builder(path, token).POST(HttpRequest.BodyPublishers.ofString(rawBody)));
     }
 
+    /** A POST with extra headers (Idempotency-Key, Telegram's secret token). */
+    public Response post(String path, Object body, String token, java.util.Map<String, String> headers) {
+        HttpRequest.Builder b = builder(path, token).POST(bodyOf(body));
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     public Response put(String path, Object body, String token) {
         return send(builder(path, token).PUT(bodyOf(body)));
     }

@@ -21,6 +21,7 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.username", TestDatabase::username);
         registry.add("spring.datasource.password", TestDatabase::password);
         registry.add("dm.telegram.api-base-url", TestTelegram::baseUrl);
+        registry.add("dm.yookassa.api-base-url", TestYooKassa::baseUrl);
         registry.add("dm.data-dir", () -> Path.of("target", "test-data").toAbsolutePath().toString());
     }
 }

@@ -42,9 +42,15 @@ public final class Shop {
     }
 
     public Customer customer() {
+        return customer(null);
+    }
+
+    /** A customer who opened the Mini App through a deep link with this start parameter (e.g. ref_1000). */
+    public Customer customer(String startParam) {
         long telegramId = TestIds.telegramId();
         String data = InitData.signed(InitData.TEST_BOT_TOKEN, Instant.now().getEpochSecond(),
-                InitData.userJson(telegramId, "Key", "key" + telegramId, "en"), Map.of());
+                InitData.userJson(telegramId, "Key", "key" + telegramId, "en"),
+                startParam == null ? Map.of() : Map.of("start_param", startParam));
         JsonNode token = api.post("/api/v1/auth/telegram", Map.of("initData", data), null).expect(200).json();
         long id = jdbc.sql("SELECT id FROM customers WHERE telegram_id = :t").param("t", telegramId)
                 .query(Long.class).single();
@@ -68,6 +74,16 @@ public final class Shop {
                 .param("exp", java.sql.Timestamp.from(expiresAt)).param("ar", autoRenew)
                 .update();
         return id;
+    }
+
+    public long number(long customerId) {
+        return jdbc.sql("SELECT number FROM customers WHERE id = :id").param("id", customerId).query(Long.class).single();
+    }
+
+    /** Credits the customer's balance through the admin API (an audited adjustment). */
+    public void credit(long customerId, long kopecks) {
+        api.post("/api/v1/admin/customers/" + customerId + "/balance-adjustments",
+                Map.of("amountMinor", kopecks, "reason", "test money"), admin).expect(200);
     }
 
     public static String email(long keyId) {

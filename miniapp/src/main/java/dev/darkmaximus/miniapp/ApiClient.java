@@ -35,11 +35,22 @@ final class ApiClient {
         send("POST", path, jsonBody, onSuccess, onFailure);
     }
 
+    /** A POST with an Idempotency-Key, so a retried tap never creates a second order. */
+    void post(String path, String jsonBody, String idempotencyKey, Consumer<JSObject> onSuccess,
+              Consumer<Failure> onFailure) {
+        send("POST", path, jsonBody, idempotencyKey, onSuccess, onFailure);
+    }
+
     void put(String path, String jsonBody, Consumer<JSObject> onSuccess, Consumer<Failure> onFailure) {
         send("PUT", path, jsonBody, onSuccess, onFailure);
     }
 
     private void send(String method, String path, String body, Consumer<JSObject> onSuccess,
+                      Consumer<Failure> onFailure) {
+        send(method, path, body, null, onSuccess, onFailure);
+    }
+
+    private void send(String method, String path, String body, String idempotencyKey, Consumer<JSObject> onSuccess,
                       Consumer<Failure> onFailure) {
         XMLHttpRequest xhr = XMLHttpRequest.create();
         xhr.open(method, base + path);
@@ -50,6 +61,9 @@ final class ApiClient {
         if (token != null) {
             xhr.setRequestHeader("Authorization", "Bearer " + token);
         }
+        if (idempotencyKey != null) {
+            xhr.setRequestHeader("Idempotency-Key", idempotencyKey);
+        }
         xhr.onComplete(() -> {
             int status = xhr.getStatus();
             JSObject parsed = Json.parse(xhr.getResponseText());
@@ -59,8 +73,9 @@ final class ApiClient {
                 onFailure.accept(new Failure(0, "network", null));
             } else {
                 Json.Problem problem = parsed == null ? null : (Json.Problem) parsed;
+                String fieldMessage = parsed == null ? null : Json.firstFieldMessage(parsed);
                 onFailure.accept(new Failure(status, problem == null ? "unknown" : problem.getCode(),
-                        problem == null ? null : problem.getDetail()));
+                        fieldMessage != null ? fieldMessage : problem == null ? null : problem.getDetail()));
             }
         });
         if (body != null) {
@@ -70,7 +85,10 @@ final class ApiClient {
         }
     }
 
-    /** A failed call: HTTP status (0 = no answer), the problem's code and its human-readable detail. */
+    /**
+     * A failed call: HTTP status (0 = no answer), the problem's code and what to show — the first field error's
+     * message when there is one, else the problem's detail.
+     */
     record Failure(int status, String code, String detail) {
     }
 }

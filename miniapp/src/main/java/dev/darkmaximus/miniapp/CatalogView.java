@@ -9,10 +9,13 @@ final class CatalogView {
 
     private final HTMLDocument document;
     private final Texts texts;
+    private final java.util.function.BiConsumer<String, String> onBuy;
 
-    CatalogView(HTMLDocument document, Texts texts) {
+    /** @param onBuy called with the plan's id and name when the customer taps Buy */
+    CatalogView(HTMLDocument document, Texts texts, java.util.function.BiConsumer<String, String> onBuy) {
         this.document = document;
         this.texts = texts;
+        this.onBuy = onBuy;
     }
 
     void render(JSArray<Json.Host> hosts) {
@@ -58,6 +61,11 @@ final class CatalogView {
             tag.setAttribute("data-currency", price.getCurrency());
             prices.appendChild(tag);
         }
+        HTMLElement buy = element("button", "buy-button", texts.buy());
+        buy.setAttribute("type", "button");
+        String id = Long.toString(Json.longOf(plan, "id"));
+        buy.addEventListener("click", e -> onBuy.accept(id, name));
+        prices.appendChild(buy);
         card.appendChild(prices);
         return card;
     }

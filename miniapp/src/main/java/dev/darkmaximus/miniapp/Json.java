@@ -37,6 +37,28 @@ final class Json {
         return Long.parseLong(epochMillisText(object, field));
     }
 
+    @JSBody(params = "problem", script = "var e = problem.errors; return e && e.length ? (e[0].message || null) : null;")
+    static native String firstFieldMessage(JSObject problem);
+
+    /** The purchase as the API takes it; promo code left out when empty. */
+    @JSBody(params = {"kind", "planId", "keyId", "amountMinor", "method", "promoCode"},
+            script = "var b = {kind: kind, method: method}; if (planId) b.planId = Number(planId);"
+                    + " if (keyId) b.keyId = Number(keyId); if (amountMinor) b.amountMinor = Number(amountMinor);"
+                    + " if (promoCode) b.promoCode = promoCode; return JSON.stringify(b);")
+    static native String purchase(String kind, String planId, String keyId, String amountMinor, String method,
+                                  String promoCode);
+
+    /** A random key for one checkout (crypto where available). */
+    @JSBody(script = "return (window.crypto && crypto.randomUUID) ? crypto.randomUUID()"
+            + " : String(Date.now()) + '-' + String(Math.random()).slice(2);")
+    static native String randomKey();
+
+    @JSBody(params = {"object", "field"}, script = "var v = object[field]; return v == null ? null : String(v);")
+    static native String text(JSObject object, String field);
+
+    @JSBody(params = {"object", "field"}, script = "return object[field] || null;")
+    static native JSObject child(JSObject object, String field);
+
     @JSBody(script = "return String(Date.now());")
     static native String nowText();
 

@@ -15,12 +15,16 @@ final class KeysView {
     private final Texts texts;
     private final ApiClient api;
     private final Runnable reload;
+    private final java.util.function.BiConsumer<String, String> onExtend;
 
-    KeysView(HTMLDocument document, Texts texts, ApiClient api, Runnable reload) {
+    /** @param onExtend called with the key's id and title when the customer taps Extend */
+    KeysView(HTMLDocument document, Texts texts, ApiClient api, Runnable reload,
+             java.util.function.BiConsumer<String, String> onExtend) {
         this.document = document;
         this.texts = texts;
         this.api = api;
         this.reload = reload;
+        this.onExtend = onExtend;
     }
 
     void render(JSArray<Json.Key> keys, boolean trialAvailable, long nowMillis) {
@@ -101,6 +105,12 @@ final class KeysView {
         renew.appendChild(toggle);
         renew.appendChild(element("span", null, texts.autoRenew()));
         card.appendChild(renew);
+        if (!"revoked".equals(key.getStatus()) && !key.getTrial()) {
+            HTMLElement extend = element("button", "extend-button", texts.extend());
+            extend.setAttribute("type", "button");
+            extend.addEventListener("click", e -> onExtend.accept(Long.toString(id), title));
+            card.appendChild(extend);
+        }
         return card;
     }
 

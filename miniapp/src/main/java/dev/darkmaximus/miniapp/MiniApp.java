@@ -47,6 +47,8 @@ public final class MiniApp {
             setUpTabs();
             if ("keys".equals(queryParameter("tab", "catalog"))) {
                 showKeys();
+            } else if ("balance".equals(queryParameter("tab", "catalog"))) {
+                showBalance();
             } else {
                 loadCatalog();
             }
@@ -57,15 +59,37 @@ public final class MiniApp {
         select("catalog");
         api.get("/catalog/hosts", hosts -> {
             status("");
-            new CatalogView(document, texts).render(uncheckedArray(hosts));
+            new CatalogView(document, texts, this::checkout).render(uncheckedArray(hosts));
         }, this::failed);
+    }
+
+    private void checkout(String planId, String planName) {
+        select("checkout");
+        new CheckoutView(document, texts, api, this::showKeys).open(planName, planId, null);
+    }
+
+    private void extend(String keyId, String keyTitle) {
+        select("checkout");
+        new CheckoutView(document, texts, api, this::showKeys).open(texts.extend() + " " + keyTitle, null, keyId);
+    }
+
+    private void showBalance() {
+        select("balance");
+        status(texts.loading());
+        new BalanceView(document, texts, api, () -> {
+            select("checkout");
+            new CheckoutView(document, texts, api, this::showBalance).openTopUp();
+        }).render(() -> status(""), this::failed);
     }
 
     private void setUpTabs() {
         HTMLElement catalogTab = document.getElementById("tab-catalog");
         HTMLElement keysTab = document.getElementById("tab-keys");
+        HTMLElement balanceTab = document.getElementById("tab-balance");
         catalogTab.setTextContent(texts.tabCatalog());
         keysTab.setTextContent(texts.tabKeys());
+        balanceTab.setTextContent(texts.tabBalance());
+        balanceTab.addEventListener("click", e -> showBalance());
         document.getElementById("tabs").removeAttribute("hidden");
         catalogTab.addEventListener("click", e -> {
             select("catalog");
@@ -77,6 +101,9 @@ public final class MiniApp {
     private void select(String tab) {
         hidden(document.getElementById("catalog"), !"catalog".equals(tab));
         hidden(document.getElementById("keys"), !"keys".equals(tab));
+        hidden(document.getElementById("checkout"), !"checkout".equals(tab));
+        hidden(document.getElementById("balance"), !"balance".equals(tab));
+        document.getElementById("tab-balance").setClassName("balance".equals(tab) ? "tab active" : "tab");
         document.getElementById("tab-catalog").setClassName("catalog".equals(tab) ? "tab active" : "tab");
         document.getElementById("tab-keys").setClassName("keys".equals(tab) ? "tab active" : "tab");
     }
@@ -94,7 +121,7 @@ public final class MiniApp {
         status(texts.loading());
         api.get("/me/keys", keys -> {
             status("");
-            new KeysView(document, texts, api, this::afterTrial).render(uncheckedKeys(keys), trialAvailable,
+            new KeysView(document, texts, api, this::afterTrial, this::extend).render(uncheckedKeys(keys), trialAvailable,
                     Long.parseLong(Json.nowText()));
         }, this::failed);
     }

@@ -54,4 +54,18 @@ final class PriceFormat {
         }
         return out.toString();
     }
+
+    /** Roubles as typed ("150", "99.90", "99,9") to kopecks; null for anything else. */
+    static Long parseRoubles(String text) {
+        String t = text == null ? "" : text.trim().replace(',', '.');
+        if (!t.matches("\\d{1,9}(\\.\\d{1,2})?")) {
+            return null;
+        }
+        int dot = t.indexOf('.');
+        if (dot < 0) {
+            return Long.parseLong(t) * 100;
+        }
+        String fraction = (t.substring(dot + 1) + "0").substring(0, 2);
+        return Long.parseLong(t.substring(0, dot)) * 100 + Long.parseLong(fraction);
+    }
 }

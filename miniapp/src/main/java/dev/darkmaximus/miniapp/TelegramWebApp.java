@@ -58,4 +58,30 @@ final class TelegramWebApp {
             + ".then(function (b) { if (b) { img.src = URL.createObjectURL(b); img.removeAttribute('hidden'); } })"
             + ".catch(function () {});")
     static native void loadImage(String url, String token, org.teavm.jso.JSObject img);
+
+    /** Opens YooKassa's payment page: inside Telegram in its browser, elsewhere in a new tab. */
+    @JSBody(params = "url", script = "var w = window.Telegram && window.Telegram.WebApp;"
+            + " if (w && w.openLink && w.initData) { w.openLink(url); } else { window.open(url, '_blank'); }")
+    static native void openLink(String url);
+
+    /** Whether Telegram can show a Stars invoice here. */
+    @JSBody(script = "var w = window.Telegram && window.Telegram.WebApp; return !!(w && w.openInvoice && w.initData);")
+    static native boolean canOpenInvoice();
+
+    /** Shows a Stars invoice; {@code done} gets Telegram's status: paid, cancelled, failed or pending. */
+    @JSBody(params = {"url", "done"}, script = "window.Telegram.WebApp.openInvoice(url, function (s) { done(s); });")
+    static native void openInvoice(String url, StatusCallback done);
+
+    @JSBody(params = "kind", script = "var w = window.Telegram && window.Telegram.WebApp;"
+            + " if (w && w.HapticFeedback) { w.HapticFeedback.notificationOccurred(kind); }")
+    static native void notify(String kind);
+
+    @JSBody(params = {"callback", "millis"}, script = "setTimeout(function () { callback(''); }, millis);")
+    static native void later(StatusCallback callback, int millis);
+
+    /** A JS callback with one string. */
+    @org.teavm.jso.JSFunctor
+    interface StatusCallback extends org.teavm.jso.JSObject {
+        void call(String status);
+    }
 }

@@ -114,4 +114,95 @@ final class Texts {
     String autoRenew() {
         return russian ? "Продлевать автоматически с баланса" : "Renew automatically from my balance";
     }
+
+    String promoPlaceholder() {
+        return russian ? "Промокод" : "Promo code";
+    }
+
+    String applyPromo() {
+        return russian ? "Применить" : "Apply";
+    }
+
+    String pay() {
+        return russian ? "Оплатить" : "Pay";
+    }
+
+    String buy() {
+        return russian ? "Купить" : "Buy";
+    }
+
+    String methodName(String method) {
+        return switch (method) {
+            case "YOOKASSA" -> russian ? "Картой / СБП" : "Card / SBP";
+            case "STARS" -> "Telegram Stars";
+            case "BALANCE" -> russian ? "С баланса" : "From balance";
+            default -> method;
+        };
+    }
+
+    String noPaymentMethods() {
+        return russian ? "Оплата сейчас недоступна." : "Payments are not available right now.";
+    }
+
+    String basePrice() {
+        return russian ? "Цена" : "Price";
+    }
+
+    String promoDiscount() {
+        return russian ? "Скидка по промокоду" : "Promo discount";
+    }
+
+    String referralDiscount() {
+        return russian ? "Скидка за приглашение" : "Invitation discount";
+    }
+
+    String bonusDays(int days) {
+        return russian ? "+" + days + " дн. в подарок" : "+" + days + " bonus days";
+    }
+
+    String total() {
+        return russian ? "К оплате" : "Total";
+    }
+
+    String waitingForPayment() {
+        return russian ? "Ждём подтверждения оплаты…" : "Waiting for the payment to be confirmed…";
+    }
+
+    String paymentSucceeded() {
+        return russian ? "Оплачено! Ключ готовится — он появится в «Мои ключи»." : "Paid! Your key is being prepared; it will appear under My keys.";
+    }
+
+    String paymentNotCompleted() {
+        return russian ? "Оплата не завершена. Можно попробовать ещё раз." : "The payment was not completed. You can try again.";
+    }
+
+    String topUp() {
+        return russian ? "Пополнить баланс" : "Top up the balance";
+    }
+
+    String topUpPlaceholder() {
+        return russian ? "Сумма в рублях, например 500" : "Amount in roubles, e.g. 500";
+    }
+
+    String extend() {
+        return russian ? "Продлить" : "Extend";
+    }
+
+    String tabBalance() {
+        return russian ? "Баланс" : "Balance";
+    }
+
+    String balanceLine(String main, String referral) {
+        return russian ? "На балансе: " + main + " · реферальный счёт: " + referral
+                : "Balance: " + main + " · referral earnings: " + referral;
+    }
+
+    String referralLine(int invitees, int percent) {
+        return russian ? "Приглашено: " + invitees + ". Вы получаете " + percent + " % с их покупок."
+                : "Invited: " + invitees + ". You get " + percent + " % of their purchases.";
+    }
+
+    String toppedUp() {
+        return russian ? "Оплачено! Баланс пополнен." : "Paid! Your balance has been topped up.";
+    }
 }

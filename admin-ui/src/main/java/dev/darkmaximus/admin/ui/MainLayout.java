@@ -16,7 +16,10 @@ import dev.darkmaximus.admin.ui.customers.CustomersView;
 import dev.darkmaximus.admin.ui.hosts.HostsView;
 import dev.darkmaximus.admin.ui.keys.KeysView;
 import dev.darkmaximus.admin.ui.outbox.OutboxView;
+import dev.darkmaximus.admin.ui.payments.TransactionsView;
+import dev.darkmaximus.admin.ui.payments.WithdrawalsView;
 import dev.darkmaximus.admin.ui.plans.PlansView;
+import dev.darkmaximus.admin.ui.promos.PromoCodesView;
 
 /** Frame of every signed-in view: navigation on the side, who is signed in and sign-out on top. */
 public class MainLayout extends AppLayout {
@@ -43,6 +46,9 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Plans", PlansView.class));
         nav.addItem(new SideNavItem("Customers", CustomersView.class));
         nav.addItem(new SideNavItem("Keys", KeysView.class));
+        nav.addItem(new SideNavItem("Transactions", TransactionsView.class));
+        nav.addItem(new SideNavItem("Promo codes", PromoCodesView.class));
+        nav.addItem(new SideNavItem("Withdrawals", WithdrawalsView.class));
         nav.addItem(new SideNavItem("Outbox", OutboxView.class));
         addToDrawer(nav);
     }

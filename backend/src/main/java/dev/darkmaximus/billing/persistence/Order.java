@@ -8,13 +8,17 @@ import org.springframework.data.annotation.LastModifiedDate;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
+import dev.darkmaximus.billing.DiscountSource;
+import dev.darkmaximus.billing.OrderKind;
+import dev.darkmaximus.billing.OrderStatus;
+import dev.darkmaximus.billing.PaymentMethod;
 import dev.darkmaximus.platform.money.Currency;
 
 /** What a customer wants to buy, with the price fixed at creation (base − promo − referral = amount). */
 @Table("orders")
 public record Order(
         @Id Long id,
-        Kind kind,
+        OrderKind kind,
         long customerId,
         Long planId,
         Long keyId,
@@ -25,8 +29,10 @@ public record Order(
         long referralDiscountMinor,
         Long promoCodeId,
         int bonusDays,
+        long balanceBonusMinor,
+        DiscountSource discountSource,
         PaymentMethod paymentMethod,
-        Status status,
+        OrderStatus status,
         String idempotencyKey,
         Instant expiresAt,
         Instant paidAt,
@@ -34,10 +40,4 @@ public record Order(
         @CreatedDate Instant createdAt,
         @LastModifiedDate Instant updatedAt,
         @Version int version) {
-
-    public enum Kind { NEW_KEY, EXTEND_KEY, TOP_UP }
-
-    public enum Status { OPEN, PAID, FULFILLED, EXPIRED, CANCELED, REFUNDED }
-
-    public enum PaymentMethod { YOOKASSA, STARS, BALANCE, CRYPTOBOT }
 }

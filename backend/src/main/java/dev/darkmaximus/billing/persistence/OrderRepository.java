@@ -22,6 +22,27 @@ public interface OrderRepository extends ListCrudRepository<Order, Long> {
             WHERE id = :id AND status = :from""")
     int transition(long id, String from, String to, Instant at);
 
+    @Query("SELECT * FROM orders WHERE id = :id FOR UPDATE")
+    Optional<Order> findForUpdate(long id);
+
+    /** Which key a paid new-key order produced. */
+    @Modifying
+    @Query("UPDATE orders SET key_id = :keyId, updated_at = :at, version = version + 1 WHERE id = :id")
+    int setKey(long id, long keyId, Instant at);
+
+    /** Paid orders waiting for this key to be delivered, to mark them fulfilled once it is. */
+    @Modifying
+    @Query("""
+            UPDATE orders SET status = 'FULFILLED', fulfilled_at = :at, updated_at = :at, version = version + 1
+            WHERE key_id = :keyId AND status = 'PAID'""")
+    int fulfilByKey(long keyId, Instant at);
+
+    @Query("""
+            SELECT * FROM orders WHERE customer_id = :customerId
+              AND (CAST(:before AS bigint) IS NULL OR id < CAST(:before AS bigint))
+            ORDER BY id DESC LIMIT :limit""")
+    List<Order> findByCustomer(long customerId, Long before, int limit);
+
     /** Unpaid orders past their expiry, for the order-expiry job. */
     @Query("SELECT * FROM orders WHERE status = 'OPEN' AND expires_at < :now ORDER BY expires_at LIMIT :limit")
     List<Order> findExpiredOpen(Instant now, int limit);

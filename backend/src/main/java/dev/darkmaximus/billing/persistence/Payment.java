@@ -8,6 +8,8 @@ import org.springframework.data.annotation.LastModifiedDate;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
+import dev.darkmaximus.billing.PaymentMethod;
+import dev.darkmaximus.billing.PaymentStatus;
 import dev.darkmaximus.platform.db.JsonDocument;
 import dev.darkmaximus.platform.money.Currency;
 
@@ -16,26 +18,24 @@ import dev.darkmaximus.platform.money.Currency;
 public record Payment(
         @Id Long id,
         long orderId,
-        Provider provider,
+        PaymentMethod provider,
         String providerPaymentId,
         long amountMinor,
         Currency currency,
-        Status status,
+        PaymentStatus status,
         long refundedMinor,
         String confirmationUrl,
         JsonDocument providerSnapshot,
         Instant succeededAt,
+        Long payerTelegramId,
         @CreatedDate Instant createdAt,
         @LastModifiedDate Instant updatedAt,
         @Version int version) {
 
-    public enum Provider { YOOKASSA, STARS, BALANCE, CRYPTOBOT }
 
-    public enum Status { PENDING, WAITING_FOR_CAPTURE, SUCCEEDED, CANCELED, EXPIRED, REFUNDED, PARTIALLY_REFUNDED }
-
-    public static Payment pending(long orderId, Provider provider, String providerPaymentId, long amountMinor,
+    public static Payment pending(long orderId, PaymentMethod provider, String providerPaymentId, long amountMinor,
                                   Currency currency) {
-        return new Payment(null, orderId, provider, providerPaymentId, amountMinor, currency, Status.PENDING, 0, null,
-                null, null, null, null, 0);
+        return new Payment(null, orderId, provider, providerPaymentId, amountMinor, currency, PaymentStatus.PENDING, 0,
+                null, null, null, null, null, null, 0);
     }
 }

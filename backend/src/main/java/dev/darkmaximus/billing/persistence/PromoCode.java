@@ -10,6 +10,7 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
+import dev.darkmaximus.billing.PromoKind;
 import dev.darkmaximus.platform.money.Currency;
 
 /**
@@ -20,7 +21,7 @@ import dev.darkmaximus.platform.money.Currency;
 public record PromoCode(
         @Id Long id,
         String code,
-        Kind kind,
+        PromoKind kind,
         long value,
         Currency currency,
         Instant validFrom,
@@ -35,8 +36,6 @@ public record PromoCode(
         @CreatedDate Instant createdAt,
         @LastModifiedDate Instant updatedAt,
         @Version int version) {
-
-    public enum Kind { PERCENT, FIXED, BONUS_DAYS, BALANCE_BONUS }
 
     @Table("promo_code_plans")
     public record PromoCodePlan(long planId) {

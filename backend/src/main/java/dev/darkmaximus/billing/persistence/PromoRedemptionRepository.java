@@ -1,5 +1,7 @@
 package dev.darkmaximus.billing.persistence;
 
+import java.util.List;
+
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
@@ -7,4 +9,10 @@ public interface PromoRedemptionRepository extends ListCrudRepository<PromoRedem
 
     @Query("SELECT count(*) FROM promo_redemptions WHERE promo_code_id = :promoCodeId AND customer_id = :customerId")
     int countByCustomer(long promoCodeId, long customerId);
+
+    @Query("""
+            SELECT * FROM promo_redemptions WHERE promo_code_id = :promoCodeId
+              AND (CAST(:before AS bigint) IS NULL OR id < CAST(:before AS bigint))
+            ORDER BY id DESC LIMIT :limit""")
+    List<PromoRedemption> findByCode(long promoCodeId, Long before, int limit);
 }

@@ -20,7 +20,8 @@ public class CustomerRegistrations {
         this.jdbc = jdbc;
     }
 
-    public long upsert(TelegramProfile profile, Instant now) {
+    /** Returns the customer's id and whether this call created them. */
+    public Created upsert(TelegramProfile profile, Instant now) {
         Created created = jdbc.sql("""
                 INSERT INTO customers (telegram_id, username, first_name, last_name, language, registered_at,
                                        created_at, updated_at)
@@ -42,9 +43,27 @@ public class CustomerRegistrations {
                     SELECT :id, id FROM customer_groups WHERE is_default""")
                     .param("id", created.id()).update();
         }
-        return created.id();
+        return created;
     }
 
-    private record Created(long id, boolean inserted) {
+    /**
+     * Binds a just-registered customer to the referrer with this public number, once: never to themselves, never
+     * over an existing referrer. Returns whether it bound.
+     */
+    public boolean bindReferrer(long customerId, long referrerNumber) {
+        return jdbc.sql("""
+                UPDATE customers c SET referrer_id = r.id, updated_at = now(), version = c.version + 1
+                FROM customers r
+                WHERE c.id = :id AND c.referrer_id IS NULL AND r.number = :number AND r.id <> c.id""")
+                .param("id", customerId).param("number", referrerNumber).update() == 1;
+    }
+
+    /** How many customers this one brought. */
+    public int countInvitees(long referrerId) {
+        return jdbc.sql("SELECT count(*) FROM customers WHERE referrer_id = :id").param("id", referrerId)
+                .query(Integer.class).single();
+    }
+
+    public record Created(long id, boolean inserted) {
     }
 }

@@ -12,4 +12,26 @@ public record Money(long amount, Currency currency) {
     public static Money of(long amount, Currency currency) {
         return new Money(amount, currency);
     }
+
+    /** For people: "199 ₽", "149.5 ₽", "100 ⭐" (trailing zero kopecks dropped). */
+    public String display() {
+        int digits = currency.minorDigits();
+        long absolute = Math.abs(amount);
+        String major;
+        if (digits == 0) {
+            major = Long.toString(absolute);
+        } else {
+            long unit = java.math.BigInteger.TEN.pow(digits).longValueExact();
+            long fraction = absolute % unit;
+            major = (absolute / unit) + (fraction == 0 ? "" : "." + String.format("%0" + digits + "d", fraction)
+                    .replaceAll("0+$", ""));
+        }
+        String symbol = switch (currency) {
+            case RUB -> " ₽";
+            case XTR -> " ⭐";
+            case USDT -> " USDT";
+            case TON -> " TON";
+        };
+        return (amount < 0 ? "-" : "") + major + symbol;
+    }
 }

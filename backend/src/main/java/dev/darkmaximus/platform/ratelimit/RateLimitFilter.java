@@ -42,10 +42,18 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean signIn = "POST".equals(request.getMethod()) && request.getRequestURI().startsWith("/api/v1/auth/");
-        String key = (signIn ? "login:" : "api:") + request.getRemoteAddr();
-        RateLimiter.Decision decision = limiter.tryConsume(key,
-                signIn ? properties.loginPerMinute() : properties.publicPerMinute());
+        boolean post = "POST".equals(request.getMethod());
+        String uri = request.getRequestURI();
+        // Sign-in and checkout get small budgets of their own; provider webhooks one that a busy shop can't exhaust.
+        String bucket = !post ? "api" : uri.startsWith("/api/v1/auth/") ? "login"
+                : uri.equals("/api/v1/orders") ? "checkout" : uri.startsWith("/api/v1/webhooks/") ? "webhook" : "api";
+        int budget = switch (bucket) {
+            case "login" -> properties.loginPerMinute();
+            case "checkout" -> properties.checkoutPerMinute();
+            case "webhook" -> properties.webhookPerMinute();
+            default -> properties.publicPerMinute();
+        };
+        RateLimiter.Decision decision = limiter.tryConsume(bucket + ":" + request.getRemoteAddr(), budget);
         if (!decision.allowed()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
             problems.write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",

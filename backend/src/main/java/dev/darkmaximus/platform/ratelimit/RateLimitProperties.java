@@ -11,11 +11,15 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled         off only for benchmarks
  * @param loginPerMinute  sign-in attempts (admin password, Telegram initData, dev login) per IP per minute
  * @param publicPerMinute other API requests per IP per minute
+ * @param checkoutPerMinute orders created per IP per minute
+ * @param webhookPerMinute payment provider notifications per sender address per minute
  */
 @Validated
 @ConfigurationProperties("dm.ratelimit")
 public record RateLimitProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("10") @Positive int loginPerMinute,
-        @DefaultValue("120") @Positive int publicPerMinute) {
+        @DefaultValue("120") @Positive int publicPerMinute,
+        @DefaultValue("20") @Positive int checkoutPerMinute,
+        @DefaultValue("600") @Positive int webhookPerMinute) {
 }

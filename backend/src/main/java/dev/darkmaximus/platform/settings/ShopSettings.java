@@ -34,6 +34,21 @@ public class ShopSettings {
     public static final String TIME_ZONE = "general.time-zone";
     public static final String GRACE_DELETE = "keys.grace-delete";
     public static final String GRACE_PERIOD = "keys.grace-period";
+    public static final String BOT_USERNAME = "general.bot-username";
+    public static final String ADMIN_CHAT_ID = "admin.chat-id";
+    public static final String REFERRAL_ENABLED = "referral.enabled";
+    public static final String REFERRAL_PERCENT = "referral.percent";
+    public static final String REFERRAL_FIRST_DISCOUNT = "referral.first-purchase-discount";
+    public static final String REFERRAL_WITHDRAWAL_MIN = "referral.withdrawal-min";
+    public static final String REFERRAL_TRANSFER = "referral.transfer-allowed";
+    public static final String ORDER_EXPIRY = "payments.order-expiry";
+    public static final String TOPUP_MIN = "payments.topup-min";
+    public static final String TOPUP_MAX = "payments.topup-max";
+    public static final String PENDING_RECHECK_AFTER = "payments.pending-recheck-after";
+    public static final String RECEIPTS = "payments.yookassa.receipts";
+    public static final String RECEIPT_VAT_CODE = "payments.yookassa.vat-code";
+    public static final String RECEIPT_EMAIL = "payments.yookassa.receipt-email";
+    private static final String METHOD_ENABLED = "payments.%s.enabled";
 
     private final SettingRepository repository;
     private final Clock clock;
@@ -88,6 +103,80 @@ public class ShopSettings {
         return duration(GRACE_PERIOD, Duration.ofDays(5));
     }
 
+    /** The bot's @username without the @, for referral links; empty until configured. */
+    public String botUsername() {
+        return raw(BOT_USERNAME).orElse("");
+    }
+
+    /** The Telegram chat that receives admin notifications (payments, errors); empty = none. */
+    public Optional<Long> adminChatId() {
+        return raw(ADMIN_CHAT_ID).filter(v -> !v.isBlank()).map(Long::parseLong);
+    }
+
+    public boolean referralEnabled() {
+        return bool(REFERRAL_ENABLED, true);
+    }
+
+    /** The referrer's reward in percent of each paid purchase of an invitee. */
+    public int referralPercent() {
+        return integer(REFERRAL_PERCENT, 10);
+    }
+
+    /** The discount in percent on an invited customer's first purchase. */
+    public int referralFirstPurchaseDiscount() {
+        return integer(REFERRAL_FIRST_DISCOUNT, 5);
+    }
+
+    /** The smallest withdrawal of referral earnings, in kopecks (default 100 ₽). */
+    public long referralWithdrawalMin() {
+        return longValue(REFERRAL_WITHDRAWAL_MIN, 10_000);
+    }
+
+    /** Whether customers may move referral earnings to their spendable balance themselves. */
+    public boolean referralTransferAllowed() {
+        return bool(REFERRAL_TRANSFER, false);
+    }
+
+    /** How long an unpaid order keeps its price. */
+    public Duration orderExpiry() {
+        return duration(ORDER_EXPIRY, Duration.ofMinutes(30));
+    }
+
+    /** Smallest balance top-up in kopecks (default 100 ₽). */
+    public long topUpMin() {
+        return longValue(TOPUP_MIN, 10_000);
+    }
+
+    /** Largest balance top-up in kopecks (default 100,000 ₽). */
+    public long topUpMax() {
+        return longValue(TOPUP_MAX, 10_000_000);
+    }
+
+    /** A payment still pending this long is asked about at its provider (SPEC §5.7). */
+    public Duration pendingRecheckAfter() {
+        return duration(PENDING_RECHECK_AFTER, Duration.ofMinutes(10));
+    }
+
+    /** Whether YooKassa payments carry 54-FZ receipt data. */
+    public boolean receipts() {
+        return bool(RECEIPTS, false);
+    }
+
+    /** YooKassa's VAT code for receipt items (1 = without VAT). */
+    public int receiptVatCode() {
+        return integer(RECEIPT_VAT_CODE, 1);
+    }
+
+    /** Where receipts go when the customer gave no e-mail or phone. */
+    public String receiptEmail() {
+        return raw(RECEIPT_EMAIL).orElse("");
+    }
+
+    /** Whether a payment method is offered (each also needs its credentials). */
+    public boolean methodEnabled(String method) {
+        return bool(METHOD_ENABLED.formatted(method.toLowerCase(java.util.Locale.ROOT)), true);
+    }
+
     public ZoneId timeZone() {
         return raw(TIME_ZONE).map(ZoneId::of).orElse(ZoneId.of("Europe/Moscow"));
     }
@@ -114,6 +203,10 @@ public class ShopSettings {
 
     private int integer(String key, int fallback) {
         return raw(key).map(Integer::parseInt).orElse(fallback);
+    }
+
+    private long longValue(String key, long fallback) {
+        return raw(key).map(Long::parseLong).orElse(fallback);
     }
 
     private Duration duration(String key, Duration fallback) {

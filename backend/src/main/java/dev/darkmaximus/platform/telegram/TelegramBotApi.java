@@ -42,6 +42,27 @@ public class TelegramBotApi {
         return result.path("message_id").asLong();
     }
 
+    /** A Stars invoice link (currency XTR, no provider token) whose payload names our order. */
+    public String createStarsInvoiceLink(String title, String description, String payload, long stars) {
+        return call("createInvoiceLink", Map.of("title", title, "description", description, "payload", payload,
+                "provider_token", "", "currency", "XTR",
+                "prices", java.util.List.of(Map.of("label", title, "amount", stars)))).asString();
+    }
+
+    /** Answers a pre-checkout query: ok, or refused with a message Telegram shows the customer. */
+    public void answerPreCheckoutQuery(String queryId, boolean ok, String errorMessage) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("pre_checkout_query_id", queryId, "ok", ok));
+        if (!ok) {
+            body.put("error_message", errorMessage);
+        }
+        call("answerPreCheckoutQuery", body);
+    }
+
+    /** Returns a Stars payment to the payer. */
+    public void refundStarPayment(long userId, String telegramPaymentChargeId) {
+        call("refundStarPayment", Map.of("user_id", userId, "telegram_payment_charge_id", telegramPaymentChargeId));
+    }
+
     private JsonNode call(String method, Map<String, Object> body) {
         if (!configured()) {
             throw new Refused("the Telegram bot token is not configured");

@@ -54,6 +54,12 @@ public class CustomersView extends VerticalLayout {
         grid.addColumn(c -> c.getRegisteredAt() == null ? "" : DAY.format(c.getRegisteredAt())).setHeader("Registered (UTC)");
         grid.addColumn(c -> Boolean.TRUE.equals(c.getBanned()) ? "banned: " + c.getBanReason() : "").setHeader("Status");
         grid.addComponentColumn(this::action).setHeader("").setAutoWidth(true);
+        grid.addComponentColumn(customer -> {
+            Button balance = new Button("Balance", e -> new BalanceDialog(session, customer).open());
+            balance.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            balance.setClassName("customer-balance");
+            return balance;
+        }).setHeader("").setAutoWidth(true);
         more.setVisible(false);
         add(new HorizontalLayout(search), grid, more);
         load(true);

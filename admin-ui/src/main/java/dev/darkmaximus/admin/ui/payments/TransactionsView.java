@@ -1,0 +1,92 @@
+package dev.darkmaximus.admin.ui.payments;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import dev.darkmaximus.admin.backend.BackendException;
+import dev.darkmaximus.admin.backend.BackendSession;
+import dev.darkmaximus.admin.ui.Failures;
+import dev.darkmaximus.admin.ui.MainLayout;
+import dev.darkmaximus.client.api.AdminPaymentsApi;
+import dev.darkmaximus.client.model.Transaction;
+import dev.darkmaximus.client.model.TransactionPage;
+
+/** Payments across providers, filtered server-side by status, provider and customer; a row opens its detail. */
+@Route(value = "transactions", layout = MainLayout.class)
+@PageTitle("Transactions · Dark Maximus")
+public class TransactionsView extends VerticalLayout {
+
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final int PAGE = 50;
+
+    private final BackendSession session;
+    private final ComboBox<String> status = new ComboBox<>("Status");
+    private final ComboBox<String> provider = new ComboBox<>("Provider");
+    private final IntegerField customer = new IntegerField("Customer id");
+    private final Grid<Transaction> grid = new Grid<>(Transaction.class, false);
+    private final Button more = new Button("Load more", e -> load(false));
+    private final List<Transaction> shown = new ArrayList<>();
+
+    public TransactionsView(BackendSession session) {
+        this.session = session;
+        setSizeFull();
+        status.setId("payment-status-filter");
+        status.setItems("PENDING", "WAITING_FOR_CAPTURE", "SUCCEEDED", "CANCELED", "EXPIRED", "REFUNDED",
+                "PARTIALLY_REFUNDED");
+        status.setClearButtonVisible(true);
+        provider.setId("payment-provider-filter");
+        provider.setItems("YOOKASSA", "STARS", "BALANCE");
+        provider.setClearButtonVisible(true);
+        customer.setId("payment-customer-filter");
+        customer.setClearButtonVisible(true);
+        status.addValueChangeListener(e -> load(true));
+        provider.addValueChangeListener(e -> load(true));
+        customer.addValueChangeListener(e -> load(true));
+
+        grid.setId("payments-grid");
+        grid.addColumn(Transaction::getPaymentId).setHeader("Id").setAutoWidth(true);
+        grid.addColumn(t -> t.getCreatedAt() == null ? "" : TIME.format(t.getCreatedAt())).setHeader("Created (UTC)");
+        grid.addColumn(t -> "#" + t.getCustomerNumber()).setHeader("Customer");
+        grid.addColumn(t -> t.getOrderKind() + " #" + t.getOrderId()).setHeader("Order");
+        grid.addColumn(Transaction::getProvider).setHeader("Provider");
+        grid.addColumn(t -> Amounts.format(t.getAmountMinor(), t.getCurrency())).setHeader("Amount");
+        grid.addColumn(Transaction::getStatus).setHeader("Status");
+        grid.addColumn(t -> t.getRefundedMinor() == null || t.getRefundedMinor() == 0 ? ""
+                : Amounts.format(t.getRefundedMinor(), t.getCurrency())).setHeader("Refunded");
+        grid.addItemClickListener(e -> new PaymentDialog(session, e.getItem().getPaymentId(), () -> load(true)).open());
+        more.setVisible(false);
+        HorizontalLayout filters = new HorizontalLayout(status, provider, customer);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(filters, grid, more);
+        load(true);
+    }
+
+    private void load(boolean fromStart) {
+        if (fromStart) {
+            shown.clear();
+        }
+        Long after = shown.isEmpty() ? null : shown.get(shown.size() - 1).getPaymentId();
+        Long customerId = customer.getValue() == null ? null : customer.getValue().longValue();
+        try {
+            TransactionPage page = session.call(c -> new AdminPaymentsApi(c).listPayments(status.getValue(),
+                    provider.getValue(), customerId, null, null, PAGE, after));
+            shown.addAll(page.getData());
+            grid.setItems(shown);
+            more.setVisible(Boolean.TRUE.equals(page.getHasMore()));
+        } catch (BackendException e) {
+            Failures.show(e);
+        }
+    }
+}

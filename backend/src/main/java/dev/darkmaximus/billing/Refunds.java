@@ -1,0 +1,161 @@
+package dev.darkmaximus.billing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.darkmaximus.billing.persistence.Order;
+import dev.darkmaximus.billing.persistence.OrderRepository;
+import dev.darkmaximus.billing.persistence.Payment;
+import dev.darkmaximus.billing.persistence.PaymentRepository;
+import dev.darkmaximus.billing.persistence.PaymentTransition;
+import dev.darkmaximus.billing.persistence.PaymentTransitionRepository;
+import dev.darkmaximus.billing.persistence.Refund;
+import dev.darkmaximus.billing.persistence.RefundRepository;
+import dev.darkmaximus.notify.NotificationService;
+import dev.darkmaximus.notify.Templates;
+import dev.darkmaximus.platform.audit.AuditService;
+import dev.darkmaximus.platform.error.ApiException;
+import dev.darkmaximus.platform.error.InvalidInputException;
+import dev.darkmaximus.platform.money.Money;
+
+/**
+ * The money side of refunds (SPEC §5.6), in two steps around the provider call: {@link #begin} records the intent
+ * (checked against what is left to refund, under the payment's lock), {@link #complete} books it once the provider
+ * (or the balance) has returned the money: payment amounts, order, ledger, referral reversal, audit, message.
+ */
+@Service
+public class Refunds {
+
+    private final RefundRepository refunds;
+    private final PaymentRepository payments;
+    private final PaymentTransitionRepository transitions;
+    private final OrderRepository orders;
+    private final BalanceService balances;
+    private final ReferralService referrals;
+    private final NotificationService notifications;
+    private final AuditService audit;
+    private final Clock clock;
+
+    Refunds(RefundRepository refunds, PaymentRepository payments, PaymentTransitionRepository transitions,
+            OrderRepository orders, BalanceService balances, ReferralService referrals,
+            NotificationService notifications, AuditService audit, Clock clock) {
+        this.refunds = refunds;
+        this.payments = payments;
+        this.transitions = transitions;
+        this.orders = orders;
+        this.balances = balances;
+        this.referrals = referrals;
+        this.notifications = notifications;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Records a refund to be made; {@code amountMinor} null = everything not yet refunded. */
+    @Transactional
+    public RefundView begin(long paymentId, Long amountMinor, boolean toBalance, String reason,
+                            RefundKeyAction keyAction, Long staffId) {
+        Payment payment = payments.findForUpdate(paymentId).orElseThrow(() -> ApiException.notFound("Payment", paymentId));
+        if (!payment.status().paid() || payment.status() == PaymentStatus.REFUNDED) {
+            throw ApiException.conflict("not_refundable", "Only a succeeded payment with money left can be refunded.");
+        }
+        long left = payment.amountMinor() - payment.refundedMinor()
+                - refunds.findByPayment(paymentId).stream().filter(r -> r.status() == Refund.Status.PENDING)
+                .mapToLong(Refund::amountMinor).sum();
+        long amount = amountMinor == null ? left : amountMinor;
+        if (amount <= 0 || amount > left) {
+            throw InvalidInputException.field("amountMinor", "amount_out_of_range",
+                    "between 1 and " + left + " (what is left to refund)");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.field("reason", "reason_required", "say why the money is returned");
+        }
+        if (toBalance && payment.currency() != ReferralService.CURRENCY) {
+            throw InvalidInputException.field("toBalance", "balance_currency", "only rouble payments go to the balance");
+        }
+        if (!toBalance && payment.provider() == PaymentMethod.BALANCE) {
+            throw InvalidInputException.field("toBalance", "balance_payment", "a balance payment is refunded to the balance");
+        }
+        Refund saved = refunds.save(new Refund(null, paymentId, amount, payment.currency(), null,
+                Refund.Status.PENDING, toBalance, reason.strip(), keyAction == null ? RefundKeyAction.NONE : keyAction,
+                null, staffId, null, null));
+        audit.record("refund.start", "payment", paymentId, null, RefundView.from(saved));
+        return RefundView.from(saved);
+    }
+
+    /** Books a refund the provider (or the balance) has made. Idempotent: a refund booked already is returned as is. */
+    @Transactional
+    public RefundView complete(long refundId, String providerRefundId) {
+        Refund refund = refunds.findById(refundId).orElseThrow(() -> ApiException.notFound("Refund", refundId));
+        if (refund.status() != Refund.Status.PENDING) {
+            return RefundView.from(refund);
+        }
+        Payment payment = payments.findForUpdate(refund.paymentId()).orElseThrow();
+        Instant now = clock.instant();
+        if (payments.addRefunded(payment.id(), refund.amountMinor(), now) != 1) {
+            throw ApiException.conflict("not_refundable", "The payment has less left to refund than this refund.");
+        }
+        Payment after = payments.findById(payment.id()).orElseThrow();
+        transitions.save(PaymentTransition.of(payment.id(), payment.status().name(), after.status().name(),
+                "refund", "refund #" + refundId, now));
+        Order order = orders.findById(payment.orderId()).orElseThrow();
+        if (after.status() == PaymentStatus.REFUNDED) {
+            orders.transition(order.id(), order.status().name(), OrderStatus.REFUNDED.name(), now);
+        }
+        Money amount = Money.of(refund.amountMinor(), refund.currency());
+        if (refund.toBalance()) {
+            balances.credit(order.customerId(), amount, LedgerKind.REFUND, "refund", refundId,
+                    "Refund of order #" + order.id(), "system");
+        }
+        if (order.kind() != OrderKind.TOP_UP) {
+            referrals.reverse(order.customerId(), amount, refundId);
+        }
+        Refund done = refunds.save(new Refund(refund.id(), refund.paymentId(), refund.amountMinor(), refund.currency(),
+                providerRefundId, Refund.Status.SUCCEEDED, refund.toBalance(), refund.reason(), refund.keyAction(),
+                null, refund.createdBy(), refund.createdAt(), now));
+        notifications.queue(order.customerId(), "refund", Templates.PAYMENT_REFUNDED,
+                Map.of("amount", amount.display(), "order_id", Long.toString(order.id())), "refund:" + refundId);
+        audit.record("refund.complete", "payment", payment.id(), null, RefundView.from(done));
+        return RefundView.from(done);
+    }
+
+    /** The provider refused: nothing moved; the admin sees why. */
+    @Transactional
+    public RefundView fail(long refundId, String error) {
+        Refund r = refunds.findById(refundId).orElseThrow();
+        Refund failed = refunds.save(new Refund(r.id(), r.paymentId(), r.amountMinor(), r.currency(),
+                r.providerRefundId(), Refund.Status.FAILED, r.toBalance(), r.reason(), r.keyAction(),
+                error.length() > 500 ? error.substring(0, 500) : error, r.createdBy(), r.createdAt(), clock.instant()));
+        audit.record("refund.fail", "payment", r.paymentId(), null, RefundView.from(failed));
+        return RefundView.from(failed);
+    }
+
+    /** The provider accepted but hasn't finished: keep its id to look it up later. */
+    @Transactional
+    public RefundView pending(long refundId, String providerRefundId) {
+        Refund r = refunds.findById(refundId).orElseThrow();
+        return RefundView.from(refunds.save(new Refund(r.id(), r.paymentId(), r.amountMinor(), r.currency(),
+                providerRefundId, r.status(), r.toBalance(), r.reason(), r.keyAction(), null, r.createdBy(),
+                r.createdAt(), clock.instant())));
+    }
+
+    /**
+     * A refund to the payer left pending because the provider couldn't be reached: retrying it (same id, so the same
+     * idempotence key at the provider) is how an admin finishes it.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<RefundView> unconfirmed(long paymentId) {
+        return refunds.findByPayment(paymentId).stream()
+                .filter(r -> r.status() == Refund.Status.PENDING && r.providerRefundId() == null && !r.toBalance())
+                .map(RefundView::from).findFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public List<RefundView> ofPayment(long paymentId) {
+        return refunds.findByPayment(paymentId).stream().map(RefundView::from).toList();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.darkmaximus.notify;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.darkmaximus.platform.db.JsonDocument;
+import dev.darkmaximus.platform.outbox.OutboxHandler;
+import dev.darkmaximus.platform.outbox.OutboxService;
+import dev.darkmaximus.platform.settings.ShopSettings;
+import dev.darkmaximus.platform.telegram.TelegramBotApi;
+
+/**
+ * Messages to the shop's admin chat (new payments, failures), queued in the caller's transaction so an alert exists
+ * exactly when what it reports does. With no admin chat configured they are dropped when sent.
+ */
+@Service
+public class AdminAlerts {
+
+    static final String TASK = "admin.alert";
+
+    private final OutboxService outbox;
+    private final JsonMapper json;
+
+    AdminAlerts(OutboxService outbox, JsonMapper json) {
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /** Plain text (HTML-escaped when sent); {@code dedupKey} makes a repeated alert a no-op. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void queue(String text, String dedupKey) {
+        outbox.enqueue(TASK, new JsonDocument(json.writeValueAsString(Map.of("text", text))), "admin:" + dedupKey);
+    }
+
+    @Component
+    static class Sender implements OutboxHandler {
+
+        private final ShopSettings settings;
+        private final TelegramBotApi telegram;
+        private final JsonMapper json;
+
+        Sender(ShopSettings settings, TelegramBotApi telegram, JsonMapper json) {
+            this.settings = settings;
+            this.telegram = telegram;
+            this.json = json;
+        }
+
+        @Override
+        public String kind() {
+            return TASK;
+        }
+
+        @Override
+        public void handle(JsonDocument payload) {
+            var chat = settings.adminChatId();
+            if (chat.isEmpty() || !telegram.configured()) {
+                return;
+            }
+            String text = json.readTree(payload.json()).path("text").asString("");
+            try {
+                telegram.sendMessage(chat.get(), text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+            } catch (TelegramBotApi.Blocked | TelegramBotApi.Refused gone) {
+                // The admin chat is misconfigured or the bot was removed from it; retrying can't help.
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.darkmaximus.payment;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+
+import dev.darkmaximus.billing.OrderService;
+import dev.darkmaximus.billing.OrderStatus;
+import dev.darkmaximus.billing.OrderView;
+import dev.darkmaximus.billing.PaymentMethod;
+import dev.darkmaximus.billing.PaymentService;
+import dev.darkmaximus.billing.PaymentView;
+import dev.darkmaximus.billing.PurchaseRequest;
+
+/**
+ * Checkout: the order and its payment are committed first, then the provider is asked to start the payment. If the
+ * provider is down the order stays open and the same request (same Idempotency-Key) picks up where it stopped; the
+ * provider's own idempotence key means a retry never creates a second provider payment.
+ */
+@Service
+public class CheckoutService {
+
+    private final OrderService orders;
+    private final PaymentService payments;
+    private final Providers providers;
+
+    CheckoutService(OrderService orders, PaymentService payments, Providers providers) {
+        this.orders = orders;
+        this.payments = payments;
+        this.providers = providers;
+    }
+
+    public OrderView checkout(long customerId, PurchaseRequest request, String idempotencyKey) {
+        OrderView order;
+        try {
+            order = orders.open(customerId, request, idempotencyKey);
+        } catch (DuplicateKeyException sameKeyRaced) {
+            order = orders.open(customerId, request, idempotencyKey); // the other request's order, now committed
+        }
+        return started(order);
+    }
+
+    /** Starts the order's payment at its provider unless that happened already; returns the order as it now is. */
+    public OrderView started(OrderView order) {
+        PaymentView payment = order.payment();
+        if (order.status() != OrderStatus.OPEN || payment == null || !payment.status().open()
+                || payment.provider() == PaymentMethod.BALANCE || payment.confirmationUrl() != null) {
+            return order;
+        }
+        try {
+            PaymentProvider.StartedPayment started = providers.get(payment.provider()).start(order, payment);
+            payments.attach(payment.id(), started.providerPaymentId(), started.confirmationUrl(),
+                    started.snapshotJson());
+        } catch (ProviderException e) {
+            throw e.asApiError("The payment could not be started; try again with the same Idempotency-Key");
+        }
+        return orders.get(order.id());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.darkmaximus.payment;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import dev.darkmaximus.billing.PaymentService;
+
+import dev.darkmaximus.billing.PaymentView;
+import dev.darkmaximus.platform.settings.ShopSettings;
+
+/**
+ * Asks a provider what became of one of our payments and applies its answer, never anything else: used by webhooks
+ * (the notification only says which payment to look at), the pending-payment job and an admin's "re-check".
+ */
+@Service
+public class PaymentChecks {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentChecks.class);
+
+    private final Providers providers;
+    private final PaymentService payments;
+    private final ShopSettings settings;
+    private final Clock clock;
+
+    PaymentChecks(Providers providers, PaymentService payments, ShopSettings settings, Clock clock) {
+        this.providers = providers;
+        this.payments = payments;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Re-reads the payment from its provider and applies the provider's status. The amount, currency and order the
+     * provider reports must be ours; a mismatch changes nothing and is logged loudly.
+     *
+     * @throws ProviderException when the provider can't be asked right now (callers retry)
+     */
+    public PaymentService.Outcome recheck(PaymentView payment, String source) {
+        if (payment.providerPaymentId() == null) {
+            return PaymentService.Outcome.UNCHANGED;
+        }
+        Optional<ProviderPayment> read = providers.get(payment.provider()).fetch(payment.providerPaymentId());
+        if (read.isEmpty()) {
+            return PaymentService.Outcome.UNCHANGED;
+        }
+        ProviderPayment actual = read.get();
+        if (actual.amountMinor() != payment.amountMinor() || actual.currency() != payment.currency()
+                || (actual.orderId() != null && actual.orderId() != payment.orderId())) {
+            log.atError().addKeyValue("paymentId", payment.id()).addKeyValue("providerAmount", actual.amountMinor())
+                    .addKeyValue("providerOrder", actual.orderId())
+                    .log("provider's payment does not match ours; not applied");
+            return PaymentService.Outcome.IGNORED;
+        }
+        return payments.apply(payment.id(), actual.status(), null, source, null, actual.snapshotJson());
+    }
+
+    /** Re-checks payments still open after the configured wait (SPEC §5.7); returns how many changed. */
+    public int recheckStuck() {
+        int changed = 0;
+        for (PaymentView payment : payments.stuck(clock.instant().minus(settings.pendingRecheckAfter()), 100)) {
+            try {
+                if (recheck(payment, "poll") == PaymentService.Outcome.CHANGED) {
+                    changed++;
+                } else {
+                    payments.touch(payment.id());
+                }
+            } catch (ProviderException e) {
+                log.atWarn().addKeyValue("paymentId", payment.id()).log("pending payment re-check failed: {}",
+                        e.getMessage());
+                payments.touch(payment.id());
+            }
+        }
+        return changed;
+    }
+
+}

@@ -1,0 +1,49 @@
+package dev.darkmaximus.payment;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import dev.darkmaximus.billing.OrderService;
+import dev.darkmaximus.platform.jobs.JobLeases;
+
+/** Money jobs (SPEC §14): unpaid orders expire and pending payments are re-checked at their provider, every minute. */
+@Component
+class PaymentJobs {
+
+    private final OrderService orders;
+    private final PaymentChecks checks;
+    private final JobLeases leases;
+    private final boolean enabled;
+
+    PaymentJobs(OrderService orders, PaymentChecks checks, JobLeases leases,
+                @Value("${dm.jobs.enabled:true}") boolean enabled) {
+        this.orders = orders;
+        this.checks = checks;
+        this.leases = leases;
+        this.enabled = enabled;
+    }
+
+    @Scheduled(fixedDelayString = "${dm.jobs.order-expiry-interval:60s}", initialDelayString = "${dm.jobs.initial-delay:30s}")
+    void expireOrders() {
+        exclusively("orders.expiry", orders::expireDue);
+    }
+
+    @Scheduled(fixedDelayString = "${dm.jobs.payment-recheck-interval:60s}", initialDelayString = "${dm.jobs.initial-delay:30s}")
+    void recheckPending() {
+        exclusively("payments.recheck", checks::recheckStuck);
+    }
+
+    private void exclusively(String job, Runnable work) {
+        if (!enabled || !leases.tryAcquire(job, Duration.ofMinutes(5))) {
+            return;
+        }
+        try {
+            work.run();
+        } finally {
+            leases.release(job);
+        }
+    }
+}

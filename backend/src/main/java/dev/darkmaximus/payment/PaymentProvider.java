@@ -1,0 +1,34 @@
+package dev.darkmaximus.payment;
+
+import dev.darkmaximus.billing.OrderView;
+import dev.darkmaximus.billing.PaymentMethod;
+import dev.darkmaximus.billing.PaymentView;
+
+/**
+ * One way of taking money from outside the shop (YooKassa, Telegram Stars; later CryptoBot, Heleket, TON). The
+ * provider only talks to its service; what a status means for the order is billing's business.
+ */
+public interface PaymentProvider {
+
+    PaymentMethod method();
+
+    /** Credentials present and the service usable. */
+    boolean configured();
+
+    /** Starts paying {@code payment} of {@code order}; safe to call again for the same payment (idempotent). */
+    StartedPayment start(OrderView order, PaymentView payment);
+
+    /** Reads the payment's current state from the provider; empty when the provider can't be asked by id. */
+    java.util.Optional<ProviderPayment> fetch(String providerPaymentId);
+
+    /** Returns {@code amountMinor} of a succeeded payment to the payer; {@code refundId} makes retries safe. */
+    ProviderRefund refund(PaymentView payment, long amountMinor, long refundId, Long payerTelegramId);
+
+    /** What the provider answered when a payment started. */
+    record StartedPayment(String providerPaymentId, String confirmationUrl, String snapshotJson) {
+    }
+
+    /** A refund as the provider reports it: {@code status} is SUCCEEDED, PENDING or FAILED. */
+    record ProviderRefund(String id, String status, String detail) {
+    }
+}

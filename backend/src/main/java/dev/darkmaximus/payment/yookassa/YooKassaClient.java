@@ -1,0 +1,132 @@
+package dev.darkmaximus.payment.yookassa;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.darkmaximus.payment.ProviderException;
+
+/**
+ * Our own small YooKassa API v3 client (no Java SDK is available): Basic auth, an {@code Idempotence-Key} on every
+ * POST that stays the same across retries, retries with backoff on network errors, 429 and 5xx only.
+ */
+@Component
+class YooKassaClient {
+
+    private final YooKassaProperties properties;
+    private final JsonMapper json;
+    private final MeterRegistry meters;
+    private final HttpClient http;
+
+    YooKassaClient(YooKassaProperties properties, JsonMapper json, MeterRegistry meters) {
+        this.properties = properties;
+        this.json = json;
+        this.meters = meters;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+    }
+
+    JsonNode createPayment(String idempotenceKey, Map<String, Object> body) {
+        return call("POST", "/payments", idempotenceKey, body);
+    }
+
+    JsonNode getPayment(String id) {
+        return call("GET", "/payments/" + pathSegment(id), null, null);
+    }
+
+    JsonNode createRefund(String idempotenceKey, Map<String, Object> body) {
+        return call("POST", "/refunds", idempotenceKey, body);
+    }
+
+    /** "199.00" ↔ 19900 kopecks: YooKassa amounts are decimal strings. */
+    static String amount(long kopecks) {
+        return BigDecimal.valueOf(kopecks, 2).toPlainString();
+    }
+
+    static long kopecks(String value) {
+        return new BigDecimal(value).movePointRight(2).longValueExact();
+    }
+
+    private JsonNode call(String method, String path, String idempotenceKey, Map<String, Object> body) {
+        String credentials = Base64.getEncoder().encodeToString((properties.shopId() + ":" + properties.secretKey())
+                .getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(properties.apiBaseUrl() + path))
+                .timeout(properties.readTimeout())
+                .header("Authorization", "Basic " + credentials)
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .header("Idempotence-Key", idempotenceKey)
+                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        long wait = properties.backoff().toMillis();
+        ProviderException last = null;
+        for (int attempt = 1; attempt <= properties.attempts(); attempt++) {
+            if (attempt > 1) {
+                sleep(wait);
+                wait *= 2;
+            }
+            Timer.Sample sample = Timer.start(meters);
+            String outcome = "error";
+            try {
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                outcome = Integer.toString(status);
+                if (status >= 200 && status < 300) {
+                    return json.readTree(response.body());
+                }
+                String description = describe(response.body(), status);
+                boolean retryable = status == 429 || status >= 500;
+                last = new ProviderException("YooKassa " + status + ": " + description, retryable);
+                if (!retryable) {
+                    throw last;
+                }
+            } catch (IOException e) {
+                last = new ProviderException("YooKassa unreachable: " + e.getClass().getSimpleName(), true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ProviderException("interrupted", true);
+            } finally {
+                sample.stop(meters.timer("dm.payments.provider.requests", "provider", "yookassa", "outcome", outcome));
+            }
+        }
+        throw last;
+    }
+
+    private String describe(String body, int status) {
+        try {
+            JsonNode error = json.readTree(body == null || body.isBlank() ? "{}" : body);
+            return error.path("code").asString("http_" + status) + " " + error.path("description").asString("");
+        } catch (RuntimeException notJson) {
+            return "http_" + status;
+        }
+    }
+
+    private static String pathSegment(String id) {
+        if (!id.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new ProviderException("not a YooKassa id: " + id, false);
+        }
+        return id;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.darkmaximus.payment.yookassa;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+import dev.darkmaximus.billing.OrderKind;
+import dev.darkmaximus.billing.OrderView;
+import dev.darkmaximus.billing.PaymentMethod;
+import dev.darkmaximus.billing.PaymentStatus;
+import dev.darkmaximus.billing.PaymentView;
+import dev.darkmaximus.customer.CustomerService;
+import dev.darkmaximus.customer.CustomerView;
+import dev.darkmaximus.payment.PaymentProvider;
+import dev.darkmaximus.payment.ProviderException;
+import dev.darkmaximus.payment.ProviderPayment;
+import dev.darkmaximus.platform.money.Currency;
+import dev.darkmaximus.platform.settings.ShopSettings;
+
+/** Card/SBP payments through YooKassa with redirect confirmation and optional 54-FZ receipt data. */
+@Component
+@EnableConfigurationProperties(YooKassaProperties.class)
+class YooKassaProvider implements PaymentProvider {
+
+    private final YooKassaClient client;
+    private final YooKassaProperties properties;
+    private final CustomerService customers;
+    private final ShopSettings settings;
+
+    YooKassaProvider(YooKassaClient client, YooKassaProperties properties, CustomerService customers,
+                     ShopSettings settings) {
+        this.client = client;
+        this.properties = properties;
+        this.customers = customers;
+        this.settings = settings;
+    }
+
+    @Override
+    public PaymentMethod method() {
+        return PaymentMethod.YOOKASSA;
+    }
+
+    @Override
+    public boolean configured() {
+        return properties.configured();
+    }
+
+    @Override
+    public StartedPayment start(OrderView order, PaymentView payment) {
+        Map<String, Object> amount = Map.of("value", YooKassaClient.amount(payment.amountMinor()), "currency", "RUB");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("amount", amount);
+        body.put("capture", true);
+        body.put("confirmation", Map.of("type", "redirect", "return_url", properties.returnUrl()));
+        body.put("description", description(order));
+        body.put("metadata", Map.of("order_id", Long.toString(order.id()), "payment_id", Long.toString(payment.id())));
+        if (settings.receipts()) {
+            body.put("receipt", receipt(order, amount));
+        }
+        // The key is our payment's id: a retry after a timeout gets the same YooKassa payment, never a second one.
+        JsonNode created = client.createPayment("dm-payment-" + payment.id(), body);
+        return new StartedPayment(created.path("id").asString(),
+                created.path("confirmation").path("confirmation_url").asString(null), created.toString());
+    }
+
+    @Override
+    public Optional<ProviderPayment> fetch(String providerPaymentId) {
+        JsonNode p = client.getPayment(providerPaymentId);
+        String orderId = p.path("metadata").path("order_id").asString(null);
+        return Optional.of(new ProviderPayment(p.path("id").asString(), status(p), 
+                YooKassaClient.kopecks(p.path("amount").path("value").asString("0")),
+                Currency.valueOf(p.path("amount").path("currency").asString("RUB")),
+                orderId == null ? null : Long.valueOf(orderId), p.toString()));
+    }
+
+    @Override
+    public ProviderRefund refund(PaymentView payment, long amountMinor, long refundId, Long payerTelegramId) {
+        JsonNode refund = client.createRefund("dm-refund-" + refundId, Map.of(
+                "payment_id", payment.providerPaymentId(),
+                "amount", Map.of("value", YooKassaClient.amount(amountMinor), "currency", "RUB")));
+        String status = switch (refund.path("status").asString("")) {
+            case "succeeded" -> "SUCCEEDED";
+            case "canceled" -> "FAILED";
+            default -> "PENDING";
+        };
+        return new ProviderRefund(refund.path("id").asString(null), status,
+                refund.path("cancellation_details").path("reason").asString(null));
+    }
+
+    private static PaymentStatus status(JsonNode payment) {
+        return switch (payment.path("status").asString("")) {
+            case "pending" -> PaymentStatus.PENDING;
+            case "waiting_for_capture" -> PaymentStatus.WAITING_FOR_CAPTURE;
+            case "succeeded" -> payment.path("paid").asBoolean(false) ? PaymentStatus.SUCCEEDED : PaymentStatus.PENDING;
+            case "canceled" -> PaymentStatus.CANCELED;
+            default -> throw new ProviderException("unknown YooKassa status " + payment.path("status"), false);
+        };
+    }
+
+    private static String description(OrderView order) {
+        String what = switch (order.kind()) {
+            case NEW_KEY -> "VPN key";
+            case EXTEND_KEY -> "VPN key extension";
+            case TOP_UP -> "Balance top-up";
+        };
+        return what + ", order #" + order.id();
+    }
+
+    private Map<String, Object> receipt(OrderView order, Map<String, Object> amount) {
+        CustomerView customer = customers.get(order.customerId());
+        Map<String, Object> contact = customer.email() != null ? Map.of("email", customer.email())
+                : customer.phone() != null ? Map.of("phone", customer.phone())
+                : Map.of("email", settings.receiptEmail());
+        return Map.of("customer", contact, "items", List.of(Map.of(
+                "description", description(order),
+                "quantity", "1.00",
+                "amount", amount,
+                "vat_code", settings.receiptVatCode(),
+                "payment_mode", order.kind() == OrderKind.TOP_UP ? "full_prepayment" : "full_payment",
+                "payment_subject", order.kind() == OrderKind.TOP_UP ? "payment" : "service")));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.darkmaximus.payment.yookassa;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.darkmaximus.billing.PaymentMethod;
+import dev.darkmaximus.billing.PaymentService;
+import dev.darkmaximus.payment.IpRanges;
+import dev.darkmaximus.payment.PaymentChecks;
+import dev.darkmaximus.payment.ProviderException;
+import dev.darkmaximus.platform.error.ApiException;
+
+/**
+ * YooKassa's notifications. YooKassa doesn't sign them, so a notification is only a hint: it must come from
+ * YooKassa's addresses, and the payment is then re-read from the API, whose answer alone is applied. Anything but
+ * 200 makes YooKassa send it again later, which is what we want when the API couldn't be reached.
+ */
+@RestController
+@Tag(name = "webhooks")
+class YooKassaWebhookController {
+
+    private static final Logger log = LoggerFactory.getLogger(YooKassaWebhookController.class);
+
+    private final PaymentService payments;
+    private final PaymentChecks checks;
+    private final IpRanges allowed;
+    private final JsonMapper json;
+
+    YooKassaWebhookController(PaymentService payments, PaymentChecks checks, YooKassaProperties properties,
+                              JsonMapper json) {
+        this.payments = payments;
+        this.checks = checks;
+        this.allowed = IpRanges.of(properties.allowedSources());
+        this.json = json;
+    }
+
+    @PostMapping(path = "/api/v1/webhooks/yookassa", consumes = "application/json")
+    @SecurityRequirements
+    @Operation(operationId = "yookassaNotification", summary = "YooKassa payment notification",
+            description = "Accepted only from YooKassa's published addresses (403 `webhook_source_refused`). The "
+                    + "payment named by `object.id` is re-read from YooKassa and only that answer is applied; 503 "
+                    + "when YooKassa can't be reached, so it retries.")
+    @ApiResponse(responseCode = "200", description = "Taken (including notifications about unknown payments).")
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
+    ResponseEntity<Void> notification(@RequestBody String body, HttpServletRequest request) {
+        if (!allowed.contains(request.getRemoteAddr())) {
+            log.atWarn().addKeyValue("ip", request.getRemoteAddr()).log("YooKassa notification from outside the allow-list");
+            throw new ApiException(HttpStatus.FORBIDDEN, "webhook_source_refused",
+                    "Notifications are accepted from YooKassa only.");
+        }
+        JsonNode notification;
+        try {
+            notification = json.readTree(body);
+        } catch (RuntimeException malformed) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "malformed_notification", "The body is not JSON.");
+        }
+        String event = notification.path("event").asString("");
+        String id = notification.path("object").path("id").asString("");
+        if (!event.startsWith("payment.") || id.isBlank()) {
+            return ResponseEntity.ok().build(); // refunds are settled when we make them; other events aren't ours
+        }
+        var payment = payments.byProviderId(PaymentMethod.YOOKASSA, id);
+        if (payment.isEmpty()) {
+            log.atWarn().addKeyValue("providerPaymentId", id).log("YooKassa notification for an unknown payment");
+            return ResponseEntity.ok().build();
+        }
+        try {
+            checks.recheck(payment.get(), "webhook:" + event);
+        } catch (ProviderException e) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "provider_unavailable",
+                    "Could not confirm the payment with YooKassa; send it again later.");
+        }
+        return ResponseEntity.ok().build();
+    }
+}

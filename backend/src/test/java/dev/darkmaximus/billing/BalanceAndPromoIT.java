@@ -1,0 +1,219 @@
+package dev.darkmaximus.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.darkmaximus.support.DomainFixtures;
+import dev.darkmaximus.support.MoneyBackedTest;
+import dev.darkmaximus.support.Shop;
+import dev.darkmaximus.support.TestYooKassa;
+
+/** Balance purchases, promo codes and referrals through the real API and database. */
+class BalanceAndPromoIT extends MoneyBackedTest {
+
+    @Test
+    void exactlyEnoughBalanceBuysTheKeyAndOneKopeckLessChangesNothing() {
+        Shop.Customer rich = shop.customer();
+        shop.credit(rich.id(), 19_900);
+        JsonNode paid = order(rich, Map.of("kind", "NEW_KEY", "planId", planId, "method", "BALANCE"), "k1");
+        assertThat(paid.get("status").asString()).isEqualTo("PAID");
+        assertThat(paid.get("payment").get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(balance(rich.id(), "MAIN")).isZero();
+        assertThat(count("SELECT count(*) FROM vpn_keys WHERE customer_id = ?", rich.id())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM balance_entries WHERE customer_id = ? AND kind = 'PURCHASE'", rich.id()))
+                .isEqualTo(1);
+
+        Shop.Customer short1 = shop.customer();
+        shop.credit(short1.id(), 19_899);
+        JsonNode problem = api.post("/api/v1/orders", Map.of("kind", "NEW_KEY", "planId", planId, "method", "BALANCE"),
+                short1.token(), Map.of("Idempotency-Key", "k2")).problem(409, "insufficient_balance");
+        assertThat(problem.get("detail").asString()).contains("199 ₽");
+        assertThat(balance(short1.id(), "MAIN")).isEqualTo(19_899);
+        assertThat(count("SELECT count(*) FROM orders WHERE customer_id = ?", short1.id())).isZero();
+        assertThat(count("SELECT count(*) FROM vpn_keys WHERE customer_id = ?", short1.id())).isZero();
+        assertThat(count("SELECT count(*) FROM balance_entries WHERE customer_id = ?", short1.id())).isEqualTo(1);
+    }
+
+    @Test
+    void theSameIdempotencyKeyNeverMakesTwoOrders() {
+        Shop.Customer customer = shop.customer();
+        shop.credit(customer.id(), 50_000);
+        Map<String, Object> body = Map.of("kind", "NEW_KEY", "planId", planId, "method", "BALANCE");
+        long first = order(customer, body, "tap").get("id").asLong();
+        long second = order(customer, body, "tap").get("id").asLong();
+        assertThat(second).isEqualTo(first);
+        assertThat(balance(customer.id(), "MAIN")).isEqualTo(50_000 - 19_900);
+        api.post("/api/v1/orders", Map.of("kind", "TOP_UP", "amountMinor", 50_000, "method", "YOOKASSA"),
+                customer.token(), Map.of("Idempotency-Key", "tap")).problem(409, "idempotency_key_reused");
+    }
+
+    @Test
+    void theLastUseOfAPromoCodeRacedByTwoCustomersIsHonouredForBothAndMarkedOverTheLimitOnce() throws Exception {
+        String code = DomainFixtures.unique("LAST").toUpperCase();
+        api.post("/api/v1/admin/promo-codes", Map.of("code", code, "kind", "PERCENT", "value", 20, "totalLimit", 1),
+                shop.admin()).expect(201);
+        List<long[]> paid = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Shop.Customer customer = shop.customer();
+            JsonNode quote = api.post("/api/v1/quotes", Map.of("kind", "NEW_KEY", "planId", planId,
+                    "method", "YOOKASSA", "promoCode", code.toLowerCase()), customer.token()).expect(200).json();
+            assertThat(quote.get("amountMinor").asLong()).isEqualTo(15_920);
+            JsonNode order = order(customer, Map.of("kind", "NEW_KEY", "planId", planId, "method", "YOOKASSA",
+                    "promoCode", code), "promo-" + i);
+            paid.add(new long[] {order.get("id").asLong(), order.get("payment").get("id").asLong(), customer.id()});
+            TestYooKassa.payment(paid.get(i)[1], "succeeded", 15_920, paid.get(i)[0]);
+        }
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<CompletableFuture<Integer>> answers = paid.stream().map(p -> CompletableFuture.supplyAsync(() -> {
+            await(together);
+            return notify("payment.succeeded", p[1], "succeeded", 15_920, p[0]).status();
+        })).toList();
+        for (CompletableFuture<Integer> answer : answers) {
+            assertThat(answer.get()).isEqualTo(200);
+        }
+
+        for (long[] p : paid) {
+            assertThat(orderStatus(p[0])).isEqualTo("PAID");
+            assertThat(count("SELECT count(*) FROM vpn_keys WHERE customer_id = ?", p[2])).isEqualTo(1);
+        }
+        assertThat(count("SELECT times_used FROM promo_codes WHERE lower(code) = lower(?)", code)).isEqualTo(1);
+        assertThat(count("""
+                SELECT count(*) FROM promo_redemptions r JOIN promo_codes c ON c.id = r.promo_code_id
+                WHERE lower(c.code) = lower(?) AND NOT r.over_limit""", code)).isEqualTo(1);
+        assertThat(count("""
+                SELECT count(*) FROM promo_redemptions r JOIN promo_codes c ON c.id = r.promo_code_id
+                WHERE lower(c.code) = lower(?) AND r.over_limit""", code)).isEqualTo(1);
+        // Now it is used up for everyone.
+        api.post("/api/v1/quotes", Map.of("kind", "NEW_KEY", "planId", planId, "method", "YOOKASSA", "promoCode", code),
+                shop.customer().token()).problem(400, "validation_failed");
+    }
+
+    @Test
+    void promoCodesAreCheckedForTheCustomerPlanAndMomentWithAFieldError() {
+        String once = DomainFixtures.unique("ONCE").toUpperCase();
+        api.post("/api/v1/admin/promo-codes", Map.of("code", once, "kind", "FIXED", "value", 5_000, "currency", "RUB",
+                "firstPurchaseOnly", true), shop.admin()).expect(201);
+        Shop.Customer customer = shop.customer();
+        shop.credit(customer.id(), 100_000);
+
+        JsonNode used = order(customer, Map.of("kind", "NEW_KEY", "planId", planId, "method", "BALANCE",
+                "promoCode", once), "first");
+        assertThat(used.get("amountMinor").asLong()).isEqualTo(14_900);
+        assertThat(used.get("promoDiscountMinor").asLong()).isEqualTo(5_000);
+
+        JsonNode again = api.post("/api/v1/quotes", Map.of("kind", "NEW_KEY", "planId", planId, "method", "BALANCE",
+                "promoCode", once), customer.token()).problem(400, "validation_failed");
+        assertThat(again.get("errors").get(0).get("field").asString()).isEqualTo("promoCode");
+        assertThat(again.get("errors").get(0).get("code").asString()).isEqualTo("promo_already_used");
+        assertThat(api.post("/api/v1/quotes", Map.of("kind", "NEW_KEY", "planId", planId, "method", "BALANCE",
+                "promoCode", "NO-SUCH-CODE"), customer.token()).problem(400, "validation_failed")
+                .get("errors").get(0).get("code").asString()).isEqualTo("promo_not_found");
+        JsonNode usage = api.get("/api/v1/admin/promo-codes/" + used.get("promoCodeId").asLong() + "/redemptions",
+                shop.admin()).expect(200).json();
+        assertThat(usage).hasSize(1);
+        assertThat(usage.get(0).get("savedMinor").asLong()).isEqualTo(5_000);
+    }
+
+    @Test
+    void bonusDaysAndBalanceBonusesAreGrantedOnPayment() {
+        String days = DomainFixtures.unique("DAYS").toUpperCase();
+        String bonus = DomainFixtures.unique("BONUS").toUpperCase();
+        api.post("/api/v1/admin/promo-codes", Map.of("code", days, "kind", "BONUS_DAYS", "value", 7), shop.admin())
+                .expect(201);
+        api.post("/api/v1/admin/promo-codes", Map.of("code", bonus, "kind", "BALANCE_BONUS", "value", 5_000,
+                "currency", "RUB"), shop.admin()).expect(201);
+        Shop.Customer customer = shop.customer();
+        shop.credit(customer.id(), 19_900);
+
+        JsonNode order = order(customer, Map.of("kind", "NEW_KEY", "planId", planId, "method", "BALANCE",
+                "promoCode", days), "days");
+        long keyId = order.get("keyId").asLong();
+        assertThat(java.time.Duration.between(java.time.Instant.now(), shop.expiresAt(keyId)).toDays())
+                .isBetween(36L, 38L);
+
+        JsonNode topUp = order(customer, Map.of("kind", "TOP_UP", "amountMinor", 50_000, "method", "YOOKASSA",
+                "promoCode", bonus), "bonus");
+        long paymentId = topUp.get("payment").get("id").asLong();
+        TestYooKassa.payment(paymentId, "succeeded", 50_000, topUp.get("id").asLong());
+        notify("payment.succeeded", paymentId, "succeeded", 50_000, topUp.get("id").asLong()).expect(200);
+        assertThat(orderStatus(topUp.get("id").asLong())).isEqualTo("FULFILLED");
+        assertThat(balance(customer.id(), "MAIN")).isEqualTo(55_000);
+        JsonNode ledger = api.get("/api/v1/me/ledger", customer.token()).expect(200).json();
+        assertThat(ledger.get(0).get("kind").asString()).isEqualTo("PROMO_BONUS");
+        assertThat(ledger.get(1).get("kind").asString()).isEqualTo("TOP_UP");
+        assertThat(ledger.get(1).get("balanceAfterMinor").asLong()).isEqualTo(50_000);
+    }
+
+    @Test
+    void aReferralBindsOnceAndItsEarningsAreWithdrawnThroughAnAdmin() {
+        Shop.Customer referrer = shop.customer();
+        long number = shop.number(referrer.id());
+        Shop.Customer invited = shop.customer("ref_" + number);
+        Shop.Customer stranger = shop.customer("ref_999999999");
+        assertThat(referrerOf(invited.id())).isEqualTo(referrer.id());
+        assertThat(referrerOf(stranger.id())).isNull();
+
+        // Three purchases from the balance: 5 % off the first only; 10 % of each payment to the referrer.
+        shop.credit(invited.id(), 100_000);
+        long total = 0;
+        for (int i = 0; i < 3; i++) {
+            total += order(invited, Map.of("kind", "NEW_KEY", "planId", planId, "method", "BALANCE"), "r" + i)
+                    .get("amountMinor").asLong();
+        }
+        assertThat(total).isEqualTo(18_905 + 19_900 + 19_900);
+        long earned = 1_890 + 1_990 + 1_990;
+        JsonNode info = api.get("/api/v1/me/referral", referrer.token()).expect(200).json();
+        assertThat(info.get("invitees").asInt()).isEqualTo(1);
+        assertThat(info.get("earnedMinor").asLong()).isEqualTo(earned);
+        assertThat(info.get("startParameter").asString()).isEqualTo("ref_" + number);
+
+        settings.put(dev.darkmaximus.platform.settings.ShopSettings.REFERRAL_WITHDRAWAL_MIN, "5000",
+                dev.darkmaximus.platform.settings.persistence.Setting.ValueType.MONEY, "test");
+        api.post("/api/v1/me/referral/withdrawals", Map.of("amountMinor", 4_999, "method", "card", "details", "x"),
+                referrer.token()).problem(400, "validation_failed");
+        long requestId = api.post("/api/v1/me/referral/withdrawals", Map.of("amountMinor", earned, "method", "card",
+                "details", "2200 0000 0000 0000"), referrer.token()).expect(201).json().get("id").asLong();
+        api.post("/api/v1/me/referral/withdrawals", Map.of("amountMinor", 5_000, "method", "card", "details", "x"),
+                referrer.token()).problem(409, "withdrawal_pending");
+        api.post("/api/v1/admin/withdrawals/" + requestId + "/approve", Map.of(), shop.admin()).expect(200);
+        assertThat(balance(referrer.id(), "REFERRAL")).isZero();
+        api.post("/api/v1/admin/withdrawals/" + requestId + "/approve", Map.of(), shop.admin())
+                .problem(409, "withdrawal_decided");
+    }
+
+    @Test
+    void anAdminAdjustmentNeedsAReasonCantOverdrawAndIsAudited() {
+        Shop.Customer customer = shop.customer();
+        String path = "/api/v1/admin/customers/" + customer.id() + "/balance-adjustments";
+        api.post(path, Map.of("amountMinor", 5_000), shop.admin()).problem(400, "validation_failed");
+        api.post(path, Map.of("amountMinor", 5_000, "reason", "goodwill"), shop.admin()).expect(200);
+        api.post(path, Map.of("amountMinor", -5_001, "reason", "too much"), shop.admin()).problem(409, "insufficient_balance");
+        assertThat(balance(customer.id(), "MAIN")).isEqualTo(5_000);
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'balance.adjust' AND object_id = ?",
+                Long.toString(customer.id()))).isEqualTo(1);
+        JsonNode ledger = api.get("/api/v1/admin/customers/" + customer.id() + "/ledger", shop.admin()).expect(200).json();
+        assertThat(ledger.get("mainMinor").asLong()).isEqualTo(5_000);
+        assertThat(ledger.get("lines").get(0).get("reason").asString()).isEqualTo("goodwill");
+    }
+
+    private Long referrerOf(long customerId) {
+        return jdbc.sql("SELECT referrer_id FROM customers WHERE id = :id").param("id", customerId)
+                .query(Long.class).optional().orElse(null);
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

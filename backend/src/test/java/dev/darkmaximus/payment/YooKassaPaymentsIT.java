@@ -1,0 +1,281 @@
+package dev.darkmaximus.payment;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+import dev.darkmaximus.platform.outbox.OutboxHandler;
+import dev.darkmaximus.platform.outbox.OutboxProperties;
+import dev.darkmaximus.platform.outbox.OutboxWorker;
+import dev.darkmaximus.platform.outbox.persistence.OutboxRepository;
+import dev.darkmaximus.support.Api;
+import dev.darkmaximus.support.MoneyBackedTest;
+import dev.darkmaximus.support.Shop;
+import dev.darkmaximus.support.TestYooKassa;
+
+/**
+ * YooKassa end to end against a WireMock shaped like its API: the notification is only a hint, the API's answer is
+ * what counts, and whatever arrives how often, a payment is credited once.
+ */
+class YooKassaPaymentsIT extends MoneyBackedTest {
+
+    @Autowired
+    PaymentChecks checks;
+    @Autowired
+    OutboxRepository outboxTasks;
+    @Autowired
+    List<OutboxHandler> handlers;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    OutboxProperties outboxProperties;
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void aHundredCopiesOfOneSucceededNotificationCreditOnceAndMakeOneKey() throws Exception {
+        Shop.Customer referrer = shop.customer();
+        Shop.Customer buyer = shop.customer("ref_" + shop.number(referrer.id()));
+        JsonNode order = buyWithCard(buyer);
+        long orderId = order.get("id").asLong();
+        long paymentId = order.get("payment").get("id").asLong();
+        // 199 ₽ less the 5 % first-purchase discount of a referred customer.
+        assertThat(order.get("amountMinor").asLong()).isEqualTo(18_905);
+        assertThat(order.get("referralDiscountMinor").asLong()).isEqualTo(995);
+        assertThat(order.get("payment").get("confirmationUrl").asString()).startsWith("https://yoomoney.ru/");
+        TestYooKassa.payment(paymentId, "succeeded", 18_905, orderId);
+
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            answers.add(pool.submit(() -> notify("payment.succeeded", paymentId, "succeeded", 18_905, orderId).status()));
+        }
+        for (Future<Integer> answer : answers) {
+            assertThat(answer.get()).isEqualTo(200);
+        }
+        pool.shutdown();
+
+        assertThat(paymentStatus(paymentId)).isEqualTo("SUCCEEDED");
+        assertThat(orderStatus(orderId)).isEqualTo("PAID");
+        assertThat(count("SELECT count(*) FROM payment_transitions WHERE payment_id = ? AND to_status = 'SUCCEEDED'",
+                paymentId)).isEqualTo(1);
+        assertThat(count("""
+                SELECT count(*) FROM balance_entries WHERE reference_type = 'order' AND reference_id = ?
+                  AND kind IN ('TOP_UP', 'PURCHASE')""", orderId)).isEqualTo(2);
+        assertThat(balance(buyer.id(), "MAIN")).isZero();
+        assertThat(count("SELECT count(*) FROM vpn_keys WHERE customer_id = ?", buyer.id())).isEqualTo(1);
+        // 10 % of 189.05 ₽, rounded down to the kopeck.
+        assertThat(count("SELECT count(*) FROM balance_entries WHERE customer_id = ? AND kind = 'REFERRAL_REWARD'",
+                referrer.id())).isEqualTo(1);
+        assertThat(balance(referrer.id(), "REFERRAL")).isEqualTo(1_890);
+        assertThat(count("SELECT count(*) FROM notifications WHERE dedup_key = ?", "payment:" + paymentId)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM outbox_tasks WHERE dedup_key LIKE 'key.push:%' AND payload->>'keyId' = "
+                + "(SELECT CAST(key_id AS text) FROM orders WHERE id = ?)", orderId)).isEqualTo(1);
+        assertThat(count("SELECT total_spent_minor FROM customer_totals WHERE customer_id = ? AND currency = 'RUB'",
+                buyer.id())).isEqualTo(18_905);
+
+        long keyId = count("SELECT key_id FROM orders WHERE id = ?", orderId);
+        panel.acceptsNewClient(email(keyId));
+        outbox.run("key.push:" + keyId + ":");
+        assertThat(shop.status(keyId)).isEqualTo("ACTIVE");
+        assertThat(orderStatus(orderId)).isEqualTo("FULFILLED");
+        JsonNode seen = api.get("/api/v1/orders/" + orderId, buyer.token()).expect(200).json();
+        assertThat(seen.get("status").asString()).isEqualTo("FULFILLED");
+        assertThat(seen.get("keyId").asLong()).isEqualTo(keyId);
+
+        // A second purchase has no first-purchase discount.
+        JsonNode again = api.post("/api/v1/quotes", Map.of("kind", "NEW_KEY", "planId", planId, "method", "YOOKASSA"),
+                buyer.token()).expect(200).json();
+        assertThat(again.get("amountMinor").asLong()).isEqualTo(19_900);
+        assertThat(again.get("referralDiscountMinor").asLong()).isZero();
+    }
+
+    @Test
+    void aNotificationSayingSucceededIsIgnoredWhileTheApiSaysPending() {
+        Shop.Customer buyer = shop.customer();
+        JsonNode order = buyWithCard(buyer);
+        long orderId = order.get("id").asLong();
+        long paymentId = order.get("payment").get("id").asLong();
+        TestYooKassa.payment(paymentId, "pending", 19_900, orderId);
+
+        notify("payment.succeeded", paymentId, "succeeded", 19_900, orderId).expect(200);
+
+        assertThat(paymentStatus(paymentId)).isEqualTo("PENDING");
+        assertThat(orderStatus(orderId)).isEqualTo("OPEN");
+        assertThat(count("SELECT count(*) FROM balance_entries WHERE customer_id = ?", buyer.id())).isZero();
+        assertThat(count("SELECT count(*) FROM vpn_keys WHERE customer_id = ?", buyer.id())).isZero();
+    }
+
+    @Test
+    void aNotificationFromOutsideTheAllowListIsRefusedAndCreditsNothing() {
+        Shop.Customer buyer = shop.customer();
+        JsonNode order = buyWithCard(buyer);
+        long orderId = order.get("id").asLong();
+        long paymentId = order.get("payment").get("id").asLong();
+        TestYooKassa.payment(paymentId, "succeeded", 19_900, orderId);
+
+        new Api(port, "203.0.113.9").postRaw("/api/v1/webhooks/yookassa",
+                TestYooKassa.notification("payment.succeeded", paymentId, "succeeded", 19_900, orderId), null)
+                .problem(403, "webhook_source_refused");
+
+        assertThat(paymentStatus(paymentId)).isEqualTo("PENDING");
+        assertThat(count("SELECT count(*) FROM balance_entries WHERE customer_id = ?", buyer.id())).isZero();
+    }
+
+    @Test
+    void aProviderAmountThatDiffersFromOursIsNotApplied() {
+        Shop.Customer buyer = shop.customer();
+        JsonNode order = buyWithCard(buyer);
+        long orderId = order.get("id").asLong();
+        long paymentId = order.get("payment").get("id").asLong();
+        TestYooKassa.payment(paymentId, "succeeded", 100, orderId);
+
+        notify("payment.succeeded", paymentId, "succeeded", 100, orderId).expect(200);
+
+        assertThat(paymentStatus(paymentId)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aCrashBetweenPaymentAndProvisioningStillEndsWithTheKeyAndNoSecondCredit() {
+        Shop.Customer buyer = shop.customer();
+        JsonNode order = buyWithCard(buyer);
+        long orderId = order.get("id").asLong();
+        long paymentId = order.get("payment").get("id").asLong();
+        TestYooKassa.payment(paymentId, "succeeded", 19_900, orderId);
+        notify("payment.succeeded", paymentId, "succeeded", 19_900, orderId).expect(200);
+        long keyId = count("SELECT key_id FROM orders WHERE id = ?", orderId);
+        // The node died right after committing the payment: its worker never ran. Another one starts.
+        panel.acceptsNewClient(email(keyId));
+        OutboxWorker restarted = new OutboxWorker(outboxTasks, handlers, transactions, outboxProperties, meters,
+                Clock.systemUTC());
+
+        outbox.run("key.push:" + keyId + ":", restarted);
+        // YooKassa, not having seen our 200 before the crash, sends the notification again.
+        notify("payment.succeeded", paymentId, "succeeded", 19_900, orderId).expect(200);
+
+        assertThat(shop.status(keyId)).isEqualTo("ACTIVE");
+        assertThat(panel.addClientCalls(email(keyId))).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM payment_transitions WHERE payment_id = ?", paymentId)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM balance_entries WHERE reference_type = 'order' AND reference_id = ?",
+                orderId)).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM vpn_keys WHERE customer_id = ?", buyer.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aProviderOutageAtCheckoutIsResumedWithTheSameKeysAndNoSecondPayment() {
+        Shop.Customer buyer = shop.customer();
+        var outage = TestYooKassa.server().stubFor(post(urlEqualTo("/payments")).atPriority(1)
+                .willReturn(aResponse().withStatus(503).withBody("{\"type\":\"error\",\"code\":\"internal_server_error\"}")));
+        String key = java.util.UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("kind", "NEW_KEY", "planId", planId, "method", "YOOKASSA");
+
+        api.post("/api/v1/orders", body, buyer.token(), Map.of("Idempotency-Key", key))
+                .problem(502, "provider_unavailable");
+        TestYooKassa.server().removeStub(outage);
+        JsonNode order = order(buyer, body, key);
+
+        long paymentId = order.get("payment").get("id").asLong();
+        assertThat(order.get("payment").get("confirmationUrl").asString()).contains(TestYooKassa.providerId(paymentId));
+        assertThat(count("SELECT count(*) FROM orders WHERE customer_id = ?", buyer.id())).isEqualTo(1);
+        // 3 tries during the outage and 1 after: all with the same Idempotence-Key, so YooKassa makes one payment.
+        assertThat(TestYooKassa.server().findAll(postRequestedFor(urlEqualTo("/payments"))
+                .withHeader("Idempotence-Key", equalTo("dm-payment-" + paymentId)))).hasSize(4);
+    }
+
+    @Test
+    void aStuckPendingPaymentIsPolledUntilTheProviderSaysItSucceeded() {
+        Shop.Customer buyer = shop.customer();
+        JsonNode order = buyWithCard(buyer);
+        long orderId = order.get("id").asLong();
+        long paymentId = order.get("payment").get("id").asLong();
+        jdbc.sql("UPDATE payments SET created_at = now() - interval '20 minutes', updated_at = now() - interval '1 day' "
+                + "WHERE id = :id").param("id", paymentId).update();
+        TestYooKassa.payment(paymentId, "succeeded", 19_900, orderId);
+
+        checks.recheckStuck();
+
+        assertThat(paymentStatus(paymentId)).isEqualTo("SUCCEEDED");
+        assertThat(count("SELECT count(*) FROM payment_transitions WHERE payment_id = ? AND source = 'poll'", paymentId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anAdminRefundReturnsTheMoneyReversesTheRewardAndRevokesTheKey() {
+        Shop.Customer referrer = shop.customer();
+        Shop.Customer buyer = shop.customer("ref_" + shop.number(referrer.id()));
+        JsonNode order = buyWithCard(buyer);
+        long orderId = order.get("id").asLong();
+        long paymentId = order.get("payment").get("id").asLong();
+        TestYooKassa.payment(paymentId, "succeeded", 18_905, orderId);
+        notify("payment.succeeded", paymentId, "succeeded", 18_905, orderId).expect(200);
+        long keyId = count("SELECT key_id FROM orders WHERE id = ?", orderId);
+        panel.acceptsNewClient(email(keyId));
+        outbox.run("key.push:" + keyId + ":");
+        TestYooKassa.refundSucceeds(paymentId);
+
+        JsonNode refund = api.post("/api/v1/admin/payments/" + paymentId + "/refunds",
+                Map.of("reason", "could not connect", "keyAction", "REVOKE"), shop.admin()).expect(200).json();
+
+        assertThat(refund.get("refund").get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(refund.get("refund").get("amountMinor").asLong()).isEqualTo(18_905);
+        assertThat(paymentStatus(paymentId)).isEqualTo("REFUNDED");
+        assertThat(orderStatus(orderId)).isEqualTo("REFUNDED");
+        assertThat(balance(referrer.id(), "REFERRAL")).isZero();
+        assertThat(shop.status(keyId)).isEqualTo("REVOKED");
+        assertThat(TestYooKassa.server().findAll(postRequestedFor(urlEqualTo("/refunds"))
+                .withHeader("Idempotence-Key", equalTo("dm-refund-" + refund.get("refund").get("id").asLong()))))
+                .hasSize(1);
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'refund.complete' AND object_id = ?",
+                Long.toString(paymentId))).isEqualTo(1);
+        // Nothing is left to refund.
+        api.post("/api/v1/admin/payments/" + paymentId + "/refunds", Map.of("reason", "again"), shop.admin())
+                .problem(409, "not_refundable");
+    }
+
+    @Test
+    void aRefundTheProviderCouldNotConfirmIsRetriedAsTheSameRefund() {
+        Shop.Customer buyer = shop.customer();
+        JsonNode order = buyWithCard(buyer);
+        long orderId = order.get("id").asLong();
+        long paymentId = order.get("payment").get("id").asLong();
+        TestYooKassa.payment(paymentId, "succeeded", 19_900, orderId);
+        notify("payment.succeeded", paymentId, "succeeded", 19_900, orderId).expect(200);
+        var outage = TestYooKassa.server().stubFor(post(urlEqualTo("/refunds")).atPriority(1)
+                .willReturn(aResponse().withStatus(500)));
+
+        api.post("/api/v1/admin/payments/" + paymentId + "/refunds", Map.of("amountMinor", 5_000, "reason", "partial"),
+                shop.admin()).problem(502, "provider_unavailable");
+        TestYooKassa.server().removeStub(outage);
+        TestYooKassa.refundSucceeds(paymentId);
+        JsonNode retried = api.post("/api/v1/admin/payments/" + paymentId + "/refunds",
+                Map.of("amountMinor", 5_000, "reason", "partial"), shop.admin()).expect(200).json();
+
+        long refundId = retried.get("refund").get("id").asLong();
+        assertThat(count("SELECT count(*) FROM refunds WHERE payment_id = ?", paymentId)).isEqualTo(1);
+        assertThat(paymentStatus(paymentId)).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(count("SELECT refunded_minor FROM payments WHERE id = ?", paymentId)).isEqualTo(5_000);
+        assertThat(TestYooKassa.server().findAll(postRequestedFor(urlEqualTo("/refunds"))
+                .withHeader("Idempotence-Key", equalTo("dm-refund-" + refundId)))).hasSize(4);
+    }
+
+    private String email(long keyId) {
+        return jdbc.sql("SELECT panel_email FROM vpn_keys WHERE id = :id").param("id", keyId).query(String.class).single();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.darkmaximus.miniapp;
+
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+
+/** The customer's balance and referral programme, with a top-up and the referral link to share. */
+final class BalanceView {
+
+    private final HTMLDocument document;
+    private final Texts texts;
+    private final ApiClient api;
+    private final Runnable topUp;
+
+    BalanceView(HTMLDocument document, Texts texts, ApiClient api, Runnable topUp) {
+        this.document = document;
+        this.texts = texts;
+        this.api = api;
+        this.topUp = topUp;
+    }
+
+    void render(Runnable done, java.util.function.Consumer<ApiClient.Failure> failed) {
+        HTMLElement root = document.getElementById("balance");
+        root.setInnerHTML("");
+        api.get("/me/balance", balance -> api.get("/me/referral", referral -> {
+            String currency = Json.text(balance, "currency");
+            HTMLElement line = element("p", "balance-line", texts.balanceLine(
+                    PriceFormat.format(Json.longOf(balance, "mainMinor"), currency),
+                    PriceFormat.format(Json.longOf(balance, "referralMinor"), currency)));
+            line.setId("balance-main");
+            root.appendChild(line);
+            HTMLElement button = element("button", "pay-button", texts.topUp());
+            button.setId("topup");
+            button.setAttribute("type", "button");
+            button.addEventListener("click", e -> topUp.run());
+            root.appendChild(button);
+            root.appendChild(element("p", "hint", texts.referralLine((int) Json.longOf(referral, "invitees"),
+                    (int) Json.longOf(referral, "rewardPercent"))));
+            String link = Json.text(referral, "link");
+            if (link != null) {
+                HTMLElement row = element("div", "copy-row", null);
+                HTMLElement value = element("code", "copy-value", link);
+                value.setId("referral-link");
+                HTMLElement copy = element("button", "secondary-button", "⧉");
+                copy.setAttribute("type", "button");
+                copy.addEventListener("click", e -> {
+                    TelegramWebApp.copy(link);
+                    TelegramWebApp.haptic();
+                });
+                row.appendChild(value);
+                row.appendChild(copy);
+                root.appendChild(row);
+            }
+            done.run();
+        }, failed::accept), failed::accept);
+    }
+
+    private HTMLElement element(String tag, String cssClass, String text) {
+        HTMLElement element = document.createElement(tag);
+        element.setClassName(cssClass);
+        if (text != null) {
+            element.setTextContent(text);
+        }
+        return element;
+    }
+}
