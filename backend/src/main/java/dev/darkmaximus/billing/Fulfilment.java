@@ -78,6 +78,18 @@ class Fulfilment {
         boolean external = payment.provider() != PaymentMethod.BALANCE;
         long customerId = order.customerId();
         String reason = "Order #" + orderId;
+        if (order.kind() == OrderKind.EXTEND_KEY && !keys.extendable(order.keyId())) {
+            // Revoked between checkout and payment: the money can't buy that extension, so it stays the
+            // customer's, on the balance, and an admin is told.
+            if (amount.amount() > 0) {
+                balances.credit(customerId, amount, LedgerKind.TOP_UP, "order", orderId,
+                        "Order #" + orderId + ": the key was revoked before payment", "system");
+            }
+            orders.transition(orderId, OrderStatus.PAID.name(), OrderStatus.FULFILLED.name(), now);
+            alerts.queue("Order #" + orderId + " paid for a revoked key; " + amount.display()
+                    + " went to the balance.", "revoked:" + payment.id());
+            return;
+        }
         switch (order.kind()) {
             case TOP_UP -> {
                 LedgerLine credited = balances.credit(customerId, amount, LedgerKind.TOP_UP, "order", orderId,

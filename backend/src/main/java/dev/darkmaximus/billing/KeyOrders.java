@@ -9,6 +9,9 @@ public interface KeyOrders {
     /** The plan a customer's key would be extended on; refuses someone else's, revoked or unknown keys. */
     long planForExtension(long customerId, long keyId);
 
+    /** Whether the key can still be extended (not revoked meanwhile). */
+    boolean extendable(long keyId);
+
     /** A new key for a paid order, in the paying transaction; returns its id. */
     long createForOrder(long customerId, long planId, int bonusDays);
 

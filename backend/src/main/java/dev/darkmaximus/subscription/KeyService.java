@@ -142,6 +142,11 @@ public class KeyService {
         return after;
     }
 
+    @Transactional(readOnly = true)
+    public boolean extendable(long keyId) {
+        return keys.findById(keyId).map(k -> k.status() != VpnKey.KeyStatus.REVOKED).orElse(false);
+    }
+
     /** The plan a customer's key renews on, for an extension order: archived or missing plans can't be extended. */
     @Transactional(readOnly = true)
     public long planForExtension(long customerId, long keyId) {

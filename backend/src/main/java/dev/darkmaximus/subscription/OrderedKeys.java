@@ -20,6 +20,11 @@ class OrderedKeys implements KeyOrders {
     }
 
     @Override
+    public boolean extendable(long keyId) {
+        return keys.extendable(keyId);
+    }
+
+    @Override
     public long createForOrder(long customerId, long planId, int bonusDays) {
         return keys.createForOrder(customerId, planId, bonusDays);
     }

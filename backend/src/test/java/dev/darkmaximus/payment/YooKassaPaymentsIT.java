@@ -275,6 +275,25 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
                 .withHeader("Idempotence-Key", equalTo("dm-refund-" + refundId)))).hasSize(4);
     }
 
+    @Test
+    void anExtensionPaidAfterItsKeyWasRevokedGoesToTheBalance() {
+        Shop.Customer buyer = shop.customer();
+        long keyId = shop.activeKey(buyer.id(), hostId, planId, java.time.Instant.now().plusSeconds(86_400), "OFF");
+        JsonNode order = order(buyer, Map.of("kind", "EXTEND_KEY", "keyId", keyId, "method", "YOOKASSA"), "ext-1");
+        long orderId = order.get("id").asLong();
+        long paymentId = order.get("payment").get("id").asLong();
+        jdbc.sql("UPDATE vpn_keys SET status = 'REVOKED' WHERE id = :id").param("id", keyId).update();
+        TestYooKassa.payment(paymentId, "succeeded", 19_900, orderId);
+
+        notify("payment.succeeded", paymentId, "succeeded", 19_900, orderId).expect(200);
+
+        assertThat(paymentStatus(paymentId)).isEqualTo("SUCCEEDED");
+        assertThat(orderStatus(orderId)).isEqualTo("FULFILLED");
+        assertThat(balance(buyer.id(), "MAIN")).isEqualTo(19_900);
+        assertThat(count("SELECT count(*) FROM balance_entries WHERE customer_id = ? AND kind = 'PURCHASE'", buyer.id()))
+                .isZero();
+    }
+
     private String email(long keyId) {
         return jdbc.sql("SELECT panel_email FROM vpn_keys WHERE id = :id").param("id", keyId).query(String.class).single();
     }
