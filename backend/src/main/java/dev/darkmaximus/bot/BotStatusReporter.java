@@ -25,8 +25,8 @@ class BotStatusReporter {
         if (telegram.botToken().isBlank()) {
             log.info("Telegram bot is off: set TELEGRAM_BOT_TOKEN to enable it and Mini App sign-in");
         } else {
-            log.info("Telegram bot token configured: Mini App sign-in is on; the chat bot itself is not part of this"
-                    + " release yet");
+            log.info("Telegram bot token configured: chat bot ({} updates) and Mini App sign-in are on",
+                    telegram.updates());
         }
     }
 }

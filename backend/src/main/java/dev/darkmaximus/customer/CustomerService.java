@@ -50,6 +50,50 @@ public class CustomerService {
         return CustomerView.from(load(created.id()));
     }
 
+    /**
+     * The chat bot's contact: registers as {@link #registerFromTelegram(TelegramProfile, String)}, and a customer
+     * who writes to the bot again is reachable again (they had blocked it before). Says whether this contact
+     * created the customer, so the bot can greet newcomers.
+     */
+    @Transactional
+    public Contact contactFromBot(TelegramProfile profile, String startParam) {
+        CustomerRegistrations.Created created = registrations.upsert(profile, clock.instant());
+        if (created.inserted()) {
+            referrerNumber(startParam).ifPresent(number -> registrations.bindReferrer(created.id(), number));
+        }
+        Customer customer = load(created.id());
+        if (!customer.reachable()) {
+            customers.setReachable(customer.id(), true, clock.instant());
+            customer = load(customer.id());
+        }
+        return new Contact(CustomerView.from(customer), created.inserted());
+    }
+
+    public record Contact(CustomerView customer, boolean created) {
+    }
+
+    /** The customer's language for every text the shop sends (ru or en). */
+    @Transactional
+    public CustomerView setLanguage(long id, String language) {
+        if (!"ru".equals(language) && !"en".equals(language)) {
+            throw dev.darkmaximus.platform.error.InvalidInputException.field("language", "invalid", "must be ru or en");
+        }
+        customers.setLanguage(id, language, clock.instant());
+        return get(id);
+    }
+
+    /** Records that the customer accepted the shop's terms and privacy policy (first time only). */
+    @Transactional
+    public CustomerView acceptTerms(long id) {
+        customers.acceptTerms(id, clock.instant());
+        return get(id);
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<CustomerView> findByTelegramId(long telegramId) {
+        return customers.findByTelegramId(telegramId).map(CustomerView::from);
+    }
+
     /** How many customers this one invited. */
     @Transactional(readOnly = true)
     public int inviteeCount(long customerId) {

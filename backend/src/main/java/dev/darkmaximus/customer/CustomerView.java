@@ -8,11 +8,12 @@ import dev.darkmaximus.customer.persistence.Customer;
 public record CustomerView(long id, long number, long telegramId, String username, String firstName, String lastName,
                            String language, boolean banned, String banReason, Instant bannedAt, Instant registeredAt,
                            boolean trialUsed, int trialResets, boolean autoRenewDefault, boolean reachable,
-                           Long referrerId, String email, String phone) {
+                           Long referrerId, String email, String phone,
+                           Instant termsAcceptedAt) {
 
     static CustomerView from(Customer c) {
         return new CustomerView(c.id(), c.number(), c.telegramId(), c.username(), c.firstName(), c.lastName(),
                 c.language(), c.banned(), c.banReason(), c.bannedAt(), c.registeredAt(), c.trialUsed(), c.trialResets(),
-                c.autoRenewDefault(), c.reachable(), c.referrerId(), c.email(), c.phone());
+                c.autoRenewDefault(), c.reachable(), c.referrerId(), c.email(), c.phone(), c.termsAcceptedAt());
     }
 }

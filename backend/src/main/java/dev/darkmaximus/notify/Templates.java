@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Customer-facing texts by template key, ru and en, with named {@code {placeholders}}. These are the shipped
- * defaults (SPEC §11); admin-edited overrides will take precedence once the templates screen exists.
+ * defaults (SPEC §11), the chat bot's in {@code templates/bot_*.properties}; admin-edited overrides will take
+ * precedence once the templates screen exists.
  */
 @Component
 public class Templates {
@@ -78,9 +79,14 @@ public class Templates {
                     "ru", "❌ Заявка на вывод {amount} отклонена: {reason}",
                     "en", "❌ Your withdrawal of {amount} was declined: {reason}")));
 
+    /** The chat bot's texts ({@code bot.*}), shipped as UTF-8 properties files beside the code. */
+    private final Map<String, Map<String, String>> botTexts = Map.of(
+            "ru", load("templates/bot_ru.properties"),
+            "en", load("templates/bot_en.properties"));
+
     /** The text in {@code language} (falling back to ru), placeholders filled; unknown ones are left visible. */
     public String render(String templateKey, String language, Map<String, String> params) {
-        Map<String, String> texts = DEFAULTS.get(templateKey);
+        Map<String, String> texts = texts(templateKey);
         if (texts == null) {
             throw new IllegalArgumentException("unknown template " + templateKey);
         }
@@ -96,7 +102,31 @@ public class Templates {
     }
 
     public boolean exists(String templateKey) {
-        return DEFAULTS.containsKey(templateKey);
+        return texts(templateKey) != null;
+    }
+
+    private Map<String, String> texts(String templateKey) {
+        if (templateKey.startsWith("bot.")) {
+            String key = templateKey.substring(4);
+            String ru = botTexts.get("ru").get(key);
+            return ru == null ? null : Map.of("ru", ru, "en", botTexts.get("en").getOrDefault(key, ru));
+        }
+        return DEFAULTS.get(templateKey);
+    }
+
+    private static Map<String, String> load(String resource) {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = Templates.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + resource);
+            }
+            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable " + resource, e);
+        }
+        Map<String, String> texts = new java.util.HashMap<>();
+        properties.forEach((k, v) -> texts.put((String) k, (String) v));
+        return Map.copyOf(texts);
     }
 
     private static String escapeHtml(String s) {

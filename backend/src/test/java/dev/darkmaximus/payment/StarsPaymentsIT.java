@@ -114,13 +114,13 @@ class StarsPaymentsIT extends MoneyBackedTest {
     }
 
     private static Map<String, Object> preCheckout(String id, long from, long amount, String payload) {
-        return Map.of("update_id", 1, "pre_checkout_query", Map.of("id", id, "from", Map.of("id", from,
+        return Map.of("update_id", dev.darkmaximus.support.TestIds.updateId(), "pre_checkout_query", Map.of("id", id, "from", Map.of("id", from,
                 "is_bot", false, "first_name", "Buyer"), "currency", "XTR", "total_amount", amount,
                 "invoice_payload", payload));
     }
 
     private static Map<String, Object> successfulPayment(long from, long amount, String payload, String charge) {
-        return Map.of("update_id", 2, "message", Map.of("message_id", 7, "date", 1_764_000_000,
+        return Map.of("update_id", dev.darkmaximus.support.TestIds.updateId(), "message", Map.of("message_id", 7, "date", 1_764_000_000,
                 "chat", Map.of("id", from, "type", "private"), "from", Map.of("id", from, "is_bot", false,
                         "first_name", "Buyer"),
                 "successful_payment", Map.of("currency", "XTR", "total_amount", amount, "invoice_payload", payload,

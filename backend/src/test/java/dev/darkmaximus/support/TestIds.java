@@ -11,11 +11,18 @@ public final class TestIds {
     private static final AtomicLong NEXT =
             new AtomicLong(2_000_000_000L + (System.currentTimeMillis() % 10_000_000L) * 100L);
 
+    private static final AtomicLong UPDATES = new AtomicLong(500_000_000L);
+
     private TestIds() {
     }
 
     public static long telegramId() {
         return NEXT.incrementAndGet();
+    }
+
+    /** A Telegram update id no other test used (updates are deduplicated by id across the whole run). */
+    public static long updateId() {
+        return UPDATES.incrementAndGet();
     }
 
     /** The first of {@code count} consecutive fresh ids. */

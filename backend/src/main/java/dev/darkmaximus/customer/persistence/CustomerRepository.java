@@ -59,4 +59,16 @@ public interface CustomerRepository extends ListCrudRepository<Customer, Long> {
     @Modifying
     @Query("UPDATE customers SET auto_renew_default = :on, updated_at = :at, version = version + 1 WHERE id = :id")
     int setAutoRenewDefault(long id, boolean on, Instant at);
+
+    @Modifying
+    @Query("UPDATE customers SET language = :language, updated_at = :at, version = version + 1 WHERE id = :id")
+    int setLanguage(long id, String language, Instant at);
+
+    @Modifying
+    @Query("""
+            UPDATE customers SET terms_accepted_at = :at, updated_at = :at, version = version + 1
+            WHERE id = :id AND terms_accepted_at IS NULL""")
+    int acceptTerms(long id, Instant at);
+
+    java.util.Optional<Customer> findByTelegramId(long telegramId);
 }

@@ -48,6 +48,14 @@ public class ShopSettings {
     public static final String RECEIPTS = "payments.yookassa.receipts";
     public static final String RECEIPT_VAT_CODE = "payments.yookassa.vat-code";
     public static final String RECEIPT_EMAIL = "payments.yookassa.receipt-email";
+    public static final String SHOP_NAME = "general.shop-name";
+    public static final String MINIAPP_URL = "general.miniapp-url";
+    public static final String SUPPORT_CONTACT = "general.support-contact";
+    public static final String TERMS_REQUIRED = "access.terms-required";
+    public static final String TERMS_URL = "access.terms-url";
+    public static final String REQUIRED_CHANNEL = "access.required-channel";
+    public static final String REQUIRED_CHANNEL_LINK = "access.required-channel-link";
+    public static final String BOT_FLOOD_PER_MINUTE = "bot.updates-per-minute";
     private static final String METHOD_ENABLED = "payments.%s.enabled";
 
     private final SettingRepository repository;
@@ -106,6 +114,46 @@ public class ShopSettings {
     /** The bot's @username without the @, for referral links; empty until configured. */
     public String botUsername() {
         return raw(BOT_USERNAME).orElse("");
+    }
+
+    public String shopName() {
+        return raw(SHOP_NAME).filter(v -> !v.isBlank()).orElse("Dark Maximus VPN");
+    }
+
+    /** The Mini App's public URL for the bot's "Open app" button; empty = no button. */
+    public String miniAppUrl() {
+        return raw(MINIAPP_URL).orElse("");
+    }
+
+    /** Where customers reach a human (an @username or a link), shown in help and refusals. */
+    public String supportContact() {
+        return raw(SUPPORT_CONTACT).filter(v -> !v.isBlank()).orElse("/support");
+    }
+
+    /** New customers must accept the terms and privacy policy before using the bot. */
+    public boolean termsRequired() {
+        return bool(TERMS_REQUIRED, false);
+    }
+
+    public String termsUrl() {
+        return raw(TERMS_URL).orElse("");
+    }
+
+    /** A channel (@username or numeric id) customers must join before using the bot; empty = none. */
+    public String requiredChannel() {
+        return raw(REQUIRED_CHANNEL).orElse("");
+    }
+
+    /** The invite link shown on the "join the channel" button (a public channel's t.me link by default). */
+    public String requiredChannelLink() {
+        String channel = requiredChannel();
+        return raw(REQUIRED_CHANNEL_LINK).filter(v -> !v.isBlank())
+                .orElse(channel.startsWith("@") ? "https://t.me/" + channel.substring(1) : "");
+    }
+
+    /** How many updates a customer may send the bot per minute before being asked to slow down. */
+    public int botUpdatesPerMinute() {
+        return integer(BOT_FLOOD_PER_MINUTE, 30);
     }
 
     /** The Telegram chat that receives admin notifications (payments, errors); empty = none. */

@@ -1,0 +1,295 @@
+package dev.darkmaximus.bot;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.payments.PreCheckoutQuery;
+import org.telegram.telegrambots.meta.api.objects.payments.SuccessfulPayment;
+
+import dev.darkmaximus.bot.persistence.BotSessions;
+import dev.darkmaximus.customer.CustomerService;
+import dev.darkmaximus.customer.CustomerView;
+import dev.darkmaximus.customer.TelegramProfile;
+import dev.darkmaximus.notify.Templates;
+import dev.darkmaximus.payment.stars.StarsPayments;
+import dev.darkmaximus.platform.error.ApiException;
+import dev.darkmaximus.platform.error.InvalidInputException;
+import dev.darkmaximus.platform.ratelimit.RateLimiter;
+import dev.darkmaximus.platform.settings.ShopSettings;
+import dev.darkmaximus.platform.telegram.BotApiClient;
+import dev.darkmaximus.platform.telegram.TelegramBotApi;
+
+/**
+ * Routes one update: payments to the Stars service, everything a customer types or taps to the flow it belongs to.
+ * Bans, the flood limit and the forged-button check happen here, before any flow runs. Refusals from the services
+ * come back as their code and are said in the customer's language; nothing else leaks to the chat.
+ */
+@Component
+class BotDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(BotDispatcher.class);
+
+    private final CustomerService customers;
+    private final BotSessions sessions;
+    private final RateLimiter limiter;
+    private final StarsPayments stars;
+    private final BotApiClient api;
+    private final Templates templates;
+    private final CallbackCodec codec;
+    private final ShopSettings settings;
+    private final Clock clock;
+    private final Onboarding onboarding;
+    private final ShopFlow shop;
+    private final KeysFlow keys;
+    private final AccountFlow account;
+
+    BotDispatcher(CustomerService customers, BotSessions sessions, RateLimiter limiter, StarsPayments stars,
+                  BotApiClient api, Templates templates, CallbackCodec codec, ShopSettings settings, Clock clock,
+                  Onboarding onboarding, ShopFlow shop, KeysFlow keys, AccountFlow account) {
+        this.customers = customers;
+        this.sessions = sessions;
+        this.limiter = limiter;
+        this.stars = stars;
+        this.api = api;
+        this.templates = templates;
+        this.codec = codec;
+        this.settings = settings;
+        this.clock = clock;
+        this.onboarding = onboarding;
+        this.shop = shop;
+        this.keys = keys;
+        this.account = account;
+    }
+
+    /** Payment updates must not be lost: their failures propagate so the update is delivered again. */
+    static boolean isPayment(Update update) {
+        return update.hasPreCheckoutQuery()
+                || (update.hasMessage() && update.getMessage().hasSuccessfulPayment());
+    }
+
+    void dispatch(Update update) {
+        if (update.hasPreCheckoutQuery()) {
+            PreCheckoutQuery q = update.getPreCheckoutQuery();
+            stars.preCheckout(q.getId(), q.getFrom().getId(), q.getCurrency(), q.getTotalAmount(),
+                    q.getInvoicePayload());
+            return;
+        }
+        if (update.hasMessage() && update.getMessage().hasSuccessfulPayment()) {
+            Message m = update.getMessage();
+            SuccessfulPayment paid = m.getSuccessfulPayment();
+            try {
+                stars.successfulPayment(m.getFrom().getId(), paid.getCurrency(), paid.getTotalAmount(),
+                        paid.getInvoicePayload(), paid.getTelegramPaymentChargeId(), api.json(paid));
+            } catch (IllegalArgumentException notOurs) {
+                log.atError().log("successful_payment not matching any order: {}", notOurs.getMessage());
+            }
+            return;
+        }
+        if (update.getMyChatMember() != null) {
+            memberChanged(update);
+            return;
+        }
+        if (update.hasCallbackQuery()) {
+            CallbackQuery q = update.getCallbackQuery();
+            if (q.getMessage() == null || q.getFrom().getIsBot()) {
+                return;
+            }
+            converse(q.getFrom(), q.getMessage().getChatId(), q.getMessage().getMessageId(), q.getId(), null,
+                    q.getData());
+            return;
+        }
+        if (update.hasMessage()) {
+            Message m = update.getMessage();
+            if (m.getFrom() == null || m.getFrom().getIsBot() || !m.isUserMessage() || !m.hasText()) {
+                return;
+            }
+            converse(m.getFrom(), m.getChatId(), null, null, m.getText(), null);
+        }
+    }
+
+    private void converse(User from, long chatId, Integer messageId, String callbackId, String text, String data) {
+        String startPayload = text != null && text.startsWith("/start") ? startPayload(text) : null;
+        CustomerService.Contact contact = customers.contactFromBot(profile(from), startPayload);
+        CustomerView customer = contact.customer();
+        Chat chat = new Chat(api, templates, codec, customer, chatId, messageId, callbackId);
+        try {
+            if (customer.banned()) {
+                if (sessions.noteBanNotice(customer.id(), customer.bannedAt(), clock.instant())) {
+                    chat.send(chat.t("banned", "support", settings.supportContact()), List.of());
+                }
+                return;
+            }
+            if (!limiter.tryConsume("bot:" + customer.id(), settings.botUpdatesPerMinute()).allowed()) {
+                if (limiter.tryConsume("bot-flood-notice:" + customer.id(), 1).allowed()) {
+                    chat.notice(chat.t("flood"));
+                }
+                return;
+            }
+            if (data != null) {
+                tapped(chat, from.getId(), data);
+            } else {
+                typed(chat, text, startPayload, contact.created());
+            }
+        } catch (ApiException refused) {
+            chat.notice(refusal(chat, refused));
+        } catch (TelegramBotApi.Blocked blocked) {
+            customers.markUnreachable(customer.id());
+        } catch (TelegramBotApi.RetryLater | TelegramBotApi.Refused telegram) {
+            log.atWarn().addKeyValue("customer", customer.id()).log("Telegram refused a reply: {}",
+                    telegram.getMessage());
+        } catch (RuntimeException bug) {
+            log.atError().setCause(bug).addKeyValue("customer", customer.id()).log("bot flow failed");
+            try {
+                chat.notice(chat.t("error.generic"));
+            } catch (RuntimeException ignored) {
+                // Telegram is unreachable too; the log has the cause.
+            }
+        } finally {
+            chat.finish();
+        }
+    }
+
+    private void typed(Chat chat, String text, String startPayload, boolean newcomer) {
+        String command = text.startsWith("/") ? text.split("[\\s@]", 2)[0].toLowerCase(Locale.ROOT) : "";
+        if (command.equals("/start")) {
+            sessions.save(chat.customerId(), null, sessions.get(chat.customerId()).data(), clock.instant());
+            onboarding.start(chat, startPayload, newcomer, keys);
+            return;
+        }
+        if (!onboarding.passesGates(chat)) {
+            return;
+        }
+        BotSessions.Session session = sessions.get(chat.customerId());
+        if (command.isEmpty() && session.awaiting() != null) {
+            switch (session.awaiting()) {
+                case "promo" -> shop.promoTyped(chat, text, session.data());
+                case "topup" -> shop.topUpTyped(chat, text);
+                case "withdraw" -> account.withdrawalDetailsTyped(chat, text, session.data());
+                default -> onboarding.menu(chat);
+            }
+            return;
+        }
+        if (session.awaiting() != null) {
+            sessions.save(chat.customerId(), null, Map.copyOf(session.data()), clock.instant());
+        }
+        switch (command) {
+            case "/menu" -> onboarding.menu(chat);
+            case "/buy" -> shop.hosts(chat);
+            case "/keys" -> keys.list(chat);
+            case "/profile" -> account.profile(chat);
+            case "/topup" -> shop.topUp(chat);
+            case "/referral" -> account.referral(chat);
+            case "/help" -> account.help(chat);
+            case "/language", "/lang" -> account.languages(chat);
+            default -> {
+                if (!command.isEmpty()) {
+                    chat.send(chat.t("unknown"), List.of());
+                }
+                onboarding.menu(chat);
+            }
+        }
+    }
+
+    private void tapped(Chat chat, long userId, String data) {
+        Optional<List<String>> decoded = codec.decode(userId, data);
+        if (decoded.isEmpty()) {
+            log.atWarn().addKeyValue("customer", chat.customerId()).log("refused forged or foreign callback data");
+            chat.notice(chat.t("stale"));
+            return;
+        }
+        List<String> p = decoded.get();
+        String action = p.getFirst();
+        if (action.equals("terms")) {
+            onboarding.acceptTerms(chat);
+            return;
+        }
+        if (action.equals("chk")) {
+            onboarding.recheckChannel(chat);
+            return;
+        }
+        if (!onboarding.passesGates(chat)) {
+            return;
+        }
+        switch (action) {
+            case "menu" -> onboarding.menu(chat);
+            case "buy" -> shop.hosts(chat);
+            case "bh" -> shop.plans(chat, id(p, 1));
+            case "bp" -> shop.planChosen(chat, id(p, 1));
+            case "bpe" -> shop.askPromo(chat, id(p, 1));
+            case "m" -> shop.methods(chat, p.get(1), id(p, 2));
+            case "s" -> shop.summary(chat, p.get(1), id(p, 2), p.get(3));
+            case "p" -> shop.pay(chat, p.get(1), id(p, 2), p.get(3), p.get(4));
+            case "top" -> shop.topUp(chat);
+            case "tc" -> shop.askTopUpAmount(chat);
+            case "keys" -> keys.list(chat);
+            case "k" -> keys.card(chat, id(p, 1));
+            case "kq" -> keys.qr(chat, id(p, 1));
+            case "ki" -> keys.platforms(chat, id(p, 1));
+            case "kp" -> keys.instructions(chat, id(p, 1), p.get(2));
+            case "ka" -> keys.toggleAutoRenew(chat, id(p, 1));
+            case "trial" -> keys.trial(chat);
+            case "prof" -> account.profile(chat);
+            case "h" -> account.history(chat, id(p, 1));
+            case "ad" -> account.toggleAutoRenewDefault(chat);
+            case "lang" -> account.languages(chat);
+            case "l" -> {
+                account.setLanguage(chat, p.get(1));
+                onboarding.menu(chat);
+            }
+            case "ref" -> account.referral(chat);
+            case "w" -> account.withdrawalMethods(chat);
+            case "wm" -> account.askWithdrawalDetails(chat, p.get(1));
+            case "help" -> account.help(chat);
+            default -> chat.notice(chat.t("stale"));
+        }
+    }
+
+    /** What a service's refusal means to the customer: its code's text, else a field error's code, else generic. */
+    private static String refusal(Chat chat, ApiException e) {
+        if (e instanceof InvalidInputException invalid && !invalid.errors().isEmpty()
+                && chat.has("error." + invalid.errors().getFirst().code())) {
+            return chat.t("error." + invalid.errors().getFirst().code());
+        }
+        if (chat.has("error." + e.code())) {
+            return chat.t("error." + e.code());
+        }
+        log.atWarn().addKeyValue("code", e.code()).log("bot shows a generic refusal for {}", e.getMessage());
+        return chat.t("error.generic");
+    }
+
+    /** The bot was blocked (kicked) or unblocked in a private chat. */
+    private void memberChanged(Update update) {
+        var change = update.getMyChatMember();
+        if (change.getChat() == null || !"private".equals(change.getChat().getType())) {
+            return;
+        }
+        String status = change.getNewChatMember().getStatus();
+        if ("kicked".equals(status)) {
+            customers.findByTelegramId(change.getFrom().getId()).ifPresent(c -> customers.markUnreachable(c.id()));
+        }
+    }
+
+    private static long id(List<String> parts, int index) {
+        return Long.parseLong(parts.get(index));
+    }
+
+    private static String startPayload(String text) {
+        String[] parts = text.strip().split("\\s+", 2);
+        return parts.length > 1 && parts[1].length() <= 64 ? parts[1] : null;
+    }
+
+    private static TelegramProfile profile(User from) {
+        return new TelegramProfile(from.getId(), from.getUserName(), from.getFirstName(), from.getLastName(),
+                from.getLanguageCode());
+    }
+}

@@ -1,0 +1,156 @@
+package dev.darkmaximus.bot;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+
+import dev.darkmaximus.platform.settings.ShopSettings;
+import dev.darkmaximus.subscription.KeyQueries;
+import dev.darkmaximus.subscription.KeyService;
+import dev.darkmaximus.subscription.KeyView;
+
+/** My keys (SPEC §8): the list, a key's card with its link, QR code, instructions per platform, extend, auto-renew. */
+@Component
+class KeysFlow {
+
+    static final Set<String> PLATFORMS = Set.of("android", "ios", "windows", "macos", "linux");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    /** Telegram's copy_text button takes up to 256 characters. */
+    private static final int COPY_LIMIT = 256;
+
+    private final KeyQueries queries;
+    private final KeyService keys;
+    private final ShopSettings settings;
+    private final Clock clock;
+
+    KeysFlow(KeyQueries queries, KeyService keys, ShopSettings settings, Clock clock) {
+        this.queries = queries;
+        this.keys = keys;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    void list(Chat chat) {
+        List<KeyView> owned = queries.forCustomer(chat.customerId());
+        List<InlineKeyboardButton[]> rows = new ArrayList<>();
+        for (KeyView key : owned) {
+            rows.add(Chat.row(chat.button(chat.label("key.line", "icon", icon(key.status()), "number", key.number(),
+                    "host", key.hostName(), "left", left(chat, key)), "k", Long.toString(key.id()))));
+        }
+        if (owned.isEmpty()) {
+            rows.add(Chat.row(chat.button(chat.t("btn.buy"), "buy")));
+            if (settings.trialEnabled() && !chat.customer().trialUsed()) {
+                rows.add(Chat.row(chat.button(chat.t("btn.trial"), "trial")));
+            }
+        }
+        rows.add(Chat.row(chat.button(chat.t("btn.back"), "menu")));
+        chat.show(chat.t(owned.isEmpty() ? "keys.empty" : "keys"), Chat.rows(rows.toArray(InlineKeyboardButton[][]::new)));
+    }
+
+    /** A key's card; someone else's key is "not found" (the service checks ownership). */
+    void card(Chat chat, long keyId) {
+        KeyView key = queries.getOwned(chat.customerId(), keyId);
+        String id = Long.toString(keyId);
+        String access = key.connectionLink() == null ? chat.t("key.no_link")
+                : chat.t("key.access", "link", key.connectionLink(), "subscription", Chat.html(
+                key.subscriptionUrl() == null ? "" : chat.t("key.subscription", "url", key.subscriptionUrl())));
+        String traffic = chat.t("key.traffic", "used", gigabytes(key.trafficUsedBytes()),
+                "limit", key.trafficLimitBytes() == 0 ? chat.t("key.unlimited") : gigabytes(key.trafficLimitBytes()));
+        String text = chat.t("key.card", "number", key.number(), "host", key.hostName(),
+                "status", chat.t("status." + key.status()), "expires", date(key.expiresAt()), "traffic", traffic,
+                "auto", chat.t(key.autoRenewEffective() ? "yes" : "no"), "access", Chat.html(access));
+        boolean live = !"revoked".equals(key.status());
+        boolean link = key.connectionLink() != null;
+        chat.show(text, Chat.rows(
+                Chat.row(link ? chat.button(chat.t("btn.qr"), "kq", id) : null,
+                        chat.button(chat.t("btn.instructions"), "ki", id)),
+                Chat.row(link && key.connectionLink().length() <= COPY_LIMIT
+                        ? Chat.copy(chat.t("btn.copy"), key.connectionLink()) : null),
+                Chat.row(live && !key.trial() ? chat.button(chat.t("btn.extend"), "m", "x", id) : null),
+                Chat.row(live && !key.trial() ? chat.button(chat.t(key.autoRenewEffective() ? "btn.autorenew_on"
+                        : "btn.autorenew_off"), "ka", id) : null),
+                Chat.row(chat.button(chat.t("btn.back"), "keys"))));
+    }
+
+    void qr(Chat chat, long keyId) {
+        KeyView key = queries.getOwned(chat.customerId(), keyId);
+        if (key.connectionLink() == null) {
+            chat.notice(chat.t("key.no_qr"));
+            return;
+        }
+        byte[] png = queries.qrCode(chat.customerId(), keyId, false);
+        chat.photo(png, "key-" + key.number() + ".png", chat.t("key.qr", "number", key.number()),
+                Chat.rows(Chat.row(chat.button(chat.t("btn.back"), "k", Long.toString(keyId)))));
+    }
+
+    /** Device choice for a key's instructions; key 0 is the general help's instructions. */
+    void platforms(Chat chat, long keyId) {
+        if (keyId != 0) {
+            queries.getOwned(chat.customerId(), keyId);
+        }
+        String id = Long.toString(keyId);
+        chat.show(chat.t("instructions"), Chat.rows(
+                Chat.row(chat.button(chat.t("btn.android"), "kp", id, "android"),
+                        chat.button(chat.t("btn.ios"), "kp", id, "ios")),
+                Chat.row(chat.button(chat.t("btn.windows"), "kp", id, "windows"),
+                        chat.button(chat.t("btn.macos"), "kp", id, "macos"),
+                        chat.button(chat.t("btn.linux"), "kp", id, "linux")),
+                Chat.row(keyId == 0 ? chat.button(chat.t("btn.back"), "help")
+                        : chat.button(chat.t("btn.back"), "k", id))));
+    }
+
+    void instructions(Chat chat, long keyId, String platform) {
+        if (!PLATFORMS.contains(platform)) {
+            platforms(chat, keyId);
+            return;
+        }
+        chat.show(chat.t("instructions." + platform), Chat.rows(
+                Chat.row(chat.button(chat.t("btn.back"), "ki", Long.toString(keyId)))));
+    }
+
+    void toggleAutoRenew(Chat chat, long keyId) {
+        KeyView key = queries.getOwned(chat.customerId(), keyId);
+        keys.setAutoRenew(chat.customerId(), keyId, key.autoRenewEffective() ? "off" : "on");
+        card(chat, keyId);
+    }
+
+    void trial(Chat chat) {
+        KeyView key = keys.requestTrial(chat.customerId());
+        chat.show(chat.t("trial.started", "number", key.number(), "host", key.hostName()),
+                Chat.rows(Chat.row(chat.button(chat.t("btn.keys"), "keys")),
+                        Chat.row(chat.button(chat.t("btn.menu"), "menu"))));
+    }
+
+    private String left(Chat chat, KeyView key) {
+        if (!"active".equals(key.status())) {
+            return chat.t("status." + key.status());
+        }
+        long days = Math.max(0, Duration.between(clock.instant(), key.expiresAt()).toDays());
+        return chat.t("key.days_left", "days", days);
+    }
+
+    private String date(Instant at) {
+        return at == null ? "—" : DATE.format(at.atZone(settings.timeZone()));
+    }
+
+    private static String icon(String status) {
+        return switch (status) {
+            case "active" -> "🟢";
+            case "provisioning" -> "⏳";
+            case "expired" -> "🔴";
+            case "disabled" -> "⏸";
+            default -> "⚠️";
+        };
+    }
+
+    private static String gigabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / 1_073_741_824.0);
+    }
+}

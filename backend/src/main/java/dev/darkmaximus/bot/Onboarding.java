@@ -1,0 +1,171 @@
+package dev.darkmaximus.bot;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
+
+import dev.darkmaximus.billing.BalanceService;
+import dev.darkmaximus.billing.OrderService;
+import dev.darkmaximus.billing.OrderView;
+import dev.darkmaximus.bot.persistence.BotSessions;
+import dev.darkmaximus.customer.CustomerService;
+import dev.darkmaximus.platform.money.Currency;
+import dev.darkmaximus.platform.settings.ShopSettings;
+import dev.darkmaximus.platform.telegram.BotApiClient;
+import dev.darkmaximus.platform.telegram.TelegramBotApi;
+import dev.darkmaximus.subscription.KeyQueries;
+
+/**
+ * The way in: {@code /start} with its deep links, the welcome, the terms and the required channel (SPEC §8), and the
+ * main menu every other screen returns to.
+ */
+@Component
+class Onboarding {
+
+    private static final Logger log = LoggerFactory.getLogger(Onboarding.class);
+    private static final Set<String> MEMBER = Set.of("creator", "administrator", "member");
+
+    private final CustomerService customers;
+    private final BalanceService balances;
+    private final KeyQueries keys;
+    private final OrderService orders;
+    private final BotSessions sessions;
+    private final ShopSettings settings;
+    private final BotApiClient api;
+    private final Clock clock;
+    /** A confirmed channel membership is trusted for a while so every tap doesn't cost a Bot API call. */
+    private final Cache<Long, Boolean> members = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10))
+            .maximumSize(100_000).build();
+
+    Onboarding(CustomerService customers, BalanceService balances, KeyQueries keys, OrderService orders,
+               BotSessions sessions, ShopSettings settings, BotApiClient api, Clock clock) {
+        this.customers = customers;
+        this.balances = balances;
+        this.keys = keys;
+        this.orders = orders;
+        this.sessions = sessions;
+        this.settings = settings;
+        this.api = api;
+        this.clock = clock;
+    }
+
+    /**
+     * {@code /start [payload]}. The referrer was already bound when the customer was registered (before anything
+     * else, as SPEC §8 asks); a promo code is kept for the next purchase; key and order links open their screen
+     * once the customer is through the gates.
+     */
+    void start(Chat chat, String payload, boolean newcomer, KeysFlow keysFlow) {
+        if (newcomer) {
+            chat.send(chat.t("welcome", "shop", settings.shopName()), List.of());
+        }
+        String promo = payload != null && payload.matches("promo_[A-Za-z0-9_-]{1,58}") ? payload.substring(6) : null;
+        if (promo != null) {
+            Map<String, String> data = new HashMap<>(sessions.get(chat.customerId()).data());
+            data.put("promo", promo);
+            sessions.save(chat.customerId(), null, data, clock.instant());
+            chat.send(chat.t("promo.applied", "code", promo), List.of());
+        }
+        if (!passesGates(chat)) {
+            return;
+        }
+        if (payload != null && payload.matches("key_\\d{1,18}")) {
+            keysFlow.card(chat, Long.parseLong(payload.substring(4)));
+            return;
+        }
+        if (payload != null && payload.matches("pay_\\d{1,18}")) {
+            OrderView order = orders.getOwned(chat.customerId(), Long.parseLong(payload.substring(4)));
+            chat.send(chat.t("order." + order.status().name().toLowerCase(java.util.Locale.ROOT),
+                    "order", order.id()), List.of());
+        }
+        menu(chat);
+    }
+
+    /**
+     * Terms first, then the channel. Shows the gate's screen and says false when the customer isn't through yet.
+     */
+    boolean passesGates(Chat chat) {
+        if (settings.termsRequired() && chat.customer().termsAcceptedAt() == null) {
+            chat.show(chat.t("terms", "url", settings.termsUrl()),
+                    Chat.rows(Chat.row(chat.button(chat.t("btn.terms_accept"), "terms"))));
+            return false;
+        }
+        if (!inRequiredChannel(chat)) {
+            String link = settings.requiredChannelLink();
+            chat.show(chat.t("channel"), Chat.rows(
+                    Chat.row(link.isBlank() ? null : Chat.link(chat.t("btn.channel_join"), link)),
+                    Chat.row(chat.button(chat.t("btn.channel_check"), "chk"))));
+            return false;
+        }
+        return true;
+    }
+
+    void acceptTerms(Chat chat) {
+        customers.acceptTerms(chat.customerId());
+        chat.refresh(customers.get(chat.customerId()));
+        if (passesGates(chat)) {
+            menu(chat);
+        }
+    }
+
+    void recheckChannel(Chat chat) {
+        members.invalidate(chat.customer().telegramId());
+        if (!inRequiredChannel(chat)) {
+            chat.notice(chat.t("channel.not_yet"));
+            return;
+        }
+        if (passesGates(chat)) {
+            menu(chat);
+        }
+    }
+
+    void menu(Chat chat) {
+        long customerId = chat.customerId();
+        long active = keys.forCustomer(customerId).stream().filter(k -> "active".equals(k.status())).count();
+        String balance = balances.balance(customerId, Currency.RUB).display();
+        boolean trial = settings.trialEnabled() && !chat.customer().trialUsed();
+        String app = settings.miniAppUrl();
+        chat.show(chat.t("menu", "shop", settings.shopName(), "balance", balance, "keys", active), Chat.rows(
+                Chat.row(chat.button(chat.t("btn.buy"), "buy"), chat.button(chat.t("btn.keys"), "keys")),
+                Chat.row(trial ? chat.button(chat.t("btn.trial"), "trial") : null),
+                Chat.row(chat.button(chat.t("btn.profile"), "prof"), chat.button(chat.t("btn.topup"), "top")),
+                Chat.row(chat.button(chat.t("btn.referral"), "ref"), chat.button(chat.t("btn.support"), "sup")),
+                Chat.row(chat.button(chat.t("btn.help"), "help"), chat.button(chat.t("btn.language"), "lang")),
+                Chat.row(app.isBlank() ? null : Chat.webApp(chat.t("btn.app"), app))));
+    }
+
+    private boolean inRequiredChannel(Chat chat) {
+        String channel = settings.requiredChannel();
+        if (channel.isBlank()) {
+            return true;
+        }
+        long userId = chat.customer().telegramId();
+        if (Boolean.TRUE.equals(members.getIfPresent(userId))) {
+            return true;
+        }
+        try {
+            ChatMember member = api.execute(GetChatMember.builder().chatId(channel).userId(userId).build());
+            boolean in = MEMBER.contains(member.getStatus());
+            if (in) {
+                members.put(userId, true);
+            }
+            return in;
+        } catch (TelegramBotApi.Refused misconfigured) {
+            // The bot isn't an admin of the channel (or it doesn't exist): a setup mistake must not lock every
+            // customer out, so let them through and make noise for the operator.
+            log.atError().addKeyValue("channel", channel).log("cannot check the required channel: {}",
+                    misconfigured.getMessage());
+            return true;
+        }
+    }
+}

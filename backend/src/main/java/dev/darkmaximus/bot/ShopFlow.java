@@ -1,0 +1,348 @@
+package dev.darkmaximus.bot;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+
+import dev.darkmaximus.billing.BalanceService;
+import dev.darkmaximus.billing.OrderKind;
+import dev.darkmaximus.billing.OrderService;
+import dev.darkmaximus.billing.OrderStatus;
+import dev.darkmaximus.billing.OrderView;
+import dev.darkmaximus.billing.PaymentMethod;
+import dev.darkmaximus.billing.PaymentMethods;
+import dev.darkmaximus.billing.PurchaseRequest;
+import dev.darkmaximus.billing.Quote;
+import dev.darkmaximus.bot.persistence.BotSessions;
+import dev.darkmaximus.catalog.CatalogService;
+import dev.darkmaximus.catalog.PlanService;
+import dev.darkmaximus.catalog.PlanView;
+import dev.darkmaximus.payment.CheckoutService;
+import dev.darkmaximus.platform.money.Currency;
+import dev.darkmaximus.platform.money.Money;
+import dev.darkmaximus.platform.settings.ShopSettings;
+import dev.darkmaximus.subscription.KeyQueries;
+import dev.darkmaximus.subscription.KeyService;
+import dev.darkmaximus.subscription.KeyView;
+
+/**
+ * Buying in chat (SPEC §8): location → plan → promo code → method → summary → pay, and the same summary and payment
+ * for extending a key and topping up. A purchase is named in buttons as {@code <kind>:<id>:<method>} — kind
+ * {@code n} (new key on plan id), {@code x} (extend key id) or {@code t} (top-up of id kopecks) — and every price
+ * is asked of the order service at the moment of the tap, never carried in a button.
+ */
+@Component
+class ShopFlow {
+
+    private static final long[] TOP_UP_PRESETS = {100_00, 300_00, 500_00, 1000_00, 2000_00};
+
+    private final CatalogService catalog;
+    private final PlanService plans;
+    private final KeyQueries keyQueries;
+    private final KeyService keys;
+    private final OrderService orders;
+    private final CheckoutService checkout;
+    private final PaymentMethods methods;
+    private final BalanceService balances;
+    private final BotSessions sessions;
+    private final ShopSettings settings;
+    private final Clock clock;
+
+    ShopFlow(CatalogService catalog, PlanService plans, KeyQueries keyQueries, KeyService keys, OrderService orders,
+             CheckoutService checkout, PaymentMethods methods, BalanceService balances, BotSessions sessions,
+             ShopSettings settings, Clock clock) {
+        this.catalog = catalog;
+        this.plans = plans;
+        this.keyQueries = keyQueries;
+        this.keys = keys;
+        this.orders = orders;
+        this.checkout = checkout;
+        this.methods = methods;
+        this.balances = balances;
+        this.sessions = sessions;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    void hosts(Chat chat) {
+        List<CatalogService.CatalogHost> hosts = catalog.hosts(chat.customerId());
+        if (hosts.isEmpty()) {
+            chat.show(chat.t("buy.empty"), Chat.rows(Chat.row(chat.button(chat.t("btn.menu"), "menu"))));
+            return;
+        }
+        if (hosts.size() == 1) {
+            plans(chat, hosts.getFirst().id());
+            return;
+        }
+        List<InlineKeyboardButton[]> rows = new ArrayList<>();
+        for (CatalogService.CatalogHost host : hosts) {
+            String flag = host.flag() == null ? "" : host.flag() + " ";
+            rows.add(Chat.row(chat.button(flag + host.name(), "bh", Long.toString(host.id()))));
+        }
+        rows.add(Chat.row(chat.button(chat.t("btn.back"), "menu")));
+        chat.show(chat.t("buy.hosts"), Chat.rows(rows.toArray(InlineKeyboardButton[][]::new)));
+    }
+
+    void plans(Chat chat, long hostId) {
+        List<CatalogService.CatalogHost> hosts = catalog.hosts(chat.customerId());
+        Optional<CatalogService.CatalogHost> host = hosts.stream().filter(h -> h.id() == hostId).findFirst();
+        if (host.isEmpty()) {
+            hosts(chat);
+            return;
+        }
+        List<InlineKeyboardButton[]> rows = new ArrayList<>();
+        for (PlanView plan : host.get().plans()) {
+            rows.add(Chat.row(chat.button(planLabel(chat, plan), "bp", Long.toString(plan.id()))));
+        }
+        rows.add(Chat.row(chat.button(chat.t("btn.back"), hosts.size() > 1 ? "buy" : "menu")));
+        chat.show(chat.t("buy.plans", "host", host.get().name()), Chat.rows(rows.toArray(InlineKeyboardButton[][]::new)));
+    }
+
+    /** A plan was picked: ask for a promo code unless one is already waiting (from a promo deep link). */
+    void planChosen(Chat chat, long planId) {
+        PlanView plan = offered(chat, planId);
+        if (promo(chat) != null) {
+            methods(chat, "n", planId);
+            return;
+        }
+        chat.show(chat.t("buy.promo", "plan", Chat.html(planLine(chat, plan))), Chat.rows(
+                Chat.row(chat.button(chat.t("btn.promo_enter"), "bpe", Long.toString(planId))),
+                Chat.row(chat.button(chat.t("btn.promo_skip"), "m", "n", Long.toString(planId))),
+                Chat.row(chat.button(chat.t("btn.back"), "bh", Long.toString(plan.hostId())))));
+    }
+
+    void askPromo(Chat chat, long planId) {
+        offered(chat, planId);
+        sessions.save(chat.customerId(), "promo", Map.of("plan", Long.toString(planId)), clock.instant());
+        chat.show(chat.t("promo.prompt"), Chat.rows(Chat.row(chat.button(chat.t("btn.back"), "bp",
+                Long.toString(planId)))));
+    }
+
+    /** The typed promo code is tried on the plan right away, so a wrong one is said now, not at payment. */
+    void promoTyped(Chat chat, String text, Map<String, String> context) {
+        long planId = Long.parseLong(context.get("plan"));
+        String code = text.strip();
+        PaymentMethod probe = available(chat, "n", planId).stream().findFirst().orElse(PaymentMethod.YOOKASSA);
+        orders.quote(chat.customerId(), new PurchaseRequest(OrderKind.NEW_KEY, planId, null, null, probe, code));
+        sessions.save(chat.customerId(), null, Map.of("promo", code), clock.instant());
+        chat.send(chat.t("promo.applied", "code", code), List.of());
+        methods(chat, "n", planId);
+    }
+
+    void methods(Chat chat, String kind, long id) {
+        List<PaymentMethod> usable = available(chat, kind, id);
+        List<InlineKeyboardButton[]> rows = new ArrayList<>();
+        for (PaymentMethod method : usable) {
+            String label = method == PaymentMethod.BALANCE
+                    ? chat.label("method.BALANCE", "balance", balances.balance(chat.customerId(), Currency.RUB).display())
+                    : chat.label("method." + method.name());
+            rows.add(Chat.row(chat.button(label, "s", kind, Long.toString(id), letter(method))));
+        }
+        rows.add(Chat.row(chat.button(chat.t("btn.back"), back(kind, id))));
+        String text = usable.isEmpty() ? chat.t("buy.no_methods") : chat.t("buy.methods", "what", Chat.html(what(chat, kind, id)));
+        chat.show(text, Chat.rows(rows.toArray(InlineKeyboardButton[][]::new)));
+    }
+
+    void summary(Chat chat, String kind, long id, String letter) {
+        PaymentMethod method = method(letter);
+        Quote quote = orders.quote(chat.customerId(), request(chat, kind, id, method));
+        StringBuilder discounts = new StringBuilder();
+        if (quote.promoDiscountMinor() > 0) {
+            discounts.append(chat.t("summary.promo", "code", promo(chat),
+                    "amount", Money.of(quote.promoDiscountMinor(), quote.currency()).display()));
+        }
+        if (quote.referralDiscountMinor() > 0) {
+            discounts.append(chat.t("summary.referral",
+                    "amount", Money.of(quote.referralDiscountMinor(), quote.currency()).display()));
+        }
+        if (quote.bonusDays() > 0) {
+            discounts.append(chat.t("summary.bonus_days", "days", quote.bonusDays()));
+        }
+        if (quote.balanceBonusMinor() > 0) {
+            discounts.append(chat.t("summary.balance_bonus",
+                    "amount", Money.of(quote.balanceBonusMinor(), Currency.RUB).display()));
+        }
+        String amount = quote.amount().display();
+        String methodLabel = method == PaymentMethod.BALANCE
+                ? chat.t("method.BALANCE", "balance", balances.balance(chat.customerId(), Currency.RUB).display())
+                : chat.t("method." + method.name());
+        String text = chat.t("summary", "what", Chat.html(what(chat, kind, id)),
+                "base", Money.of(quote.baseMinor(), quote.currency()).display(),
+                "discounts", Chat.html(discounts.toString()), "amount", amount, "method", Chat.html(methodLabel));
+        String payLabel = method == PaymentMethod.BALANCE ? chat.label("btn.pay_balance", "amount", amount)
+                : chat.label("btn.pay", "amount", amount);
+        chat.show(text, Chat.rows(
+                Chat.row(chat.button(payLabel, "p", kind, Long.toString(id), letter, nonce())),
+                Chat.row(chat.button(chat.t("btn.back"), "m", kind, Long.toString(id)))));
+    }
+
+    /**
+     * Places the order and starts its payment. Each summary's Pay button carries its own nonce, which makes the
+     * idempotency key: tapping Pay twice (or Telegram delivering the tap twice) is one order, a new summary a new one.
+     */
+    void pay(Chat chat, String kind, long id, String letter, String nonce) {
+        PaymentMethod method = method(letter);
+        String promo = promo(chat);
+        String key = "bot-" + kind + id + "-" + letter + "-" + nonce;
+        OrderView order = checkout.checkout(chat.customerId(), request(chat, kind, id, method), key);
+        if (promo != null) {
+            sessions.save(chat.customerId(), null, Map.of(), clock.instant());
+        }
+        String amount = Money.of(order.amountMinor(), order.currency()).display();
+        if (order.status() == OrderStatus.PAID || order.status() == OrderStatus.FULFILLED) {
+            chat.show(chat.t("pay.paid", "order", order.id()),
+                    Chat.rows(Chat.row(chat.button(chat.t("btn.menu"), "menu"))));
+            return;
+        }
+        String url = order.payment() == null ? null : order.payment().confirmationUrl();
+        chat.show(chat.t("pay.link", "order", order.id(), "amount", amount), Chat.rows(
+                Chat.row(url == null ? null : Chat.link(chat.label("btn.pay_link", "amount", amount), url)),
+                Chat.row(chat.button(chat.t("btn.menu"), "menu"))));
+    }
+
+    void topUp(Chat chat) {
+        long min = settings.topUpMin();
+        long max = settings.topUpMax();
+        List<InlineKeyboardButton> presets = new ArrayList<>();
+        for (long amount : TOP_UP_PRESETS) {
+            if (amount >= min && amount <= max) {
+                presets.add(chat.button(Money.of(amount, Currency.RUB).display(), "s", "t", Long.toString(amount), "Y"));
+            }
+        }
+        List<InlineKeyboardButton[]> rows = new ArrayList<>();
+        for (int i = 0; i < presets.size(); i += 3) {
+            rows.add(presets.subList(i, Math.min(i + 3, presets.size())).toArray(InlineKeyboardButton[]::new));
+        }
+        rows.add(Chat.row(chat.button(chat.t("btn.topup_other"), "tc")));
+        rows.add(Chat.row(chat.button(chat.t("btn.back"), "menu")));
+        chat.show(chat.t("topup", "min", rub(min), "max", rub(max),
+                        "balance", balances.balance(chat.customerId(), Currency.RUB).display()),
+                Chat.rows(rows.toArray(InlineKeyboardButton[][]::new)));
+    }
+
+    void askTopUpAmount(Chat chat) {
+        sessions.save(chat.customerId(), "topup", Map.of(), clock.instant());
+        chat.show(chat.t("topup.prompt", "min", rub(settings.topUpMin()), "max", rub(settings.topUpMax())),
+                Chat.rows(Chat.row(chat.button(chat.t("btn.back"), "top"))));
+    }
+
+    /** A typed amount in roubles ("500", "500.50" or "500,5"); anything else is asked again. */
+    void topUpTyped(Chat chat, String text) {
+        Long kopecks = kopecks(text);
+        if (kopecks == null || kopecks < settings.topUpMin() || kopecks > settings.topUpMax()) {
+            chat.send(chat.t("topup.invalid", "min", rub(settings.topUpMin()), "max", rub(settings.topUpMax())),
+                    List.of());
+            return;
+        }
+        sessions.save(chat.customerId(), null, Map.of(), clock.instant());
+        summary(chat, "t", kopecks, "Y");
+    }
+
+    static Long kopecks(String text) {
+        String s = text.strip().replace(',', '.').replace(" ", "").replace("₽", "");
+        if (!s.matches("\\d{1,9}(\\.\\d{1,2})?")) {
+            return null;
+        }
+        return new java.math.BigDecimal(s).movePointRight(2).longValueExact();
+    }
+
+    private PurchaseRequest request(Chat chat, String kind, long id, PaymentMethod method) {
+        return switch (kind) {
+            case "n" -> new PurchaseRequest(OrderKind.NEW_KEY, id, null, null, method, promo(chat));
+            case "x" -> new PurchaseRequest(OrderKind.EXTEND_KEY, null, id, null, method, promo(chat));
+            case "t" -> new PurchaseRequest(OrderKind.TOP_UP, null, null, id, PaymentMethod.YOOKASSA, null);
+            default -> throw new IllegalArgumentException("unknown purchase kind " + kind);
+        };
+    }
+
+    /** Methods that are switched on and in whose currency the thing has a price. */
+    private List<PaymentMethod> available(Chat chat, String kind, long id) {
+        if (kind.equals("t")) {
+            return methods.available(PaymentMethod.YOOKASSA) ? List.of(PaymentMethod.YOOKASSA) : List.of();
+        }
+        PlanView plan = kind.equals("n") ? offered(chat, id) : plans.get(keys.planForExtension(chat.customerId(), id));
+        List<PaymentMethod> result = new ArrayList<>();
+        for (PaymentMethod method : List.of(PaymentMethod.YOOKASSA, PaymentMethod.STARS, PaymentMethod.BALANCE)) {
+            Currency currency = method == PaymentMethod.STARS ? Currency.XTR : Currency.RUB;
+            if (methods.available(method) && plan.prices().stream().anyMatch(p -> p.currency() == currency)) {
+                result.add(method);
+            }
+        }
+        return result;
+    }
+
+    private PlanView offered(Chat chat, long planId) {
+        return catalog.plans(chat.customerId(), null).stream().filter(p -> p.id() == planId).findFirst()
+                .orElseThrow(() -> dev.darkmaximus.platform.error.InvalidInputException.field("planId",
+                        "plan_not_offered", "This plan is not on sale to you."));
+    }
+
+    private String what(Chat chat, String kind, long id) {
+        return switch (kind) {
+            case "n" -> {
+                PlanView plan = offered(chat, id);
+                String host = catalog.hosts(chat.customerId()).stream().filter(h -> h.id() == plan.hostId())
+                        .map(CatalogService.CatalogHost::name).findFirst().orElse("");
+                yield chat.t("what.new_key", "plan", Chat.html(planLine(chat, plan)), "host", host);
+            }
+            case "x" -> {
+                KeyView key = keyQueries.getOwned(chat.customerId(), id);
+                PlanView plan = plans.get(keys.planForExtension(chat.customerId(), id));
+                yield chat.t("what.extend", "number", key.number(), "plan", Chat.html(planLine(chat, plan)));
+            }
+            default -> chat.t("what.top_up") + ": " + Money.of(id, Currency.RUB).display();
+        };
+    }
+
+    private static String[] back(String kind, long id) {
+        return switch (kind) {
+            case "n" -> new String[] {"bp", Long.toString(id)};
+            case "x" -> new String[] {"k", Long.toString(id)};
+            default -> new String[] {"top"};
+        };
+    }
+
+    private String planLabel(Chat chat, PlanView plan) {
+        return planLine(chat, plan).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    /** A plan in one line: name, duration, traffic and its prices (HTML-escaped). */
+    String planLine(Chat chat, PlanView plan) {
+        String name = "en".equals(chat.language()) && plan.nameEn() != null ? plan.nameEn() : plan.nameRu();
+        String duration = chat.t("duration." + plan.durationUnit().name(), "n", plan.durationValue());
+        String traffic = plan.trafficLimitGb() == 0 ? chat.t("key.unlimited")
+                : chat.t("traffic.gb", "n", plan.trafficLimitGb());
+        String price = String.join(" / ", plan.prices().stream().map(Money::display).toList());
+        return chat.t("plan.line", "name", name, "duration", duration, "traffic", traffic, "price", price);
+    }
+
+    private String promo(Chat chat) {
+        return sessions.get(chat.customerId()).get("promo");
+    }
+
+    private static String letter(PaymentMethod method) {
+        return method.name().substring(0, 1);
+    }
+
+    private static PaymentMethod method(String letter) {
+        return switch (letter) {
+            case "Y" -> PaymentMethod.YOOKASSA;
+            case "S" -> PaymentMethod.STARS;
+            case "B" -> PaymentMethod.BALANCE;
+            default -> throw new IllegalArgumentException("unknown method " + letter);
+        };
+    }
+
+    private static String rub(long kopecks) {
+        return Money.of(kopecks, Currency.RUB).display();
+    }
+
+    private static String nonce() {
+        return Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36);
+    }
+}

@@ -1,0 +1,418 @@
+package dev.darkmaximus.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import dev.darkmaximus.notify.Templates;
+import dev.darkmaximus.platform.settings.persistence.Setting;
+import dev.darkmaximus.platform.settings.ShopSettings;
+import dev.darkmaximus.support.MoneyBackedTest;
+import dev.darkmaximus.support.TestIds;
+import dev.darkmaximus.support.TestYooKassa;
+
+/**
+ * The chat bot's customer flows (SPEC §8) as scripted conversations through the webhook, with WireMock standing in
+ * for api.telegram.org: each step asserts which Bot API calls the bot made for that chat, with which text and keys.
+ */
+class BotConversationIT extends MoneyBackedTest {
+
+    @Autowired
+    Templates templates;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ru", "en"})
+    void aNewcomerIsWelcomedAndGetsTheMenuInTheirLanguage(String language) {
+        BotUser user = new BotUser(api, language);
+
+        user.says("/start");
+
+        List<BotUser.Call> calls = user.calls();
+        assertThat(calls).extracting(BotUser.Call::method).containsExactly("sendMessage", "sendMessage");
+        assertThat(calls.get(0).text()).isEqualTo(text(language, "welcome", "shop", "Dark Maximus VPN"));
+        assertThat(calls.get(1).text()).isEqualTo(text(language, "menu", "shop", "Dark Maximus VPN",
+                "balance", "0 ₽", "keys", "0"));
+        assertThat(calls.get(1).actions()).containsSubsequence("buy", "keys", "prof", "top", "ref", "sup", "help", "lang");
+        assertThat(calls.get(1).labels().getFirst()).containsExactly(text(language, "btn.buy"), text(language, "btn.keys"));
+
+        user.says("/start");
+        assertThat(user.calls()).extracting(BotUser.Call::method).containsExactly("sendMessage");
+    }
+
+    @Test
+    void buyingWithACardAndAPromoCodeEndsWithTheKeyInMyKeys() {
+        String code = "BOT" + TestIds.telegramId();
+        api.post("/api/v1/admin/promo-codes", Map.of("code", code, "kind", "PERCENT", "value", 10), shop.admin())
+                .expect(201);
+        BotUser user = new BotUser(api, "ru");
+        user.says("/start");
+
+        user.taps("Купить VPN");
+        if (user.screen().text().contains("Выберите локацию")) {
+            user.taps(hostName());
+        }
+        assertThat(user.screen().method()).isEqualTo("editMessageText");
+        assertThat(user.screen().text()).contains("Выберите тариф");
+        user.taps("1 месяц");
+        assertThat(user.screen().text()).isEqualTo(text("ru", "buy.promo", "plan", "1 месяц · 1 мес. · без ограничений · 199 ₽ / 100 ⭐"));
+
+        user.taps("Ввести промокод");
+        assertThat(user.screen().text()).isEqualTo(text("ru", "promo.prompt"));
+        user.says(code.toLowerCase());
+        assertThat(user.calls()).extracting(BotUser.Call::method).containsExactly("sendMessage", "sendMessage");
+        assertThat(user.calls().get(0).text()).isEqualTo(text("ru", "promo.applied", "code", code.toLowerCase()));
+        assertThat(user.screen().actions()).contains("s:n:" + planId + ":Y", "s:n:" + planId + ":S",
+                "s:n:" + planId + ":B");
+
+        user.taps("Карта");
+        String summary = user.screen().text();
+        assertThat(summary).contains("Цена: 199 ₽", "Промокод " + code.toLowerCase() + ": −19.9 ₽",
+                "К оплате: <b>179.1 ₽</b>", "Оплата: 💳 Карта / СБП");
+        String pay = user.button("Оплатить");
+        user.tapsData(pay);
+        BotUser.Call payment = user.screen();
+        long orderId = jdbc.sql("SELECT id FROM orders WHERE customer_id = :c").param("c", customerId(user))
+                .query(Long.class).single();
+        long paymentId = jdbc.sql("SELECT id FROM payments WHERE order_id = :o").param("o", orderId)
+                .query(Long.class).single();
+        assertThat(payment.text()).isEqualTo(text("ru", "pay.link", "order", orderId, "amount", "179.1 ₽"));
+        assertThat(payment.url("Оплатить")).startsWith("https://yoomoney.ru/checkout/");
+
+        // Tapping Pay again on the same summary is the same order, not a second one.
+        user.tapsData(pay);
+        assertThat(count("SELECT count(*) FROM orders WHERE customer_id = ?", customerId(user))).isEqualTo(1);
+
+        TestYooKassa.payment(paymentId, "succeeded", 17_910, orderId);
+        notify("payment.succeeded", paymentId, "succeeded", 17_910, orderId).expect(200);
+        long keyId = count("SELECT key_id FROM orders WHERE id = ?", orderId);
+        panel.acceptsNewClient(jdbc.sql("SELECT panel_email FROM vpn_keys WHERE id = :id").param("id", keyId)
+                .query(String.class).single());
+        outbox.run("key.push:" + keyId + ":");
+        assertThat(count("SELECT count(*) FROM vpn_keys WHERE customer_id = ? AND status = 'ACTIVE'",
+                customerId(user))).isEqualTo(1);
+
+        user.says("/keys");
+        assertThat(user.screen().text()).isEqualTo(text("ru", "keys"));
+        assertThat(user.screen().labels().getFirst().getFirst()).startsWith("🟢 #1 · ");
+        user.taps("#1");
+        assertThat(user.screen().text()).contains("<b>Ключ #1</b>", "Статус: ✅ активен", "<code>vless://");
+    }
+
+    @Test
+    void payingFromTheBalanceIsConfirmedOnTheSummaryAndPaidAtOnce() {
+        BotUser user = new BotUser(api, "en");
+        user.says("/start");
+        shop.credit(customerId(user), 50_000);
+
+        user.tapsData(user.button("Buy VPN"));
+        if (user.screen().text().contains("Choose a location")) {
+            user.taps(hostName());
+        }
+        user.taps("Month");
+        user.taps("Continue without");
+        user.taps("From balance (500 ₽)");
+        assertThat(user.screen().text()).contains("To pay: <b>199 ₽</b>");
+        assertThat(user.screen().labels().getFirst()).containsExactly("✅ Confirm: pay 199 ₽ from balance");
+        String pay = user.button("Confirm");
+
+        user.tapsData(pay);
+        long orderId = jdbc.sql("SELECT id FROM orders WHERE customer_id = :c").param("c", customerId(user))
+                .query(Long.class).single();
+        assertThat(user.screen().text()).isEqualTo(text("en", "pay.paid", "order", orderId));
+        assertThat(orderStatus(orderId)).isIn("PAID", "FULFILLED");
+        assertThat(balance(customerId(user), "MAIN")).isEqualTo(30_100);
+
+        user.tapsData(pay);
+        assertThat(count("SELECT count(*) FROM orders WHERE customer_id = ?", customerId(user))).isEqualTo(1);
+        assertThat(balance(customerId(user), "MAIN")).isEqualTo(30_100);
+    }
+
+    @Test
+    void tooLittleBalanceIsSaidPolitelyAndNothingChanges() {
+        BotUser user = new BotUser(api, "en");
+        user.says("/start");
+        shop.credit(customerId(user), 19_899);
+
+        user.tapsData(summaryButton(user, "B"));
+        user.taps("Confirm");
+
+        BotUser.Call alert = user.only("answerCallbackQuery");
+        assertThat(alert.body().get("text").asString()).isEqualTo(text("en", "error.insufficient_balance"));
+        assertThat(alert.body().get("show_alert").asBoolean()).isTrue();
+        assertThat(balance(customerId(user), "MAIN")).isEqualTo(19_899);
+        assertThat(count("SELECT count(*) FROM vpn_keys WHERE customer_id = ?", customerId(user))).isZero();
+    }
+
+    @Test
+    void starsArePaidThroughAnInvoiceLink() {
+        dev.darkmaximus.support.TestTelegram.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .post(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(BotUser.BOT + "/createInvoiceLink"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"ok\":true,\"result\":\"https://t.me/$bot-invoice\"}")));
+        BotUser user = new BotUser(api, "en");
+        user.says("/start");
+
+        user.tapsData(summaryButton(user, "S"));
+        assertThat(user.screen().text()).contains("To pay: <b>100 ⭐</b>", "Payment: ⭐ Telegram Stars");
+        user.taps("Pay 100 ⭐");
+
+        assertThat(user.screen().url("Pay 100 ⭐")).isEqualTo("https://t.me/$bot-invoice");
+    }
+
+    @Test
+    void aKeyCardShowsItsLinkQrInstructionsAutoRenewAndExtend() {
+        BotUser user = new BotUser(api, "en");
+        user.says("/start");
+        long keyId = shop.activeKey(customerId(user), hostId, planId, Instant.now().plus(10, ChronoUnit.DAYS), "OFF");
+
+        user.says("/keys");
+        assertThat(user.screen().actions()).contains("k:" + keyId);
+        user.taps("#1");
+        BotUser.Call card = user.screen();
+        assertThat(card.text()).contains("<b>Key #1</b>", "Status: ✅ active", "Auto-renew: off",
+                "<code>vless://x@h:443</code>");
+        assertThat(card.actions()).contains("kq:" + keyId, "ki:" + keyId, "m:x:" + keyId, "ka:" + keyId, "keys");
+
+        user.taps("QR code");
+        BotUser.Call photo = user.only("sendPhoto");
+        assertThat(photo.body().get("caption").asString()).isEqualTo(text("en", "key.qr", "number", 1));
+
+        user.tapsData(card(user, keyId, "ki"));
+        user.taps("Android");
+        assertThat(user.screen().text()).isEqualTo(text("en", "instructions.android"));
+
+        user.tapsData(card(user, keyId, "ka"));
+        assertThat(jdbc.sql("SELECT auto_renew FROM vpn_keys WHERE id = :id").param("id", keyId).query(String.class)
+                .single()).isEqualTo("ON");
+        assertThat(user.screen().text()).contains("Auto-renew: on");
+
+        user.taps("Extend");
+        assertThat(user.screen().text()).startsWith("📦 Extend key #1: Month");
+        user.taps("Card");
+        assertThat(user.screen().text()).contains("Extend key #1", "To pay: <b>199 ₽</b>");
+    }
+
+    @Test
+    void theTrialIsTakenOnceFromTheMenu() {
+        settings.put(ShopSettings.TRIAL_HOST_ID, Long.toString(hostId), Setting.ValueType.INT, "test");
+        settings.put(ShopSettings.TRIAL_ENABLED, "true", Setting.ValueType.BOOL, "test");
+        BotUser user = new BotUser(api, "ru");
+        user.says("/start");
+        String trial = user.button("Бесплатный пробный период");
+
+        user.tapsData(trial);
+        assertThat(user.screen().text()).startsWith("🎁 Пробный ключ #1");
+        assertThat(count("SELECT count(*) FROM vpn_keys WHERE customer_id = ? AND trial", customerId(user)))
+                .isEqualTo(1);
+
+        user.tapsData(trial);
+        assertThat(user.only("answerCallbackQuery").body().get("text").asString())
+                .isEqualTo(text("ru", "error.trial_used"));
+    }
+
+    @Test
+    void topUpsTakeAPresetOrATypedAmountWithinTheLimits() {
+        BotUser user = new BotUser(api, "ru");
+        user.says("/start");
+
+        user.says("/topup");
+        assertThat(user.screen().labels().getFirst()).containsExactly("100 ₽", "300 ₽", "500 ₽");
+        user.taps("500 ₽");
+        assertThat(user.screen().text()).contains("Пополнение баланса: 500 ₽", "К оплате: <b>500 ₽</b>");
+
+        user.says("/topup");
+        user.taps("Другая сумма");
+        user.says("много");
+        assertThat(user.screen().text()).startsWith("Это не сумма от");
+        user.says("250,5");
+        assertThat(user.screen().text()).contains("К оплате: <b>250.5 ₽</b>");
+        user.taps("Оплатить");
+        assertThat(user.screen().url("Оплатить")).startsWith("https://yoomoney.ru/");
+    }
+
+    @Test
+    void profileHistoryAndTheLanguageSwitch() {
+        BotUser user = new BotUser(api, "ru");
+        user.says("/start");
+        shop.credit(customerId(user), 12_345);
+
+        user.says("/profile");
+        assertThat(user.screen().text()).contains("Баланс: 123.45 ₽", "Язык: Русский");
+        user.taps("История операций");
+        assertThat(user.screen().text()).contains("+123.45 ₽ · корректировка");
+
+        user.says("/language");
+        user.taps("English");
+        assertThat(user.only("answerCallbackQuery").body().get("text").asString())
+                .isEqualTo(text("en", "language.set"));
+        assertThat(user.screen().text()).startsWith("🏠 <b>");
+        assertThat(user.screen().labels().getFirst()).containsExactly("🛒 Buy VPN", "🔑 My keys");
+        assertThat(jdbc.sql("SELECT language FROM customers WHERE id = :id").param("id", customerId(user))
+                .query(String.class).single()).isEqualTo("en");
+    }
+
+    @Test
+    void referralLinksBindANewcomerOnceAndIgnoreUnknownOrSelfReferrals() {
+        BotUser referrer = new BotUser(api, "en");
+        referrer.says("/start");
+        long number = shop.number(customerId(referrer));
+
+        BotUser invited = new BotUser(api, "en");
+        invited.says("/start ref_" + number);
+        assertThat(referrerOf(invited)).isEqualTo(customerId(referrer));
+        BotUser other = new BotUser(api, "en");
+        other.says("/start");
+        invited.says("/start ref_" + shop.number(customerId(other)));
+        assertThat(referrerOf(invited)).isEqualTo(customerId(referrer));
+
+        BotUser stranger = new BotUser(api, "en");
+        stranger.says("/start ref_999999999");
+        assertThat(referrerOf(stranger)).isNull();
+        referrer.says("/start ref_" + number);
+        assertThat(referrerOf(referrer)).isNull();
+
+        referrer.says("/referral");
+        assertThat(referrer.screen().text()).contains("Invited: 1");
+    }
+
+    @Test
+    void aPromoDeepLinkPrefillsTheCodeForTheNextPurchase() {
+        String code = "LINK" + TestIds.telegramId();
+        api.post("/api/v1/admin/promo-codes", Map.of("code", code, "kind", "FIXED", "value", 4_900,
+                "currency", "RUB"), shop.admin()).expect(201);
+        BotUser user = new BotUser(api, "en");
+
+        user.says("/start promo_" + code);
+        assertThat(user.calls().get(1).text()).isEqualTo(text("en", "promo.applied", "code", code));
+
+        user.tapsData(user.button("Buy VPN"));
+        if (user.screen().text().contains("Choose a location")) {
+            user.taps(hostName());
+        }
+        user.taps("Month");
+        assertThat(user.screen().text()).startsWith("📦 Month").contains("Choose how to pay");
+        user.taps("Card");
+        assertThat(user.screen().text()).contains("Promo code " + code + ": −49 ₽", "To pay: <b>150 ₽</b>");
+    }
+
+    @Autowired
+    CallbackCodec codec;
+
+    @Test
+    void forgedOrForeignButtonsAreRefused() {
+        BotUser owner = new BotUser(api, "en");
+        owner.says("/start");
+        long ownerKey = shop.activeKey(customerId(owner), hostId, planId, Instant.now().plus(5, ChronoUnit.DAYS), "OFF");
+        BotUser attacker = new BotUser(api, "en");
+        attacker.says("/start");
+        long attackerKey = shop.activeKey(customerId(attacker), hostId, planId,
+                Instant.now().plus(5, ChronoUnit.DAYS), "OFF");
+
+        // The owner's genuine button, replayed by someone else.
+        attacker.tapsData(codec.encode(owner.id, "k", Long.toString(ownerKey)));
+        assertThat(attacker.calls()).extracting(BotUser.Call::method).containsExactly("answerCallbackQuery");
+        assertThat(attacker.calls().getFirst().body().get("text").asString()).isEqualTo(text("en", "stale"));
+
+        // The attacker's own button with the key id changed.
+        String own = codec.encode(attacker.id, "k", Long.toString(attackerKey));
+        attacker.tapsData(own.replace("k:" + attackerKey, "k:" + ownerKey));
+        assertThat(attacker.calls()).extracting(BotUser.Call::method).containsExactly("answerCallbackQuery");
+
+        // Even a correctly signed button for a key that isn't theirs gets nothing: the service checks ownership.
+        attacker.tapsData(codec.encode(attacker.id, "k", Long.toString(ownerKey)));
+        assertThat(attacker.only("answerCallbackQuery").body().get("text").asString())
+                .isEqualTo(text("en", "error.not_found"));
+        assertThat(attacker.calls()).noneMatch(c -> c.text().contains("vless://"));
+    }
+
+    @Test
+    void aBannedCustomerIsToldOnceAndOtherwiseIgnored() {
+        BotUser user = new BotUser(api, "en");
+        user.says("/start");
+        api.post("/api/v1/admin/customers/" + customerId(user) + "/ban", Map.of("reason", "fraud"), shop.admin())
+                .expect(200);
+
+        user.says("/menu");
+        assertThat(user.only("sendMessage").text()).isEqualTo(text("en", "banned", "support", "/support"));
+        user.says("/buy");
+        user.tapsData(codec.encode(user.id, "buy"));
+        assertThat(user.calls()).filteredOn(c -> !c.method().equals("answerCallbackQuery")).isEmpty();
+    }
+
+    @Test
+    void aFloodOfUpdatesIsAskedToSlowDownOnce() {
+        settings.put(ShopSettings.BOT_FLOOD_PER_MINUTE, "3", Setting.ValueType.INT, "test");
+        try {
+            BotUser user = new BotUser(api, "en");
+            user.says("/start");
+            user.says("/menu");
+            user.says("/menu");
+            user.says("/menu");
+            assertThat(user.only("sendMessage").text()).isEqualTo(text("en", "flood"));
+            user.says("/menu");
+            assertThat(user.calls()).isEmpty();
+        } finally {
+            settings.put(ShopSettings.BOT_FLOOD_PER_MINUTE, "30", Setting.ValueType.INT, "test");
+        }
+    }
+
+    @Test
+    void theSameUpdateDeliveredTwiceIsHandledOnce() {
+        BotUser user = new BotUser(api, "en");
+        Map<String, Object> update = Map.of("update_id", TestIds.updateId(), "message", user.message("/start"));
+        user.mark();
+
+        user.deliver(update);
+        user.deliver(update);
+
+        assertThat(user.calls()).extracting(BotUser.Call::method).containsExactly("sendMessage", "sendMessage");
+    }
+
+    @Test
+    void theWebhookRefusesAWrongSecret() {
+        api.post("/telegram/webhook/nope", Map.of("update_id", TestIds.updateId()), null, BotUser.SECRET)
+                .problem(401, "unauthorized");
+        api.post("/telegram/webhook/test-webhook-secret", Map.of("update_id", TestIds.updateId()), null,
+                Map.of("X-Telegram-Bot-Api-Secret-Token", "nope")).problem(401, "unauthorized");
+    }
+
+    /** Opens the summary of the test plan paid with {@code method} and returns the button to it. */
+    private String summaryButton(BotUser user, String method) {
+        return codec.encode(user.id, "s", "n", Long.toString(planId), method);
+    }
+
+    private String card(BotUser user, long keyId, String action) {
+        return codec.encode(user.id, action, Long.toString(keyId));
+    }
+
+    private String hostName() {
+        return jdbc.sql("SELECT name FROM hosts WHERE id = :id").param("id", hostId).query(String.class).single();
+    }
+
+    private long customerId(BotUser user) {
+        return jdbc.sql("SELECT id FROM customers WHERE telegram_id = :t").param("t", user.id).query(Long.class)
+                .single();
+    }
+
+    private Long referrerOf(BotUser user) {
+        return jdbc.sql("SELECT referrer_id FROM customers WHERE telegram_id = :t").param("t", user.id)
+                .query(Long.class).optional().orElse(null);
+    }
+
+    private String text(String language, String key, Object... params) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            values.put((String) params[i], String.valueOf(params[i + 1]));
+        }
+        return templates.render("bot." + key, language, values);
+    }
+}
