@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param jwtPrivateKey           PKCS#8 PEM RSA key signing RS256 tokens; blank → generated into the data directory
  * @param bootstrapAdminUsername  login of the admin created on first start
  * @param bootstrapAdminPassword  its password; blank → random, printed once
+ * @param bootstrapAdminTelegramId that admin's Telegram user id (0 = none): links the account for {@code /admin} in
+ *                                 the bot, unless a Telegram account is linked already
  * @param miniappOrigin           browser origin allowed by CORS when the Mini App is served from elsewhere
  */
 @Validated
@@ -29,5 +31,6 @@ public record AuthProperties(
         @DefaultValue("") String jwtPrivateKey,
         @DefaultValue("admin") String bootstrapAdminUsername,
         @DefaultValue("") String bootstrapAdminPassword,
+        @DefaultValue("0") long bootstrapAdminTelegramId,
         @DefaultValue("") String miniappOrigin) {
 }

@@ -29,6 +29,13 @@ class FirstAdminBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        createFirstAdmin();
+        if (properties.bootstrapAdminTelegramId() > 0) {
+            staff.linkBootstrapTelegram(properties.bootstrapAdminUsername(), properties.bootstrapAdminTelegramId());
+        }
+    }
+
+    private void createFirstAdmin() {
         boolean generated = properties.bootstrapAdminPassword().isBlank();
         String password = generated ? randomPassword() : properties.bootstrapAdminPassword();
         try {

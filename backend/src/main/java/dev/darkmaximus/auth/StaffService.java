@@ -90,6 +90,23 @@ public class StaffService {
         return true;
     }
 
+    /** The active staff member who linked this Telegram account (admin chat and operators' forum). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<StaffMember> activeByTelegramId(long telegramId) {
+        return staff.findByTelegramId(telegramId).filter(Staff::active)
+                .map(s -> new StaffMember(s.id(), s.username(), Role.valueOf(s.role())));
+    }
+
+    /** Links the first admin's Telegram account from configuration, unless one is linked already. */
+    @Transactional
+    public void linkBootstrapTelegram(String username, long telegramId) {
+        staff.findByLogin(username).filter(s -> s.telegramId() == null)
+                .ifPresent(s -> staff.linkTelegram(s.id(), telegramId));
+    }
+
+    public record StaffMember(long id, String username, Role role) {
+    }
+
     private static ApiException invalidCredentials() {
         return new ApiException(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong login or password.");
     }

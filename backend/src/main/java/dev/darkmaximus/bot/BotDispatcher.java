@@ -38,6 +38,8 @@ import dev.darkmaximus.platform.telegram.TelegramBotApi;
 class BotDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(BotDispatcher.class);
+    private static final java.util.Set<String> ADMIN_ACTIONS =
+            java.util.Set.of("adm", "af", "ap", "ac", "ab", "au", "aa", "at", "ak", "ax");
 
     private final CustomerService customers;
     private final BotSessions sessions;
@@ -52,10 +54,14 @@ class BotDispatcher {
     private final ShopFlow shop;
     private final KeysFlow keys;
     private final AccountFlow account;
+    private final SupportFlow support;
+    private final AdminFlow admin;
+    private final ForumRelay forum;
 
     BotDispatcher(CustomerService customers, BotSessions sessions, RateLimiter limiter, StarsPayments stars,
                   BotApiClient api, Templates templates, CallbackCodec codec, ShopSettings settings, Clock clock,
-                  Onboarding onboarding, ShopFlow shop, KeysFlow keys, AccountFlow account) {
+                  Onboarding onboarding, ShopFlow shop, KeysFlow keys, AccountFlow account, SupportFlow support,
+                  AdminFlow admin, ForumRelay forum) {
         this.customers = customers;
         this.sessions = sessions;
         this.limiter = limiter;
@@ -69,6 +75,9 @@ class BotDispatcher {
         this.shop = shop;
         this.keys = keys;
         this.account = account;
+        this.support = support;
+        this.admin = admin;
+        this.forum = forum;
     }
 
     /** Payment updates must not be lost: their failures propagate so the update is delivered again. */
@@ -105,19 +114,28 @@ class BotDispatcher {
                 return;
             }
             converse(q.getFrom(), q.getMessage().getChatId(), q.getMessage().getMessageId(), q.getId(), null,
-                    q.getData());
+                    List.of(), q.getData());
             return;
         }
         if (update.hasMessage()) {
             Message m = update.getMessage();
-            if (m.getFrom() == null || m.getFrom().getIsBot() || !m.isUserMessage() || !m.hasText()) {
+            if (m.getFrom() == null || m.getFrom().getIsBot()) {
                 return;
             }
-            converse(m.getFrom(), m.getChatId(), null, null, m.getText(), null);
+            if (forum.isForum(m.getChatId())) {
+                forum.operatorWrote(m);
+                return;
+            }
+            if (!m.isUserMessage() || (!m.hasText() && !m.hasPhoto())) {
+                return;
+            }
+            converse(m.getFrom(), m.getChatId(), null, null, m.hasText() ? m.getText() : m.getCaption(),
+                    ForumRelay.photos(m), null);
         }
     }
 
-    private void converse(User from, long chatId, Integer messageId, String callbackId, String text, String data) {
+    private void converse(User from, long chatId, Integer messageId, String callbackId, String text,
+                          List<String> photos, String data) {
         String startPayload = text != null && text.startsWith("/start") ? startPayload(text) : null;
         CustomerService.Contact contact = customers.contactFromBot(profile(from), startPayload);
         CustomerView customer = contact.customer();
@@ -138,7 +156,7 @@ class BotDispatcher {
             if (data != null) {
                 tapped(chat, from.getId(), data);
             } else {
-                typed(chat, text, startPayload, contact.created());
+                typed(chat, text == null ? "" : text, photos, startPayload, contact.created());
             }
         } catch (ApiException refused) {
             chat.notice(refusal(chat, refused));
@@ -159,7 +177,7 @@ class BotDispatcher {
         }
     }
 
-    private void typed(Chat chat, String text, String startPayload, boolean newcomer) {
+    private void typed(Chat chat, String text, List<String> photos, String startPayload, boolean newcomer) {
         String command = text.startsWith("/") ? text.split("[\\s@]", 2)[0].toLowerCase(Locale.ROOT) : "";
         if (command.equals("/start")) {
             sessions.save(chat.customerId(), null, sessions.get(chat.customerId()).data(), clock.instant());
@@ -171,12 +189,7 @@ class BotDispatcher {
         }
         BotSessions.Session session = sessions.get(chat.customerId());
         if (command.isEmpty() && session.awaiting() != null) {
-            switch (session.awaiting()) {
-                case "promo" -> shop.promoTyped(chat, text, session.data());
-                case "topup" -> shop.topUpTyped(chat, text);
-                case "withdraw" -> account.withdrawalDetailsTyped(chat, text, session.data());
-                default -> onboarding.menu(chat);
-            }
+            awaited(chat, session, text, photos);
             return;
         }
         if (session.awaiting() != null) {
@@ -191,12 +204,75 @@ class BotDispatcher {
             case "/referral" -> account.referral(chat);
             case "/help" -> account.help(chat);
             case "/language", "/lang" -> account.languages(chat);
+            case "/support" -> support.open(chat);
+            case "/admin" -> {
+                if (admin.admin(chat).isPresent()) {
+                    admin.home(chat);
+                } else {
+                    chat.send(chat.t("admin.denied"), List.of());
+                }
+            }
             default -> {
                 if (!command.isEmpty()) {
                     chat.send(chat.t("unknown"), List.of());
                 }
                 onboarding.menu(chat);
             }
+        }
+    }
+
+    /** Text the bot asked for: a promo code, an amount, withdrawal details, a support message, admin input. */
+    private void awaited(Chat chat, BotSessions.Session session, String text, List<String> photos) {
+        if (session.awaiting().equals("support")) {
+            support.written(chat, text, photos);
+            return;
+        }
+        if (text.isBlank()) {
+            return;
+        }
+        if (session.awaiting().startsWith("admin_")) {
+            Optional<dev.darkmaximus.auth.StaffService.StaffMember> staff = admin.admin(chat);
+            if (staff.isEmpty()) {
+                sessions.save(chat.customerId(), null, Map.of(), clock.instant());
+                onboarding.menu(chat);
+                return;
+            }
+            switch (session.awaiting()) {
+                case "admin_find" -> admin.find(chat, text.strip());
+                case "admin_ban" -> admin.ban(chat, staff.get(), text.strip(), session.data());
+                case "admin_balance" -> admin.adjustBalance(chat, staff.get(), text, session.data());
+                case "admin_extend" -> admin.extend(chat, staff.get(), text, session.data());
+                default -> onboarding.menu(chat);
+            }
+            return;
+        }
+        switch (session.awaiting()) {
+            case "promo" -> shop.promoTyped(chat, text, session.data());
+            case "topup" -> shop.topUpTyped(chat, text);
+            case "withdraw" -> account.withdrawalDetailsTyped(chat, text, session.data());
+            default -> onboarding.menu(chat);
+        }
+    }
+
+    /** Admin buttons ({@code a…}); the role is checked again on every tap. */
+    private void adminTapped(Chat chat, List<String> p) {
+        Optional<dev.darkmaximus.auth.StaffService.StaffMember> staff = admin.admin(chat);
+        if (staff.isEmpty()) {
+            chat.notice(chat.t("admin.denied"));
+            return;
+        }
+        switch (p.getFirst()) {
+            case "adm" -> admin.home(chat);
+            case "af" -> admin.askQuery(chat);
+            case "ap" -> admin.pending(chat);
+            case "ac" -> admin.card(chat, id(p, 1), false);
+            case "ab" -> admin.askBanReason(chat, id(p, 1));
+            case "au" -> admin.unban(chat, staff.get(), id(p, 1));
+            case "aa" -> admin.askBalance(chat, id(p, 1));
+            case "at" -> admin.resetTrial(chat, staff.get(), id(p, 1));
+            case "ak" -> admin.keysOf(chat, id(p, 1));
+            case "ax" -> admin.askExtension(chat, id(p, 1));
+            default -> chat.notice(chat.t("stale"));
         }
     }
 
@@ -217,11 +293,21 @@ class BotDispatcher {
             onboarding.recheckChannel(chat);
             return;
         }
+        if (sessions.get(chat.customerId()).awaiting() != null) {
+            // A tap leaves whatever the bot was waiting for; flows that wait again set it anew.
+            sessions.save(chat.customerId(), null, Map.copyOf(sessions.get(chat.customerId()).data()), clock.instant());
+        }
+        if (action.startsWith("a") && ADMIN_ACTIONS.contains(action)) {
+            adminTapped(chat, p);
+            return;
+        }
         if (!onboarding.passesGates(chat)) {
             return;
         }
         switch (action) {
             case "menu" -> onboarding.menu(chat);
+            case "sup" -> support.open(chat);
+            case "supc" -> support.close(chat, id(p, 1));
             case "buy" -> shop.hosts(chat);
             case "bh" -> shop.plans(chat, id(p, 1));
             case "bp" -> shop.planChosen(chat, id(p, 1));

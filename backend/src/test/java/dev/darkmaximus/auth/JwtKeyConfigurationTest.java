@@ -20,7 +20,7 @@ class JwtKeyConfigurationTest {
 
     private static AuthProperties withKey(String pem) {
         return new AuthProperties(Duration.ofMinutes(15), Duration.ofDays(7), Duration.ofHours(1), 5,
-                Duration.ofMinutes(15), pem, "admin", "", "");
+                Duration.ofMinutes(15), pem, "admin", "", 0, "");
     }
 
     @Test

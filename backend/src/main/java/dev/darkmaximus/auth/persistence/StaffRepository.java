@@ -28,4 +28,11 @@ public interface StaffRepository extends ListCrudRepository<Staff, Long> {
     @Modifying
     @Query("UPDATE staff SET failed_attempts = 0, locked_until = NULL, last_login_at = :now, updated_at = :now WHERE id = :id")
     void recordSuccess(long id, Instant now);
+
+    Optional<Staff> findByTelegramId(long telegramId);
+
+    @org.springframework.data.jdbc.repository.query.Modifying
+    @org.springframework.data.jdbc.repository.query.Query(
+            "UPDATE staff SET telegram_id = :telegramId, version = version + 1 WHERE id = :id")
+    int linkTelegram(long id, long telegramId);
 }

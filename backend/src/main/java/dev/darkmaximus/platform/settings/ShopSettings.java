@@ -55,6 +55,9 @@ public class ShopSettings {
     public static final String TERMS_URL = "access.terms-url";
     public static final String REQUIRED_CHANNEL = "access.required-channel";
     public static final String REQUIRED_CHANNEL_LINK = "access.required-channel-link";
+    public static final String ADMIN_UI_URL = "general.admin-ui-url";
+    public static final String SUPPORT_FORUM_ID = "support.forum-group-id";
+    public static final String SUPPORT_SLA = "support.sla";
     public static final String BOT_FLOOD_PER_MINUTE = "bot.updates-per-minute";
     private static final String METHOD_ENABLED = "payments.%s.enabled";
 
@@ -149,6 +152,21 @@ public class ShopSettings {
         String channel = requiredChannel();
         return raw(REQUIRED_CHANNEL_LINK).filter(v -> !v.isBlank())
                 .orElse(channel.startsWith("@") ? "https://t.me/" + channel.substring(1) : "");
+    }
+
+    /** The admin UI's address, for links from the bot's admin menu; empty = no link. */
+    public String adminUiUrl() {
+        return raw(ADMIN_UI_URL).orElse("");
+    }
+
+    /** The operators' forum group (one topic per ticket); empty = operators answer in the admin UI only. */
+    public Optional<Long> supportForumId() {
+        return raw(SUPPORT_FORUM_ID).filter(v -> !v.isBlank()).map(Long::parseLong);
+    }
+
+    /** How long a customer may wait for an answer before operators are reminded. */
+    public Duration supportSla() {
+        return duration(SUPPORT_SLA, Duration.ofHours(4));
     }
 
     /** How many updates a customer may send the bot per minute before being asked to slow down. */

@@ -131,7 +131,7 @@ public class BotApiClient {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(properties.apiBaseUrl() + "/bot"
                         + properties.botToken() + "/" + method.getMethod()))
                 .timeout(timeout);
-        if (method instanceof SendPhoto photo && photo.getPhoto().isNew()) {
+        if (method instanceof SendPhoto photo) {
             String boundary = "dm-" + UUID.randomUUID();
             return builder.header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(photo, boundary)))
@@ -167,11 +167,18 @@ public class BotApiClient {
                 out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
                         + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
             }
-            String fileName = photo.getPhoto().getMediaName() == null ? "photo.png" : photo.getPhoto().getMediaName();
-            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            out.write(photo.getPhoto().getNewMediaStream().readAllBytes());
-            out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            if (photo.getPhoto().isNew()) {
+                String fileName = photo.getPhoto().getMediaName() == null ? "photo.png" : photo.getPhoto().getMediaName();
+                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                out.write(photo.getPhoto().getNewMediaStream().readAllBytes());
+                out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            } else {
+                // A photo Telegram already has (a file id), e.g. one a customer sent to support.
+                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"\r\n\r\n"
+                        + photo.getPhoto().getAttachName() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("could not read the photo to upload", e);
         }

@@ -9,4 +9,13 @@ public interface SupportTicketRepository extends ListCrudRepository<SupportTicke
 
     @Query("SELECT * FROM support_tickets WHERE customer_id = :customerId AND status <> 'CLOSED'")
     Optional<SupportTicket> findOpenByCustomer(long customerId);
+
+    Optional<SupportTicket> findByForumTopicId(long forumTopicId);
+
+    @Query("""
+            SELECT * FROM support_tickets
+            WHERE status = 'OPEN' AND last_customer_message_at < :before
+              AND (last_operator_message_at IS NULL OR last_operator_message_at < last_customer_message_at)
+            ORDER BY last_customer_message_at""")
+    java.util.List<SupportTicket> findUnansweredSince(java.time.Instant before);
 }
