@@ -97,6 +97,12 @@ public class StaffService {
                 .map(s -> new StaffMember(s.id(), s.username(), Role.valueOf(s.role())));
     }
 
+    /** The Telegram account a staff member linked, if any (where their broadcast previews go). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Long> telegramIdOf(long staffId) {
+        return staff.findById(staffId).filter(Staff::active).map(Staff::telegramId);
+    }
+
     /** Links the first admin's Telegram account from configuration, unless one is linked already. */
     @Transactional
     public void linkBootstrapTelegram(String username, long telegramId) {

@@ -23,6 +23,7 @@ import dev.darkmaximus.platform.error.ApiException;
 import dev.darkmaximus.platform.outbox.OutboxHandler;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.telegram.BotApiClient;
+import dev.darkmaximus.platform.telegram.SendQueue;
 import dev.darkmaximus.platform.telegram.TelegramBotApi;
 import dev.darkmaximus.support.SupportService;
 import dev.darkmaximus.support.TicketView;
@@ -44,16 +45,18 @@ class ForumRelay {
     private final ShopSettings settings;
     private final Templates templates;
     private final BotApiClient api;
+    private final SendQueue sendQueue;
     private final JsonMapper json;
 
     ForumRelay(SupportService support, CustomerService customers, StaffService staff, ShopSettings settings,
-               Templates templates, BotApiClient api, JsonMapper json) {
+               Templates templates, BotApiClient api, SendQueue sendQueue, JsonMapper json) {
         this.support = support;
         this.customers = customers;
         this.staff = staff;
         this.settings = settings;
         this.templates = templates;
         this.api = api;
+        this.sendQueue = sendQueue;
         this.json = json;
     }
 
@@ -149,16 +152,18 @@ class ForumRelay {
                 : operatorText("forum.operator", Map.of("text", body));
         toTopic(topic, text);
         for (String fileId : message.fileIds()) {
-            api.execute(SendPhoto.builder().chatId(settings.supportForumId().get()).messageThreadId(topic)
-                    .photo(new InputFile(fileId)).build());
+            long forum = settings.supportForumId().get();
+            queued(forum, () -> api.execute(SendPhoto.builder().chatId(forum).messageThreadId(topic)
+                    .photo(new InputFile(fileId)).build()));
         }
     }
 
     private int openTopic(TicketView ticket, CustomerView customer) {
         String name = operatorText("forum.topic", Map.of("number", Long.toString(customer.number()),
                 "name", name(customer), "ticket", Long.toString(ticket.id())));
-        int topic = api.execute(CreateForumTopic.builder().chatId(settings.supportForumId().get())
-                .name(name.length() > 128 ? name.substring(0, 128) : name).build()).getMessageThreadId();
+        long forum = settings.supportForumId().get();
+        int topic = queued(forum, () -> api.execute(CreateForumTopic.builder().chatId(forum)
+                .name(name.length() > 128 ? name.substring(0, 128) : name).build())).getMessageThreadId();
         support.attachForumTopic(ticket.id(), topic);
         return topic;
     }
@@ -183,7 +188,8 @@ class ForumRelay {
                         Map.of("ticket", Long.toString(ticketId), "text", message.text())));
             }
             for (String fileId : message.fileIds()) {
-                api.execute(SendPhoto.builder().chatId(customer.telegramId()).photo(new InputFile(fileId)).build());
+                queued(customer.telegramId(), () -> api.execute(SendPhoto.builder().chatId(customer.telegramId())
+                        .photo(new InputFile(fileId)).build()));
             }
         } catch (TelegramBotApi.Blocked blocked) {
             customers.markUnreachable(customer.id());
@@ -191,12 +197,19 @@ class ForumRelay {
     }
 
     private void send(CustomerView customer, String html) {
-        api.execute(SendMessage.builder().chatId(customer.telegramId()).text(html).parseMode("HTML").build());
+        queued(customer.telegramId(), () -> api.execute(SendMessage.builder().chatId(customer.telegramId()).text(html)
+                .parseMode("HTML").build()));
     }
 
     private void toTopic(int topic, String html) {
-        api.execute(SendMessage.builder().chatId(settings.supportForumId().orElseThrow()).messageThreadId(topic)
-                .text(html).parseMode("HTML").build());
+        long forum = settings.supportForumId().orElseThrow();
+        queued(forum, () -> api.execute(SendMessage.builder().chatId(forum).messageThreadId(topic)
+                .text(html).parseMode("HTML").build()));
+    }
+
+    /** Support is what a waiting person reads next, so it goes ahead of reminders and broadcasts. */
+    private <T> T queued(long chatId, java.util.function.Supplier<T> send) {
+        return sendQueue.send(chatId, SendQueue.Priority.URGENT, send);
     }
 
     private String operatorText(String key, Map<String, String> params) {

@@ -12,6 +12,7 @@ import dev.darkmaximus.platform.db.JsonDocument;
 import dev.darkmaximus.platform.outbox.OutboxHandler;
 import dev.darkmaximus.platform.outbox.OutboxService;
 import dev.darkmaximus.platform.settings.ShopSettings;
+import dev.darkmaximus.platform.telegram.SendQueue;
 import dev.darkmaximus.platform.telegram.TelegramBotApi;
 
 /**
@@ -42,11 +43,13 @@ public class AdminAlerts {
 
         private final ShopSettings settings;
         private final TelegramBotApi telegram;
+        private final SendQueue sendQueue;
         private final JsonMapper json;
 
-        Sender(ShopSettings settings, TelegramBotApi telegram, JsonMapper json) {
+        Sender(ShopSettings settings, TelegramBotApi telegram, SendQueue sendQueue, JsonMapper json) {
             this.settings = settings;
             this.telegram = telegram;
+            this.sendQueue = sendQueue;
             this.json = json;
         }
 
@@ -63,7 +66,8 @@ public class AdminAlerts {
             }
             String text = json.readTree(payload.json()).path("text").asString("");
             try {
-                telegram.sendMessage(chat.get(), text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+                String html = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+                sendQueue.send(chat.get(), SendQueue.Priority.NORMAL, () -> telegram.sendMessage(chat.get(), html));
             } catch (TelegramBotApi.Blocked | TelegramBotApi.Refused gone) {
                 // The admin chat is misconfigured or the bot was removed from it; retrying can't help.
             }

@@ -13,6 +13,7 @@ import dev.darkmaximus.notify.persistence.Notification;
 import dev.darkmaximus.notify.persistence.NotificationRepository;
 import dev.darkmaximus.platform.db.JsonDocument;
 import dev.darkmaximus.platform.outbox.OutboxHandler;
+import dev.darkmaximus.platform.telegram.SendQueue;
 import dev.darkmaximus.platform.telegram.TelegramBotApi;
 
 /**
@@ -27,15 +28,17 @@ class NotificationSender implements OutboxHandler {
     private final CustomerService customers;
     private final Templates templates;
     private final TelegramBotApi telegram;
+    private final SendQueue sendQueue;
     private final JsonMapper json;
     private final Clock clock;
 
     NotificationSender(NotificationRepository notifications, CustomerService customers, Templates templates,
-                       TelegramBotApi telegram, JsonMapper json, Clock clock) {
+                       TelegramBotApi telegram, SendQueue sendQueue, JsonMapper json, Clock clock) {
         this.notifications = notifications;
         this.customers = customers;
         this.templates = templates;
         this.telegram = telegram;
+        this.sendQueue = sendQueue;
         this.json = json;
         this.clock = clock;
     }
@@ -65,7 +68,8 @@ class NotificationSender implements OutboxHandler {
         Map<String, String> params = json.readValue(notification.params().json(), new TypeReference<>() { });
         String text = templates.render(notification.templateKey(), customer.language(), params);
         try {
-            telegram.sendMessage(customer.telegramId(), text);
+            sendQueue.send(customer.telegramId(), priorityOf(notification.templateKey()),
+                    () -> telegram.sendMessage(customer.telegramId(), text));
             notifications.record(id, "SENT", null, clock.instant());
         } catch (TelegramBotApi.Blocked blocked) {
             customers.markUnreachable(customer.id());
@@ -73,5 +77,11 @@ class NotificationSender implements OutboxHandler {
         } catch (TelegramBotApi.Refused refused) {
             notifications.record(id, "FAILED", refused.getMessage(), clock.instant());
         }
+    }
+
+    /** Reminders can wait behind what a customer is waiting for right now (a paid key, a refund, a reply). */
+    private static SendQueue.Priority priorityOf(String templateKey) {
+        return templateKey.startsWith("key.expir") || templateKey.startsWith("key.will") ? SendQueue.Priority.NORMAL
+                : SendQueue.Priority.URGENT;
     }
 }

@@ -19,8 +19,6 @@ import dev.darkmaximus.billing.persistence.PromoRedemptionRepository;
 import dev.darkmaximus.billing.persistence.RefundRepository;
 import dev.darkmaximus.billing.persistence.WithdrawalRequestRepository;
 import dev.darkmaximus.customer.persistence.ReferralLinkRepository;
-import dev.darkmaximus.notify.persistence.BroadcastRecipients;
-import dev.darkmaximus.notify.persistence.BroadcastRepository;
 import dev.darkmaximus.platform.idempotency.persistence.IdempotencyRepository;
 import dev.darkmaximus.support.DomainFixtures;
 import dev.darkmaximus.support.IntegrationTest;
@@ -51,10 +49,6 @@ class RepositoryQueriesIT extends IntegrationTest {
     @Autowired
     ReferralLinkRepository referralLinks;
     @Autowired
-    BroadcastRepository broadcasts;
-    @Autowired
-    BroadcastRecipients recipients;
-    @Autowired
     IdempotencyRepository idempotency;
     @Autowired
     TicketMessageRepository ticketMessages;
@@ -81,12 +75,6 @@ class RepositoryQueriesIT extends IntegrationTest {
         assertThat(redemptions.countByCustomer(1, customer)).isZero();
         assertThat(apiKeys.findActiveByHash("0".repeat(64))).isEmpty();
         assertThat(referralLinks.findByCode("nothing")).isEmpty();
-        assertThat(broadcasts.findDue(now)).isNotNull();
-        long broadcast = jdbc.sql("INSERT INTO broadcasts (text) VALUES ('hi') RETURNING id").query(Long.class).single();
-        assertThat(recipients.addAll(broadcast, List.of(customer))).isEqualTo(1);
-        assertThat(recipients.claimPending(broadcast, 10)).containsExactly(customer);
-        recipients.mark(broadcast, customer, "SENT", null);
-        assertThat(recipients.claimPending(broadcast, 10)).isEmpty();
         assertThat(idempotency.findLive("orders", UUID.randomUUID().toString(), now)).isEmpty();
         assertThat(idempotency.deleteExpired(now)).isGreaterThanOrEqualTo(0);
         assertThat(ticketMessages.findByTicket(-1)).isEmpty();

@@ -1,0 +1,175 @@
+package dev.darkmaximus.notify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.darkmaximus.customer.CustomerService;
+import dev.darkmaximus.notify.persistence.BroadcastStore;
+import dev.darkmaximus.platform.jobs.JobLeases;
+import dev.darkmaximus.platform.telegram.SendQueue;
+import dev.darkmaximus.platform.telegram.TelegramBotApi;
+
+/**
+ * Sends broadcasts (SPEC §14 "broadcast runner"). Due broadcasts get their recipient list fixed when they start;
+ * then recipients are claimed in batches, sent through the {@link SendQueue} at the lowest priority (so payment
+ * confirmations overtake them) and settled one by one: sent, blocked (the customer is marked unreachable and left
+ * out of later broadcasts) or failed. Everything is in the database, so a restart picks up at the first unsent
+ * recipient; a claim a dead node left behind is settled as failed rather than sent again.
+ */
+@Component
+public class BroadcastRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(BroadcastRunner.class);
+    private static final String LEASE = "broadcasts";
+    /** Far longer than a batch can take to send, so a live node's claims are never taken for a dead one's. */
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(15);
+
+    private final BroadcastStore store;
+    private final BroadcastService broadcasts;
+    private final BroadcastMessages messages;
+    private final SendQueue sendQueue;
+    private final CustomerService customers;
+    private final AdminAlerts alerts;
+    private final JobLeases leases;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final int batchSize;
+    private final boolean enabled;
+
+    BroadcastRunner(BroadcastStore store, BroadcastService broadcasts, BroadcastMessages messages, SendQueue sendQueue,
+                    CustomerService customers, AdminAlerts alerts, JobLeases leases, TransactionTemplate tx,
+                    Clock clock, @Value("${dm.broadcast.batch-size:100}") int batchSize,
+                    @Value("${dm.jobs.enabled:true}") boolean enabled) {
+        this.store = store;
+        this.broadcasts = broadcasts;
+        this.messages = messages;
+        this.sendQueue = sendQueue;
+        this.customers = customers;
+        this.alerts = alerts;
+        this.leases = leases;
+        this.tx = tx;
+        this.clock = clock;
+        this.batchSize = batchSize;
+        this.enabled = enabled;
+    }
+
+    /**
+     * One node sends at a time, so the shop's Telegram budget isn't spent twice over; a turn lasts a few minutes and
+     * the next one (here or on another node) goes on from there.
+     */
+    @Scheduled(fixedDelayString = "${dm.jobs.broadcast-interval:5s}", initialDelayString = "${dm.jobs.initial-delay:30s}")
+    void scheduled() {
+        if (!enabled || !leases.tryAcquire(LEASE, Duration.ofMinutes(5))) {
+            return;
+        }
+        try {
+            runUntil(clock.instant().plus(Duration.ofMinutes(3)), Integer.MAX_VALUE);
+        } finally {
+            leases.release(LEASE);
+        }
+    }
+
+    /** Runs until every running broadcast is done or paused. */
+    public int runOnce() {
+        return runUntil(Instant.MAX, Integer.MAX_VALUE);
+    }
+
+    /** Settles at most about {@code recipients} and stops between two batches, as a node shutting down would. */
+    public int runAtMost(int recipients) {
+        return runUntil(Instant.MAX, recipients);
+    }
+
+    private int runUntil(Instant deadline, int maxRecipients) {
+        Instant now = clock.instant();
+        int abandoned = store.settleAbandoned(now.minus(ABANDONED_AFTER));
+        if (abandoned > 0) {
+            log.atWarn().addKeyValue("recipients", abandoned).log("settled broadcast claims left by a stopped node");
+        }
+        for (long id : store.due(now)) {
+            tx.executeWithoutResult(status -> start(id));
+        }
+        int settled = 0;
+        for (long id : store.running()) {
+            BroadcastView broadcast = broadcasts.get(id);
+            while (settled < maxRecipients && clock.instant().isBefore(deadline)) {
+                if (broadcasts.get(id).status() != BroadcastView.Status.RUNNING) {
+                    break; // paused or canceled meanwhile
+                }
+                int size = Math.min(batchSize, maxRecipients - settled);
+                List<BroadcastStore.Recipient> batch = tx.execute(status -> store.claim(id, size, clock.instant()));
+                if (batch.isEmpty()) {
+                    finish(id);
+                    break;
+                }
+                send(broadcast, batch.stream().filter(BroadcastStore.Recipient::claimed).toList());
+                settled += batch.size();
+            }
+        }
+        return settled;
+    }
+
+    private void start(long id) {
+        var row = store.lock(id).orElse(null);
+        if (row == null || !"SCHEDULED".equals(row.status())) {
+            return;
+        }
+        BroadcastView broadcast = broadcasts.view(row);
+        long total = store.materialize(id, BroadcastService.filter(broadcast.audience()), clock.instant());
+        log.atInfo().addKeyValue("broadcast", id).addKeyValue("recipients", total).log("broadcast started");
+    }
+
+    private void send(BroadcastView broadcast, List<BroadcastStore.Recipient> recipients) {
+        List<CompletableFuture<Long>> results = new ArrayList<>(recipients.size());
+        for (BroadcastStore.Recipient recipient : recipients) {
+            results.add(sendQueue.submit(recipient.telegramId(), SendQueue.Priority.BULK,
+                    () -> messages.send(recipient.telegramId(), broadcast)));
+        }
+        List<Long> sent = new ArrayList<>();
+        for (int i = 0; i < recipients.size(); i++) {
+            BroadcastStore.Recipient recipient = recipients.get(i);
+            try {
+                results.get(i).join();
+                sent.add(recipient.customerId());
+            } catch (CompletionException e) {
+                settleFailure(broadcast.id(), recipient, e.getCause());
+            }
+        }
+        store.settleSent(broadcast.id(), sent, clock.instant());
+    }
+
+    private void settleFailure(long broadcastId, BroadcastStore.Recipient recipient, Throwable cause) {
+        if (cause instanceof TelegramBotApi.Blocked blocked) {
+            customers.markUnreachable(recipient.customerId());
+            store.settle(broadcastId, recipient.customerId(), "BLOCKED", blocked.getMessage(), clock.instant());
+            return;
+        }
+        String error = cause instanceof TelegramBotApi.Refused ? cause.getMessage()
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        store.settle(broadcastId, recipient.customerId(), "FAILED", error, clock.instant());
+    }
+
+    private void finish(long id) {
+        tx.executeWithoutResult(status -> {
+            if (!store.finishIfComplete(id)) {
+                return;
+            }
+            Map<String, Long> counts = store.counts(id);
+            alerts.queue("📣 Broadcast #" + id + " finished: sent " + counts.getOrDefault("SENT", 0L) + ", blocked "
+                    + counts.getOrDefault("BLOCKED", 0L) + ", failed " + counts.getOrDefault("FAILED", 0L) + ".",
+                    "broadcast-done:" + id);
+        });
+    }
+}
