@@ -36,6 +36,7 @@ public class ReferralService {
     private final BalanceService balances;
     private final CustomerService customers;
     private final WithdrawalRequestRepository withdrawals;
+    private final dev.darkmaximus.notify.AdminAlerts alerts;
     private final MoneyQueries queries;
     private final NotificationService notifications;
     private final ShopSettings settings;
@@ -44,7 +45,8 @@ public class ReferralService {
 
     ReferralService(BalanceService balances, CustomerService customers, WithdrawalRequestRepository withdrawals,
                     MoneyQueries queries, NotificationService notifications, ShopSettings settings,
-                    AuditService audit, Clock clock) {
+                    AuditService audit, dev.darkmaximus.notify.AdminAlerts alerts, Clock clock) {
+        this.alerts = alerts;
         this.balances = balances;
         this.customers = customers;
         this.withdrawals = withdrawals;
@@ -132,8 +134,14 @@ public class ReferralService {
             throw InvalidInputException.field("method", "invalid_method", "card, phone or other");
         }
         try {
-            return WithdrawalView.from(withdrawals.save(new WithdrawalRequest(null, customerId, amountMinor, CURRENCY,
-                    parsed, details.strip(), WithdrawalRequest.Status.REQUESTED, null, null, null, clock.instant(), 0)));
+            WithdrawalView requested = WithdrawalView.from(withdrawals.save(new WithdrawalRequest(null, customerId,
+                    amountMinor, CURRENCY, parsed, details.strip(), WithdrawalRequest.Status.REQUESTED, null, null, null,
+                    clock.instant(), 0)));
+            alerts.queue("💸 Withdrawal #" + requested.id() + " of " + Money.of(amountMinor, CURRENCY).display()
+                    + " requested by customer #" + customers.get(customerId).number() + " (" + parsed.name()
+                    .toLowerCase(java.util.Locale.ROOT) + "). Approve or decline it in the admin UI.",
+                    "withdrawal.requested:" + requested.id());
+            return requested;
         } catch (DuplicateKeyException alreadyOpen) {
             throw ApiException.conflict("withdrawal_pending", "You already have a withdrawal request waiting.");
         }

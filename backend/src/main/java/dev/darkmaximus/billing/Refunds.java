@@ -38,12 +38,15 @@ public class Refunds {
     private final BalanceService balances;
     private final ReferralService referrals;
     private final NotificationService notifications;
+    private final dev.darkmaximus.notify.AdminAlerts alerts;
     private final AuditService audit;
     private final Clock clock;
 
     Refunds(RefundRepository refunds, PaymentRepository payments, PaymentTransitionRepository transitions,
             OrderRepository orders, BalanceService balances, ReferralService referrals,
-            NotificationService notifications, AuditService audit, Clock clock) {
+            NotificationService notifications, AuditService audit, dev.darkmaximus.notify.AdminAlerts alerts,
+            Clock clock) {
+        this.alerts = alerts;
         this.refunds = refunds;
         this.payments = payments;
         this.transitions = transitions;
@@ -119,6 +122,8 @@ public class Refunds {
                 null, refund.createdBy(), refund.createdAt(), now));
         notifications.queue(order.customerId(), "refund", Templates.PAYMENT_REFUNDED,
                 Map.of("amount", amount.display(), "order_id", Long.toString(order.id())), "refund:" + refundId);
+        alerts.queue("↩️ Refund of " + amount.display() + " for order #" + order.id() + " (payment #" + payment.id()
+                + ")" + (refund.toBalance() ? " to the balance" : "") + " completed.", "refund.done:" + refundId);
         audit.record("refund.complete", "payment", payment.id(), null, RefundView.from(done));
         return RefundView.from(done);
     }

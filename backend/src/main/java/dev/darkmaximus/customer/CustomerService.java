@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.darkmaximus.customer.persistence.Customer;
 import dev.darkmaximus.customer.persistence.CustomerRegistrations;
 import dev.darkmaximus.customer.persistence.CustomerRepository;
+import dev.darkmaximus.notify.AdminAlerts;
 import dev.darkmaximus.platform.audit.AuditService;
 import dev.darkmaximus.platform.error.ApiException;
 
@@ -21,12 +22,15 @@ public class CustomerService {
     private final CustomerRepository customers;
     private final CustomerRegistrations registrations;
     private final AuditService audit;
+    private final AdminAlerts alerts;
     private final Clock clock;
 
-    CustomerService(CustomerRepository customers, CustomerRegistrations registrations, AuditService audit, Clock clock) {
+    CustomerService(CustomerRepository customers, CustomerRegistrations registrations, AuditService audit,
+                    AdminAlerts alerts, Clock clock) {
         this.customers = customers;
         this.registrations = registrations;
         this.audit = audit;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -47,7 +51,11 @@ public class CustomerService {
         if (created.inserted()) {
             referrerNumber(startParam).ifPresent(number -> registrations.bindReferrer(created.id(), number));
         }
-        return CustomerView.from(load(created.id()));
+        Customer customer = load(created.id());
+        if (created.inserted()) {
+            announce(customer, "Mini App");
+        }
+        return CustomerView.from(customer);
     }
 
     /**
@@ -62,6 +70,9 @@ public class CustomerService {
             referrerNumber(startParam).ifPresent(number -> registrations.bindReferrer(created.id(), number));
         }
         Customer customer = load(created.id());
+        if (created.inserted()) {
+            announce(customer, "bot");
+        }
         if (!customer.reachable()) {
             customers.setReachable(customer.id(), true, clock.instant());
             customer = load(customer.id());
@@ -70,6 +81,15 @@ public class CustomerService {
     }
 
     public record Contact(CustomerView customer, boolean created) {
+    }
+
+    /** The admin chat hears of every newcomer (SPEC §8), in the transaction that created them. */
+    private void announce(Customer customer, String via) {
+        String name = customer.username() != null ? "@" + customer.username()
+                : customer.firstName() != null ? customer.firstName() : "id " + customer.telegramId();
+        alerts.queue("👋 New customer #" + customer.number() + " " + name + " via " + via
+                + (customer.referrerId() != null ? " (referred by customer id " + customer.referrerId() + ")" : ""),
+                "customer.new:" + customer.id());
     }
 
     /** The customer's language for every text the shop sends (ru or en). */

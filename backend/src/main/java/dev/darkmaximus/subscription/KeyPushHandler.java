@@ -47,6 +47,7 @@ class KeyPushHandler implements OutboxHandler {
     private final CustomerService customers;
     private final VpnPanels panels;
     private final NotificationService notifications;
+    private final dev.darkmaximus.notify.AdminAlerts alerts;
     private final KeyFormats formats;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
@@ -57,7 +58,8 @@ class KeyPushHandler implements OutboxHandler {
     KeyPushHandler(VpnKeyRepository keys, HostService hosts, PlanService plans, CustomerService customers,
                    VpnPanels panels, NotificationService notifications, KeyFormats formats,
                    TransactionTemplate transactions, JsonMapper json, io.micrometer.core.instrument.MeterRegistry meters,
-                   ApplicationEventPublisher events, Clock clock) {
+                   ApplicationEventPublisher events, dev.darkmaximus.notify.AdminAlerts alerts, Clock clock) {
+        this.alerts = alerts;
         this.keys = keys;
         this.hosts = hosts;
         this.plans = plans;
@@ -136,6 +138,9 @@ class KeyPushHandler implements OutboxHandler {
             if (keys.markFailed(keyId, clock.instant()) == 1) {
                 notifications.queue(key.customerId(), "key_failed", Templates.KEY_FAILED,
                         Map.of("key_number", Integer.toString(key.number())), "key.failed:" + keyId);
+                alerts.queue("⚠️ Provisioning failed for key id " + keyId + " (customer id " + key.customerId()
+                        + ", host id " + key.hostId() + ") after every retry. Resync or refund it in the admin UI.",
+                        "key.failed:" + keyId);
             }
         }));
     }

@@ -75,8 +75,8 @@ class BotConversationIT extends MoneyBackedTest {
 
         user.taps("Карта");
         String summary = user.screen().text();
-        assertThat(summary).contains("Цена: 199 ₽", "Промокод " + code.toLowerCase() + ": −19.9 ₽",
-                "К оплате: <b>179.1 ₽</b>", "Оплата: 💳 Карта / СБП");
+        assertThat(summary).contains("Цена: 199 ₽", "Промокод " + code.toLowerCase() + ": −19.90 ₽",
+                "К оплате: <b>179.10 ₽</b>", "Оплата: 💳 Карта / СБП");
         String pay = user.button("Оплатить");
         user.tapsData(pay);
         BotUser.Call payment = user.screen();
@@ -84,7 +84,7 @@ class BotConversationIT extends MoneyBackedTest {
                 .query(Long.class).single();
         long paymentId = jdbc.sql("SELECT id FROM payments WHERE order_id = :o").param("o", orderId)
                 .query(Long.class).single();
-        assertThat(payment.text()).isEqualTo(text("ru", "pay.link", "order", orderId, "amount", "179.1 ₽"));
+        assertThat(payment.text()).isEqualTo(text("ru", "pay.link", "order", orderId, "amount", "179.10 ₽"));
         assertThat(payment.url("Оплатить")).startsWith("https://yoomoney.ru/checkout/");
 
         // Tapping Pay again on the same summary is the same order, not a second one.
@@ -234,7 +234,7 @@ class BotConversationIT extends MoneyBackedTest {
         user.says("много");
         assertThat(user.screen().text()).startsWith("Это не сумма от");
         user.says("250,5");
-        assertThat(user.screen().text()).contains("К оплате: <b>250.5 ₽</b>");
+        assertThat(user.screen().text()).contains("К оплате: <b>250.50 ₽</b>");
         user.taps("Оплатить");
         assertThat(user.screen().url("Оплатить")).startsWith("https://yoomoney.ru/");
     }

@@ -1,6 +1,7 @@
 package dev.darkmaximus.bot;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -145,7 +146,8 @@ final class BotUser {
 
     private List<Call> all() {
         List<Call> calls = new ArrayList<>();
-        for (LoggedRequest request : TestTelegram.server().findAll(postRequestedFor(urlMatching(BOT + "/.*")))) {
+        for (LoggedRequest request : TestTelegram.server().findAll(postRequestedFor(urlMatching(BOT + "/.*"))
+                .withRequestBody(containing(Long.toString(id))))) {
             // Bot API method names are case-insensitive; telegrambots names them in lower case.
             String method = CANONICAL.getOrDefault(request.getUrl().substring(BOT.length() + 1).toLowerCase(),
                     request.getUrl().substring(BOT.length() + 1));

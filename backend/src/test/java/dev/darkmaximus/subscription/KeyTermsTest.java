@@ -54,7 +54,7 @@ class KeyTermsTest {
         assertThat(KeyFormats.money(dev.darkmaximus.platform.money.Money.of(19900, dev.darkmaximus.platform.money.Currency.RUB)))
                 .isEqualTo("199 ₽");
         assertThat(KeyFormats.money(dev.darkmaximus.platform.money.Money.of(19950, dev.darkmaximus.platform.money.Currency.RUB)))
-                .isEqualTo("199.5 ₽");
+                .isEqualTo("199.50 ₽");
         assertThat(KeyFormats.money(dev.darkmaximus.platform.money.Money.of(7, dev.darkmaximus.platform.money.Currency.RUB)))
                 .isEqualTo("0.07 ₽");
         assertThat(KeyFormats.money(dev.darkmaximus.platform.money.Money.of(100, dev.darkmaximus.platform.money.Currency.XTR)))

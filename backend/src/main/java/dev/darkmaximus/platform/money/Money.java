@@ -23,8 +23,9 @@ public record Money(long amount, Currency currency) {
         } else {
             long unit = java.math.BigInteger.TEN.pow(digits).longValueExact();
             long fraction = absolute % unit;
-            major = (absolute / unit) + (fraction == 0 ? "" : "." + String.format("%0" + digits + "d", fraction)
-                    .replaceAll("0+$", ""));
+            // Kopecks read as money ("18.90"); nine-digit nano-TON reads better trimmed ("0.5").
+            String decimals = String.format("%0" + digits + "d", fraction);
+            major = (absolute / unit) + (fraction == 0 ? "" : "." + (digits > 2 ? decimals.replaceAll("0+$", "") : decimals));
         }
         String symbol = switch (currency) {
             case RUB -> " ₽";

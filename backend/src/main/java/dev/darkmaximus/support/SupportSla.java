@@ -1,0 +1,64 @@
+package dev.darkmaximus.support;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.darkmaximus.notify.AdminAlerts;
+import dev.darkmaximus.platform.settings.ShopSettings;
+
+/**
+ * Reminds the operators of customers waiting longer than the support SLA (SPEC §12). One reminder per unanswered
+ * customer message: a new message from the customer after the reminder can earn another one.
+ */
+@Component
+public class SupportSla {
+
+    private final SupportService support;
+    private final AdminAlerts alerts;
+    private final ShopSettings settings;
+    private final java.time.Clock clock;
+    private final boolean enabled;
+
+    SupportSla(SupportService support, AdminAlerts alerts, ShopSettings settings, java.time.Clock clock,
+               @Value("${dm.jobs.enabled:true}") boolean enabled) {
+        this.clock = clock;
+        this.support = support;
+        this.alerts = alerts;
+        this.settings = settings;
+        this.enabled = enabled;
+    }
+
+    @Scheduled(fixedDelayString = "${dm.jobs.support-sla-interval:10m}", initialDelayString = "${dm.jobs.initial-delay:30s}")
+    void scheduled() {
+        if (enabled) {
+            runOnce();
+        }
+    }
+
+    /** Returns how many tickets were found overdue (reminders already sent for them are not repeated). */
+    @Transactional
+    public int runOnce() {
+        Duration sla = settings.supportSla();
+        var overdue = support.waitingLongerThan(sla);
+        for (TicketView ticket : overdue) {
+            TicketView.Message last = ticket.messages().reversed().stream()
+                    .filter(m -> "CUSTOMER".equals(m.author())).findFirst().orElse(null);
+            if (last == null) {
+                continue;
+            }
+            alerts.queue("⏰ Ticket #" + ticket.id() + " has waited " + hours(last.createdAt()) + " for an answer"
+                    + " (SLA " + sla.toHours() + " h).", "support.sla:" + ticket.id() + ":" + last.id());
+        }
+        return overdue.size();
+    }
+
+    private String hours(Instant since) {
+        long minutes = Duration.between(since, clock.instant()).toMinutes();
+        return minutes >= 120 ? minutes / 60 + " h" : minutes + " min";
+    }
+}
