@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Customer-facing texts by template key, ru and en, with named {@code {placeholders}}. These are the shipped
- * defaults (SPEC §11), the chat bot's in {@code templates/bot_*.properties}; admin-edited overrides will take
- * precedence once the templates screen exists.
+ * Customer-facing texts by template key, ru and en, with named {@code {placeholders}} (SPEC §11). Defaults ship
+ * in code (the chat bot's in {@code templates/bot_*.properties}); an admin's wording ({@link TemplateService})
+ * takes precedence. Overrides are cached briefly: a change shows at once on the node that saved it and within
+ * {@link #OVERRIDES_TTL} on the others.
  */
 @Component
 public class Templates {
@@ -30,7 +31,21 @@ public class Templates {
     public static final String WITHDRAWAL_APPROVED = "referral.withdrawal_approved";
     public static final String WITHDRAWAL_DECLINED = "referral.withdrawal_declined";
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+    static final java.time.Duration OVERRIDES_TTL = java.time.Duration.ofSeconds(30);
+
+    private final dev.darkmaximus.notify.persistence.TemplateOverrides overrides;
+    private final com.github.benmanes.caffeine.cache.LoadingCache<String, Map<String, String>> overrideCache;
+
+    Templates(dev.darkmaximus.notify.persistence.TemplateOverrides overrides) {
+        this.overrides = overrides;
+        this.overrideCache = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(OVERRIDES_TTL)
+                .build(all -> {
+                    Map<String, String> byKey = new java.util.HashMap<>();
+                    overrides.all().forEach(row -> byKey.put(row.templateKey() + "|" + row.language(), row.text()));
+                    return Map.copyOf(byKey);
+                });
+    }
 
     private static final Map<String, Map<String, String>> DEFAULTS = Map.ofEntries(
             Map.entry(KEY_READY, Map.of(
@@ -90,7 +105,16 @@ public class Templates {
         if (texts == null) {
             throw new IllegalArgumentException("unknown template " + templateKey);
         }
-        String text = texts.getOrDefault(language == null ? "ru" : language, texts.get("ru"));
+        String lang = language == null ? "ru" : language;
+        String text = overrideCache.get("all").get(templateKey + "|" + lang);
+        if (text == null) {
+            text = texts.getOrDefault(lang, texts.get("ru"));
+        }
+        return fill(text, params);
+    }
+
+    /** Fills the placeholders of {@code text}; values are HTML-escaped, unknown placeholders are left visible. */
+    static String fill(String text, Map<String, String> params) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -103,6 +127,39 @@ public class Templates {
 
     public boolean exists(String templateKey) {
         return texts(templateKey) != null;
+    }
+
+    /** Every template key, sorted. */
+    java.util.List<String> keys() {
+        java.util.Set<String> keys = new java.util.TreeSet<>(DEFAULTS.keySet());
+        botTexts.get("ru").keySet().forEach(k -> keys.add("bot." + k));
+        return java.util.List.copyOf(keys);
+    }
+
+    /** The shipped texts of a key by language, or null for an unknown key. */
+    Map<String, String> defaults(String templateKey) {
+        return texts(templateKey);
+    }
+
+    /** The placeholders a key's default texts use: the only ones an edited text may use. */
+    java.util.Set<String> placeholders(String templateKey) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (String text : texts(templateKey).values()) {
+            Matcher m = PLACEHOLDER.matcher(text);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
+    /** Admins' current texts by "key|language". */
+    Map<String, String> overrides() {
+        return overrideCache.get("all");
+    }
+
+    void invalidate() {
+        overrideCache.invalidateAll();
     }
 
     private Map<String, String> texts(String templateKey) {
