@@ -105,7 +105,7 @@ public class BroadcastRunner {
         for (long id : store.running()) {
             BroadcastView broadcast = broadcasts.get(id);
             while (settled < maxRecipients && clock.instant().isBefore(deadline)) {
-                if (broadcasts.get(id).status() != BroadcastView.Status.RUNNING) {
+                if (!store.find(id).map(row -> "RUNNING".equals(row.status())).orElse(false)) {
                     break; // paused or canceled meanwhile
                 }
                 int size = Math.min(batchSize, maxRecipients - settled);

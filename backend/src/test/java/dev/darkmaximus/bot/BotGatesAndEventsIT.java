@@ -197,6 +197,30 @@ class BotGatesAndEventsIT extends MoneyBackedTest {
         }
     }
 
+    @Autowired
+    dev.darkmaximus.catalog.PanelWatch panelWatch;
+
+    @Test
+    void aPanelGoingDownAndComingBackIsToldOnceEach() {
+        long adminChat = adminChat();
+        try {
+            panel.listsClients(List.of());
+            assertThat(panelWatch.check(hostId)).as("healthy, as before").isFalse();
+            panel.down();
+            assertThat(panelWatch.check(hostId)).isTrue();
+            assertThat(panelWatch.check(hostId)).as("still down: no second alert").isFalse();
+            panel.recover();
+            assertThat(panelWatch.check(hostId)).isTrue();
+
+            assertThat(outbox.run("admin:panel:" + hostId + ":")).isEqualTo(2);
+            assertThat(adminMessages(adminChat)).filteredOn(text -> text.contains("Panel of host")).hasSize(2)
+                    .anySatisfy(text -> assertThat(text).startsWith("🔴 Panel of host").contains("is down"))
+                    .anySatisfy(text -> assertThat(text).startsWith("✅ Panel of host").endsWith("answers again."));
+        } finally {
+            put(ShopSettings.ADMIN_CHAT_ID, "", Setting.ValueType.STRING);
+        }
+    }
+
     private String updates(BotUser user, long firstId, String firstText, long secondId, String secondText) {
         return JSON.writeValueAsString(Map.of("ok", true, "result", List.of(
                 Map.of("update_id", firstId, "message", user.message(firstText)),
