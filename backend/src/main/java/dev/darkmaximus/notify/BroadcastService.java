@@ -82,6 +82,17 @@ public class BroadcastService {
         return store.list(before, limit).stream().map(this::view).toList();
     }
 
+    /** Who got it and who didn't (and why), page by page; empty before the broadcast starts. */
+    @Transactional(readOnly = true)
+    public List<BroadcastRecipientView> recipients(long id, String status, Long after, int limit) {
+        get(id);
+        if (status != null && !java.util.Set.of("PENDING", "SENDING", "SENT", "BLOCKED", "FAILED").contains(status)) {
+            throw InvalidInputException.field("status", "invalid", "PENDING, SENDING, SENT, BLOCKED or FAILED");
+        }
+        return store.recipients(id, status, after, limit).stream().map(r -> new BroadcastRecipientView(r.customerId(),
+                r.customerNumber(), r.status(), r.error(), r.sentAt())).toList();
+    }
+
     /** How many customers the audience selects right now (banned and unreachable never count). */
     @Transactional(readOnly = true)
     public long count(BroadcastAudience audience) {

@@ -48,6 +48,47 @@ class BotConversationIT extends MoneyBackedTest {
         assertThat(user.calls()).extracting(BotUser.Call::method).containsExactly("sendMessage");
     }
 
+    /** Every menu entry opens its screen in the customer's language, with a way back to the menu. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ru", "en"})
+    void everyMenuEntryOpensItsScreenInTheCustomersLanguage(String language) {
+        BotUser user = new BotUser(api, language);
+        user.says("/start");
+        Map<String, String> screens = new java.util.LinkedHashMap<>();
+        screens.put("btn.buy", "buy.");
+        screens.put("btn.keys", "keys.empty");
+        screens.put("btn.profile", "profile");
+        screens.put("btn.topup", "topup");
+        screens.put("btn.referral", "referral");
+        screens.put("btn.support", "support.new");
+        screens.put("btn.help", "help");
+        screens.put("btn.language", "language");
+        for (Map.Entry<String, String> entry : screens.entrySet()) {
+            user.says("/menu");
+            user.taps(text(language, entry.getKey()));
+            String screen = user.screen().text();
+            if (entry.getValue().equals("buy.")) {
+                assertThat(screen).as(entry.getKey()).satisfiesAnyOf(
+                        s -> assertThat(s).startsWith(before(text(language, "buy.hosts"))),
+                        s -> assertThat(s).contains(before(text(language, "buy.plans").substring(
+                                text(language, "buy.plans").indexOf('\n') + 1))));
+            } else {
+                assertThat(screen).as(entry.getKey()).startsWith(before(text(language, entry.getValue())));
+            }
+            assertThat(user.screen().labels().stream().flatMap(List::stream).toList()).as(entry.getKey())
+                    .anyMatch(label -> label.equals(text(language, "btn.back")) || label.equals(text(language, "btn.menu"))
+                            || entry.getKey().equals("btn.language"));
+        }
+    }
+
+    /** A template's text up to its first placeholder. */
+    private static String before(String template) {
+        int placeholder = template.indexOf('{');
+        String head = placeholder < 0 ? template : template.substring(0, placeholder);
+        assertThat(head.strip()).as("a recognisable start of %s", template).hasSizeGreaterThan(3);
+        return head;
+    }
+
     @Test
     void buyingWithACardAndAPromoCodeEndsWithTheKeyInMyKeys() {
         String code = "BOT" + TestIds.telegramId();

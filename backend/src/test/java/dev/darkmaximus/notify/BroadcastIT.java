@@ -93,6 +93,10 @@ class BroadcastIT extends PanelBackedTest {
         Map<Long, Long> perChat = deliveries(marker);
         assertThat(perChat).hasSize(10_000);
         assertThat(perChat.values()).allMatch(n -> n == 1L);
+        JsonNode blockedPage = api.get("/api/v1/admin/broadcasts/" + id + "/recipients?status=BLOCKED&limit=500",
+                shop.admin()).expect(200).json();
+        assertThat(blockedPage).hasSize(300).allSatisfy(r -> assertThat(r.path("error").asString())
+                .contains("blocked by the user"));
         assertThat(count("SELECT count(*) FROM customers WHERE telegram_id BETWEEN ? AND ? AND NOT reachable",
                 first, first + 9_999)).isEqualTo(300);
         assertThat(api.post("/api/v1/admin/broadcasts/audience-count", Map.of("kind", "GROUP", "groupId", group),

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.darkmaximus.auth.TokenService;
 import dev.darkmaximus.notify.BroadcastAudience;
 import dev.darkmaximus.notify.BroadcastCommand;
+import dev.darkmaximus.notify.BroadcastRecipientView;
 import dev.darkmaximus.notify.BroadcastService;
 import dev.darkmaximus.notify.BroadcastView;
 
@@ -63,6 +64,19 @@ class BroadcastAdminController {
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     BroadcastView get(@PathVariable long id) {
         return broadcasts.get(id);
+    }
+
+    @GetMapping("/{id}/recipients")
+    @Operation(operationId = "listBroadcastRecipients", summary = "Per-recipient results, in customer order")
+    @ApiResponse(responseCode = "200", description = "One page of recipients.")
+    List<BroadcastRecipientView> recipients(@PathVariable long id,
+                                            @Parameter(description = "Only this status: PENDING, SENDING, SENT, "
+                                                    + "BLOCKED or FAILED.") @RequestParam(required = false) String status,
+                                            @Parameter(description = "Cursor: the last customerId of the previous page.")
+                                            @RequestParam(required = false) Long after,
+                                            @Parameter(description = "Page size, 1–500.")
+                                            @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        return broadcasts.recipients(id, status, after, limit);
     }
 
     @PostMapping

@@ -157,6 +157,22 @@ public class BroadcastStore {
                 .param("before", Timestamp.from(before)).update();
     }
 
+    public record RecipientRow(long customerId, long customerNumber, String status, String error,
+                               java.time.Instant sentAt) {
+    }
+
+    /** One page of recipients in customer order, optionally of one status, after {@code afterCustomerId}. */
+    public List<RecipientRow> recipients(long broadcastId, String status, Long afterCustomerId, int limit) {
+        return jdbc.sql("""
+                        SELECT r.customer_id, c.number AS customer_number, r.status, r.error, r.sent_at
+                        FROM broadcast_recipients r JOIN customers c ON c.id = r.customer_id
+                        WHERE r.broadcast_id = :id AND (CAST(:status AS varchar) IS NULL OR r.status = :status)
+                          AND (CAST(:after AS bigint) IS NULL OR r.customer_id > :after)
+                        ORDER BY r.customer_id LIMIT :limit""")
+                .param("id", broadcastId).param("status", status).param("after", afterCustomerId)
+                .param("limit", limit).query(RecipientRow.class).list();
+    }
+
     public Map<String, Long> counts(long broadcastId) {
         Map<String, Long> counts = new java.util.HashMap<>();
         jdbc.sql("SELECT status, count(*) AS n FROM broadcast_recipients WHERE broadcast_id = :id GROUP BY status")
