@@ -151,6 +151,10 @@ public class BroadcastRunner {
     }
 
     private void settleFailure(long broadcastId, BroadcastStore.Recipient recipient, Throwable cause) {
+        if (cause instanceof TelegramBotApi.RetryLater) {
+            store.release(broadcastId, recipient.customerId()); // the send queue stopped before sending it
+            return;
+        }
         if (cause instanceof TelegramBotApi.Blocked blocked) {
             customers.markUnreachable(recipient.customerId());
             store.settle(broadcastId, recipient.customerId(), "BLOCKED", blocked.getMessage(), clock.instant());

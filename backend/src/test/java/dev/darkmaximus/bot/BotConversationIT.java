@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,10 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.darkmaximus.notify.Templates;
 import dev.darkmaximus.platform.settings.persistence.Setting;
 import dev.darkmaximus.platform.settings.ShopSettings;
-import dev.darkmaximus.support.MoneyBackedTest;
 import dev.darkmaximus.support.TestIds;
 import dev.darkmaximus.support.TestYooKassa;
 
@@ -24,10 +21,8 @@ import dev.darkmaximus.support.TestYooKassa;
  * The chat bot's customer flows (SPEC §8) as scripted conversations through the webhook, with WireMock standing in
  * for api.telegram.org: each step asserts which Bot API calls the bot made for that chat, with which text and keys.
  */
-class BotConversationIT extends MoneyBackedTest {
+class BotConversationIT extends BotTest {
 
-    @Autowired
-    Templates templates;
 
     @ParameterizedTest
     @ValueSource(strings = {"ru", "en"})
@@ -439,21 +434,10 @@ class BotConversationIT extends MoneyBackedTest {
         return jdbc.sql("SELECT name FROM hosts WHERE id = :id").param("id", hostId).query(String.class).single();
     }
 
-    private long customerId(BotUser user) {
-        return jdbc.sql("SELECT id FROM customers WHERE telegram_id = :t").param("t", user.id).query(Long.class)
-                .single();
-    }
 
     private Long referrerOf(BotUser user) {
         return jdbc.sql("SELECT referrer_id FROM customers WHERE telegram_id = :t").param("t", user.id)
                 .query(Long.class).optional().orElse(null);
     }
 
-    private String text(String language, String key, Object... params) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i + 1 < params.length; i += 2) {
-            values.put((String) params[i], String.valueOf(params[i + 1]));
-        }
-        return templates.render("bot." + key, language, values);
-    }
 }

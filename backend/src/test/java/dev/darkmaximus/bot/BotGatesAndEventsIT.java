@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,11 +18,9 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.darkmaximus.notify.Templates;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
 import dev.darkmaximus.reporting.DailySummary;
-import dev.darkmaximus.support.MoneyBackedTest;
 import dev.darkmaximus.support.Shop;
 import dev.darkmaximus.support.SupportSla;
 import dev.darkmaximus.support.TestIds;
@@ -33,13 +30,11 @@ import dev.darkmaximus.support.TestTelegram;
  * The rest of SPEC §8 in chat: the terms and required-channel gates, help, a referral withdrawal, updates by long
  * polling, and the events the admin chat hears of (newcomers, withdrawals, overdue tickets, the daily summary).
  */
-class BotGatesAndEventsIT extends MoneyBackedTest {
+class BotGatesAndEventsIT extends BotTest {
 
     private static final tools.jackson.databind.json.JsonMapper JSON =
             tools.jackson.databind.json.JsonMapper.builder().build();
 
-    @Autowired
-    Templates templates;
     @Autowired
     UpdateSource updates;
     @Autowired
@@ -254,16 +249,5 @@ class BotGatesAndEventsIT extends MoneyBackedTest {
         settings.put(key, value, type, "test");
     }
 
-    private long customerId(BotUser user) {
-        return jdbc.sql("SELECT id FROM customers WHERE telegram_id = :t").param("t", user.id).query(Long.class)
-                .single();
-    }
 
-    private String text(String language, String key, Object... params) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i + 1 < params.length; i += 2) {
-            values.put((String) params[i], String.valueOf(params[i + 1]));
-        }
-        return templates.render("bot." + key, language, values);
-    }
 }

@@ -16,10 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.darkmaximus.notify.Templates;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
-import dev.darkmaximus.support.MoneyBackedTest;
 import dev.darkmaximus.support.TestIds;
 import dev.darkmaximus.support.TestTelegram;
 
@@ -28,12 +26,10 @@ import dev.darkmaximus.support.TestTelegram;
  * for the Bot API: messages reach the ticket's topic, replies in the topic reach the customer, admin actions are
  * audited under the admin's name.
  */
-class SupportAndAdminIT extends MoneyBackedTest {
+class SupportAndAdminIT extends BotTest {
 
     private static final long FORUM = -100_777_000_111L;
 
-    @Autowired
-    Templates templates;
 
     @BeforeEach
     void forum() {
@@ -155,18 +151,7 @@ class SupportAndAdminIT extends MoneyBackedTest {
         return Map.of("update_id", TestIds.updateId(), "message", message);
     }
 
-    private long customerId(BotUser user) {
-        return jdbc.sql("SELECT id FROM customers WHERE telegram_id = :t").param("t", user.id).query(Long.class)
-                .single();
-    }
 
-    private String text(String language, String key, Object... params) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i + 1 < params.length; i += 2) {
-            values.put((String) params[i], String.valueOf(params[i + 1]));
-        }
-        return templates.render("bot." + key, language, values);
-    }
 
     /** The codec is package-private; this keeps the test's intent readable. */
     private record CallbackCodecAccess(CallbackCodec codec) {

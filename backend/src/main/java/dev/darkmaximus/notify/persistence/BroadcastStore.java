@@ -148,6 +148,14 @@ public class BroadcastStore {
                 .param("at", Timestamp.from(at)).update();
     }
 
+    /** A claimed recipient that was never sent (the node is stopping) goes back to the queue. */
+    public void release(long broadcastId, long customerId) {
+        jdbc.sql("""
+                        UPDATE broadcast_recipients SET status = 'PENDING', claimed_at = NULL
+                        WHERE broadcast_id = :id AND customer_id = :customer AND status = 'SENDING'""")
+                .param("id", broadcastId).param("customer", customerId).update();
+    }
+
     /** Claims older than {@code before} belong to a node that died mid-send; they are settled, never re-sent. */
     public int settleAbandoned(Instant before) {
         return jdbc.sql("""

@@ -186,11 +186,17 @@ public class SendQueue implements SmartLifecycle {
         });
     }
 
+    /** Unsent messages are handed back to their callers (outbox tasks retry them on the next start). */
     @Override
     public void stop() {
         running = false;
         if (dispatcher != null) {
             dispatcher.interrupt();
+        }
+        synchronized (queue) {
+            queue.forEach(job -> job.result().completeExceptionally(
+                    new TelegramBotApi.RetryLater("shutting down", Duration.ofSeconds(5))));
+            queue.clear();
         }
     }
 

@@ -126,6 +126,17 @@ class SendQueueTest {
         assertThat(attempts[0]).isEqualTo(1);
     }
 
+    @Test
+    void stoppingHandsUnsentMessagesBackToTheirCallers() {
+        CompletableFuture<Integer> unsent = queue.submit(8, SendQueue.Priority.BULK, () -> record(8, 1));
+
+        queue.stop();
+
+        assertThat(unsent).failsWithin(Duration.ZERO).withThrowableThat()
+                .havingCause().isInstanceOf(TelegramBotApi.RetryLater.class);
+        assertThat(sent).isEmpty();
+    }
+
     private int record(long chat, int message) {
         sent.add(new Sent(chat, message, clock.instant()));
         return message;
