@@ -58,6 +58,27 @@ public class SupportService {
         return tickets.findOpenByCustomer(customerId).map(this::view);
     }
 
+    /** A customer's tickets, newest first (the open one, if any, on top). */
+    @Transactional(readOnly = true)
+    public List<TicketView> ticketsOf(long customerId, int limit) {
+        return tickets.findByCustomer(customerId, limit).stream().map(this::view).toList();
+    }
+
+    /** The ticket if it is this customer's; someone else's looks like one that doesn't exist. */
+    @Transactional(readOnly = true)
+    public TicketView getOwned(long customerId, long ticketId) {
+        SupportTicket ticket = tickets.findById(ticketId).filter(t -> t.customerId() == customerId)
+                .orElseThrow(() -> ApiException.notFound("ticket", ticketId));
+        return view(ticket);
+    }
+
+    /** The customer closes their own ticket. */
+    @Transactional
+    public TicketView closeOwned(long customerId, long ticketId) {
+        getOwned(customerId, ticketId);
+        return close(ticketId, "customer");
+    }
+
     @Transactional(readOnly = true)
     public TicketView get(long ticketId) {
         return view(load(ticketId));

@@ -7,6 +7,7 @@ import dev.darkmaximus.support.persistence.SupportTicket;
 import dev.darkmaximus.support.persistence.TicketMessage;
 
 /** A support ticket with its messages, oldest first. */
+@io.swagger.v3.oas.annotations.media.Schema(name = "Ticket")
 public record TicketView(long id, long customerId, String subject, String status, Long assigneeId,
                          Long forumTopicId, Instant createdAt, Instant closedAt, List<Message> messages) {
 
@@ -15,6 +16,7 @@ public record TicketView(long id, long customerId, String subject, String status
                 t.forumTopicId(), t.createdAt(), t.closedAt(), messages.stream().map(Message::from).toList());
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "TicketMessage")
     public record Message(long id, String author, Long staffId, String text, List<String> fileIds, Instant createdAt) {
 
         static Message from(TicketMessage m) {

@@ -13,7 +13,7 @@ import org.teavm.jso.dom.html.HTMLElement;
 public final class MiniApp {
 
     private final HTMLDocument document = Window.current().getDocument();
-    private final ApiClient api = new ApiClient("../api/v1");
+    private final ApiClient api = new ApiClient(apiBase());
     private Texts texts;
     private boolean trialAvailable;
 
@@ -23,8 +23,14 @@ public final class MiniApp {
 
     private void start() {
         TelegramWebApp.applyTheme();
+        TelegramWebApp.followTheme();
         TelegramWebApp.ready();
         texts = new Texts(language(TelegramWebApp.userLanguage()));
+        TelegramWebApp.watchConnection(state -> {
+            HTMLElement notice = document.getElementById("offline");
+            notice.setTextContent(texts.offline());
+            hidden(notice, !"offline".equals(state));
+        });
         status(texts.loading());
         String initData = TelegramWebApp.initData();
         if (!initData.isEmpty()) {
@@ -49,6 +55,8 @@ public final class MiniApp {
                 showKeys();
             } else if ("balance".equals(queryParameter("tab", "catalog"))) {
                 showBalance();
+            } else if ("support".equals(queryParameter("tab", "catalog"))) {
+                showSupport();
             } else {
                 loadCatalog();
             }
@@ -65,11 +73,13 @@ public final class MiniApp {
 
     private void checkout(String planId, String planName) {
         select("checkout");
+        backTo(this::loadCatalog);
         new CheckoutView(document, texts, api, this::showKeys).open(planName, planId, null);
     }
 
     private void extend(String keyId, String keyTitle) {
         select("checkout");
+        backTo(this::showKeys);
         new CheckoutView(document, texts, api, this::showKeys).open(texts.extend() + " " + keyTitle, null, keyId);
     }
 
@@ -78,11 +88,21 @@ public final class MiniApp {
         status(texts.loading());
         new BalanceView(document, texts, api, () -> {
             select("checkout");
+            backTo(this::showBalance);
             new CheckoutView(document, texts, api, this::showBalance).openTopUp();
         }).render(() -> status(""), this::failed);
     }
 
+    private void showSupport() {
+        select("support");
+        status(texts.loading());
+        new SupportView(document, texts, api, this::failed).render(() -> status(""));
+    }
+
     private void setUpTabs() {
+        HTMLElement supportTab = document.getElementById("tab-support");
+        supportTab.setTextContent(texts.tabSupport());
+        supportTab.addEventListener("click", e -> showSupport());
         HTMLElement catalogTab = document.getElementById("tab-catalog");
         HTMLElement keysTab = document.getElementById("tab-keys");
         HTMLElement balanceTab = document.getElementById("tab-balance");
@@ -98,11 +118,22 @@ public final class MiniApp {
         keysTab.addEventListener("click", e -> showKeys());
     }
 
+    /** Telegram's back button leads from a sub-screen (checkout) to where the customer came from. */
+    private void backTo(Runnable previous) {
+        TelegramWebApp.showBack(ignored -> previous.run());
+    }
+
     private void select(String tab) {
+        if (!"checkout".equals(tab)) {
+            TelegramWebApp.hideBack();
+        }
+        hidden(document.getElementById("error"), true);
         hidden(document.getElementById("catalog"), !"catalog".equals(tab));
         hidden(document.getElementById("keys"), !"keys".equals(tab));
         hidden(document.getElementById("checkout"), !"checkout".equals(tab));
         hidden(document.getElementById("balance"), !"balance".equals(tab));
+        hidden(document.getElementById("support"), !"support".equals(tab));
+        document.getElementById("tab-support").setClassName("support".equals(tab) ? "tab active" : "tab");
         document.getElementById("tab-balance").setClassName("balance".equals(tab) ? "tab active" : "tab");
         document.getElementById("tab-catalog").setClassName("catalog".equals(tab) ? "tab active" : "tab");
         document.getElementById("tab-keys").setClassName("keys".equals(tab) ? "tab active" : "tab");
@@ -177,4 +208,14 @@ public final class MiniApp {
         }
         return fallback;
     }
+
+    /** The API next to the page, unless index.html names another origin (the app deployed to a CDN). */
+    private static String apiBase() {
+        String configured = metaContent("dm-api-base").strip();
+        return configured.isEmpty() ? "../api/v1" : configured.replaceAll("/+$", "") + "/api/v1";
+    }
+
+    @org.teavm.jso.JSBody(params = "name", script = "var m = document.querySelector('meta[name=\"' + name + '\"]');"
+            + " return (m && m.getAttribute('content')) || '';")
+    private static native String metaContent(String name);
 }

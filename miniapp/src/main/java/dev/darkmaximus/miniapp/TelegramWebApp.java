@@ -40,6 +40,39 @@ final class TelegramWebApp {
             + " for (var k in w.themeParams) { s.setProperty('--tg-theme-' + k.replace(/_/g, '-'), w.themeParams[k]); }")
     static native void applyTheme();
 
+    /** Re-applies the theme whenever Telegram switches it (light/dark or a new palette) while the app is open. */
+    @JSBody(script = "var w = window.Telegram && window.Telegram.WebApp; if (!w || !w.onEvent) return;"
+            + " w.onEvent('themeChanged', function () { var s = document.documentElement.style;"
+            + " for (var k in w.themeParams) { s.setProperty('--tg-theme-' + k.replace(/_/g, '-'), w.themeParams[k]); }"
+            + " document.documentElement.setAttribute('data-scheme', w.colorScheme || 'light'); });"
+            + " document.documentElement.setAttribute('data-scheme', w.colorScheme || 'light');")
+    static native void followTheme();
+
+    /** Shows Telegram's back button (top left) and sends its taps to {@code back}; outside Telegram, nothing. */
+    @JSBody(params = "back", script = "var w = window.Telegram && window.Telegram.WebApp;"
+            + " if (!w || !w.BackButton) return; if (window.dmBack) { w.BackButton.offClick(window.dmBack); }"
+            + " window.dmBack = function () { back(''); }; w.BackButton.onClick(window.dmBack); w.BackButton.show();")
+    static native void showBack(StatusCallback back);
+
+    @JSBody(script = "var w = window.Telegram && window.Telegram.WebApp; if (!w || !w.BackButton) return;"
+            + " if (window.dmBack) { w.BackButton.offClick(window.dmBack); window.dmBack = null; } w.BackButton.hide();")
+    static native void hideBack();
+
+    /**
+     * Asks a yes/no question: Telegram's native confirm inside Telegram, the browser's outside; {@code answer} gets
+     * "yes" or "no".
+     */
+    @JSBody(params = {"message", "answer"}, script = "var w = window.Telegram && window.Telegram.WebApp;"
+            + " if (w && w.showConfirm && w.initData) { w.showConfirm(message, function (ok) { answer(ok ? 'yes' : 'no'); }); }"
+            + " else { answer(window.confirm(message) ? 'yes' : 'no'); }")
+    static native void confirm(String message, StatusCallback answer);
+
+    /** Calls {@code changed} with "online" or "offline" when the connection comes and goes. */
+    @JSBody(params = "changed", script = "window.addEventListener('online', function () { changed('online'); });"
+            + " window.addEventListener('offline', function () { changed('offline'); });"
+            + " if (navigator.onLine === false) { changed('offline'); }")
+    static native void watchConnection(StatusCallback changed);
+
     /** Copies text to the clipboard (Telegram's WebView allows it on a tap), with a textarea fallback. */
     @JSBody(params = "text", script = "if (navigator.clipboard && navigator.clipboard.writeText) {"
             + " navigator.clipboard.writeText(text).catch(function () {}); return; }"

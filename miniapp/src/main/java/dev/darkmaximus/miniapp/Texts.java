@@ -29,6 +29,41 @@ final class Texts {
         return russian ? "Откройте приложение из Telegram." : "Please open this app from Telegram.";
     }
 
+    String tabSupport() {
+        return russian ? "Поддержка" : "Support";
+    }
+
+    String supportNew() {
+        return russian ? "Опишите вопрос — оператор ответит здесь и в чате с ботом."
+                : "Describe your question; an operator will answer here and in the bot's chat.";
+    }
+
+    String supportOpen(String ticket) {
+        return russian ? "Обращение №" + ticket + " открыто." : "Ticket #" + ticket + " is open.";
+    }
+
+    String supportPlaceholder() {
+        return russian ? "Ваше сообщение" : "Your message";
+    }
+
+    String supportSend() {
+        return russian ? "Отправить" : "Send";
+    }
+
+    String supportClose() {
+        return russian ? "Закрыть обращение" : "Close the ticket";
+    }
+
+    String supportCloseConfirm() {
+        return russian ? "Закрыть обращение? Написать снова можно в любой момент."
+                : "Close the ticket? You can always write again.";
+    }
+
+    String offline() {
+        return russian ? "Нет подключения к интернету — покажем свежие данные, как только оно вернётся."
+                : "You're offline — we'll show fresh data as soon as the connection is back.";
+    }
+
     String networkError() {
         return russian ? "Нет связи с сервером. Попробуйте ещё раз." : "Can't reach the server. Please try again.";
     }

@@ -12,6 +12,9 @@ public interface SupportTicketRepository extends ListCrudRepository<SupportTicke
 
     Optional<SupportTicket> findByForumTopicId(long forumTopicId);
 
+    @Query("SELECT * FROM support_tickets WHERE customer_id = :customerId ORDER BY id DESC LIMIT :limit")
+    java.util.List<SupportTicket> findByCustomer(long customerId, int limit);
+
     @Query("""
             SELECT * FROM support_tickets
             WHERE status = 'OPEN' AND last_customer_message_at < :before
