@@ -1,0 +1,104 @@
+package dev.darkmaximus.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.CDPSession;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.darkmaximus.support.Api;
+import dev.darkmaximus.support.CatalogRequests;
+import dev.darkmaximus.support.Chromium;
+import dev.darkmaximus.support.IntegrationTest;
+
+/**
+ * The Mini App's first meaningful render (the first plan card on screen, after sign-in and the catalog call) in
+ * headless Chromium on a simulated slow 4G link — Lighthouse's profile: 150 ms round trip, 1.6 Mbit/s down,
+ * 750 kbit/s up, CPU slowed 4× — with an empty cache each time. Telegram's own script is left out (this machine is
+ * offline); inside Telegram it is usually cached by the client.
+ */
+@Tag("bench")
+class MiniAppRenderBenchmark extends IntegrationTest {
+
+    private static final int RUNS = Integer.getInteger("bench.renders", 7);
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void firstMeaningfulRenderOnSlow4g() {
+        Api api = new Api(port);
+        String admin = api.adminToken();
+        long host = api.post("/api/v1/admin/hosts", CatalogRequests.host("Render host " + System.nanoTime()), admin)
+                .expect(201).json().get("id").asLong();
+        for (int p = 0; p < 4; p++) {
+            api.post("/api/v1/admin/plans", CatalogRequests.plan(host, "Render plan " + p, "visible"), admin).expect(201);
+        }
+        List<Double> renders = new ArrayList<>();
+        List<Double> paints = new ArrayList<>();
+        try (Playwright playwright = Playwright.create(); Browser browser = Chromium.launch(playwright)) {
+            for (int run = 0; run <= RUNS; run++) {
+                try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                        .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true))) {
+                    Page page = context.newPage();
+                    page.route("https://telegram.org/**", route -> route.abort());
+                    slow4g(context.newCDPSession(page));
+                    page.addInitScript("new MutationObserver(function (m, o) {"
+                            + " if (document.querySelector('.plan-card')) { window.dmRendered = performance.now();"
+                            + " o.disconnect(); } }).observe(document, {childList: true, subtree: true});");
+                    page.navigate("http://127.0.0.1:" + port + "/app/?devUser=" + (90_000_000 + run));
+                    page.waitForFunction("() => window.dmRendered");
+                    double rendered = ((Number) page.evaluate("() => window.dmRendered")).doubleValue();
+                    double paint = ((Number) page.evaluate("() => { var p = performance.getEntriesByName("
+                            + "'first-contentful-paint')[0]; return p ? p.startTime : 0; }")).doubleValue();
+                    if (run > 0) { // the first run warms the server, not the browser (each context starts cold)
+                        renders.add(rendered);
+                        paints.add(paint);
+                    }
+                }
+            }
+        }
+        Collections.sort(renders);
+        Collections.sort(paints);
+        System.out.printf("%nMini App on slow 4G (150 ms RTT, 1.6 Mbit/s, CPU 4x), %d cold loads:%n", RUNS);
+        System.out.printf("first contentful paint  median %6.0f ms  max %6.0f ms%n", median(paints), paints.getLast());
+        System.out.printf("first plan card         median %6.0f ms  max %6.0f ms%n", median(renders), renders.getLast());
+    }
+
+    private static void slow4g(CDPSession cdp) {
+        cdp.send("Network.enable");
+        JsonObject network = new JsonObject();
+        network.addProperty("offline", false);
+        network.addProperty("latency", 150);
+        network.addProperty("downloadThroughput", 1_600_000 / 8);
+        network.addProperty("uploadThroughput", 750_000 / 8);
+        cdp.send("Network.emulateNetworkConditions", network);
+        cdp.send("Network.setCacheDisabled", json(Map.of("cacheDisabled", true)));
+        cdp.send("Emulation.setCPUThrottlingRate", json(Map.of("rate", 4)));
+    }
+
+    private static JsonObject json(Map<String, Object> values) {
+        JsonObject object = new JsonObject();
+        values.forEach((k, v) -> {
+            if (v instanceof Boolean b) {
+                object.addProperty(k, b);
+            } else {
+                object.addProperty(k, (Number) v);
+            }
+        });
+        return object;
+    }
+
+    private static double median(List<Double> sorted) {
+        return sorted.get(sorted.size() / 2);
+    }
+}
