@@ -37,7 +37,7 @@ bench:
 	$(MVN) -q -DskipTests install -pl openapi,miniapp
 	$(MVN) -pl backend test -Dgroups=bench -Ddm.excluded.groups= -Dtest='ApiBenchmark,MiniAppRenderBenchmark' \
 		-Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true \
-		| sed -n -e '/^Benchmark:/,/^POST/p' -e '/^Mini App on slow 4G/,/^first plan card/p'
+		| sed -n -e '/^Benchmark:/,/^POST/p' -e '/^Mini App on slow 4G/,/^CPU 4x/p'
 
 lint-openapi:
 	npx --yes @redocly/cli@2 lint --extends=recommended openapi/openapi.yaml

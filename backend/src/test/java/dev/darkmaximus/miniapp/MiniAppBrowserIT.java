@@ -41,7 +41,7 @@ class MiniAppBrowserIT extends IntegrationTest {
                 .json().get("id").asLong();
 
         try (Playwright playwright = Playwright.create(); Browser browser = Chromium.launch(playwright)) {
-            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(420, 900));
+            Page page = Chromium.page(browser);
             // Offline test machine: Telegram's script can't load, exactly as in a plain browser.
             page.route("https://telegram.org/**", route -> route.abort());
             page.navigate("http://127.0.0.1:" + port + "/app/?devUser=" + TestIds.telegramId());
@@ -78,7 +78,7 @@ class MiniAppBrowserIT extends IntegrationTest {
                     java.time.Instant.now().plus(java.time.Duration.ofDays(10)), "ON");
 
             try (Playwright playwright = Playwright.create(); Browser browser = Chromium.launch(playwright)) {
-                Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(420, 900));
+                Page page = Chromium.page(browser);
                 page.route("https://telegram.org/**", route -> route.abort());
                 page.navigate("http://127.0.0.1:" + port + "/app/?devUser=" + telegramId + "&tab=keys");
 
@@ -119,7 +119,7 @@ class MiniAppBrowserIT extends IntegrationTest {
             long telegramId = TestIds.telegramId();
 
             try (Playwright playwright = Playwright.create(); Browser browser = Chromium.launch(playwright)) {
-                Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(420, 900));
+                Page page = Chromium.page(browser);
                 page.route("https://telegram.org/**", route -> route.abort());
                 // Outside Telegram the app opens YooKassa's page with window.open; record where it sends the customer.
                 page.addInitScript("window.open = function (url) { window.__opened = url; return null; };");

@@ -109,10 +109,17 @@ class MiniAppTelegramIT extends IntegrationTest {
             assertThat(page.locator("#error")).hasAttribute("data-code", "panel_unavailable");
             page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                     .setPath(Path.of("target", "screenshots", "miniapp-error.png")));
+            page.unroute("**/api/v1/me/keys");
+            page.locator("#retry").click();
+            assertThat(page.locator("#error")).isHidden();
+            assertThat(page.locator("#keys")).isVisible();
+            page.waitForCondition(() -> page.locator("#status").textContent().isEmpty());
 
             page.locator("#tab-catalog").click();
             assertThat(page.locator("#error")).isHidden();
             page.locator("#tab-balance").click();
+            assertThat(page.locator("#balance .section-title")).hasText("History");
+            assertThat(page.locator("#balance .empty")).hasText("No transactions yet.");
             page.locator("#topup").click();
             assertThat(page.locator("#checkout")).isVisible();
             assertThat(page.evaluate("() => window.dmTelegram.backVisible")).isEqualTo(true);
@@ -128,7 +135,7 @@ class MiniAppTelegramIT extends IntegrationTest {
     private Page telegramPage(Browser browser, long telegramId, String language, String query) {
         String initData = InitData.signed(InitData.TEST_BOT_TOKEN, Instant.now().getEpochSecond(),
                 InitData.userJson(telegramId, "Tg", "tg" + telegramId, language), Map.of());
-        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(420, 900));
+        Page page = Chromium.page(browser);
         page.route("https://telegram.org/**", route -> route.abort());
         page.addInitScript(STUB.replace("__INIT_DATA__", JSON.writeValueAsString(initData))
                 .replace("__LANGUAGE__", JSON.writeValueAsString(language))

@@ -16,6 +16,21 @@ public final class Chromium {
     private Chromium() {
     }
 
+    /**
+     * A phone-sized page whose requests come, as far as the backend's rate limiter can tell (X-Forwarded-For is
+     * trusted from loopback), from an address of its own: browser tests sign in often and must not share a bucket.
+     */
+    public static com.microsoft.playwright.Page page(Browser browser) {
+        com.microsoft.playwright.Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(420, 900));
+        page.setExtraHTTPHeaders(java.util.Map.of("X-Forwarded-For", randomClientIp()));
+        return page;
+    }
+
+    public static String randomClientIp() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+    }
+
     public static Browser launch(Playwright playwright) {
         String path = System.getenv().getOrDefault("DM_CHROMIUM", "/usr/bin/chromium");
         return playwright.chromium().launch(new BrowserType.LaunchOptions()

@@ -49,8 +49,29 @@ final class BalanceView {
                 row.appendChild(value);
                 row.appendChild(copy);
                 root.appendChild(row);
+                HTMLElement share = element("button", "secondary-button", texts.share());
+                share.setId("share-referral");
+                share.setAttribute("type", "button");
+                share.addEventListener("click", e -> TelegramWebApp.share(link, texts.shareText()));
+                root.appendChild(share);
             }
-            done.run();
+            api.get("/me/ledger?limit=10", lines -> {
+                root.appendChild(element("h3", "section-title", texts.history()));
+                org.teavm.jso.core.JSArray<org.teavm.jso.JSObject> list = array(lines);
+                if (list.getLength() == 0) {
+                    root.appendChild(element("p", "empty", texts.historyEmpty()));
+                }
+                for (int i = 0; i < list.getLength(); i++) {
+                    org.teavm.jso.JSObject entry = list.get(i);
+                    long amount = Json.longOf(entry, "amountMinor");
+                    HTMLElement entryRow = element("div", "ledger-line", null);
+                    entryRow.appendChild(element("span", "ledger-kind", texts.ledgerKind(Json.text(entry, "kind"))));
+                    entryRow.appendChild(element("span", amount < 0 ? "ledger-amount minus" : "ledger-amount plus",
+                            (amount > 0 ? "+" : "") + PriceFormat.format(amount, Json.text(entry, "currency"))));
+                    root.appendChild(entryRow);
+                }
+                done.run();
+            }, failed::accept);
         }, failed::accept), failed::accept);
     }
 
@@ -61,5 +82,10 @@ final class BalanceView {
             element.setTextContent(text);
         }
         return element;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static org.teavm.jso.core.JSArray<org.teavm.jso.JSObject> array(org.teavm.jso.JSObject value) {
+        return (org.teavm.jso.core.JSArray<org.teavm.jso.JSObject>) value;
     }
 }

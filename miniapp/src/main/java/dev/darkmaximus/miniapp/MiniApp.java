@@ -16,6 +16,10 @@ public final class MiniApp {
     private final ApiClient api = new ApiClient(apiBase());
     private Texts texts;
     private boolean trialAvailable;
+    /** What the current screen loads: "Try again" after an error runs it once more. */
+    private Runnable current = () -> { };
+    private JSObject prefetchedHosts;
+    private boolean profileShown;
 
     public static void main(String[] args) {
         new MiniApp().start();
@@ -26,6 +30,7 @@ public final class MiniApp {
         TelegramWebApp.followTheme();
         TelegramWebApp.ready();
         texts = new Texts(language(TelegramWebApp.userLanguage()));
+        document.getElementById("retry").addEventListener("click", e -> current.run());
         TelegramWebApp.watchConnection(state -> {
             HTMLElement notice = document.getElementById("offline");
             notice.setTextContent(texts.offline());
@@ -44,6 +49,16 @@ public final class MiniApp {
 
     private void signedIn(JSObject tokenJson) {
         api.useToken(((Json.Token) tokenJson).getAccessToken());
+        boolean catalogFirst = "catalog".equals(queryParameter("tab", "catalog"));
+        if (catalogFirst) {
+            // Asked for alongside the profile, not after it: one round trip less before the first plans show.
+            api.get("/catalog/hosts", hosts -> {
+                prefetchedHosts = hosts;
+                if (profileShown) {
+                    renderCatalog(hosts);
+                }
+            }, this::failed);
+        }
         api.get("/me", me -> {
             Json.Me profile = (Json.Me) me;
             texts = new Texts(language(profile.getLanguage()));
@@ -58,17 +73,25 @@ public final class MiniApp {
             } else if ("support".equals(queryParameter("tab", "catalog"))) {
                 showSupport();
             } else {
-                loadCatalog();
+                current = this::loadCatalog;
+                select("catalog");
+                profileShown = true;
+                if (prefetchedHosts != null) {
+                    renderCatalog(prefetchedHosts);
+                }
             }
         }, this::failed);
     }
 
+    private void renderCatalog(JSObject hosts) {
+        status("");
+        new CatalogView(document, texts, this::checkout).render(uncheckedArray(hosts));
+    }
+
     private void loadCatalog() {
+        current = this::loadCatalog;
         select("catalog");
-        api.get("/catalog/hosts", hosts -> {
-            status("");
-            new CatalogView(document, texts, this::checkout).render(uncheckedArray(hosts));
-        }, this::failed);
+        api.get("/catalog/hosts", this::renderCatalog, this::failed);
     }
 
     private void checkout(String planId, String planName) {
@@ -84,6 +107,7 @@ public final class MiniApp {
     }
 
     private void showBalance() {
+        current = this::showBalance;
         select("balance");
         status(texts.loading());
         new BalanceView(document, texts, api, () -> {
@@ -94,6 +118,7 @@ public final class MiniApp {
     }
 
     private void showSupport() {
+        current = this::showSupport;
         select("support");
         status(texts.loading());
         new SupportView(document, texts, api, this::failed).render(() -> status(""));
@@ -128,6 +153,7 @@ public final class MiniApp {
             TelegramWebApp.hideBack();
         }
         hidden(document.getElementById("error"), true);
+        hidden(document.getElementById("retry"), true);
         hidden(document.getElementById("catalog"), !"catalog".equals(tab));
         hidden(document.getElementById("keys"), !"keys".equals(tab));
         hidden(document.getElementById("checkout"), !"checkout".equals(tab));
@@ -148,6 +174,7 @@ public final class MiniApp {
     }
 
     private void showKeys() {
+        current = this::showKeys;
         select("keys");
         status(texts.loading());
         api.get("/me/keys", keys -> {
@@ -180,6 +207,10 @@ public final class MiniApp {
         error.setTextContent(message);
         error.setAttribute("data-code", failure.code() == null ? "unknown" : failure.code());
         error.removeAttribute("hidden");
+        HTMLElement retry = document.getElementById("retry");
+        retry.setTextContent(texts.retry());
+        retry.removeAttribute("hidden");
+        TelegramWebApp.notify("error");
     }
 
     private void status(String text) {

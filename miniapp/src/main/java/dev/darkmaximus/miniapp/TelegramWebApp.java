@@ -67,6 +67,14 @@ final class TelegramWebApp {
             + " else { answer(window.confirm(message) ? 'yes' : 'no'); }")
     static native void confirm(String message, StatusCallback answer);
 
+    /** Shares the referral link: Telegram's share sheet inside Telegram, the system one or the clipboard outside. */
+    @JSBody(params = {"link", "text"}, script = "var u = 'https://t.me/share/url?url=' + encodeURIComponent(link)"
+            + " + '&text=' + encodeURIComponent(text); var w = window.Telegram && window.Telegram.WebApp;"
+            + " if (w && w.openTelegramLink && w.initData) { w.openTelegramLink(u); }"
+            + " else if (navigator.share) { navigator.share({url: link, text: text}).catch(function () {}); }"
+            + " else if (navigator.clipboard) { navigator.clipboard.writeText(link).catch(function () {}); }")
+    static native void share(String link, String text);
+
     /** Calls {@code changed} with "online" or "offline" when the connection comes and goes. */
     @JSBody(params = "changed", script = "window.addEventListener('online', function () { changed('online'); });"
             + " window.addEventListener('offline', function () { changed('offline'); });"

@@ -59,6 +59,45 @@ final class Texts {
                 : "Close the ticket? You can always write again.";
     }
 
+    String retry() {
+        return russian ? "Повторить" : "Try again";
+    }
+
+    String share() {
+        return russian ? "Поделиться ссылкой" : "Share the link";
+    }
+
+    String shareText() {
+        return russian ? "Быстрый VPN в Telegram — по моей ссылке скидка на первую покупку"
+                : "Fast VPN right in Telegram: my link gives you a discount on your first purchase";
+    }
+
+    String history() {
+        return russian ? "История операций" : "History";
+    }
+
+    String historyEmpty() {
+        return russian ? "Операций пока нет." : "No transactions yet.";
+    }
+
+    String ledgerKind(String kind) {
+        if (kind == null) {
+            return "";
+        }
+        return switch (kind) {
+            case "TOP_UP" -> russian ? "Пополнение" : "Top-up";
+            case "PURCHASE" -> russian ? "Покупка" : "Purchase";
+            case "RENEWAL" -> russian ? "Автопродление" : "Auto-renewal";
+            case "REFUND" -> russian ? "Возврат" : "Refund";
+            case "REFERRAL_REWARD" -> russian ? "Реферальное вознаграждение" : "Referral reward";
+            case "PROMO_BONUS" -> russian ? "Бонус по промокоду" : "Promo bonus";
+            case "ADMIN_ADJUSTMENT" -> russian ? "Корректировка" : "Adjustment";
+            case "WITHDRAWAL" -> russian ? "Вывод" : "Withdrawal";
+            case "TRANSFER" -> russian ? "Перевод" : "Transfer";
+            default -> kind;
+        };
+    }
+
     String offline() {
         return russian ? "Нет подключения к интернету — покажем свежие данные, как только оно вернётся."
                 : "You're offline — we'll show fresh data as soon as the connection is back.";

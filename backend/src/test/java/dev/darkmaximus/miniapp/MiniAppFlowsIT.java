@@ -1,0 +1,89 @@
+package dev.darkmaximus.miniapp;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.Test;
+
+import dev.darkmaximus.platform.settings.ShopSettings;
+import dev.darkmaximus.platform.settings.persistence.Setting;
+import dev.darkmaximus.support.Chromium;
+import dev.darkmaximus.support.MoneyBackedTest;
+import dev.darkmaximus.support.TestIds;
+
+/** The Mini App's trial and extension flows in Chromium, through to the key on the (WireMock) panel. */
+class MiniAppFlowsIT extends MoneyBackedTest {
+
+    @Test
+    void theTrialKeyAppearsWithItsLinkOnceThePanelHasIt() {
+        settings.put(ShopSettings.TRIAL_HOST_ID, Long.toString(hostId), Setting.ValueType.INT, "test");
+        settings.put(ShopSettings.TRIAL_ENABLED, "true", Setting.ValueType.BOOL, "test");
+        long telegramId = TestIds.telegramId();
+        try (Playwright playwright = Playwright.create(); Browser browser = Chromium.launch(playwright)) {
+            Page page = open(browser, telegramId, "keys");
+            page.locator("#take-trial").click();
+            page.waitForCondition(() -> keyOf(telegramId) != null);
+            long keyId = keyOf(telegramId);
+            panel.acceptsNewClient(jdbc.sql("SELECT panel_email FROM vpn_keys WHERE id = :id").param("id", keyId)
+                    .query(String.class).single());
+            outbox.run("key.push:" + keyId + ":");
+            assertThat(jdbc.sql("SELECT status FROM vpn_keys WHERE id = :id").param("id", keyId).query(String.class)
+                    .single()).isEqualTo("ACTIVE");
+
+            page.locator("#tab-keys").click();
+            Locator card = page.locator(".key-card[data-key-id='" + keyId + "']");
+            assertThat(card.locator(".key-status")).containsText("days left");
+            assertThat(card.locator(".copy-value").first()).containsText("://");
+            assertThat(page.locator("#take-trial")).hasCount(0);
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(Path.of("target", "screenshots", "miniapp-trial.png")));
+        }
+    }
+
+    @Test
+    void aKeyIsExtendedFromTheBalance() {
+        long telegramId = TestIds.telegramId();
+        api.post("/api/v1/auth/dev", java.util.Map.of("telegramId", telegramId, "firstName", "Dev", "language", "en"),
+                null).expect(200);
+        long customerId = jdbc.sql("SELECT id FROM customers WHERE telegram_id = :t").param("t", telegramId)
+                .query(Long.class).single();
+        Instant expires = Instant.now().plus(Duration.ofDays(3));
+        long keyId = shop.activeKey(customerId, hostId, planId, expires, "OFF");
+        shop.credit(customerId, 50_000);
+        try (Playwright playwright = Playwright.create(); Browser browser = Chromium.launch(playwright)) {
+            Page page = open(browser, telegramId, "keys");
+            page.locator(".key-card[data-key-id='" + keyId + "'] .extend-button").click();
+            assertThat(page.locator("#checkout")).isVisible();
+            page.locator(".method-option[data-method='BALANCE']").click();
+            assertThat(page.locator("#quote-amount")).hasText("Total: 199 ₽");
+            page.locator("#pay").click();
+            assertThat(page.locator("#checkout-result[data-state='paid']")).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(Path.of("target", "screenshots", "miniapp-extended.png")));
+        }
+        assertThat(balance(customerId, "MAIN")).isEqualTo(50_000 - 19_900);
+        outbox.run("key.push:" + keyId + ":");
+        assertThat(shop.expiresAt(keyId)).isAfter(expires.plus(Duration.ofDays(27)));
+    }
+
+    private Page open(Browser browser, long telegramId, String tab) {
+        Page page = Chromium.page(browser);
+        page.route("https://telegram.org/**", route -> route.abort());
+        page.navigate("http://127.0.0.1:" + port + "/app/?devUser=" + telegramId + "&tab=" + tab);
+        assertThat(page.locator("#tabs")).isVisible();
+        return page;
+    }
+
+    private Long keyOf(long telegramId) {
+        return jdbc.sql("SELECT k.id FROM vpn_keys k JOIN customers c ON c.id = k.customer_id WHERE c.telegram_id = :t")
+                .param("t", telegramId).query(Long.class).optional().orElse(null);
+    }
+}
