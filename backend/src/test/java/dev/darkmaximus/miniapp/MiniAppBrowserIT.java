@@ -61,6 +61,8 @@ class MiniAppBrowserIT extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    dev.darkmaximus.platform.outbox.OutboxWorker worker;
 
     @Test
     void myKeysShowTheLinkAQrCodeAndTheAutoRenewSwitch() {
@@ -155,6 +157,20 @@ class MiniAppBrowserIT extends IntegrationTest {
                 assertThat(page.locator("#checkout-result[data-state='paid']")).containsText("Paid!");
                 page.screenshot(new Page.ScreenshotOptions()
                         .setPath(Path.of("target", "screenshots", "miniapp-paid.png")).setFullPage(true));
+
+                // The key reaches the panel through the outbox and appears under My keys with its link and QR.
+                long keyId = jdbc.sql("SELECT key_id FROM orders WHERE id = :id").param("id", ids[0])
+                        .query(Long.class).single();
+                panel.acceptsNewClient(jdbc.sql("SELECT panel_email FROM vpn_keys WHERE id = :id").param("id", keyId)
+                        .query(String.class).single());
+                new dev.darkmaximus.support.OutboxDriver(jdbc, worker).run("key.push:" + keyId + ":");
+                page.locator("#tab-keys").click();
+                Locator key = page.locator(".key-card[data-key-id='" + keyId + "']");
+                assertThat(key.locator(".key-status")).containsText("days left");
+                assertThat(key.locator(".copy-value").first()).containsText("://");
+                key.locator(".qr-button").click();
+                page.waitForFunction("() => { var img = document.querySelector(\".key-card[data-key-id='" + keyId
+                        + "'] .key-qr\"); return img && img.complete && img.naturalWidth > 0; }");
 
                 // Topping up the balance by card from the Balance tab.
                 page.locator("#tab-balance").click();

@@ -123,11 +123,19 @@ class MiniAppTelegramIT extends IntegrationTest {
             page.locator("#topup").click();
             assertThat(page.locator("#checkout")).isVisible();
             assertThat(page.evaluate("() => window.dmTelegram.backVisible")).isEqualTo(true);
+            assertThat(page.evaluate("() => window.dmTelegram.main.visible")).isEqualTo(true);
+            assertThat(page.evaluate("() => window.dmTelegram.main.active")).as("no amount yet").isEqualTo(false);
+            assertThat(page.locator("#pay")).isHidden();
+            page.locator("#topup-amount").fill("500");
+            assertThat(page.locator("#quote-amount")).hasText("Total: 500 ₽");
+            page.waitForCondition(() -> Boolean.TRUE.equals(page.evaluate("() => window.dmTelegram.main.active")));
+            assertThat((String) page.evaluate("() => window.dmTelegram.main.text")).isNotBlank();
             page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                     .setPath(Path.of("target", "screenshots", "miniapp-checkout.png")));
             page.evaluate("() => window.dmTelegram.pressBack()");
             assertThat(page.locator("#balance")).isVisible();
             assertThat(page.evaluate("() => window.dmTelegram.backVisible")).isEqualTo(false);
+            assertThat(page.evaluate("() => window.dmTelegram.main.visible")).isEqualTo(false);
         }
     }
 
@@ -170,6 +178,12 @@ class MiniAppTelegramIT extends IntegrationTest {
                   show: function () { t.backVisible = true; }, hide: function () { t.backVisible = false; },
                   onClick: function (h) { back.push(h); },
                   offClick: function (h) { back = back.filter(function (x) { return x !== h; }); } },
+                MainButton: {
+                  text: '', visible: false, active: true,
+                  setText: function (s) { this.text = s; t.main = this; }, show: function () { this.visible = true; t.main = this; },
+                  hide: function () { this.visible = false; t.main = this; },
+                  enable: function () { this.active = true; }, disable: function () { this.active = false; },
+                  onClick: function (h) { this.handler = h; }, offClick: function (h) { this.handler = null; } },
                 HapticFeedback: {
                   impactOccurred: function (s) { t.haptics.push('impact:' + s); },
                   notificationOccurred: function (s) { t.haptics.push(s); } },

@@ -90,6 +90,7 @@ final class CheckoutView {
         pay.setAttribute("disabled", "");
         pay.addEventListener("click", e -> pay());
         root.appendChild(pay);
+        TelegramWebApp.mainButtonFor(pay);
         HTMLElement result = element("p", "checkout-result", null);
         result.setId("checkout-result");
         root.appendChild(result);

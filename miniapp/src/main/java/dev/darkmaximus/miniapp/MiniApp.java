@@ -76,11 +76,20 @@ public final class MiniApp {
                 current = this::loadCatalog;
                 select("catalog");
                 profileShown = true;
+                if (prefetchedHosts == null) {
+                    skeleton("catalog");
+                }
                 if (prefetchedHosts != null) {
                     renderCatalog(prefetchedHosts);
                 }
             }
         }, this::failed);
+    }
+
+    /** Grey placeholder cards where a list is about to appear, so the screen keeps its shape while loading. */
+    private void skeleton(String sectionId) {
+        document.getElementById(sectionId).setInnerHTML(
+                "<div class=\"skeleton\"></div><div class=\"skeleton\"></div><div class=\"skeleton\"></div>");
     }
 
     private void renderCatalog(JSObject hosts) {
@@ -91,6 +100,7 @@ public final class MiniApp {
     private void loadCatalog() {
         current = this::loadCatalog;
         select("catalog");
+        skeleton("catalog");
         api.get("/catalog/hosts", this::renderCatalog, this::failed);
     }
 
@@ -109,6 +119,7 @@ public final class MiniApp {
     private void showBalance() {
         current = this::showBalance;
         select("balance");
+        skeleton("balance");
         status(texts.loading());
         new BalanceView(document, texts, api, () -> {
             select("checkout");
@@ -151,6 +162,7 @@ public final class MiniApp {
     private void select(String tab) {
         if (!"checkout".equals(tab)) {
             TelegramWebApp.hideBack();
+            TelegramWebApp.hideMainButton();
         }
         hidden(document.getElementById("error"), true);
         hidden(document.getElementById("retry"), true);
@@ -176,6 +188,7 @@ public final class MiniApp {
     private void showKeys() {
         current = this::showKeys;
         select("keys");
+        skeleton("keys");
         status(texts.loading());
         api.get("/me/keys", keys -> {
             status("");
@@ -201,6 +214,7 @@ public final class MiniApp {
 
     private void failed(ApiClient.Failure failure) {
         status("");
+        clearSkeletons();
         HTMLElement error = document.getElementById("error");
         String message = failure.status() == 0 ? texts.networkError()
                 : failure.detail() != null ? failure.detail() : texts.networkError();
@@ -249,4 +263,7 @@ public final class MiniApp {
     @org.teavm.jso.JSBody(params = "name", script = "var m = document.querySelector('meta[name=\"' + name + '\"]');"
             + " return (m && m.getAttribute('content')) || '';")
     private static native String metaContent(String name);
+
+    @org.teavm.jso.JSBody(script = "document.querySelectorAll('.skeleton').forEach(function (e) { e.remove(); });")
+    private static native void clearSkeletons();
 }

@@ -75,6 +75,29 @@ final class TelegramWebApp {
             + " else if (navigator.clipboard) { navigator.clipboard.writeText(link).catch(function () {}); }")
     static native void share(String link, String text);
 
+    /**
+     * Inside Telegram the primary action is Telegram's own MainButton: it mirrors {@code button} (text, enabled) and
+     * taps it; the in-page button is hidden there. Outside Telegram nothing changes.
+     */
+    @JSBody(params = "button", script = "var w = window.Telegram && window.Telegram.WebApp;"
+            + " if (!w || !w.MainButton || !w.initData) return; var mb = w.MainButton;"
+            + " if (window.dmMain) { mb.offClick(window.dmMain); }"
+            + " if (window.dmMainObserver) { window.dmMainObserver.disconnect(); }"
+            + " window.dmMain = function () { if (!button.disabled) { button.click(); } }; mb.onClick(window.dmMain);"
+            + " button.classList.add('telegram-main');"
+            + " var sync = function () { mb.setText(button.textContent);"
+            + " if (button.disabled) { mb.disable(); } else { mb.enable(); } };"
+            + " window.dmMainObserver = new MutationObserver(sync);"
+            + " window.dmMainObserver.observe(button, {attributes: true, childList: true, characterData: true, subtree: true});"
+            + " sync(); mb.show();")
+    static native void mainButtonFor(org.teavm.jso.JSObject button);
+
+    @JSBody(script = "var w = window.Telegram && window.Telegram.WebApp; if (!w || !w.MainButton) return;"
+            + " if (window.dmMain) { w.MainButton.offClick(window.dmMain); window.dmMain = null; }"
+            + " if (window.dmMainObserver) { window.dmMainObserver.disconnect(); window.dmMainObserver = null; }"
+            + " w.MainButton.hide();")
+    static native void hideMainButton();
+
     /** Calls {@code changed} with "online" or "offline" when the connection comes and goes. */
     @JSBody(params = "changed", script = "window.addEventListener('online', function () { changed('online'); });"
             + " window.addEventListener('offline', function () { changed('offline'); });"
