@@ -57,7 +57,7 @@ final class BalanceView {
             }
             api.get("/me/ledger?limit=10", lines -> {
                 root.appendChild(element("h3", "section-title", texts.history()));
-                org.teavm.jso.core.JSArray<org.teavm.jso.JSObject> list = array(lines);
+                org.teavm.jso.core.JSArray<org.teavm.jso.JSObject> list = Dom.array(lines);
                 if (list.getLength() == 0) {
                     root.appendChild(element("p", "empty", texts.historyEmpty()));
                 }
@@ -76,16 +76,7 @@ final class BalanceView {
     }
 
     private HTMLElement element(String tag, String cssClass, String text) {
-        HTMLElement element = document.createElement(tag);
-        element.setClassName(cssClass);
-        if (text != null) {
-            element.setTextContent(text);
-        }
-        return element;
+        return Dom.element(document, tag, cssClass, text);
     }
 
-    @SuppressWarnings("unchecked")
-    private static org.teavm.jso.core.JSArray<org.teavm.jso.JSObject> array(org.teavm.jso.JSObject value) {
-        return (org.teavm.jso.core.JSArray<org.teavm.jso.JSObject>) value;
-    }
 }

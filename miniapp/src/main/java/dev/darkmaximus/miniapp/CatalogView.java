@@ -71,11 +71,6 @@ final class CatalogView {
     }
 
     private HTMLElement element(String tag, String cssClass, String text) {
-        HTMLElement element = document.createElement(tag);
-        element.setClassName(cssClass);
-        if (text != null) {
-            element.setTextContent(text);
-        }
-        return element;
+        return Dom.element(document, tag, cssClass, text);
     }
 }

@@ -94,7 +94,7 @@ final class CheckoutView {
         HTMLElement result = element("p", "checkout-result", null);
         result.setId("checkout-result");
         root.appendChild(result);
-        api.get("/me/payment-methods", list -> renderMethods(unchecked(list)), this::failed);
+        api.get("/me/payment-methods", list -> renderMethods(Dom.array(list)), this::failed);
     }
 
     private void renderMethods(JSArray<JSObject> list) {
@@ -262,17 +262,9 @@ final class CheckoutView {
         document.getElementById("checkout-error").setTextContent(text);
     }
 
-    @SuppressWarnings("unchecked")
-    private static JSArray<JSObject> unchecked(JSObject value) {
-        return (JSArray<JSObject>) value;
-    }
 
     private HTMLElement element(String tag, String cssClass, String text) {
-        HTMLElement element = document.createElement(tag);
-        element.setClassName(cssClass);
-        if (text != null) {
-            element.setTextContent(text);
-        }
+        HTMLElement element = Dom.element(document, tag, cssClass, text);
         if ("button".equals(tag)) {
             element.setAttribute("type", "button");
         }

@@ -129,13 +129,6 @@ final class KeysView {
     }
 
     private HTMLElement element(String tag, String cssClass, String text) {
-        HTMLElement element = document.createElement(tag);
-        if (cssClass != null) {
-            element.setClassName(cssClass);
-        }
-        if (text != null) {
-            element.setTextContent(text);
-        }
-        return element;
+        return Dom.element(document, tag, cssClass, text);
     }
 }

@@ -2,7 +2,6 @@ package dev.darkmaximus.miniapp;
 
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Window;
-import org.teavm.jso.core.JSArray;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -94,7 +93,7 @@ public final class MiniApp {
 
     private void renderCatalog(JSObject hosts) {
         status("");
-        new CatalogView(document, texts, this::checkout).render(uncheckedArray(hosts));
+        new CatalogView(document, texts, this::checkout).render(Dom.<Json.Host>array(hosts));
     }
 
     private void loadCatalog() {
@@ -192,7 +191,7 @@ public final class MiniApp {
         status(texts.loading());
         api.get("/me/keys", keys -> {
             status("");
-            new KeysView(document, texts, api, this::afterTrial, this::extend).render(uncheckedKeys(keys), trialAvailable,
+            new KeysView(document, texts, api, this::afterTrial, this::extend).render(Dom.<Json.Key>array(keys), trialAvailable,
                     Long.parseLong(Json.nowText()));
         }, this::failed);
     }
@@ -202,15 +201,7 @@ public final class MiniApp {
         showKeys();
     }
 
-    @SuppressWarnings("unchecked")
-    private static JSArray<Json.Key> uncheckedKeys(JSObject value) {
-        return (JSArray<Json.Key>) value;
-    }
 
-    @SuppressWarnings("unchecked")
-    private static JSArray<Json.Host> uncheckedArray(JSObject value) {
-        return (JSArray<Json.Host>) value;
-    }
 
     private void failed(ApiClient.Failure failure) {
         status("");

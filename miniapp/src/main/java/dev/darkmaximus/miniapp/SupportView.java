@@ -26,7 +26,7 @@ final class SupportView {
 
     void render(Runnable done) {
         api.get("/me/tickets?limit=1", tickets -> {
-            JSArray<JSObject> list = array(tickets);
+            JSArray<JSObject> list = Dom.array(tickets);
             show(list.getLength() == 0 ? null : list.get(0));
             done.run();
         }, failed::accept);
@@ -40,7 +40,7 @@ final class SupportView {
         HTMLElement conversation = element("div", "conversation", null);
         conversation.setId("conversation");
         if (ticket != null) {
-            JSArray<JSObject> messages = array(Json.child(ticket, "messages"));
+            JSArray<JSObject> messages = Dom.array(Json.child(ticket, "messages"));
             for (int i = 0; i < messages.getLength(); i++) {
                 JSObject message = messages.get(i);
                 boolean mine = "CUSTOMER".equals(Json.text(message, "author"));
@@ -90,18 +90,9 @@ final class SupportView {
     }
 
     private HTMLElement element(String tag, String cssClass, String text) {
-        HTMLElement element = document.createElement(tag);
-        element.setClassName(cssClass);
-        if (text != null) {
-            element.setTextContent(text);
-        }
-        return element;
+        return Dom.element(document, tag, cssClass, text);
     }
 
-    @SuppressWarnings("unchecked")
-    private static JSArray<JSObject> array(JSObject value) {
-        return (JSArray<JSObject>) value;
-    }
 
     @JSBody(params = "text", script = "return JSON.stringify({text: text});")
     private static native String message(String text);
