@@ -118,7 +118,7 @@ class MiniAppTelegramIT extends IntegrationTest {
             page.locator("#tab-catalog").click();
             assertThat(page.locator("#error")).isHidden();
             page.locator("#tab-balance").click();
-            assertThat(page.locator("#balance .section-title")).hasText("History");
+            assertThat(page.locator("#balance .section-title").first()).hasText("History");
             assertThat(page.locator("#balance .empty")).hasText("No transactions yet.");
             page.locator("#topup").click();
             assertThat(page.locator("#checkout")).isVisible();
@@ -136,6 +136,28 @@ class MiniAppTelegramIT extends IntegrationTest {
             assertThat(page.locator("#balance")).isVisible();
             assertThat(page.evaluate("() => window.dmTelegram.backVisible")).isEqualTo(false);
             assertThat(page.evaluate("() => window.dmTelegram.main.visible")).isEqualTo(false);
+        }
+    }
+
+    @Test
+    void theProfileSwitchesTheLanguageAndTheAutoRenewalDefault() {
+        long telegramId = TestIds.telegramId();
+        try (Playwright playwright = Playwright.create(); Browser browser = Chromium.launch(playwright)) {
+            Page page = telegramPage(browser, telegramId, "en", "&tab=balance");
+            assertThat(page.locator("#tab-balance")).hasText("Profile");
+            assertThat(page.locator("#auto-renew-default")).isChecked();
+            page.locator("#auto-renew-default").uncheck();
+            page.waitForCondition(() -> !jdbc.sql("SELECT auto_renew_default FROM customers WHERE telegram_id = :t")
+                    .param("t", telegramId).query(Boolean.class).single());
+
+            page.locator("#language-ru").click();
+            assertThat(page.locator("#tab-balance")).hasText("Профиль");
+            assertThat(page.locator("#language-ru")).hasClass("tab active");
+            assertThat(page.locator("#auto-renew-default")).not().isChecked();
+            assertThat(jdbc.sql("SELECT language FROM customers WHERE telegram_id = :t").param("t", telegramId)
+                    .query(String.class).single()).isEqualTo("ru");
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(Path.of("target", "screenshots", "miniapp-profile-ru.png")));
         }
     }
 

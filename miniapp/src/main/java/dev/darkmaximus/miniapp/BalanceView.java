@@ -70,10 +70,51 @@ final class BalanceView {
                             (amount > 0 ? "+" : "") + PriceFormat.format(amount, Json.text(entry, "currency"))));
                     root.appendChild(entryRow);
                 }
-                done.run();
-            }, failed::accept);
-        }, failed::accept), failed::accept);
+                settings(root, done, failed);
+            }, failed);
+        }, failed), failed);
     }
+
+    /** Language and the auto-renewal default: the profile's two settings. */
+    private void settings(HTMLElement root, Runnable done, java.util.function.Consumer<ApiClient.Failure> failed) {
+        api.get("/me", me -> {
+            Json.Me profile = (Json.Me) me;
+            root.appendChild(element("h3", "section-title", texts.settings()));
+            HTMLElement languages = element("div", "language-row", null);
+            for (String code : new String[] {"ru", "en"}) {
+                HTMLElement option = element("button", code.equals(profile.getLanguage()) ? "tab active" : "tab",
+                        "ru".equals(code) ? "Русский" : "English");
+                option.setId("language-" + code);
+                option.setAttribute("type", "button");
+                option.addEventListener("click", e -> api.put("/me/language", language(code),
+                        updated -> TelegramWebApp.reloadInLanguage(), failed));
+                languages.appendChild(option);
+            }
+            root.appendChild(languages);
+            HTMLElement label = element("label", "auto-renew", null);
+            HTMLElement toggle = element("input", "auto-renew-default", null);
+            toggle.setId("auto-renew-default");
+            toggle.setAttribute("type", "checkbox");
+            if (profile.getAutoRenewDefault()) {
+                toggle.setAttribute("checked", "");
+            }
+            toggle.addEventListener("change", e -> api.put("/me/auto-renew", enabled(checked(toggle)),
+                    updated -> TelegramWebApp.haptic(), failed));
+            label.appendChild(toggle);
+            label.appendChild(element("span", null, texts.autoRenewDefault()));
+            root.appendChild(label);
+            done.run();
+        }, failed);
+    }
+
+    @org.teavm.jso.JSBody(params = "code", script = "return JSON.stringify({language: code});")
+    private static native String language(String code);
+
+    @org.teavm.jso.JSBody(params = "on", script = "return JSON.stringify({enabled: on});")
+    private static native String enabled(boolean on);
+
+    @org.teavm.jso.JSBody(params = "input", script = "return !!input.checked;")
+    private static native boolean checked(HTMLElement input);
 
     private HTMLElement element(String tag, String cssClass, String text) {
         return Dom.element(document, tag, cssClass, text);

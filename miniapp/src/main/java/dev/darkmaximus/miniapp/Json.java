@@ -89,6 +89,9 @@ final class Json {
 
         @JSProperty
         String getLanguage();
+
+        @JSProperty
+        boolean getAutoRenewDefault();
     }
 
     interface Host extends JSObject {

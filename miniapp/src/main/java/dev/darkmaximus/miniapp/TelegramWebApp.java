@@ -98,6 +98,10 @@ final class TelegramWebApp {
             + " w.MainButton.hide();")
     static native void hideMainButton();
 
+    /** Starts the app again (after the language changed, every text is chosen anew). */
+    @JSBody(script = "window.location.reload();")
+    static native void reloadInLanguage();
+
     /** Calls {@code changed} with "online" or "offline" when the connection comes and goes. */
     @JSBody(params = "changed", script = "window.addEventListener('online', function () { changed('online'); });"
             + " window.addEventListener('offline', function () { changed('offline'); });"

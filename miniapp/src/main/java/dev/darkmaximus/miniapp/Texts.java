@@ -59,6 +59,14 @@ final class Texts {
                 : "Close the ticket? You can always write again.";
     }
 
+    String settings() {
+        return russian ? "Настройки" : "Settings";
+    }
+
+    String autoRenewDefault() {
+        return russian ? "Продлевать ключи автоматически с баланса" : "Renew keys automatically from the balance";
+    }
+
     String retry() {
         return russian ? "Повторить" : "Try again";
     }
@@ -263,7 +271,7 @@ final class Texts {
     }
 
     String tabBalance() {
-        return russian ? "Баланс" : "Balance";
+        return russian ? "Профиль" : "Profile";
     }
 
     String balanceLine(String main, String referral) {

@@ -33,6 +33,13 @@ class MeController {
         return CustomerResponse.from(customers.get(TokenService.customerId(jwt)));
     }
 
+    @PutMapping("/language")
+    @Operation(operationId = "setMyLanguage", summary = "Choose ru or en for the bot, the Mini App and messages")
+    @ApiResponse(responseCode = "200", description = "The profile.")
+    CustomerResponse language(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody LanguageRequest request) {
+        return CustomerResponse.from(customers.setLanguage(TokenService.customerId(jwt), request.language()));
+    }
+
     @PutMapping("/auto-renew")
     @Operation(operationId = "setMyAutoRenewDefault", summary = "Turn auto-renewal on or off for all my keys",
             description = "Applies to keys whose own setting is inherit; a key set to on or off keeps its choice.")
