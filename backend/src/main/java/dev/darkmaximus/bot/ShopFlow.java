@@ -23,6 +23,7 @@ import dev.darkmaximus.catalog.CatalogService;
 import dev.darkmaximus.catalog.PlanService;
 import dev.darkmaximus.catalog.PlanView;
 import dev.darkmaximus.payment.CheckoutService;
+import dev.darkmaximus.platform.error.InvalidInputException;
 import dev.darkmaximus.platform.money.Currency;
 import dev.darkmaximus.platform.money.Money;
 import dev.darkmaximus.platform.settings.ShopSettings;
@@ -231,16 +232,25 @@ class ShopFlow {
                 Chat.rows(Chat.row(chat.button(chat.t("btn.back"), "top"))));
     }
 
-    /** A typed amount in roubles ("500", "500.50" or "500,5"); anything else is asked again. */
+    /**
+     * A typed amount in roubles ("500", "500.50" or "500,5"); the order service judges the range. Anything it
+     * refuses, or that isn't a number, is asked again.
+     */
     void topUpTyped(Chat chat, String text) {
         Long kopecks = kopecks(text);
-        if (kopecks == null || kopecks < settings.topUpMin() || kopecks > settings.topUpMax()) {
-            chat.send(chat.t("topup.invalid", "min", rub(settings.topUpMin()), "max", rub(settings.topUpMax())),
-                    List.of());
-            return;
+        try {
+            if (kopecks != null) {
+                summary(chat, "t", kopecks, "Y");
+                sessions.save(chat.customerId(), null, Map.of(), clock.instant());
+                return;
+            }
+        } catch (InvalidInputException outOfRange) {
+            if (outOfRange.errors().stream().noneMatch(e -> "amount_out_of_range".equals(e.code()))) {
+                throw outOfRange;
+            }
         }
-        sessions.save(chat.customerId(), null, Map.of(), clock.instant());
-        summary(chat, "t", kopecks, "Y");
+        chat.send(chat.t("topup.invalid", "min", rub(settings.topUpMin()), "max", rub(settings.topUpMax())),
+                List.of());
     }
 
     static Long kopecks(String text) {

@@ -17,7 +17,7 @@ import dev.darkmaximus.platform.telegram.TelegramBotApi;
 
 /**
  * Messages to the shop's admin chat (new payments, failures), queued in the caller's transaction so an alert exists
- * exactly when what it reports does. With no admin chat configured they are dropped when sent.
+ * exactly when what it reports does. With no admin chat configured they are not queued at all.
  */
 @Service
 public class AdminAlerts {
@@ -25,16 +25,24 @@ public class AdminAlerts {
     static final String TASK = "admin.alert";
 
     private final OutboxService outbox;
+    private final ShopSettings settings;
     private final JsonMapper json;
 
-    AdminAlerts(OutboxService outbox, JsonMapper json) {
+    AdminAlerts(OutboxService outbox, ShopSettings settings, JsonMapper json) {
         this.outbox = outbox;
+        this.settings = settings;
         this.json = json;
     }
 
-    /** Plain text (HTML-escaped when sent); {@code dedupKey} makes a repeated alert a no-op. */
+    /**
+     * Plain text (HTML-escaped when sent); {@code dedupKey} makes a repeated alert a no-op. Without an admin chat
+     * nothing is queued: there is nobody to tell, and a task per new customer would only fill the outbox.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void queue(String text, String dedupKey) {
+        if (settings.adminChatId().isEmpty()) {
+            return;
+        }
         outbox.enqueue(TASK, new JsonDocument(json.writeValueAsString(Map.of("text", text))), "admin:" + dedupKey);
     }
 

@@ -269,6 +269,10 @@ class BotConversationIT extends BotTest {
         user.taps("Другая сумма");
         user.says("много");
         assertThat(user.screen().text()).startsWith("Это не сумма от");
+        user.says("5"); // below the shop's minimum: the order service refuses it, the bot asks again
+        assertThat(user.screen().text()).startsWith("Это не сумма от");
+        assertThat(count("SELECT count(*) FROM orders WHERE customer_id = ? AND kind = 'TOP_UP'", customerId(user)))
+                .isZero();
         user.says("250,5");
         assertThat(user.screen().text()).contains("К оплате: <b>250.50 ₽</b>");
         user.taps("Оплатить");

@@ -38,7 +38,12 @@ public class SendQueue implements SmartLifecycle {
 
     public enum Priority { URGENT, NORMAL, BULK }
 
-    private static final Duration SEND_PATIENCE = Duration.ofMinutes(2);
+    /**
+     * How long {@link #send} waits before handing the message back (the caller, an outbox task, retries later). Kept
+     * short so a batch of outbox tasks stuck behind a long flood wait (20 × 10 s) ends well inside the outbox's
+     * 5-minute lease and no other worker takes the same task while it may still go out.
+     */
+    private static final Duration SEND_PATIENCE = Duration.ofSeconds(10);
 
     private final SendLimits limits;
     private final Clock clock;
