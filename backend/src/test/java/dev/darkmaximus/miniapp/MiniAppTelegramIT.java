@@ -63,6 +63,14 @@ class MiniAppTelegramIT extends IntegrationTest {
                     page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                             .setPath(Path.of("target", "screenshots", "miniapp-" + tab + "-" + scheme + ".png")));
                 }
+                page.locator("#tab-balance").click();
+                page.locator("#topup").click();
+                page.locator("#topup-amount").fill("500");
+                assertThat(page.locator("#quote-amount")).hasText("Total: 500 ₽");
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                        .setPath(Path.of("target", "screenshots", "miniapp-checkout-" + scheme + ".png")));
+                page.evaluate("() => window.dmTelegram.pressBack()");
+                assertThat(page.locator("#balance")).isVisible();
             }
         }
     }
