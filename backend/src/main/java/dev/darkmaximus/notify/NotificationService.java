@@ -1,6 +1,7 @@
 package dev.darkmaximus.notify;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,7 +10,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.notify.persistence.NotificationRepository;
+import dev.darkmaximus.platform.audit.AuditService;
 import dev.darkmaximus.platform.db.JsonDocument;
 import dev.darkmaximus.platform.outbox.OutboxService;
 
@@ -26,12 +29,16 @@ public class NotificationService {
     private final NotificationRepository notifications;
     private final OutboxService outbox;
     private final Templates templates;
+    private final CustomerService customers;
+    private final AuditService audit;
     private final JsonMapper json;
     private final Clock clock;
 
     NotificationService(NotificationRepository notifications, OutboxService outbox, Templates templates,
-                        JsonMapper json, Clock clock) {
+                        CustomerService customers, AuditService audit, JsonMapper json, Clock clock) {
         this.notifications = notifications;
+        this.customers = customers;
+        this.audit = audit;
         this.outbox = outbox;
         this.templates = templates;
         this.json = json;
@@ -51,6 +58,27 @@ public class NotificationService {
                 new JsonDocument(json.writeValueAsString(Map.of("notificationId", created))),
                 "notification:" + created));
         return id;
+    }
+
+    /**
+     * A staff member writes to one customer in the bot (operators may: SPEC §10). Sent like any notification, so it
+     * waits out flood limits and is recorded on the customer's card; audited with its text.
+     */
+    @Transactional
+    public NotificationView staffMessage(long customerId, String text) {
+        customers.get(customerId);
+        String body = text.strip();
+        long id = queue(customerId, Templates.STAFF_MESSAGE, Templates.STAFF_MESSAGE, Map.of("text", body),
+                Templates.STAFF_MESSAGE + ":" + java.util.UUID.randomUUID()).orElseThrow();
+        audit.record("customer.message", "customer", customerId, null, Map.of("notificationId", id, "text", body));
+        return notifications.findById(id).map(NotificationView::from).orElseThrow();
+    }
+
+    /** The customer's latest notifications, newest first, for their card in the admin UI. */
+    @Transactional(readOnly = true)
+    public List<NotificationView> recentOf(long customerId, int limit) {
+        customers.get(customerId);
+        return notifications.findRecent(customerId, limit).stream().map(NotificationView::from).toList();
     }
 
     @Transactional(readOnly = true)

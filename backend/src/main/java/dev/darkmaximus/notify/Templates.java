@@ -30,6 +30,7 @@ public class Templates {
     public static final String REFERRAL_REWARD = "referral.reward";
     public static final String WITHDRAWAL_APPROVED = "referral.withdrawal_approved";
     public static final String WITHDRAWAL_DECLINED = "referral.withdrawal_declined";
+    public static final String STAFF_MESSAGE = "staff.message";
 
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
     static final java.time.Duration OVERRIDES_TTL = java.time.Duration.ofSeconds(30);
@@ -92,7 +93,10 @@ public class Templates {
                     "en", "✅ Your withdrawal of {amount} is approved; the money is on its way to the details you gave.")),
             Map.entry(WITHDRAWAL_DECLINED, Map.of(
                     "ru", "❌ Заявка на вывод {amount} отклонена: {reason}",
-                    "en", "❌ Your withdrawal of {amount} was declined: {reason}")));
+                    "en", "❌ Your withdrawal of {amount} was declined: {reason}")),
+            Map.entry(STAFF_MESSAGE, Map.of(
+                    "ru", "✉️ <b>Сообщение от поддержки</b>\n\n{text}",
+                    "en", "✉️ <b>A message from support</b>\n\n{text}")));
 
     /** The chat bot's texts ({@code bot.*}), shipped as UTF-8 properties files beside the code. */
     private final Map<String, Map<String, String>> botTexts = Map.of(

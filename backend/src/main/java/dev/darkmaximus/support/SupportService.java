@@ -148,6 +148,20 @@ public class SupportService {
         return view(load(ticketId));
     }
 
+    /** @param staffId who takes the ticket; null hands it back to the queue */
+    @Transactional
+    public TicketView assign(long ticketId, Long staffId) {
+        SupportTicket t = load(ticketId);
+        try {
+            tickets.save(new SupportTicket(t.id(), t.customerId(), t.subject(), t.status(), staffId, t.forumTopicId(),
+                    t.lastCustomerMessageAt(), t.lastOperatorMessageAt(), t.closedAt(), t.createdAt(),
+                    clock.instant(), t.version()));
+        } catch (org.springframework.dao.DataIntegrityViolationException unknownStaff) {
+            throw InvalidInputException.field("staffId", "unknown", "No staff member with this id.");
+        }
+        return view(load(ticketId));
+    }
+
     @Transactional
     public void attachForumTopic(long ticketId, long topicId) {
         SupportTicket t = load(ticketId);

@@ -65,6 +65,21 @@ class ProblemAdvice {
         return Problems.invalid(errors);
     }
 
+    /** Parameters checked by a {@code @Validated} controller's proxy rather than by Spring MVC itself. */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ProblemDetail invalidArguments(jakarta.validation.ConstraintViolationException e) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getConstraintViolations().forEach(v -> {
+            String field = null;
+            for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
+                field = node.getName();
+            }
+            errors.add(new FieldError(field, codeOf(v.getConstraintDescriptor().getAnnotation().annotationType()
+                    .getSimpleName()), v.getMessage()));
+        });
+        return Problems.invalid(errors);
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
