@@ -51,7 +51,9 @@ class AdminUiBrowserIT {
             page.locator("#password input").fill(BackendProcess.ADMIN_PASSWORD);
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("login.png")));
             page.locator("#sign-in").click();
+            assertThat(page.locator("#dashboard")).isVisible();
 
+            page.navigate("http://127.0.0.1:" + port + "/hosts");
             page.locator("#add-host").click();
             page.locator("#host-name input").fill(hostName);
             page.locator("#host-base-url input").fill("ftp://not-a-panel");

@@ -138,5 +138,9 @@ class AuthIT extends IntegrationTest {
         api.get("/api/v1/admin/customers", operator).expect(200);
         api.post("/api/v1/admin/customers/1/ban", Map.of("reason", "x"), operator).problem(403, "forbidden");
         api.get("/api/v1/admin/plans", operator).expect(200);
+        // Operators see customers and their keys but change nothing about them (SPEC §10).
+        api.post("/api/v1/admin/keys/1/extend", Map.of("days", 1), operator).problem(403, "forbidden");
+        api.post("/api/v1/admin/keys/1/disable", Map.of(), operator).problem(403, "forbidden");
+        api.post("/api/v1/admin/payments/1/recheck", Map.of(), operator).problem(403, "forbidden");
     }
 }

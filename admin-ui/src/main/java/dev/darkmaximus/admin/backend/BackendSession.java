@@ -68,6 +68,25 @@ public class BackendSession {
         return username;
     }
 
+    /**
+     * The signed-in staff member's id, read from our own backend's access token (no need to verify a token we were
+     * just given; the backend verifies it on every call). Used for "my tickets" and the like.
+     */
+    public Long staffId() {
+        if (accessToken == null) {
+            return null;
+        }
+        String[] parts = accessToken.split("\\.");
+        if (parts.length < 2) {
+            return null;
+        }
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher subject = java.util.regex.Pattern.compile("\"sub\"\\s*:\\s*\"staff:(\\d+)\"")
+                .matcher(payload);
+        return subject.find() ? Long.valueOf(subject.group(1)) : null;
+    }
+
     public boolean isAdmin() {
         return "admin".equals(role);
     }

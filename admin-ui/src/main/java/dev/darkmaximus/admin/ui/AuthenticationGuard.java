@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import dev.darkmaximus.admin.backend.BackendSession;
 
 /**
- * Every view but the login needs a signed-in session. The backend checks roles on every call anyway; this only
- * spares operators a screen full of 401s.
+ * Every view but the login needs a signed-in session, and admin-only views an admin. The backend checks roles on
+ * every call anyway; this only spares operators a screen full of 401s and 403s.
  */
 @Component
 class AuthenticationGuard implements VaadinServiceInitListener {
@@ -27,8 +27,12 @@ class AuthenticationGuard implements VaadinServiceInitListener {
     }
 
     private void requireSignIn(BeforeEnterEvent event) {
-        if (!LoginView.class.equals(event.getNavigationTarget()) && !sessions.getObject().signedIn()) {
+        BackendSession session = sessions.getObject();
+        if (!LoginView.class.equals(event.getNavigationTarget()) && !session.signedIn()) {
             event.rerouteTo(LoginView.class);
+        } else if (event.getNavigationTarget().isAnnotationPresent(AdminOnly.class) && !session.isAdmin()) {
+            event.rerouteTo(session.signedIn() && "".equals(event.getLocation().getPath())
+                    ? dev.darkmaximus.admin.ui.support.SupportView.class : NoAccessView.class);
         }
     }
 }

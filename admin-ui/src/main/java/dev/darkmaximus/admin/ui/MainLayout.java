@@ -1,5 +1,8 @@
 package dev.darkmaximus.admin.ui;
 
+import java.util.Locale;
+
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -8,11 +11,13 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 
 import dev.darkmaximus.admin.backend.BackendSession;
 import dev.darkmaximus.admin.ui.customers.CustomersView;
+import dev.darkmaximus.admin.ui.dashboard.DashboardView;
 import dev.darkmaximus.admin.ui.hosts.HostsView;
 import dev.darkmaximus.admin.ui.keys.KeysView;
 import dev.darkmaximus.admin.ui.outbox.OutboxView;
@@ -20,36 +25,75 @@ import dev.darkmaximus.admin.ui.payments.TransactionsView;
 import dev.darkmaximus.admin.ui.payments.WithdrawalsView;
 import dev.darkmaximus.admin.ui.plans.PlansView;
 import dev.darkmaximus.admin.ui.promos.PromoCodesView;
+import dev.darkmaximus.admin.ui.support.SupportView;
 
-/** Frame of every signed-in view: navigation on the side, who is signed in and sign-out on top. */
+/**
+ * Frame of every signed-in view: the screens this role may open on the side; who is signed in, the language and
+ * sign-out on top.
+ */
 public class MainLayout extends AppLayout {
 
+    private final BackendSession session;
+    private final SideNav nav = new SideNav();
+
     public MainLayout(BackendSession session) {
-        H2 title = new H2("Dark Maximus");
+        this.session = session;
+        H2 title = new H2(getTranslation("app.title"));
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         Span user = new Span(session.username() == null ? "" : session.username());
-        Button signOut = new Button("Sign out", e -> {
+        user.setId("signed-in-as");
+        Button signOut = new Button(getTranslation("app.signOut"), e -> {
             session.signOut();
             getUI().ifPresent(ui -> ui.navigate(LoginView.class));
         });
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, user, signOut);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, user, language(), signOut);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(title);
         header.setWidthFull();
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(header);
 
-        SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem("Hosts", HostsView.class));
-        nav.addItem(new SideNavItem("Plans", PlansView.class));
-        nav.addItem(new SideNavItem("Customers", CustomersView.class));
-        nav.addItem(new SideNavItem("Keys", KeysView.class));
-        nav.addItem(new SideNavItem("Transactions", TransactionsView.class));
-        nav.addItem(new SideNavItem("Promo codes", PromoCodesView.class));
-        nav.addItem(new SideNavItem("Withdrawals", WithdrawalsView.class));
-        nav.addItem(new SideNavItem("Outbox", OutboxView.class));
+        item("nav.dashboard", DashboardView.class);
+        item("nav.customers", CustomersView.class);
+        item("nav.support", SupportView.class);
+        item("nav.keys", KeysView.class);
+        item("nav.transactions", TransactionsView.class);
+        item("nav.promos", PromoCodesView.class);
+        item("nav.withdrawals", WithdrawalsView.class);
+        item("nav.broadcasts", dev.darkmaximus.admin.ui.broadcasts.BroadcastsView.class);
+        item("nav.templates", dev.darkmaximus.admin.ui.templates.TemplatesView.class);
+        item("nav.hosts", HostsView.class);
+        item("nav.plans", PlansView.class);
+        item("nav.outbox", OutboxView.class);
+        nav.setId("nav");
         addToDrawer(nav);
+    }
+
+    private void item(String key, Class<? extends Component> view) {
+        if (!view.isAnnotationPresent(AdminOnly.class) || session.isAdmin()) {
+            nav.addItem(new SideNavItem(getTranslation(key), view));
+        }
+    }
+
+    /** English or Russian for this operator's session; the page reloads in the new language. */
+    private Select<Locale> language() {
+        Select<Locale> select = new Select<>();
+        select.setId("language");
+        select.setItems(Locale.ENGLISH, Locale.of("ru"));
+        select.setItemLabelGenerator(locale -> locale.getLanguage().toUpperCase(Locale.ROOT));
+        select.setValue("ru".equals(getLocale().getLanguage()) ? Locale.of("ru") : Locale.ENGLISH);
+        select.setWidth("5.5em");
+        select.setAriaLabel(getTranslation("app.language"));
+        select.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                getUI().ifPresent(ui -> {
+                    ui.getSession().setLocale(e.getValue());
+                    ui.getPage().reload();
+                });
+            }
+        });
+        return select;
     }
 }

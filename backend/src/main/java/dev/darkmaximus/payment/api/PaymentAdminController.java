@@ -88,6 +88,7 @@ class PaymentAdminController {
     }
 
     @PostMapping("/{id}/recheck")
+    @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "recheckPayment", summary = "Ask the provider about a payment now",
             description = "Applies the provider's answer exactly as a notification would. 502 `provider_unavailable`.")
     @ApiResponse(responseCode = "200", description = "The payment afterwards.")

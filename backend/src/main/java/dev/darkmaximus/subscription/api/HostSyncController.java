@@ -35,6 +35,7 @@ class HostSyncController {
     }
 
     @PostMapping("/sync")
+    @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "syncHost", summary = "Sync a host's keys with its panel now",
             description = "Compares every key on the host with the panel's clients, takes the panel's state where "
                     + "they drifted, flags keys missing on the panel and lists orphan clients. Deletes nothing. "

@@ -68,6 +68,7 @@ class KeyAdminController {
     }
 
     @PostMapping("/{id}/enable")
+    @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "enableKey", summary = "Switch a key back on",
             description = "Pushed to the panel in the background. 409 `key_revoked`.")
     @ApiResponse(responseCode = "200", description = "The key.")
@@ -77,6 +78,7 @@ class KeyAdminController {
     }
 
     @PostMapping("/{id}/disable")
+    @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "disableKey", summary = "Switch a key off (keeps its expiry)",
             description = "Pushed to the panel in the background. 409 `key_revoked`.")
     @ApiResponse(responseCode = "200", description = "The key.")
@@ -86,6 +88,7 @@ class KeyAdminController {
     }
 
     @PostMapping("/{id}/extend")
+    @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "extendKey", summary = "Add days to a key",
             description = "New expiry = max(now, current expiry) + days; an expired key becomes active again. "
                     + "Pushed to the panel in the background. 409 `key_revoked`.")
@@ -107,6 +110,7 @@ class KeyAdminController {
     }
 
     @PostMapping("/{id}/resync")
+    @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "resyncKey", summary = "Read a key's client from its panel now",
             description = "Takes the panel's expiry, enabled state, traffic limit and usage, unless a change of the "
                     + "shop's is still on its way to the panel. A client missing on the panel is flagged, not "

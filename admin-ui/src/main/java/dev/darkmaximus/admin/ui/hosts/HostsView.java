@@ -16,7 +16,8 @@ import dev.darkmaximus.admin.ui.MainLayout;
 import dev.darkmaximus.client.api.AdminHostsApi;
 import dev.darkmaximus.client.model.HostResponse;
 
-@Route(value = "", layout = MainLayout.class)
+@dev.darkmaximus.admin.ui.AdminOnly
+@Route(value = "hosts", layout = MainLayout.class)
 @PageTitle("Hosts · Dark Maximus")
 public class HostsView extends VerticalLayout {
 

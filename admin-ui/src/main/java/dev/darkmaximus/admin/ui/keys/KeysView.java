@@ -28,6 +28,7 @@ import dev.darkmaximus.client.model.KeyPage;
 import dev.darkmaximus.client.model.KeyResponse;
 
 /** Keys across hosts, filtered by host, status, "expiring within" and panel email; a row opens its actions. */
+@dev.darkmaximus.admin.ui.AdminOnly
 @Route(value = "keys", layout = MainLayout.class)
 @PageTitle("Keys · Dark Maximus")
 public class KeysView extends VerticalLayout {

@@ -20,6 +20,7 @@ import dev.darkmaximus.client.api.AdminOutboxApi;
 import dev.darkmaximus.client.model.OutboxTaskResponse;
 
 /** Side effects that failed every attempt (a key a panel never accepted, a message Telegram kept refusing). */
+@dev.darkmaximus.admin.ui.AdminOnly
 @Route(value = "outbox", layout = MainLayout.class)
 @PageTitle("Outbox · Dark Maximus")
 public class OutboxView extends VerticalLayout {

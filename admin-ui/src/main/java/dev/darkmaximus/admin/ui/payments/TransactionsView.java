@@ -24,6 +24,7 @@ import dev.darkmaximus.client.model.Transaction;
 import dev.darkmaximus.client.model.TransactionPage;
 
 /** Payments across providers, filtered server-side by status, provider and customer; a row opens its detail. */
+@dev.darkmaximus.admin.ui.AdminOnly
 @Route(value = "transactions", layout = MainLayout.class)
 @PageTitle("Transactions · Dark Maximus")
 public class TransactionsView extends VerticalLayout {

@@ -20,6 +20,7 @@ import dev.darkmaximus.client.model.DeclineRequest;
 import dev.darkmaximus.client.model.Withdrawal;
 
 /** Referral payout requests: approve (then pay by hand) or decline with a reason the customer is told. */
+@dev.darkmaximus.admin.ui.AdminOnly
 @Route(value = "withdrawals", layout = MainLayout.class)
 @PageTitle("Withdrawals · Dark Maximus")
 public class WithdrawalsView extends VerticalLayout {

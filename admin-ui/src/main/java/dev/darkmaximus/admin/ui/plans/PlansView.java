@@ -23,6 +23,7 @@ import dev.darkmaximus.client.model.HostResponse;
 import dev.darkmaximus.client.model.Money;
 import dev.darkmaximus.client.model.PlanResponse;
 
+@dev.darkmaximus.admin.ui.AdminOnly
 @Route(value = "plans", layout = MainLayout.class)
 @PageTitle("Plans · Dark Maximus")
 public class PlansView extends VerticalLayout {

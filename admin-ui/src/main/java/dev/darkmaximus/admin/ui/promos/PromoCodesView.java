@@ -18,6 +18,7 @@ import dev.darkmaximus.client.api.AdminPromoCodesApi;
 import dev.darkmaximus.client.model.PromoCode;
 
 /** Promo codes with their use counts; admins create and edit them, a row shows its redemptions. */
+@dev.darkmaximus.admin.ui.AdminOnly
 @Route(value = "promo-codes", layout = MainLayout.class)
 @PageTitle("Promo codes · Dark Maximus")
 public class PromoCodesView extends VerticalLayout {
