@@ -3,10 +3,8 @@ package dev.darkmaximus.admin;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -38,7 +36,7 @@ class AdminUiBrowserIT {
     void anAdminSignsInAndCreatesAHostAndAPlan() {
         String hostName = "IT host " + System.nanoTime();
         String planName = "IT plan " + System.nanoTime();
-        try (Playwright playwright = Playwright.create(); Browser browser = chromium(playwright)) {
+        try (Playwright playwright = Playwright.create(); Browser browser = Browsers.chromium(playwright)) {
             Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900));
             page.setDefaultTimeout(20_000);
             page.navigate("http://127.0.0.1:" + port + "/");
@@ -63,7 +61,7 @@ class AdminUiBrowserIT {
             Locator baseUrl = page.locator("vaadin-text-field#host-base-url");
             assertThat(baseUrl).hasAttribute("invalid", "");
             assertThat(baseUrl).containsText("must be an http(s) URL");
-            page.locator("#host-base-url input").fill("https://nl1.example.net:2053");
+            page.locator("#host-base-url input").fill(ProviderStubs.panelUrl());
             page.locator("#save-host").click();
             assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(hostName)))
                     .isVisible();
@@ -140,35 +138,9 @@ class AdminUiBrowserIT {
 
     /** A customer (dev sign-in) takes the trial: a key being provisioned on the host created above. */
     private static long takeTrialAsANewCustomer() {
-        try {
-            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-            String base = BackendProcess.url() + "/api/v1";
-            long telegramId = 700_000_000_000L + System.nanoTime() % 1_000_000_000L;
-            lastTelegramId = telegramId;
-            String login = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/auth/dev"))
-                    .header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"telegramId\":" + telegramId + "}"))
-                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            String token = login.replaceAll("(?s).*\"accessToken\":\"([^\"]+)\".*", "$1");
-            String trial = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/me/trial"))
-                    .header("Authorization", "Bearer " + token)
-                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            return Long.parseLong(trial.replaceAll("(?s).*\"id\":(\\d+).*", "$1"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Browser chromium(Playwright playwright) {
-        return playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of(System.getenv().getOrDefault("DM_CHROMIUM", "/usr/bin/chromium")))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--disable-quic")));
+        BackendClient.Customer customer = BackendClient.customer("ru");
+        lastTelegramId = customer.telegramId();
+        return Long.parseLong(BackendClient.field(BackendClient.send("POST", "/api/v1/me/trial", null,
+                customer.token()), "id"));
     }
 }

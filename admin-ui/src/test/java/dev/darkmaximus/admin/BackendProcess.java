@@ -46,6 +46,13 @@ final class BackendProcess {
             builder.environment().put("DM_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             // The dev profile's sign-in stands in for a Telegram customer (the browser test takes a trial with it).
             builder.environment().put("SPRING_PROFILES_ACTIVE", "dev");
+            // Telegram and YooKassa are WireMock (ProviderStubs); the bot takes no updates in these tests.
+            builder.environment().put("TELEGRAM_BOT_TOKEN", ProviderStubs.BOT_TOKEN);
+            builder.environment().put("TELEGRAM_UPDATES", "off");
+            builder.environment().put("DM_TELEGRAM_APIBASEURL", ProviderStubs.telegramUrl());
+            builder.environment().put("YOOKASSA_SHOP_ID", "100500");
+            builder.environment().put("YOOKASSA_SECRET_KEY", "test_admin_ui_it");
+            builder.environment().put("DM_YOOKASSA_APIBASEURL", ProviderStubs.yooKassaUrl());
             builder.environment().remove("DATABASE_URL");
             builder.environment().remove("REDIS_URL");
             builder.redirectErrorStream(true).redirectOutput(log.toFile());

@@ -40,7 +40,9 @@ public class DailySummary {
         this.enabled = enabled;
     }
 
+    /** Runs in a transaction of its own: the call to {@link #runOnce()} below is inside this bean, past its proxy. */
     @Scheduled(cron = "0 */10 * * * *")
+    @Transactional
     void scheduled() {
         if (enabled) {
             runOnce();

@@ -33,7 +33,9 @@ public class SupportSla {
         this.enabled = enabled;
     }
 
+    /** Runs in a transaction of its own: the call to {@link #runOnce()} below is inside this bean, past its proxy. */
     @Scheduled(fixedDelayString = "${dm.jobs.support-sla-interval:10m}", initialDelayString = "${dm.jobs.initial-delay:30s}")
+    @Transactional
     void scheduled() {
         if (enabled) {
             runOnce();

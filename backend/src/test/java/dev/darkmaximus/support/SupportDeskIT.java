@@ -123,6 +123,7 @@ class SupportDeskIT extends PanelBackedTest {
                 .param("id", Long.toString(customer.id())).query(Long.class).single()).isEqualTo(1);
     }
 
+
     private static void chatAnswers(long telegramId) {
         TestTelegram.server().stubFor(post(urlMatching("(?i)" + BOT + "/sendMessage"))
                 .withRequestBody(matchingJsonPath("$.chat_id", equalTo(Long.toString(telegramId))))

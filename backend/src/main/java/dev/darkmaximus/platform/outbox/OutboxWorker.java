@@ -87,7 +87,9 @@ public class OutboxWorker {
             log.atLevel(dead ? org.slf4j.event.Level.ERROR : org.slf4j.event.Level.WARN)
                     .addKeyValue("kind", task.kind()).addKeyValue("attempts", task.attempts())
                     .addKeyValue("error", describe(e))
-                    .log(dead ? "outbox task dead-lettered: an admin must retry it" : "outbox task failed; will retry");
+                    // Kind and error in the text as well: plain-text logs drop key-values, and operators read those.
+                    .log((dead ? "outbox task dead-lettered: an admin must retry it" : "outbox task failed; will retry")
+                            + " [" + task.kind() + "] " + describe(e));
         } finally {
             meters.counter("dm.outbox.tasks", "kind", task.kind(), "outcome", outcome).increment();
             MDC.remove("outboxTaskId");

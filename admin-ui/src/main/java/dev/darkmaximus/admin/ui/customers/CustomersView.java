@@ -53,13 +53,23 @@ public class CustomersView extends VerticalLayout {
         grid.addColumn(CustomerResponse::getLanguage).setHeader("Lang");
         grid.addColumn(c -> c.getRegisteredAt() == null ? "" : DAY.format(c.getRegisteredAt())).setHeader("Registered (UTC)");
         grid.addColumn(c -> Boolean.TRUE.equals(c.getBanned()) ? "banned: " + c.getBanReason() : "").setHeader("Status");
-        grid.addComponentColumn(this::action).setHeader("").setAutoWidth(true);
         grid.addComponentColumn(customer -> {
-            Button balance = new Button("Balance", e -> new BalanceDialog(session, customer).open());
-            balance.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            balance.setClassName("customer-balance");
-            return balance;
+            Button open = new Button(getTranslation("customer.open"),
+                    e -> getUI().ifPresent(ui -> ui.navigate("customers/" + customer.getId())));
+            open.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            open.setClassName("customer-open");
+            return open;
         }).setHeader("").setAutoWidth(true);
+        if (session.isAdmin()) {
+            grid.addComponentColumn(this::action).setHeader("").setAutoWidth(true);
+            grid.addComponentColumn(customer -> {
+                Button balance = new Button(getTranslation("customer.balance"),
+                        e -> new BalanceDialog(session, customer).open());
+                balance.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                balance.setClassName("customer-balance");
+                return balance;
+            }).setHeader("").setAutoWidth(true);
+        }
         more.setVisible(false);
         add(new HorizontalLayout(search), grid, more);
         load(true);

@@ -17,6 +17,8 @@ final class ColumnChart {
     private static final int LEFT = 56;
     private static final int BOTTOM = 24;
     private static final int TOP = 10;
+    /** Gridlines divide the axis in five: with a top of 1, 2 or 5 × 10ⁿ (at least 5) every step is whole. */
+    private static final int STEPS = 5;
 
     private ColumnChart() {
     }
@@ -25,9 +27,17 @@ final class ColumnChart {
      * @param labels one per column (dates as "MM-dd"), shown sparsely so they never overlap
      * @param format how a value reads on the axis and in the tooltip
      */
-    static Svg of(String id, String title, List<String> labels, List<Long> values, LongFunction<String> format) {
-        long max = Math.max(1, values.stream().mapToLong(Long::longValue).max().orElse(1));
-        long top = niceCeiling(max);
+    static Svg of(String id, String title, List<String> labels, List<Long> values, long minTop,
+                  LongFunction<String> format) {
+        Svg chart = new Svg(markup(title, labels, values, minTop, format));
+        chart.setId(id);
+        chart.getStyle().set("display", "block").set("width", "100%");
+        return chart;
+    }
+
+    static String markup(String title, List<String> labels, List<Long> values, long minTop,
+                         LongFunction<String> format) {
+        long top = niceCeiling(Math.max(minTop, values.stream().mapToLong(Long::longValue).max().orElse(0)));
         int plotWidth = WIDTH - LEFT - 8;
         int plotHeight = HEIGHT - TOP - BOTTOM;
         double step = (double) plotWidth / Math.max(1, values.size());
@@ -35,13 +45,13 @@ final class ColumnChart {
         svg.append("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("' role='img' aria-label='").append(escape(title))
                 .append("' style='width:100%;height:auto;font:11px var(--lumo-font-family)'>");
-        for (int i = 0; i <= 4; i++) {
-            double y = TOP + plotHeight - plotHeight * i / 4.0;
+        for (int i = 0; i <= STEPS; i++) {
+            double y = TOP + plotHeight - plotHeight * i / (double) STEPS;
             svg.append(String.format(Locale.ROOT, "<line x1='%d' x2='%d' y1='%.1f' y2='%.1f' "
                     + "style='stroke:var(--lumo-contrast-10pct)'/>", LEFT, WIDTH - 8, y, y));
             svg.append(String.format(Locale.ROOT, "<text x='%d' y='%.1f' text-anchor='end' "
                     + "style='fill:var(--lumo-secondary-text-color)'>%s</text>", LEFT - 6, y + 4,
-                    escape(format.apply(top * i / 4))));
+                    escape(format.apply(top * i / STEPS))));
         }
         int labelEvery = Math.max(1, (int) Math.ceil(values.size() / 10.0));
         for (int i = 0; i < values.size(); i++) {
@@ -57,24 +67,21 @@ final class ColumnChart {
             }
         }
         svg.append("</svg>");
-        Svg chart = new Svg(svg.toString());
-        chart.setId(id);
-        chart.getStyle().set("display", "block").set("width", "100%");
-        return chart;
+        return svg.toString();
     }
 
-    /** 1, 2, 5 × 10ⁿ at or above the value, so axis steps read as round numbers. */
+    /** The smallest of 5, 10, 20, 50, 100, 200, … at or above the value, so axis steps read as round numbers. */
     static long niceCeiling(long value) {
         long magnitude = 1;
-        while (magnitude * 10 <= value) {
+        while (true) {
+            for (long factor : new long[] {1, 2, 5}) {
+                long candidate = factor * magnitude;
+                if (candidate >= 5 && candidate >= value) {
+                    return candidate;
+                }
+            }
             magnitude *= 10;
         }
-        for (long factor : new long[] {1, 2, 4, 5, 10}) {
-            if (factor * magnitude >= value) {
-                return factor * magnitude;
-            }
-        }
-        return 10 * magnitude;
     }
 
     private static String escape(String text) {

@@ -92,20 +92,22 @@ public class DashboardView extends VerticalLayout {
         List<String> labels = series.stream().map(day -> LABEL.format(day.getDate())).toList();
         FlexLayout row = cards();
         row.add(chart("chart-revenue", getTranslation("dashboard.revenuePerDay"), labels, series,
-                        day -> revenue(day, "RUB"), v -> Amounts.format(v, "RUB")),
+                        day -> revenue(day, "RUB"), 100_00, v -> Amounts.format(v, "RUB")),
                 chart("chart-payments", getTranslation("dashboard.paymentsPerDay"), labels, series,
-                        DashboardDay::getPayments, Long::toString),
+                        DashboardDay::getPayments, 5, Long::toString),
                 chart("chart-customers", getTranslation("dashboard.customersPerDay"), labels, series,
-                        DashboardDay::getNewCustomers, Long::toString),
+                        DashboardDay::getNewCustomers, 5, Long::toString),
                 chart("chart-keys", getTranslation("dashboard.keysPerDay"), labels, series,
-                        DashboardDay::getActiveKeys, Long::toString));
+                        DashboardDay::getActiveKeys, 5, Long::toString));
         return row;
     }
 
     private Component chart(String id, String title, List<String> labels, List<DashboardDay> series,
-                            ToLongFunction<DashboardDay> value, java.util.function.LongFunction<String> format) {
+                            ToLongFunction<DashboardDay> value, long minTop,
+                            java.util.function.LongFunction<String> format) {
         Div box = box(title);
-        box.add(ColumnChart.of(id, title, labels, series.stream().map(day -> value.applyAsLong(day)).toList(), format));
+        box.add(ColumnChart.of(id, title, labels, series.stream().map(day -> value.applyAsLong(day)).toList(),
+                minTop, format));
         return box;
     }
 

@@ -23,14 +23,14 @@ import dev.darkmaximus.client.model.KeyResponse;
 import dev.darkmaximus.client.model.SyncOutcomeResponse;
 
 /** One key: its details, and enable/disable, extend, resync and (admins) revoke. */
-class KeyDialog extends Dialog {
+public class KeyDialog extends Dialog {
 
     private final BackendSession session;
     private final Runnable changed;
     private final FormLayout details = new FormLayout();
     private KeyResponse key;
 
-    KeyDialog(BackendSession session, KeyResponse key, Runnable changed) {
+    public KeyDialog(BackendSession session, KeyResponse key, Runnable changed) {
         this.session = session;
         this.changed = changed;
         setHeaderTitle("Key " + key.getId());

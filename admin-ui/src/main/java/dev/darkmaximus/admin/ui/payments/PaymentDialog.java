@@ -24,14 +24,14 @@ import dev.darkmaximus.client.model.RefundOutcome;
 import dev.darkmaximus.client.model.RefundRequest;
 
 /** A payment's facts, status history and refunds; re-check at the provider, and (admins) refund with confirmation. */
-class PaymentDialog extends Dialog {
+public class PaymentDialog extends Dialog {
 
     private final BackendSession session;
     private final long paymentId;
     private final Runnable changed;
     private final VerticalLayout body = new VerticalLayout();
 
-    PaymentDialog(BackendSession session, long paymentId, Runnable changed) {
+    public PaymentDialog(BackendSession session, long paymentId, Runnable changed) {
         this.session = session;
         this.paymentId = paymentId;
         this.changed = changed;

@@ -1,0 +1,50 @@
+package dev.darkmaximus.admin;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** Debian's Chromium, headless, and the admin UI's sign-in, for the browser tests. */
+final class Browsers {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private Browsers() {
+    }
+
+    static Browser chromium(Playwright playwright) {
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(System.getenv().getOrDefault("DM_CHROMIUM", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--disable-quic")));
+    }
+
+    /** A page in English, signed in as {@code login}. */
+    static Page signedIn(Browser browser, int port, String login, String password) {
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900).setLocale("en-US"));
+        page.setDefaultTimeout(20_000);
+        page.navigate("http://127.0.0.1:" + port + "/login");
+        page.locator("#username input").fill(login);
+        page.locator("#password input").fill(password);
+        page.locator("#sign-in").click();
+        assertThat(page.locator("#sign-out")).isVisible();
+        return page;
+    }
+
+    /** Presses the confirming button of the open confirmation dialog. */
+    static void confirm(Page page) {
+        page.locator("vaadin-button[slot='confirm-button'] >> visible=true").click();
+    }
+
+    static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.darkmaximus.admin;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+/**
+ * What the backend process talks to instead of Telegram's Bot API and YooKassa: one WireMock, shaped after
+ * {@code shared/reference/} (Telegram under {@code /bot<token>/}, YooKassa under {@code /yookassa/}).
+ */
+final class ProviderStubs {
+
+    static final String BOT_TOKEN = "424242:admin-ui-it";
+    private static final WireMockServer SERVER = start();
+
+    private ProviderStubs() {
+    }
+
+    static String telegramUrl() {
+        return SERVER.baseUrl();
+    }
+
+    /** A VPN panel that answers nothing useful (404), standing in for one that is down. */
+    static String panelUrl() {
+        return SERVER.baseUrl() + "/panel";
+    }
+
+    static String yooKassaUrl() {
+        return SERVER.baseUrl() + "/yookassa";
+    }
+
+    /** YooKassa now reports the payment as succeeded (read by the admin's re-check). */
+    static void paymentSucceeded(long paymentId, long kopecks, long orderId) {
+        String id = "yk-" + paymentId;
+        SERVER.stubFor(get(urlEqualTo("/yookassa/payments/" + id)).willReturn(json("""
+                {"id":"%s","status":"succeeded","paid":true,"amount":{"value":"%s","currency":"RUB"},
+                 "created_at":"2026-11-24T10:00:00.000Z","description":"VPN key",
+                 "metadata":{"order_id":"%d","payment_id":"%d"},"refundable":true,"test":true}"""
+                .formatted(id, BigDecimal.valueOf(kopecks, 2).toPlainString(), orderId, paymentId))));
+        SERVER.stubFor(post(urlEqualTo("/yookassa/refunds"))
+                .withRequestBody(matchingJsonPath("$.payment_id", equalTo(id)))
+                .willReturn(json("""
+                        {"id":"rf-%d","status":"succeeded","amount":{"value":"%s","currency":"RUB"},
+                         "payment_id":"%s","created_at":"2026-11-24T10:00:00.000Z"}"""
+                        .formatted(paymentId, BigDecimal.valueOf(kopecks, 2).toPlainString(), id))));
+    }
+
+    /** The texts the bot sent to this chat, in order. */
+    static List<String> sentTo(long chatId) {
+        return SERVER.findAll(postRequestedFor(urlMatching("(?i)/bot[^/]+/sendMessage"))
+                        .withRequestBody(matchingJsonPath("$.chat_id", equalTo(Long.toString(chatId)))))
+                .stream().map(r -> r.getBodyAsString()).toList();
+    }
+
+    private static WireMockServer start() {
+        WireMockServer server = new WireMockServer(options().dynamicPort());
+        server.start();
+        server.stubFor(post(urlMatching("(?i)/bot[^/]+/sendMessage")).willReturn(json("{\"ok\":true,\"result\":"
+                + "{\"message_id\":7,\"date\":1764000000,\"chat\":{\"id\":1,\"type\":\"private\"}}}")));
+        server.stubFor(post(urlMatching("/bot[^/]+/.*")).atPriority(10)
+                .willReturn(json("{\"ok\":true,\"result\":true}")));
+        // Creating a payment: our metadata echoed back, pending, with a payment page (as YooKassa answers).
+        server.stubFor(post(urlEqualTo("/yookassa/payments")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withTransformers("response-template")
+                .withBody("""
+                        {"id":"yk-{{jsonPath request.body '$.metadata.payment_id'}}","status":"pending","paid":false,
+                         "amount":{"value":"{{jsonPath request.body '$.amount.value'}}","currency":"RUB"},
+                         "confirmation":{"type":"redirect","confirmation_url":"https://yoomoney.ru/checkout/payments/v2/contract"},
+                         "created_at":"2026-11-24T10:00:00.000Z","description":"VPN key",
+                         "metadata":{"order_id":"{{jsonPath request.body '$.metadata.order_id'}}",
+                                     "payment_id":"{{jsonPath request.body '$.metadata.payment_id'}}"},
+                         "refundable":false,"test":true}""")));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+}
