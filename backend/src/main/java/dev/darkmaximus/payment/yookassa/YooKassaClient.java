@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,12 +24,14 @@ import dev.darkmaximus.payment.ProviderException;
 class YooKassaClient {
 
     private final YooKassaProperties properties;
+    private final YooKassaAccount account;
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final HttpClient http;
 
-    YooKassaClient(YooKassaProperties properties, JsonMapper json, MeterRegistry meters) {
+    YooKassaClient(YooKassaProperties properties, YooKassaAccount account, JsonMapper json, MeterRegistry meters) {
         this.properties = properties;
+        this.account = account;
         this.json = json;
         this.meters = meters;
         this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
@@ -59,11 +59,9 @@ class YooKassaClient {
     }
 
     private JsonNode call(String method, String path, String idempotenceKey, Map<String, Object> body) {
-        String credentials = Base64.getEncoder().encodeToString((properties.shopId() + ":" + properties.secretKey())
-                .getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(properties.apiBaseUrl() + path))
                 .timeout(properties.readTimeout())
-                .header("Authorization", "Basic " + credentials)
+                .header("Authorization", account.authorization())
                 .header("Accept", "application/json");
         if (body != null) {
             request.header("Content-Type", "application/json")

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * YooKassa access. Unset shop id or secret key = the method is off.
+ * YooKassa access. Unset shop id or secret key = the method is off, unless an admin set both in the settings
+ * (YooKassaAccount).
  *
  * @param apiBaseUrl     the API root (a WireMock in tests)
  * @param shopId         the shop's id (Basic auth user)

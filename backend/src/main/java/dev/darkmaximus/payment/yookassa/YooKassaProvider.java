@@ -28,13 +28,15 @@ import dev.darkmaximus.platform.settings.ShopSettings;
 class YooKassaProvider implements PaymentProvider {
 
     private final YooKassaClient client;
+    private final YooKassaAccount account;
     private final YooKassaProperties properties;
     private final CustomerService customers;
     private final ShopSettings settings;
 
-    YooKassaProvider(YooKassaClient client, YooKassaProperties properties, CustomerService customers,
-                     ShopSettings settings) {
+    YooKassaProvider(YooKassaClient client, YooKassaAccount account, YooKassaProperties properties,
+                     CustomerService customers, ShopSettings settings) {
         this.client = client;
+        this.account = account;
         this.properties = properties;
         this.customers = customers;
         this.settings = settings;
@@ -47,7 +49,7 @@ class YooKassaProvider implements PaymentProvider {
 
     @Override
     public boolean configured() {
-        return properties.configured();
+        return account.configured();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.darkmaximus.platform.audit;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.MDC;
 import org.springframework.security.core.Authentication;
@@ -14,11 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.darkmaximus.platform.audit.persistence.AuditRecord;
 import dev.darkmaximus.platform.audit.persistence.AuditRepository;
+import dev.darkmaximus.platform.audit.persistence.AuditRow;
+import dev.darkmaximus.platform.error.InvalidInputException;
 import dev.darkmaximus.platform.web.RequestIdFilter;
 
 /**
  * Records who changed what. Called by services inside the transaction of the change, so an audit entry exists
- * exactly when the change does. Callers pass views with secrets already left out.
+ * exactly when the change does. Callers pass views with secrets already left out. Admins read the log back here.
  */
 @Service
 public class AuditService {
@@ -44,6 +48,36 @@ public class AuditService {
     public void recordStandalone(String action, String objectType, Object objectId, String actorName) {
         repository.insert(new AuditRecord("STAFF", null, actorName, action, objectType,
                 objectId == null ? null : objectId.toString(), null, null, clientIp(), MDC.get(RequestIdFilter.MDC_KEY)));
+    }
+
+    /** Entries matching {@code filter}, newest first; {@code cursor} is a page's nextCursor (null = first page). */
+    @Transactional(readOnly = true)
+    public AuditPage search(AuditFilter filter, int limit, String cursor) {
+        List<AuditRow> rows = repository.find(filter, cursorId(cursor), limit + 1);
+        boolean more = rows.size() > limit;
+        List<AuditRow> page = more ? rows.subList(0, limit) : rows;
+        return new AuditPage(page.stream().map(this::view).toList(),
+                more ? Long.toString(page.getLast().id()) : null);
+    }
+
+    private AuditEntryView view(AuditRow row) {
+        return new AuditEntryView(row.id(), row.createdAt(), row.actorType(), row.actorId(), row.actorName(),
+                row.action(), row.objectType(), row.objectId(), fromJson(row.beforeState()),
+                fromJson(row.afterState()), row.ip(), row.requestId());
+    }
+
+    private static Long cursorId(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        if (!cursor.matches("[0-9]{1,18}")) {
+            throw InvalidInputException.field("cursor", "format", "must be a nextCursor from this list");
+        }
+        return Long.parseLong(cursor);
+    }
+
+    private Object fromJson(String state) {
+        return state == null ? null : json.readValue(state, Object.class);
     }
 
     private String toJson(Object state) {

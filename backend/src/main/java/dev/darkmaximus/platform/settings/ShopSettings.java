@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -12,14 +16,18 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import dev.darkmaximus.platform.crypto.SecretCipher;
 import dev.darkmaximus.platform.settings.persistence.Setting;
 import dev.darkmaximus.platform.settings.persistence.SettingRepository;
 
 /**
  * Typed shop settings (SPEC §13) with their defaults in code: a setting nobody changed has no row. Reads are cached
- * briefly so jobs and requests don't hit the database for each one; a write here invalidates at once, and other
- * nodes see it within the cache's lifetime.
+ * briefly so jobs and requests don't hit the database for each one; a write on this node invalidates at once, and
+ * other nodes see it within the cache's lifetime. Defaults come from {@link SettingCatalogue}; a blank stored value
+ * counts as unset.
  */
 @Service
 public class ShopSettings {
@@ -59,199 +67,246 @@ public class ShopSettings {
     public static final String SUPPORT_FORUM_ID = "support.forum-group-id";
     public static final String SUPPORT_SLA = "support.sla";
     public static final String BOT_FLOOD_PER_MINUTE = "bot.updates-per-minute";
+    public static final String YOOKASSA_SHOP_ID = "payments.yookassa.shop-id";
+    public static final String YOOKASSA_SECRET_KEY = "payments.yookassa.secret-key";
     private static final String METHOD_ENABLED = "payments.%s.enabled";
 
     private final SettingRepository repository;
+    private final SecretCipher cipher;
     private final Clock clock;
     private final LoadingCache<String, Optional<String>> cache;
 
-    ShopSettings(SettingRepository repository, Clock clock) {
+    ShopSettings(SettingRepository repository, SecretCipher cipher, Clock clock) {
         this.repository = repository;
+        this.cipher = cipher;
         this.clock = clock;
         this.cache = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(10)).maximumSize(500)
-                .build(key -> repository.findById(key).map(Setting::value));
+                .build(key -> repository.findById(key).map(s -> s.secret() && s.value() != null
+                        ? cipher.decrypt(s.value()) : s.value()));
+    }
+
+    /** The key of a payment method's on/off switch, e.g. payments.stars.enabled. */
+    public static String methodEnabledKey(String method) {
+        return METHOD_ENABLED.formatted(method.toLowerCase(Locale.ROOT));
     }
 
     public boolean trialEnabled() {
-        return bool(TRIAL_ENABLED, true);
+        return bool(TRIAL_ENABLED);
     }
 
     public int trialDays() {
-        return integer(TRIAL_DAYS, 3);
+        return integer(TRIAL_DAYS);
     }
 
     public int trialTrafficGb() {
-        return integer(TRIAL_TRAFFIC_GB, 0);
+        return integer(TRIAL_TRAFFIC_GB);
     }
 
     /** The host trial keys are made on; empty → the first enabled host in display order. */
     public Optional<Long> trialHostId() {
-        return raw(TRIAL_HOST_ID).filter(v -> !v.isBlank()).map(Long::parseLong);
+        return optionalLong(TRIAL_HOST_ID);
     }
 
     /** How long before expiry reminders go out, largest first (default 72 h, 24 h, 1 h); expiry itself is implied. */
     public List<Duration> reminderOffsets() {
-        return raw(REMINDER_OFFSETS).map(v -> Arrays.stream(v.split(",")).map(String::strip)
-                        .filter(s -> !s.isEmpty()).map(DurationStyle::detectAndParse).sorted(java.util.Comparator.reverseOrder()).toList())
-                .orElse(List.of(Duration.ofHours(72), Duration.ofHours(24), Duration.ofHours(1)));
+        return Arrays.stream(value(REMINDER_OFFSETS).split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .map(DurationStyle::detectAndParse).sorted(Comparator.reverseOrder()).toList();
     }
 
     /** How long before expiry auto-renewal may charge the balance. */
     public Duration renewalWindow() {
-        return duration(RENEWAL_WINDOW, Duration.ofHours(24));
+        return duration(RENEWAL_WINDOW);
     }
 
     public Duration syncInterval() {
-        return duration(SYNC_INTERVAL, Duration.ofMinutes(15));
+        return duration(SYNC_INTERVAL);
     }
 
     /** Whether keys expired longer than {@link #gracePeriod()} are deleted from their panel (SPEC §4.6). */
     public boolean graceDelete() {
-        return bool(GRACE_DELETE, true);
+        return bool(GRACE_DELETE);
     }
 
     public Duration gracePeriod() {
-        return duration(GRACE_PERIOD, Duration.ofDays(5));
+        return duration(GRACE_PERIOD);
     }
 
     /** The bot's @username without the @, for referral links; empty until configured. */
     public String botUsername() {
-        return raw(BOT_USERNAME).orElse("");
+        return value(BOT_USERNAME);
     }
 
     public String shopName() {
-        return raw(SHOP_NAME).filter(v -> !v.isBlank()).orElse("Dark Maximus VPN");
+        return value(SHOP_NAME);
     }
 
     /** The Mini App's public URL for the bot's "Open app" button; empty = no button. */
     public String miniAppUrl() {
-        return raw(MINIAPP_URL).orElse("");
+        return value(MINIAPP_URL);
     }
 
     /** Where customers reach a human (an @username or a link), shown in help and refusals. */
     public String supportContact() {
-        return raw(SUPPORT_CONTACT).filter(v -> !v.isBlank()).orElse("/support");
+        return value(SUPPORT_CONTACT);
     }
 
     /** New customers must accept the terms and privacy policy before using the bot. */
     public boolean termsRequired() {
-        return bool(TERMS_REQUIRED, false);
+        return bool(TERMS_REQUIRED);
     }
 
     public String termsUrl() {
-        return raw(TERMS_URL).orElse("");
+        return value(TERMS_URL);
     }
 
     /** A channel (@username or numeric id) customers must join before using the bot; empty = none. */
     public String requiredChannel() {
-        return raw(REQUIRED_CHANNEL).orElse("");
+        return value(REQUIRED_CHANNEL);
     }
 
     /** The invite link shown on the "join the channel" button (a public channel's t.me link by default). */
     public String requiredChannelLink() {
         String channel = requiredChannel();
-        return raw(REQUIRED_CHANNEL_LINK).filter(v -> !v.isBlank())
-                .orElse(channel.startsWith("@") ? "https://t.me/" + channel.substring(1) : "");
+        String link = value(REQUIRED_CHANNEL_LINK);
+        if (!link.isEmpty()) {
+            return link;
+        }
+        return channel.startsWith("@") ? "https://t.me/" + channel.substring(1) : "";
     }
 
     /** The admin UI's address, for links from the bot's admin menu; empty = no link. */
     public String adminUiUrl() {
-        return raw(ADMIN_UI_URL).orElse("");
+        return value(ADMIN_UI_URL);
     }
 
     /** The operators' forum group (one topic per ticket); empty = operators answer in the admin UI only. */
     public Optional<Long> supportForumId() {
-        return raw(SUPPORT_FORUM_ID).filter(v -> !v.isBlank()).map(Long::parseLong);
+        return optionalLong(SUPPORT_FORUM_ID);
     }
 
     /** How long a customer may wait for an answer before operators are reminded. */
     public Duration supportSla() {
-        return duration(SUPPORT_SLA, Duration.ofHours(4));
+        return duration(SUPPORT_SLA);
     }
 
     /** How many updates a customer may send the bot per minute before being asked to slow down. */
     public int botUpdatesPerMinute() {
-        return integer(BOT_FLOOD_PER_MINUTE, 30);
+        return integer(BOT_FLOOD_PER_MINUTE);
     }
 
     /** The Telegram chat that receives admin notifications (payments, errors); empty = none. */
     public Optional<Long> adminChatId() {
-        return raw(ADMIN_CHAT_ID).filter(v -> !v.isBlank()).map(Long::parseLong);
+        return optionalLong(ADMIN_CHAT_ID);
     }
 
     public boolean referralEnabled() {
-        return bool(REFERRAL_ENABLED, true);
+        return bool(REFERRAL_ENABLED);
     }
 
     /** The referrer's reward in percent of each paid purchase of an invitee. */
     public int referralPercent() {
-        return integer(REFERRAL_PERCENT, 10);
+        return integer(REFERRAL_PERCENT);
     }
 
     /** The discount in percent on an invited customer's first purchase. */
     public int referralFirstPurchaseDiscount() {
-        return integer(REFERRAL_FIRST_DISCOUNT, 5);
+        return integer(REFERRAL_FIRST_DISCOUNT);
     }
 
     /** The smallest withdrawal of referral earnings, in kopecks (default 100 ₽). */
     public long referralWithdrawalMin() {
-        return longValue(REFERRAL_WITHDRAWAL_MIN, 10_000);
+        return longValue(REFERRAL_WITHDRAWAL_MIN);
     }
 
     /** Whether customers may move referral earnings to their spendable balance themselves. */
     public boolean referralTransferAllowed() {
-        return bool(REFERRAL_TRANSFER, false);
+        return bool(REFERRAL_TRANSFER);
     }
 
     /** How long an unpaid order keeps its price. */
     public Duration orderExpiry() {
-        return duration(ORDER_EXPIRY, Duration.ofMinutes(30));
+        return duration(ORDER_EXPIRY);
     }
 
     /** Smallest balance top-up in kopecks (default 100 ₽). */
     public long topUpMin() {
-        return longValue(TOPUP_MIN, 10_000);
+        return longValue(TOPUP_MIN);
     }
 
     /** Largest balance top-up in kopecks (default 100,000 ₽). */
     public long topUpMax() {
-        return longValue(TOPUP_MAX, 10_000_000);
+        return longValue(TOPUP_MAX);
     }
 
     /** A payment still pending this long is asked about at its provider (SPEC §5.7). */
     public Duration pendingRecheckAfter() {
-        return duration(PENDING_RECHECK_AFTER, Duration.ofMinutes(10));
+        return duration(PENDING_RECHECK_AFTER);
     }
 
     /** Whether YooKassa payments carry 54-FZ receipt data. */
     public boolean receipts() {
-        return bool(RECEIPTS, false);
+        return bool(RECEIPTS);
     }
 
     /** YooKassa's VAT code for receipt items (1 = without VAT). */
     public int receiptVatCode() {
-        return integer(RECEIPT_VAT_CODE, 1);
+        return integer(RECEIPT_VAT_CODE);
     }
 
     /** Where receipts go when the customer gave no e-mail or phone. */
     public String receiptEmail() {
-        return raw(RECEIPT_EMAIL).orElse("");
+        return value(RECEIPT_EMAIL);
     }
 
-    /** Whether a payment method is offered (each also needs its credentials). */
+    /** The YooKassa shop id an admin set; empty = the server's configuration applies. */
+    public Optional<String> yooKassaShopId() {
+        return Optional.of(value(YOOKASSA_SHOP_ID)).filter(v -> !v.isEmpty());
+    }
+
+    /** The YooKassa secret key an admin set, decrypted; empty = the server's configuration applies. */
+    public Optional<String> yooKassaSecretKey() {
+        return Optional.of(value(YOOKASSA_SECRET_KEY)).filter(v -> !v.isEmpty());
+    }
+
+    /** Whether a payment method is offered (each also needs its credentials); methods without a switch are on. */
     public boolean methodEnabled(String method) {
-        return bool(METHOD_ENABLED.formatted(method.toLowerCase(java.util.Locale.ROOT)), true);
+        String key = methodEnabledKey(method);
+        return SettingCatalogue.find(key).isEmpty() || bool(key);
     }
 
     public ZoneId timeZone() {
-        return raw(TIME_ZONE).map(ZoneId::of).orElse(ZoneId.of("Europe/Moscow"));
+        return ZoneId.of(value(TIME_ZONE));
     }
 
-    /** Stores a value (the settings screen validates and audits; this is the one write path). */
+    /** Stores a plain value as given, without the settings screen's checks or audit (tests, imports). */
     @Transactional
     public void put(String key, String value, Setting.ValueType type, String updatedBy) {
         repository.upsert(key, value, type.name(), false, updatedBy, clock.instant());
-        cache.invalidate(key);
+        forget(key);
+    }
+
+    /** Writes a checked value for the settings screen; a secret one is encrypted first. */
+    void store(SettingDefinition definition, String value, String updatedBy) {
+        repository.upsert(definition.key(), definition.secret() ? cipher.encrypt(value) : value,
+                definition.type().storedAs().name(), definition.secret(), updatedBy, clock.instant());
+        forget(definition.key());
+    }
+
+    /** Returns a setting to its default: no row. */
+    void remove(String key) {
+        repository.deleteById(key);
+        forget(key);
+    }
+
+    /** What is stored now, secrets decrypted, blank values left out; read past the cache. */
+    Map<String, String> storedValues() {
+        Map<String, String> values = new HashMap<>();
+        for (Setting setting : repository.findAll()) {
+            if (setting.value() != null && !setting.value().isBlank()) {
+                values.put(setting.key(), setting.secret() ? cipher.decrypt(setting.value()) : setting.value());
+            }
+        }
+        return values;
     }
 
     /** Drops every cached value, e.g. after a test or an import changed settings behind this node's back. */
@@ -259,23 +314,45 @@ public class ShopSettings {
         cache.invalidateAll();
     }
 
-    private Optional<String> raw(String key) {
-        return cache.get(key);
+    /**
+     * Forgets a cached value now and again when the transaction ends: a read between the write and the commit
+     * (or a rollback) would otherwise keep a value the database doesn't have for the cache's lifetime.
+     */
+    private void forget(String key) {
+        cache.invalidate(key);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cache.invalidate(key);
+                }
+            });
+        }
     }
 
-    private boolean bool(String key, boolean fallback) {
-        return raw(key).map(Boolean::parseBoolean).orElse(fallback);
+    /** The stored value, or the catalogue's default while none (or a blank one) is stored. */
+    private String value(String key) {
+        return cache.get(key).filter(v -> !v.isBlank()).orElseGet(() -> SettingCatalogue.get(key).defaultValue());
     }
 
-    private int integer(String key, int fallback) {
-        return raw(key).map(Integer::parseInt).orElse(fallback);
+    private boolean bool(String key) {
+        return Boolean.parseBoolean(value(key));
     }
 
-    private long longValue(String key, long fallback) {
-        return raw(key).map(Long::parseLong).orElse(fallback);
+    private int integer(String key) {
+        return Integer.parseInt(value(key));
     }
 
-    private Duration duration(String key, Duration fallback) {
-        return raw(key).map(DurationStyle::detectAndParse).orElse(fallback);
+    private long longValue(String key) {
+        return Long.parseLong(value(key));
+    }
+
+    private Optional<Long> optionalLong(String key) {
+        String value = value(key);
+        return value.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(value));
+    }
+
+    private Duration duration(String key) {
+        return DurationStyle.detectAndParse(value(key));
     }
 }
