@@ -67,6 +67,8 @@ public class MainLayout extends AppLayout {
         item("nav.hosts", HostsView.class);
         item("nav.plans", PlansView.class);
         item("nav.outbox", OutboxView.class);
+        item("nav.settings", dev.darkmaximus.admin.ui.settings.SettingsView.class);
+        item("nav.audit", dev.darkmaximus.admin.ui.audit.AuditView.class);
         nav.setId("nav");
         addToDrawer(nav);
     }
