@@ -4,8 +4,10 @@ import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -13,32 +15,55 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
+import dev.darkmaximus.auth.apikey.ApiKeyAuthenticationFilter;
+import dev.darkmaximus.auth.apikey.ApiKeyService;
 import dev.darkmaximus.platform.error.ProblemWriter;
 import dev.darkmaximus.platform.error.Problems;
+import dev.darkmaximus.platform.ratelimit.RateLimitGate;
 
 /**
- * Stateless bearer-token security. Every /api path is named here with the roles it needs; anything unnamed under
- * /api is denied, so a new endpoint is closed until someone decides who may call it.
+ * Stateless security. Every /api path is named here with the roles it needs; anything unnamed under /api is denied,
+ * so a new endpoint is closed until someone decides who may call it. Integrator endpoints have a chain of their
+ * own that knows only API keys: a staff or customer token there is no credential at all (401).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    private static final String INTEGRATIONS = "/api/v1/integrations/**";
+
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, AuthProperties properties) throws Exception {
-        http
-                .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+    @Order(1)
+    SecurityFilterChain integrations(HttpSecurity http, ProblemWriter problems, ApiKeyService keys,
+                                     RateLimitGate rateLimits) throws Exception {
+        statelessApi(http, problems, "Send a valid X-Api-Key header.")
+                .securityMatcher(INTEGRATIONS)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, rateLimits, problems),
+                        AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Role.INTEGRATOR.name()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, AuthProperties properties, ApiKeyService keys,
+                            RateLimitGate rateLimits) throws Exception {
+        statelessApi(http, problems, "Sign in first: send a valid bearer token.")
                 .cors(cors -> cors.configurationSource(corsSource(properties)))
                 .headers(headers -> headers
                         // Telegram Web shows the Mini App in an iframe, so framing is limited by CSP, not denied.
                         .frameOptions(frame -> frame.disable())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "frame-ancestors 'self' https://web.telegram.org https://*.telegram.org")))
+                // The public catalog also takes an integrator's key (scope-free: it is public anyway).
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, rateLimits, problems),
+                        BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/catalog/**").permitAll()
@@ -55,20 +80,32 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
-                                Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
-                                        "Sign in first: send a valid bearer token.")))
-                        .accessDeniedHandler((request, response, e) -> problems.write(response,
-                                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this action."))))
+                                unauthorized("Sign in first: send a valid bearer token.")))
+                        .accessDeniedHandler((request, response, e) -> problems.write(response, forbidden())));
+        return http.build();
+    }
+
+    /** What both chains share: no sessions, no cookies, no forms; refusals as problem+json. */
+    private static HttpSecurity statelessApi(HttpSecurity http, ProblemWriter problems, String signInHint)
+            throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable()) // no cookies: nothing for CSRF to ride on
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> problems.write(response,
-                                Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
-                                        "Sign in first: send a valid bearer token.")))
-                        .accessDeniedHandler((request, response, ex) -> problems.write(response,
-                                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this action."))))
+                                unauthorized(signInHint)))
+                        .accessDeniedHandler((request, response, ex) -> problems.write(response, forbidden())))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable());
-        return http.build();
+    }
+
+    private static ProblemDetail unauthorized(String detail) {
+        return Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", detail);
+    }
+
+    private static ProblemDetail forbidden() {
+        return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this action.");
     }
 
     @Bean

@@ -24,16 +24,18 @@ public class StaffService {
     private final StaffRepository staff;
     private final PasswordEncoder passwords;
     private final TokenService tokens;
+    private final TotpService totp;
     private final AuditService audit;
     private final AuthProperties properties;
     private final Clock clock;
     private final String timingDecoy;
 
-    StaffService(StaffRepository staff, PasswordEncoder passwords, TokenService tokens, AuditService audit,
-                 AuthProperties properties, Clock clock) {
+    StaffService(StaffRepository staff, PasswordEncoder passwords, TokenService tokens, TotpService totp,
+                 AuditService audit, AuthProperties properties, Clock clock) {
         this.staff = staff;
         this.passwords = passwords;
         this.tokens = tokens;
+        this.totp = totp;
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
@@ -42,10 +44,11 @@ public class StaffService {
 
     /**
      * The same answer for an unknown login and a wrong password (and the same work: a hash check either way), so
-     * the endpoint can't be used to find staff logins.
+     * the endpoint can't be used to find staff logins. With TOTP on, a right password without a code asks for one
+     * (not a failure: the password was right), while a wrong or replayed code counts towards the lockout.
      */
     @Transactional(noRollbackFor = ApiException.class)
-    public IssuedToken login(String username, String password) {
+    public IssuedToken login(String username, String password, String totpCode) {
         Instant now = clock.instant();
         Staff account = staff.findByLogin(username.strip()).orElse(null);
         if (account == null || !account.active()) {
@@ -56,17 +59,38 @@ public class StaffService {
             throw locked(account.lockedUntil());
         }
         if (!passwords.matches(password, account.passwordHash())) {
-            int count = staff.recordFailure(account.id(), properties.lockoutAttempts(),
-                    now.plus(properties.lockoutDuration()), now);
-            if (count == 0) {
-                log.atWarn().addKeyValue("staffId", account.id()).log("staff account locked after failed logins");
-                audit.recordStandalone("staff.locked", "staff", account.id(), account.username());
-                throw locked(now.plus(properties.lockoutDuration()));
+            throw recordFailure(account, now, invalidCredentials());
+        }
+        if (account.totpEnabled()) {
+            if (totpCode == null || totpCode.isBlank()) {
+                throw TotpService.required();
             }
-            throw invalidCredentials();
+            if (!totp.accept(account, totpCode)) {
+                throw recordFailure(account, now, new ApiException(HttpStatus.UNAUTHORIZED, "invalid_totp",
+                        "Wrong or expired code, or one already used; wait for the next one."));
+            }
         }
         staff.recordSuccess(account.id(), now);
         return tokens.startSession(grantOf(account));
+    }
+
+    /** Counts a failed attempt; returns the refusal to throw, which is the lockout once the limit is reached. */
+    private ApiException recordFailure(Staff account, Instant now, ApiException refusal) {
+        int count = staff.recordFailure(account.id(), properties.lockoutAttempts(),
+                now.plus(properties.lockoutDuration()), now);
+        if (count == 0) {
+            log.atWarn().addKeyValue("staffId", account.id()).log("staff account locked after failed logins");
+            audit.recordStandalone("staff.locked", "staff", account.id(), account.username());
+            return locked(now.plus(properties.lockoutDuration()));
+        }
+        return refusal;
+    }
+
+    /** The signed-in staff member's own account. */
+    @Transactional(readOnly = true)
+    public StaffView me(long staffId) {
+        return staff.findById(staffId).map(StaffView::from)
+                .orElseThrow(() -> ApiException.notFound("Staff member", staffId));
     }
 
     /** The current grant of a staff account, for session renewal; deactivated accounts get none. */
@@ -86,7 +110,7 @@ public class StaffService {
         if (staff.count() > 0) {
             return false;
         }
-        staff.save(Staff.create(username, passwords.encode(password), Role.ADMIN.name()));
+        staff.save(Staff.create(username, passwords.encode(password), Role.ADMIN.name(), null));
         return true;
     }
 
@@ -103,9 +127,15 @@ public class StaffService {
         return staff.findById(staffId).filter(Staff::active).map(Staff::telegramId);
     }
 
-    /** Links the first admin's Telegram account from configuration, unless one is linked already. */
+    /**
+     * Links the first admin's Telegram account from configuration, unless one is linked already (to this admin or,
+     * through the staff admin, to someone else).
+     */
     @Transactional
     public void linkBootstrapTelegram(String username, long telegramId) {
+        if (staff.findByTelegramId(telegramId).isPresent()) {
+            return;
+        }
         staff.findByLogin(username).filter(s -> s.telegramId() == null)
                 .ifPresent(s -> staff.linkTelegram(s.id(), telegramId));
     }

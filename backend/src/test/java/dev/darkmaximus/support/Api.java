@@ -35,6 +35,13 @@ public final class Api {
         return send(builder(path, token).GET());
     }
 
+    /** A GET with extra headers (an integrator's X-Api-Key). */
+    public Response get(String path, String token, java.util.Map<String, String> headers) {
+        HttpRequest.Builder b = builder(path, token).GET();
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     /** GET of a binary resource (an image): status and bytes. */
     public byte[] getBytes(String path, String token, int expectedStatus) {
         try {
@@ -73,6 +80,10 @@ public final class Api {
 
     public Response delete(String path, String token) {
         return send(builder(path, token).DELETE());
+    }
+
+    public Response delete(String path, Object body, String token) {
+        return send(builder(path, token).method("DELETE", bodyOf(body)));
     }
 
     public String adminToken() {

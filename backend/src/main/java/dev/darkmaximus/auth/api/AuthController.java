@@ -32,12 +32,14 @@ class AuthController {
 
     @PostMapping("/admin/login")
     @Operation(operationId = "adminLogin", summary = "Sign in as staff",
-            description = "Exchanges a staff login and password for an access token. After "
-                    + "`dm.auth.lockout-attempts` wrong passwords in a row the account is locked for "
-                    + "`dm.auth.lockout-duration` (code `account_locked`).")
+            description = "Exchanges a staff login and password (plus the current TOTP code when the account has "
+                    + "two-factor sign-in) for an access token. A right password without a code answers 401 "
+                    + "`totp_required`, so the client can ask for it; a wrong or reused code answers 401 "
+                    + "`invalid_totp`. After `dm.auth.lockout-attempts` wrong passwords or codes in a row the "
+                    + "account is locked for `dm.auth.lockout-duration` (code `account_locked`).")
     @ApiResponse(responseCode = "200", description = "Signed in.")
     TokenResponse adminLogin(@Valid @RequestBody AdminLoginRequest request) {
-        return TokenResponse.from(staff.login(request.username(), request.password()));
+        return TokenResponse.from(staff.login(request.username(), request.password(), request.totp()));
     }
 
     @PostMapping("/telegram")

@@ -22,6 +22,11 @@ public interface RefreshTokenRepository extends ListCrudRepository<RefreshToken,
     @Query("UPDATE refresh_tokens SET revoked_at = :at WHERE family_id = :familyId AND revoked_at IS NULL")
     int revokeFamily(UUID familyId, Instant at);
 
+    /** Ends every session of one account (deactivated staff, a reset password). */
+    @Modifying
+    @Query("UPDATE refresh_tokens SET revoked_at = :at WHERE subject = :subject AND revoked_at IS NULL")
+    int revokeSubject(String subject, Instant at);
+
     @Modifying
     @Query("DELETE FROM refresh_tokens WHERE expires_at < :before")
     int deleteExpiredBefore(Instant before);

@@ -8,7 +8,10 @@ import org.springframework.data.annotation.LastModifiedDate;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** An admin or operator account. Login counters change through conditional updates in the repository. */
+/**
+ * An admin or operator account. Login counters, access and TOTP change through conditional updates in the
+ * repository. A TOTP secret with {@code totpEnabled} false is an enrolment not yet confirmed.
+ */
 @Table("staff")
 public record Staff(
         @Id Long id,
@@ -16,6 +19,8 @@ public record Staff(
         String passwordHash,
         String role,
         String totpSecretEnc,
+        boolean totpEnabled,
+        Long totpLastStep,
         Long telegramId,
         boolean active,
         int failedAttempts,
@@ -25,8 +30,9 @@ public record Staff(
         @LastModifiedDate Instant updatedAt,
         @Version int version) {
 
-    public static Staff create(String username, String passwordHash, String role) {
-        return new Staff(null, username, passwordHash, role, null, null, true, 0, null, null, null, null, 0);
+    public static Staff create(String username, String passwordHash, String role, Long telegramId) {
+        return new Staff(null, username, passwordHash, role, null, false, null, telegramId, true, 0, null, null, null,
+                null, 0);
     }
 
     public boolean lockedAt(Instant now) {

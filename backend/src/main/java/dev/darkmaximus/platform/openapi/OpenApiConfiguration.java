@@ -52,12 +52,19 @@ class OpenApiConfiguration {
                         new Tag().name("admin-plans").description("Plans and prices (admin)."),
                         new Tag().name("admin-customers").description("Customers (operators and admins)."),
                         new Tag().name("admin-keys").description("VPN keys: lifecycle actions and panel sync (staff)."),
-                        new Tag().name("admin-outbox").description("Side effects that failed every attempt (admin).")))
+                        new Tag().name("admin-outbox").description("Side effects that failed every attempt (admin)."),
+                        new Tag().name("admin-me").description("The signed-in staff member and their two-factor sign-in."),
+                        new Tag().name("admin-staff").description("Staff accounts (admin)."),
+                        new Tag().name("admin-api-keys").description("Integrators' API keys (admin)."),
+                        new Tag().name("integrations").description("Integrator endpoints, authenticated by X-Api-Key.")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"))
                 .components(new Components()
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")
                                 .description("Access token from one of the auth operations."))
+                        .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER).name("X-Api-Key")
+                                .description("An integrator's key from the admin's API keys page, with its scopes."))
                         .addSchemas("FieldError", fieldErrorSchema())
                         .addSchemas("Problem", problemSchema())
                         .responses(standardResponses()));
@@ -68,8 +75,9 @@ class OpenApiConfiguration {
         return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(op -> {
             boolean catalog = op.getTags() != null && op.getTags().contains("catalog");
             if (catalog) {
-                // Public, but a customer token personalises the answer: bearer or nothing.
-                op.setSecurity(List.of(new SecurityRequirement().addList("bearer"), new SecurityRequirement()));
+                // Public, but a customer token personalises the answer: bearer, an integrator's key, or nothing.
+                op.setSecurity(List.of(new SecurityRequirement().addList("bearer"),
+                        new SecurityRequirement().addList("apiKey"), new SecurityRequirement()));
             }
             ApiResponses responses = op.getResponses();
             if (op.getRequestBody() != null || (op.getParameters() != null && !op.getParameters().isEmpty())) {

@@ -13,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * @param publicPerMinute other API requests per IP per minute
  * @param checkoutPerMinute orders created per IP per minute
  * @param webhookPerMinute payment provider notifications per sender address per minute
+ * @param apiKeyPerMinute requests per integrator API key per minute (and per address sending API keys)
  */
 @Validated
 @ConfigurationProperties("dm.ratelimit")
@@ -21,5 +22,6 @@ public record RateLimitProperties(
         @DefaultValue("10") @Positive int loginPerMinute,
         @DefaultValue("120") @Positive int publicPerMinute,
         @DefaultValue("20") @Positive int checkoutPerMinute,
-        @DefaultValue("600") @Positive int webhookPerMinute) {
+        @DefaultValue("600") @Positive int webhookPerMinute,
+        @DefaultValue("600") @Positive int apiKeyPerMinute) {
 }

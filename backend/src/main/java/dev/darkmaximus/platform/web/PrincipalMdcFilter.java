@@ -10,14 +10,15 @@ import org.slf4j.MDC;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * After authentication, puts who is calling into the MDC ("customer:17", "staff:3"), so every log line of a request
- * can be traced to a customer or operator without logging personal data.
+ * After authentication, puts who is calling into the MDC ("customer:17", "staff:3", "apikey:5"), so every log line of
+ * a request can be traced to a customer, operator or integrator without logging personal data.
  */
 @Configuration(proxyBeanMethods = false)
 class PrincipalMdcFilter extends OncePerRequestFilter {
@@ -38,6 +39,8 @@ class PrincipalMdcFilter extends OncePerRequestFilter {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof Jwt jwt) {
             MDC.put(MDC_KEY, jwt.getSubject());
+        } else if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
+            MDC.put(MDC_KEY, auth.getName());
         }
         try {
             chain.doFilter(request, response);

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -33,5 +36,22 @@ class PrincipalMdcFilterTest {
 
         assertThat(seen.get()).isEqualTo("customer:17");
         assertThat(MDC.get(PrincipalMdcFilter.MDC_KEY)).isNull();
+    }
+
+    @Test
+    void integratorsAreNamedByTheirKeyAndAnonymousCallersNotAtAll() throws Exception {
+        AtomicReference<String> seen = new AtomicReference<>();
+        SecurityContextHolder.getContext().setAuthentication(
+                new TestingAuthenticationToken("apikey:5", null, "ROLE_INTEGRATOR"));
+
+        new PrincipalMdcFilter().doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(),
+                (request, response) -> seen.set(MDC.get(PrincipalMdcFilter.MDC_KEY)));
+        assertThat(seen.get()).isEqualTo("apikey:5");
+
+        SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("key", "anonymousUser",
+                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+        new PrincipalMdcFilter().doFilter(new MockHttpServletRequest(), new MockHttpServletResponse(),
+                (request, response) -> seen.set(MDC.get(PrincipalMdcFilter.MDC_KEY)));
+        assertThat(seen.get()).isNull();
     }
 }
