@@ -46,9 +46,15 @@ public class BackendSession {
 
     /** @param clientIp the operator's browser address, as this server sees it (after its own proxy) */
     public void signIn(String login, String password, String clientIp) {
+        signIn(login, password, null, clientIp);
+    }
+
+    /** @param totp the current code from the authenticator app, for accounts with two-factor sign-in on */
+    public void signIn(String login, String password, String totp, String clientIp) {
         accessToken = null;
         operatorIp = clientIp;
-        TokenResponse tokens = call(c -> new AuthApi(c).adminLogin(new AdminLoginRequest().username(login).password(password)));
+        TokenResponse tokens = call(c -> new AuthApi(c).adminLogin(new AdminLoginRequest().username(login)
+                .password(password).totp(totp)));
         remember(tokens);
         username = login;
     }

@@ -17,13 +17,15 @@ import com.vaadin.flow.server.VaadinRequest;
 import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
 
+/** Sign-in with login and password, then the authenticator code when the account has two-factor sign-in on. */
 @Route("login")
 @PageTitle("Sign in · Dark Maximus")
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final BackendSession session;
-    private final TextField username = new TextField("Login");
-    private final PasswordField password = new PasswordField("Password");
+    private final TextField username = new TextField(getTranslation("login.login"));
+    private final PasswordField password = new PasswordField(getTranslation("login.password"));
+    private final TextField code = new TextField(getTranslation("login.totp"));
     private final Paragraph message = new Paragraph();
 
     public LoginView(BackendSession session) {
@@ -36,35 +38,53 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         username.setAutofocus(true);
         password.setId("password");
         password.setRequired(true);
+        code.setId("totp");
+        code.setVisible(false);
+        code.setAllowedCharPattern("[0-9]");
+        code.setMaxLength(6);
+        code.getElement().setAttribute("autocomplete", "one-time-code");
         message.setId("login-message");
         message.getStyle().set("color", "var(--lumo-error-text-color)");
-        Button signIn = new Button("Sign in", e -> signIn());
+        Button signIn = new Button(getTranslation("login.signIn"), e -> signIn());
         signIn.setId("sign-in");
         signIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         signIn.addClickShortcut(Key.ENTER);
-        add(new H1("Dark Maximus"), username, password, signIn, message);
+        add(new H1("Dark Maximus"), username, password, code, signIn, message);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (event.getLocation().getQueryParameters().getParameters().containsKey("expired")) {
-            message.setText("Your session has ended; please sign in again.");
+            message.setText(getTranslation("login.expired"));
         }
     }
 
     private void signIn() {
         if (username.isEmpty() || password.isEmpty()) {
-            message.setText("Enter your login and password.");
+            message.setText(getTranslation("login.empty"));
             return;
         }
         try {
             session.signIn(username.getValue().strip(), password.getValue(),
+                    code.isVisible() && !code.isEmpty() ? code.getValue() : null,
                     VaadinRequest.getCurrent().getRemoteAddr());
             getUI().ifPresent(ui -> ui.navigate(""));
         } catch (BackendException e) {
+            String problem = e.problem().code();
+            if ("totp_required".equals(problem)) {
+                // The password was right; ask for the code and keep the password for the second try.
+                code.setVisible(true);
+                code.focus();
+                message.setText(getTranslation("login.totpRequired"));
+                return;
+            }
             password.clear();
-            message.setText("invalid_credentials".equals(e.problem().code())
-                    ? "Wrong login or password." : e.problem().detail());
+            code.clear();
+            message.setText(switch (problem) {
+                case "invalid_credentials" -> getTranslation("login.wrong");
+                case "invalid_totp" -> getTranslation("login.wrongTotp");
+                default -> e.problem().detail();
+            });
         }
     }
 }
