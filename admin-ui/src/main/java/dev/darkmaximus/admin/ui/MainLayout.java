@@ -68,7 +68,10 @@ public class MainLayout extends AppLayout {
         item("nav.plans", PlansView.class);
         item("nav.outbox", OutboxView.class);
         item("nav.settings", dev.darkmaximus.admin.ui.settings.SettingsView.class);
+        item("nav.staff", dev.darkmaximus.admin.ui.staff.StaffView.class);
+        item("nav.apiKeys", dev.darkmaximus.admin.ui.staff.ApiKeysView.class);
         item("nav.audit", dev.darkmaximus.admin.ui.audit.AuditView.class);
+        item("nav.account", dev.darkmaximus.admin.ui.staff.AccountView.class);
         nav.setId("nav");
         addToDrawer(nav);
     }

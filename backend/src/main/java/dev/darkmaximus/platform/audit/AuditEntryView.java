@@ -17,9 +17,9 @@ public record AuditEntryView(
         @Schema(example = "setting") String objectType,
         @Schema(example = "trial.days") String objectId,
         @Schema(description = "The object before the change (a JSON document); null when there was none.",
-                type = "object", example = "{\"value\": \"3\"}") Object before,
+                types = "object", example = "{\"value\": \"3\"}") Object before,
         @Schema(description = "The object after the change (a JSON document); null when it is gone.",
-                type = "object", example = "{\"value\": \"5\"}") Object after,
+                types = "object", example = "{\"value\": \"5\"}") Object after,
         @Schema(example = "203.0.113.7") String ip,
         @Schema(description = "The request's X-Request-Id, to find it in the logs.") String requestId) {
 }

@@ -91,14 +91,28 @@ public class AuditView extends VerticalLayout {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(entry.getAction() + " · " + entry.getObjectType()
                 + (entry.getObjectId() == null ? "" : " #" + entry.getObjectId()));
-        Pre before = new Pre(entry.getBefore() == null ? "—" : entry.getBefore());
-        Pre after = new Pre(entry.getAfter() == null ? "—" : entry.getAfter());
+        Pre before = new Pre(json(entry.getBefore()));
+        Pre after = new Pre(json(entry.getAfter()));
         after.setId("audit-after");
         dialog.add(new com.vaadin.flow.component.html.H4(getTranslation("audit.before")), before,
                 new com.vaadin.flow.component.html.H4(getTranslation("audit.after")), after);
         dialog.setWidth("min(48em, 100vw)");
         dialog.getFooter().add(new Button(getTranslation("common.close"), e -> dialog.close()));
         dialog.open();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectWriter PRETTY =
+            new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter();
+
+    private static String json(Object state) {
+        if (state == null) {
+            return "—";
+        }
+        try {
+            return PRETTY.writeValueAsString(state);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return String.valueOf(state);
+        }
     }
 
     private static String blankToNull(TextField field) {

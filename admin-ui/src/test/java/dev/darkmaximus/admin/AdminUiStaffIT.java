@@ -1,0 +1,164 @@
+package dev.darkmaximus.admin;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Staff and the shop's rules from the admin UI: an admin adds an operator, changes a setting (a bad value is
+ * refused on its field) and finds it in the audit log, issues and revokes an API key; the operator sees support and
+ * customers only, is turned away from settings, and switches two-factor sign-in on for their own account. Every
+ * screen not shot by the other browser tests is shot here.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AdminUiStaffIT {
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void backend(DynamicPropertyRegistry registry) {
+        registry.add("dm.admin.backend-url", BackendProcess::url);
+    }
+
+    @Test
+    void anAdminAddsAnOperatorWhoSeesOnlyTheirScreensAndTurnsOnTwoFactorSignIn() throws Exception {
+        String operator = "op" + System.nanoTime() % 1_000_000_000L;
+        String password = "operator-password-1";
+        try (Playwright playwright = Playwright.create(); Browser browser = Browsers.chromium(playwright)) {
+            Page page = Browsers.signedIn(browser, port, "admin", BackendProcess.ADMIN_PASSWORD);
+
+            page.navigate(url("/staff"));
+            page.locator("#staff-add").click();
+            page.locator("#staff-username input").fill(operator);
+            page.locator("#staff-password input").fill("short");
+            page.locator("#staff-save").click();
+            assertThat(page.locator("vaadin-password-field#staff-password")).hasAttribute("invalid", "");
+            page.locator("#staff-password input").fill(password);
+            page.locator("#staff-save").click();
+            assertThat(page.locator("#staff-grid")).containsText(operator);
+            assertThat(page.locator("#staff-grid")).containsText("Operator");
+            Browsers.screenshot(page, "staff");
+
+            // A setting: an out-of-range value is refused on its field and nothing is stored; a good one is saved
+            // and audited.
+            page.navigate(url("/settings"));
+            page.locator("#setting-support-sla input").fill("0s");
+            page.locator("#settings-save").click();
+            assertThat(page.locator("vaadin-text-field#setting-support-sla")).hasAttribute("invalid", "");
+            page.locator("#setting-support-sla input").fill("3h");
+            page.locator("#settings-save").click();
+            assertThat(page.locator("vaadin-notification-card").last()).containsText("Saved");
+            assertThat(page.locator("#setting-support-sla input")).hasValue("3h");
+            Browsers.screenshot(page, "settings");
+            page.navigate(url("/audit"));
+            page.locator("#audit-action input").fill("setting.");
+            assertThat(page.locator("#audit-grid")).containsText("support.sla");
+            Browsers.screenshot(page, "audit");
+
+            // An API key is shown once, then revoked after a confirmation.
+            page.navigate(url("/api-keys"));
+            page.locator("#api-key-add").click();
+            page.locator("#api-key-name input").fill("CRM " + operator);
+            page.locator("#api-key-scopes vaadin-checkbox", new Page.LocatorOptions().setHasText("catalog:read")).click();
+            page.locator("#api-key-create").click();
+            assertThat(page.locator("#api-key-value input")).hasValue(java.util.regex.Pattern.compile("dm_.{40}"));
+            page.keyboard().press("Escape");
+            page.locator("#api-keys-grid vaadin-grid-cell-content", new Page.LocatorOptions()
+                    .setHasText("CRM " + operator)).waitFor();
+            page.locator(".api-key-revoke").last().click();
+            Browsers.confirm(page);
+            assertThat(page.locator("#api-keys-grid")).containsText("Revoked");
+            Browsers.screenshot(page, "api-keys");
+
+            for (String screen : List.of("hosts", "keys", "withdrawals", "outbox", "account")) {
+                page.navigate(url("/" + screen));
+                page.waitForLoadState();
+                assertThat(page.locator("#sign-out")).isVisible();
+                page.waitForTimeout(500);
+                Browsers.screenshot(page, screen);
+            }
+
+            // The operator: lands on support, sees no admin screens, is turned away from settings by address.
+            Page op = Browsers.signedIn(browser, port, operator, password);
+            assertThat(op.locator("#conversation")).isVisible();
+            assertThat(op.locator("#nav")).containsText("Customers");
+            assertThat(op.locator("#nav")).not().containsText("Settings");
+            assertThat(op.locator("#nav")).not().containsText("Transactions");
+            op.navigate(url("/settings"));
+            assertThat(op.locator("#no-access")).isVisible();
+            assertThat(op.locator("#settings-save")).hasCount(0);
+            Browsers.screenshot(op, "no-access");
+            op.navigate(url("/customers"));
+            assertThat(op.locator("#customers-grid")).isVisible();
+            assertThat(op.locator(".customer-balance")).hasCount(0);
+
+            // Two-factor sign-in for the operator's own account, then a sign-in that asks for the code.
+            op.navigate(url("/account"));
+            op.locator("#account-totp-start").click();
+            String secret = op.locator("#account-totp-secret input").inputValue();
+            op.locator("#account-code input").fill("000000".equals(code(secret, 0)) ? "111111" : "000000");
+            op.locator("#account-totp-confirm").click();
+            assertThat(op.locator("vaadin-text-field#account-code")).hasAttribute("invalid", "");
+            op.locator("#account-code input").fill(code(secret, 0));
+            op.locator("#account-totp-confirm").click();
+            assertThat(op.locator("#account-totp-state")).containsText("is on");
+            op.locator("#sign-out").click();
+            op.locator("#username input").fill(operator);
+            op.locator("#password input").fill(password);
+            op.locator("#sign-in").click();
+            assertThat(op.locator("vaadin-text-field#totp")).isVisible();
+            // The code just used to confirm can't be used again: the next time step's code signs in.
+            op.locator("#totp input").fill(code(secret, 30));
+            op.locator("#sign-in").click();
+            assertThat(op.locator("#conversation")).isVisible();
+        }
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** RFC 6238 (SHA-1, 6 digits, 30 s), {@code offsetSeconds} from now. */
+    private static String code(String base32Secret, int offsetSeconds) throws Exception {
+        long step = (Instant.now().getEpochSecond() + offsetSeconds) / 30;
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(base32(base32Secret), "HmacSHA1"));
+        byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
+        int offset = hash[hash.length - 1] & 0x0f;
+        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
+                | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+        return String.format("%06d", binary % 1_000_000);
+    }
+
+    private static byte[] base32(String text) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        String clean = text.replace("=", "").toUpperCase();
+        ByteBuffer out = ByteBuffer.allocate(clean.length() * 5 / 8);
+        int buffer = 0;
+        int bits = 0;
+        for (char c : clean.toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out.put((byte) (buffer >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+        return out.array();
+    }
+}
