@@ -136,6 +136,16 @@ class AdminUiShopIT {
             page.locator("#template-save-en").click();
             assertThat(page.locator("#templates-grid")).containsText("edited");
             Browsers.screenshot(page, "templates");
+
+            // On a phone the menu folds into the drawer and the dashboard's cards stack.
+            page.setViewportSize(390, 844);
+            page.navigate("http://127.0.0.1:" + port + "/");
+            assertThat(page.locator("vaadin-drawer-toggle")).isVisible();
+            assertThat(page.locator("#chart-revenue")).isVisible();
+            Browsers.screenshot(page, "dashboard-phone");
+            page.navigate("http://127.0.0.1:" + port + "/customers/" + buyer.id());
+            assertThat(page.locator("#customer-title")).isVisible();
+            Browsers.screenshot(page, "customer-phone");
         }
     }
 
