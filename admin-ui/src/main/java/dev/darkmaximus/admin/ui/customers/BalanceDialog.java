@@ -34,41 +34,41 @@ class BalanceDialog extends Dialog {
         this.session = session;
         this.customer = customer;
         setId("balance-dialog");
-        setHeaderTitle("Balance of customer #" + customer.getNumber());
+        setHeaderTitle(getTranslation("customers.balanceTitle", customer.getNumber()));
         setWidth("min(48em, 100vw)");
         balances.setId("balance-now");
         lines.setId("ledger-grid");
         lines.setAllRowsVisible(true);
-        lines.addColumn(l -> l.getCreatedAt() == null ? "" : l.getCreatedAt().toLocalDate().toString()).setHeader("Date");
-        lines.addColumn(LedgerLine::getAccount).setHeader("Account");
-        lines.addColumn(LedgerLine::getKind).setHeader("Kind");
-        lines.addColumn(l -> Amounts.format(l.getAmountMinor(), l.getCurrency())).setHeader("Amount");
-        lines.addColumn(l -> Amounts.format(l.getBalanceAfterMinor(), l.getCurrency())).setHeader("After");
-        lines.addColumn(LedgerLine::getReason).setHeader("Reason");
+        lines.addColumn(l -> l.getCreatedAt() == null ? "" : l.getCreatedAt().toLocalDate().toString()).setHeader(getTranslation("customers.date"));
+        lines.addColumn(LedgerLine::getAccount).setHeader(getTranslation("customers.account"));
+        lines.addColumn(LedgerLine::getKind).setHeader(getTranslation("customers.kind"));
+        lines.addColumn(l -> Amounts.format(l.getAmountMinor(), l.getCurrency())).setHeader(getTranslation("customers.amount"));
+        lines.addColumn(l -> Amounts.format(l.getBalanceAfterMinor(), l.getCurrency())).setHeader(getTranslation("customers.after"));
+        lines.addColumn(LedgerLine::getReason).setHeader(getTranslation("customers.reason"));
         add(balances);
         if (session.isAdmin()) {
             add(adjustForm());
         }
         add(lines);
-        getFooter().add(new Button("Close", e -> close()));
+        getFooter().add(new Button(getTranslation("common.close"), e -> close()));
         load();
     }
 
     private HorizontalLayout adjustForm() {
-        TextField amount = new TextField("Amount (RUB)");
+        TextField amount = new TextField(getTranslation("customers.adjustAmount"));
         amount.setId("adjust-amount");
-        Checkbox debit = new Checkbox("Debit");
-        TextField reason = new TextField("Reason");
+        Checkbox debit = new Checkbox(getTranslation("customers.debit"));
+        TextField reason = new TextField(getTranslation("customers.reason"));
         reason.setId("adjust-reason");
-        Button apply = new Button("Apply", e -> {
+        Button apply = new Button(getTranslation("customers.apply"), e -> {
             var kopecks = Rubles.toKopecks(amount.getValue());
             if (kopecks.isEmpty() || kopecks.get() == 0) {
-                amount.setErrorMessage("An amount like 100 or 99.90");
+                amount.setErrorMessage(getTranslation("customers.adjustAmountInvalid"));
                 amount.setInvalid(true);
                 return;
             }
             if (reason.getValue().isBlank()) {
-                reason.setErrorMessage("Say why the balance changes");
+                reason.setErrorMessage(getTranslation("customers.adjustReasonEmpty"));
                 reason.setInvalid(true);
                 return;
             }
@@ -93,8 +93,8 @@ class BalanceDialog extends Dialog {
     private void load() {
         try {
             CustomerLedger ledger = session.call(c -> new AdminMoneyApi(c).getCustomerLedger(customer.getId(), null, 100));
-            balances.setText("Balance " + Amounts.format(ledger.getMainMinor(), "RUB") + " · referral earnings "
-                    + Amounts.format(ledger.getReferralMinor(), "RUB"));
+            balances.setText(getTranslation("customers.balanceNow", Amounts.format(ledger.getMainMinor(), "RUB"),
+                    Amounts.format(ledger.getReferralMinor(), "RUB")));
             lines.setItems(ledger.getLines());
         } catch (BackendException e) {
             Failures.show(e);

@@ -13,16 +13,16 @@ import dev.darkmaximus.client.model.CustomerResponse;
 class BanDialog extends Dialog {
 
     BanDialog(CustomerResponse customer, Consumer<String> onBan) {
-        setHeaderTitle("Ban customer " + customer.getNumber() + "?");
-        TextArea reason = new TextArea("Reason");
+        setHeaderTitle(getTranslation("customers.banTitle", customer.getNumber()));
+        TextArea reason = new TextArea(getTranslation("customers.reason"));
         reason.setId("ban-reason");
         reason.setRequired(true);
         reason.setMaxLength(500);
         reason.setWidth("24em");
         add(reason);
-        Button ban = new Button("Ban", e -> {
+        Button ban = new Button(getTranslation("customer.ban"), e -> {
             if (reason.getValue().isBlank()) {
-                reason.setErrorMessage("A reason is required");
+                reason.setErrorMessage(getTranslation("customers.banReasonEmpty"));
                 reason.setInvalid(true);
                 return;
             }
@@ -31,6 +31,6 @@ class BanDialog extends Dialog {
         });
         ban.setId("confirm-ban");
         ban.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button("Cancel", e -> close()), ban);
+        getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), ban);
     }
 }

@@ -33,26 +33,27 @@ public class CustomersView extends VerticalLayout {
     private final BackendSession session;
     private final TextField search = new TextField();
     private final Grid<CustomerResponse> grid = new Grid<>(CustomerResponse.class, false);
-    private final Button more = new Button("Load more", e -> load(false));
+    private final Button more = new Button(getTranslation("common.loadMore"), e -> load(false));
     private final List<CustomerResponse> shown = new ArrayList<>();
 
     public CustomersView(BackendSession session) {
         this.session = session;
         setSizeFull();
         search.setId("customer-search");
-        search.setPlaceholder("Number, Telegram id, @username or name");
+        search.setPlaceholder(getTranslation("customers.search"));
         search.setWidth("24em");
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> load(true));
         grid.setId("customers-grid");
-        grid.addColumn(CustomerResponse::getNumber).setHeader("No.").setAutoWidth(true);
-        grid.addColumn(CustomerResponse::getTelegramId).setHeader("Telegram id").setAutoWidth(true);
-        grid.addColumn(c -> c.getUsername() == null ? "" : "@" + c.getUsername()).setHeader("Username");
-        grid.addColumn(c -> join(c.getFirstName(), c.getLastName())).setHeader("Name");
-        grid.addColumn(CustomerResponse::getLanguage).setHeader("Lang");
-        grid.addColumn(c -> c.getRegisteredAt() == null ? "" : DAY.format(c.getRegisteredAt())).setHeader("Registered (UTC)");
-        grid.addColumn(c -> Boolean.TRUE.equals(c.getBanned()) ? "banned: " + c.getBanReason() : "").setHeader("Status");
+        grid.addColumn(CustomerResponse::getNumber).setHeader(getTranslation("customers.number")).setAutoWidth(true);
+        grid.addColumn(CustomerResponse::getTelegramId).setHeader(getTranslation("customers.telegramId")).setAutoWidth(true);
+        grid.addColumn(c -> c.getUsername() == null ? "" : "@" + c.getUsername()).setHeader(getTranslation("customers.username"));
+        grid.addColumn(c -> join(c.getFirstName(), c.getLastName())).setHeader(getTranslation("customers.name"));
+        grid.addColumn(CustomerResponse::getLanguage).setHeader(getTranslation("customers.language"));
+        grid.addColumn(c -> c.getRegisteredAt() == null ? "" : DAY.format(c.getRegisteredAt())).setHeader(getTranslation("customers.registeredUtc"));
+        grid.addColumn(c -> Boolean.TRUE.equals(c.getBanned()) ? getTranslation("customers.banned", c.getBanReason()) : "")
+                .setHeader(getTranslation("customers.status"));
         grid.addComponentColumn(customer -> {
             Button open = new Button(getTranslation("customer.open"),
                     e -> getUI().ifPresent(ui -> ui.navigate("customers/" + customer.getId())));
@@ -77,7 +78,7 @@ public class CustomersView extends VerticalLayout {
 
     private Button action(CustomerResponse customer) {
         boolean banned = Boolean.TRUE.equals(customer.getBanned());
-        Button button = new Button(banned ? "Unban" : "Ban", e -> {
+        Button button = new Button(getTranslation(banned ? "customer.unban" : "customer.ban"), e -> {
             if (banned) {
                 change(() -> session.call(c -> new AdminCustomersApi(c).unbanCustomer(customer.getId())));
             } else {

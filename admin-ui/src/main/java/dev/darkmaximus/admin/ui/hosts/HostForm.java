@@ -34,27 +34,27 @@ class HostForm extends Dialog {
     private final HostResponse existing;
     private final Runnable onSaved;
     private final Binder<HostRequest> binder = new Binder<>();
-    private final TextField name = new TextField("Name");
+    private final TextField name = new TextField(getTranslation("hosts.name"));
     private final Select<HostRequest.PanelTypeEnum> panelType = new Select<>();
-    private final TextField baseUrl = new TextField("Panel URL");
-    private final TextField webBasePath = new TextField("Web base path");
-    private final TextField username = new TextField("Panel login");
-    private final PasswordField password = new PasswordField("Panel password");
-    private final PasswordField apiToken = new PasswordField("API token (3x-ui v3)");
-    private final TextField inboundIds = new TextField("Inbound ids");
-    private final TextField subscriptionBaseUrl = new TextField("Subscription base URL");
-    private final Checkbox tlsVerify = new Checkbox("Verify TLS certificate");
-    private final Checkbox enabled = new Checkbox("Enabled");
-    private final IntegerField displayOrder = new IntegerField("Display order");
-    private final TextField countryCode = new TextField("Country code");
-    private final TextField flag = new TextField("Flag");
+    private final TextField baseUrl = new TextField(getTranslation("hosts.baseUrl"));
+    private final TextField webBasePath = new TextField(getTranslation("hosts.webBasePath"));
+    private final TextField username = new TextField(getTranslation("hosts.username"));
+    private final PasswordField password = new PasswordField(getTranslation("hosts.password"));
+    private final PasswordField apiToken = new PasswordField(getTranslation("hosts.apiToken"));
+    private final TextField inboundIds = new TextField(getTranslation("hosts.inboundIds"));
+    private final TextField subscriptionBaseUrl = new TextField(getTranslation("hosts.subscriptionBaseUrl"));
+    private final Checkbox tlsVerify = new Checkbox(getTranslation("hosts.tlsVerify"));
+    private final Checkbox enabled = new Checkbox(getTranslation("hosts.enabled"));
+    private final IntegerField displayOrder = new IntegerField(getTranslation("hosts.displayOrder"));
+    private final TextField countryCode = new TextField(getTranslation("hosts.countryCode"));
+    private final TextField flag = new TextField(getTranslation("hosts.flag"));
 
     HostForm(BackendSession session, HostResponse existing, Runnable onSaved) {
         this.session = session;
         this.existing = existing;
         this.onSaved = onSaved;
-        setHeaderTitle(existing == null ? "New host" : "Edit " + existing.getName());
-        panelType.setLabel("Panel type");
+        setHeaderTitle(existing == null ? getTranslation("hosts.new") : getTranslation("hosts.edit", existing.getName()));
+        panelType.setLabel(getTranslation("hosts.panelType"));
         panelType.setItems(HostRequest.PanelTypeEnum.values());
         panelType.setItemLabelGenerator(HostRequest.PanelTypeEnum::getValue);
         name.setId("host-name");
@@ -62,21 +62,22 @@ class HostForm extends Dialog {
         username.setId("host-username");
         password.setId("host-password");
         inboundIds.setId("host-inbounds");
-        inboundIds.setHelperText("Comma-separated, e.g. 1, 2");
-        password.setHelperText(existing == null ? "Stored encrypted" : "Leave empty to keep the stored password");
+        inboundIds.setHelperText(getTranslation("hosts.inboundIdsHelp"));
+        password.setHelperText(existing == null ? getTranslation("hosts.passwordNew")
+                : getTranslation("hosts.passwordKeep"));
         apiToken.setHelperText(existing != null && Boolean.TRUE.equals(existing.getApiTokenSet())
-                ? "A token is stored; leave empty to keep it" : "Optional; used instead of the password on v3");
+                ? getTranslation("hosts.apiTokenKeep") : getTranslation("hosts.apiTokenNew"));
         bind();
         add(new FormLayout(name, panelType, baseUrl, webBasePath, username, password, apiToken, inboundIds,
                 subscriptionBaseUrl, countryCode, flag, displayOrder, tlsVerify, enabled));
-        Button save = new Button("Save", e -> save());
+        Button save = new Button(getTranslation("common.save"), e -> save());
         save.setId("save-host");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button("Cancel", e -> close()));
+        getFooter().add(new Button(getTranslation("common.cancel"), e -> close()));
         if (existing != null) {
-            Button delete = new Button("Delete", e -> confirmDelete());
+            Button delete = new Button(getTranslation("common.delete"), e -> confirmDelete());
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            Button check = new Button("Test connection", e -> checkConnection());
+            Button check = new Button(getTranslation("hosts.check"), e -> checkConnection());
             check.setId("check-host");
             getFooter().add(delete, check);
         }
@@ -85,14 +86,14 @@ class HostForm extends Dialog {
     }
 
     private void bind() {
-        binder.forField(name).asRequired("Required").bind(HostRequest::getName, HostRequest::setName);
-        binder.forField(panelType).asRequired("Required").bind(HostRequest::getPanelType, HostRequest::setPanelType);
-        binder.forField(baseUrl).asRequired("Required").bind(HostRequest::getBaseUrl, HostRequest::setBaseUrl);
+        binder.forField(name).asRequired(getTranslation("common.required")).bind(HostRequest::getName, HostRequest::setName);
+        binder.forField(panelType).asRequired(getTranslation("common.required")).bind(HostRequest::getPanelType, HostRequest::setPanelType);
+        binder.forField(baseUrl).asRequired(getTranslation("common.required")).bind(HostRequest::getBaseUrl, HostRequest::setBaseUrl);
         binder.forField(webBasePath).bind(HostRequest::getWebBasePath, HostRequest::setWebBasePath);
-        binder.forField(username).asRequired("Required").bind(HostRequest::getUsername, HostRequest::setUsername);
+        binder.forField(username).asRequired(getTranslation("common.required")).bind(HostRequest::getUsername, HostRequest::setUsername);
         binder.forField(password).bind(HostRequest::getPassword, HostRequest::setPassword);
         binder.forField(apiToken).bind(HostRequest::getApiToken, HostRequest::setApiToken);
-        binder.forField(inboundIds).asRequired("Required").withConverter(new InboundIdsConverter())
+        binder.forField(inboundIds).asRequired(getTranslation("common.required")).withConverter(new InboundIdsConverter())
                 .bind(HostRequest::getInboundIds, HostRequest::setInboundIds);
         binder.forField(subscriptionBaseUrl).bind(HostRequest::getSubscriptionBaseUrl, HostRequest::setSubscriptionBaseUrl);
         binder.forField(tlsVerify).bind(HostRequest::getTlsVerify, HostRequest::setTlsVerify);
@@ -126,8 +127,8 @@ class HostForm extends Dialog {
         try {
             HostHealthResponse health = session.call(c -> new AdminHostsApi(c).checkHost(existing.getId()));
             Notification notification = Notification.show(Boolean.TRUE.equals(health.getOk())
-                    ? "Connected: the panel accepted our credentials."
-                    : "Connection failed: " + health.getError(), 6000, Notification.Position.TOP_CENTER);
+                    ? getTranslation("hosts.connected")
+                    : getTranslation("hosts.connectionFailed", health.getError()), 6000, Notification.Position.TOP_CENTER);
             notification.addThemeVariants(Boolean.TRUE.equals(health.getOk())
                     ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
             onSaved.run();
@@ -137,8 +138,8 @@ class HostForm extends Dialog {
     }
 
     private void confirmDelete() {
-        ConfirmDialog confirm = new ConfirmDialog("Delete " + existing.getName() + "?",
-                "The host is removed; this is refused while plans exist on it.", "Delete", e -> {
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("hosts.deleteTitle", existing.getName()),
+                getTranslation("hosts.deleteText"), getTranslation("common.delete"), e -> {
                     try {
                         session.call(c -> {
                             new AdminHostsApi(c).deleteHost(existing.getId());

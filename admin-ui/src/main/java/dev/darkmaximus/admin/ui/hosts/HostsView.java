@@ -27,36 +27,37 @@ public class HostsView extends VerticalLayout {
     public HostsView(BackendSession session) {
         this.session = session;
         setSizeFull();
-        Button add = new Button("Add host", e -> new HostForm(session, null, this::refresh).open());
+        Button add = new Button(getTranslation("hosts.add"), e -> new HostForm(session, null, this::refresh).open());
         add.setId("add-host");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.setId("hosts-grid");
-        grid.addColumn(h -> (h.getFlag() == null ? "" : h.getFlag() + " ") + h.getName()).setHeader("Name")
+        grid.addColumn(h -> (h.getFlag() == null ? "" : h.getFlag() + " ") + h.getName()).setHeader(getTranslation("hosts.name"))
                 .setAutoWidth(true);
-        grid.addColumn(h -> h.getPanelType() == null ? "" : h.getPanelType().getValue()).setHeader("Panel");
+        grid.addColumn(h -> h.getPanelType() == null ? "" : h.getPanelType().getValue()).setHeader(getTranslation("hosts.panel"));
         grid.addColumn(h -> h.getBaseUrl() + (h.getWebBasePath() == null ? "" : h.getWebBasePath()))
-                .setHeader("Address").setAutoWidth(true);
-        grid.addColumn(h -> h.getInboundIds() == null ? "" : h.getInboundIds().toString()).setHeader("Inbounds");
-        grid.addColumn(h -> Boolean.TRUE.equals(h.getEnabled()) ? "yes" : "no").setHeader("Enabled");
-        grid.addColumn(HostResponse::getDisplayOrder).setHeader("Order");
-        grid.addColumn(HostsView::health).setHeader("Panel health").setAutoWidth(true);
-        grid.addComponentColumn(this::syncButtons).setHeader("Sync").setAutoWidth(true);
+                .setHeader(getTranslation("hosts.address")).setAutoWidth(true);
+        grid.addColumn(h -> h.getInboundIds() == null ? "" : h.getInboundIds().toString()).setHeader(getTranslation("hosts.inbounds"));
+        grid.addColumn(h -> getTranslation(Boolean.TRUE.equals(h.getEnabled()) ? "hosts.enabledYes" : "hosts.enabledNo"))
+                .setHeader(getTranslation("hosts.enabled"));
+        grid.addColumn(HostResponse::getDisplayOrder).setHeader(getTranslation("hosts.order"));
+        grid.addColumn(this::health).setHeader(getTranslation("hosts.health")).setAutoWidth(true);
+        grid.addComponentColumn(this::syncButtons).setHeader(getTranslation("hosts.sync")).setAutoWidth(true);
         grid.addItemClickListener(e -> new HostForm(session, e.getItem(), this::refresh).open());
         add(add, grid);
         refresh();
     }
 
-    private static String health(HostResponse h) {
+    private String health(HostResponse h) {
         boolean failedLast = h.getHealthLastErrorAt() != null
                 && (h.getHealthLastOkAt() == null || h.getHealthLastErrorAt().isAfter(h.getHealthLastOkAt()));
         if (failedLast) {
-            return "failing: " + h.getHealthLastError();
+            return getTranslation("hosts.healthFailing", h.getHealthLastError());
         }
-        return h.getHealthLastOkAt() == null ? "not checked" : "ok";
+        return getTranslation(h.getHealthLastOkAt() == null ? "hosts.healthUnchecked" : "hosts.healthOk");
     }
 
     private com.vaadin.flow.component.Component syncButtons(HostResponse host) {
-        Button now = new Button("Sync now", e -> {
+        Button now = new Button(getTranslation("hosts.syncNow"), e -> {
             try {
                 new SyncReportDialog(session, host, session.call(c -> new AdminHostsApi(c).syncHost(host.getId())))
                         .open();
@@ -66,12 +67,12 @@ public class HostsView extends VerticalLayout {
         });
         now.addClassName("sync-now");
         now.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        Button last = new Button("Last report", e -> {
+        Button last = new Button(getTranslation("hosts.lastReport"), e -> {
             try {
                 List<dev.darkmaximus.client.model.SyncReportResponse> reports =
                         session.call(c -> new AdminHostsApi(c).listSyncReports(host.getId(), 1));
                 if (reports.isEmpty()) {
-                    com.vaadin.flow.component.notification.Notification.show("This host has not been synced yet.");
+                    com.vaadin.flow.component.notification.Notification.show(getTranslation("hosts.neverSynced"));
                 } else {
                     new SyncReportDialog(session, host, reports.get(0)).open();
                 }

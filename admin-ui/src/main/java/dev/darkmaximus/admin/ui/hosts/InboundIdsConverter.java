@@ -3,6 +3,7 @@ package dev.darkmaximus.admin.ui.hosts;
 import java.util.Arrays;
 import java.util.List;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.data.binder.Result;
 import com.vaadin.flow.data.binder.ValueContext;
 import com.vaadin.flow.data.converter.Converter;
@@ -16,9 +17,9 @@ final class InboundIdsConverter implements Converter<String, List<Integer>> {
             List<Integer> ids = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                     .map(Integer::valueOf).toList();
             return ids.isEmpty() || ids.stream().anyMatch(id -> id <= 0)
-                    ? Result.error("Positive numbers, comma-separated") : Result.ok(ids);
+                    ? Result.error(UI.getCurrent().getTranslation("hosts.inboundIdsInvalid")) : Result.ok(ids);
         } catch (NumberFormatException e) {
-            return Result.error("Positive numbers, comma-separated");
+            return Result.error(UI.getCurrent().getTranslation("hosts.inboundIdsInvalid"));
         }
     }
 

@@ -33,27 +33,27 @@ public class KeyDialog extends Dialog {
     public KeyDialog(BackendSession session, KeyResponse key, Runnable changed) {
         this.session = session;
         this.changed = changed;
-        setHeaderTitle("Key " + key.getId());
+        setHeaderTitle(getTranslation("keys.title", key.getId()));
         setWidth("46em");
         add(details);
         show(key);
 
         IntegerField days = new IntegerField();
         days.setId("extend-days");
-        days.setPlaceholder("days");
+        days.setPlaceholder(getTranslation("keys.days"));
         days.setMin(1);
         days.setMax(3650);
         days.setValue(30);
-        Button extend = new Button("Extend", e -> act(c -> new AdminKeysApi(c).extendKey(this.key.getId(),
+        Button extend = new Button(getTranslation("keys.extend"), e -> act(c -> new AdminKeysApi(c).extendKey(this.key.getId(),
                 new ExtendRequest().days(days.getValue()))));
         extend.setId("extend-key");
-        Button toggle = new Button("Enable / disable", e -> act(c -> Boolean.TRUE.equals(this.key.getEnabled())
+        Button toggle = new Button(getTranslation("keys.toggle"), e -> act(c -> Boolean.TRUE.equals(this.key.getEnabled())
                 ? new AdminKeysApi(c).disableKey(this.key.getId())
                 : new AdminKeysApi(c).enableKey(this.key.getId())));
         toggle.setId("toggle-key");
-        Button resync = new Button("Resync from panel", e -> resync());
+        Button resync = new Button(getTranslation("keys.resync"), e -> resync());
         resync.setId("resync-key");
-        Button revoke = new Button("Revoke…", e -> confirmRevoke());
+        Button revoke = new Button(getTranslation("keys.revokeAction"), e -> confirmRevoke());
         revoke.setId("revoke-key");
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
         revoke.setVisible(session.isAdmin());
@@ -61,41 +61,46 @@ public class KeyDialog extends Dialog {
         actions.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         actions.setWrap(true);
         add(actions);
-        getFooter().add(new Button("Close", e -> close()));
+        getFooter().add(new Button(getTranslation("common.close"), e -> close()));
     }
 
     private void show(KeyResponse current) {
         key = current;
         details.removeAll();
-        details.addFormItem(text(current.getStatus() + (Boolean.TRUE.equals(current.getTrial()) ? " (trial)" : "")
-                + (Boolean.TRUE.equals(current.getEnabled()) ? "" : " · switched off")), "Status");
-        details.addFormItem(text(current.getHostName()), "Host");
-        details.addFormItem(text("customer " + current.getCustomerId() + ", key #" + current.getNumber()), "Owner");
-        details.addFormItem(text(current.getPanelEmail()), "Panel email");
+        String status = Boolean.TRUE.equals(current.getTrial()) ? getTranslation("keys.withTrial", current.getStatus())
+                : current.getStatus();
+        details.addFormItem(text(Boolean.TRUE.equals(current.getEnabled()) ? status
+                : getTranslation("keys.switchedOff", status)), getTranslation("keys.status"));
+        details.addFormItem(text(current.getHostName()), getTranslation("keys.host"));
+        details.addFormItem(text(getTranslation("keys.ownerText", current.getCustomerId(), current.getNumber())),
+                getTranslation("keys.owner"));
+        details.addFormItem(text(current.getPanelEmail()), getTranslation("keys.panelEmail"));
         details.addFormItem(text(current.getExpiresAt() == null ? "—" : KeysView.TIME.format(current.getExpiresAt())
-                + " UTC"), "Expires");
+                + " UTC"), getTranslation("keys.expires"));
         details.addFormItem(text(KeysView.traffic(current.getTrafficUsedBytes(), current.getTrafficLimitBytes())),
-                "Traffic");
-        details.addFormItem(text(current.getAutoRenew() + " → " + (Boolean.TRUE.equals(current.getAutoRenewEffective())
-                ? "renews" : "does not renew")), "Auto-renew");
-        details.addFormItem(text(current.getLastSyncedAt() == null ? "never"
-                : KeysView.TIME.format(current.getLastSyncedAt()) + " UTC"
-                + (current.getPanelMissingSince() == null ? "" : " · missing on the panel since "
-                + KeysView.TIME.format(current.getPanelMissingSince()))), "Last sync");
+                getTranslation("keys.traffic"));
+        details.addFormItem(text(current.getAutoRenew() + " → " + getTranslation(
+                Boolean.TRUE.equals(current.getAutoRenewEffective()) ? "keys.renews" : "keys.doesNotRenew")),
+                getTranslation("keys.autoRenew"));
+        String synced = current.getLastSyncedAt() == null ? getTranslation("keys.never")
+                : KeysView.TIME.format(current.getLastSyncedAt()) + " UTC";
+        details.addFormItem(text(current.getLastSyncedAt() == null || current.getPanelMissingSince() == null ? synced
+                : getTranslation("keys.missingSince", synced, KeysView.TIME.format(current.getPanelMissingSince()))),
+                getTranslation("keys.lastSync"));
         TextArea link = new TextArea();
         link.setReadOnly(true);
         link.setWidthFull();
         link.setValue(current.getConnectionLink() == null ? "" : current.getConnectionLink());
-        details.addFormItem(link, "Link");
+        details.addFormItem(link, getTranslation("keys.link"));
         details.addFormItem(text(current.getSubscriptionUrl() == null ? "—" : current.getSubscriptionUrl()),
-                "Subscription");
+                getTranslation("keys.subscription"));
     }
 
     private void act(BackendCall<KeyResponse> action) {
         try {
             show(session.call(action));
             changed.run();
-            Notification.show("Saved; the panel is updated in the background.");
+            Notification.show(getTranslation("keys.saved"));
         } catch (BackendException e) {
             Failures.show(e);
         }
@@ -106,25 +111,24 @@ public class KeyDialog extends Dialog {
             SyncOutcomeResponse outcome = session.call(c -> new AdminKeysApi(c).resyncKey(key.getId()));
             show(outcome.getKey());
             changed.run();
-            Notification.show(Boolean.TRUE.equals(outcome.getMissingOnPanel()) ? "The panel has no such client."
-                    : outcome.getChanges() == null || outcome.getChanges().isEmpty() ? "Already in step with the panel."
-                    : "Taken from the panel: " + String.join(", ", outcome.getChanges().keySet()));
+            Notification.show(Boolean.TRUE.equals(outcome.getMissingOnPanel()) ? getTranslation("keys.noSuchClient")
+                    : outcome.getChanges() == null || outcome.getChanges().isEmpty() ? getTranslation("keys.inStep")
+                    : getTranslation("keys.takenFromPanel", String.join(", ", outcome.getChanges().keySet())));
         } catch (BackendException e) {
             Failures.show(e);
         }
     }
 
     private void confirmRevoke() {
-        ConfirmDialog confirm = new ConfirmDialog("Revoke key " + key.getId() + "?",
-                "The client is deleted from the panel and the customer loses access. This can't be undone.",
-                "Revoke", e -> {
+        ConfirmDialog confirm = new ConfirmDialog(getTranslation("keys.revokeTitle", key.getId()),
+                getTranslation("keys.revokeText"), getTranslation("keys.revoke"), e -> {
                     try {
                         show(session.call(c -> new AdminKeysApi(c).revokeKey(key.getId())));
                         changed.run();
                     } catch (BackendException failure) {
                         Failures.show(failure);
                     }
-                }, "Cancel", e -> { });
+                }, getTranslation("common.cancel"), e -> { });
         confirm.setConfirmButtonTheme("error primary");
         confirm.open();
     }

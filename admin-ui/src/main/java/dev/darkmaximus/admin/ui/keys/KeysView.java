@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -37,12 +38,12 @@ public class KeysView extends VerticalLayout {
     private static final int PAGE = 50;
 
     private final BackendSession session;
-    private final ComboBox<HostResponse> host = new ComboBox<>("Host");
-    private final ComboBox<String> status = new ComboBox<>("Status");
-    private final IntegerField expiring = new IntegerField("Expiring within (days)");
-    private final TextField email = new TextField("Panel email starts with");
+    private final ComboBox<HostResponse> host = new ComboBox<>(getTranslation("keys.host"));
+    private final ComboBox<String> status = new ComboBox<>(getTranslation("keys.status"));
+    private final IntegerField expiring = new IntegerField(getTranslation("keys.expiringWithin"));
+    private final TextField email = new TextField(getTranslation("keys.emailStarts"));
     private final Grid<KeyResponse> grid = new Grid<>(KeyResponse.class, false);
-    private final Button more = new Button("Load more", e -> load(false));
+    private final Button more = new Button(getTranslation("common.loadMore"), e -> load(false));
     private final List<KeyResponse> shown = new ArrayList<>();
 
     public KeysView(BackendSession session) {
@@ -66,14 +67,18 @@ public class KeysView extends VerticalLayout {
         email.addValueChangeListener(e -> load(true));
 
         grid.setId("keys-grid");
-        grid.addColumn(KeyResponse::getId).setHeader("Id").setAutoWidth(true);
-        grid.addColumn(KeyResponse::getPanelEmail).setHeader("Panel email").setAutoWidth(true);
-        grid.addColumn(KeyResponse::getHostName).setHeader("Host");
-        grid.addColumn(k -> k.getStatus() + (Boolean.TRUE.equals(k.getTrial()) ? " (trial)" : "")
-                + (k.getPanelMissingSince() != null ? " · missing on panel" : "")).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(k -> k.getExpiresAt() == null ? "" : TIME.format(k.getExpiresAt())).setHeader("Expires (UTC)");
-        grid.addColumn(k -> traffic(k.getTrafficUsedBytes(), k.getTrafficLimitBytes())).setHeader("Traffic");
-        grid.addColumn(k -> Boolean.TRUE.equals(k.getAutoRenewEffective()) ? "on" : "off").setHeader("Auto-renew");
+        grid.addColumn(KeyResponse::getId).setHeader(getTranslation("common.id")).setAutoWidth(true);
+        grid.addColumn(KeyResponse::getPanelEmail).setHeader(getTranslation("keys.panelEmail")).setAutoWidth(true);
+        grid.addColumn(KeyResponse::getHostName).setHeader(getTranslation("keys.host"));
+        grid.addColumn(k -> {
+            String text = Boolean.TRUE.equals(k.getTrial()) ? getTranslation("keys.withTrial", k.getStatus())
+                    : k.getStatus();
+            return k.getPanelMissingSince() != null ? getTranslation("keys.missingOnPanel", text) : text;
+        }).setHeader(getTranslation("keys.status")).setAutoWidth(true);
+        grid.addColumn(k -> k.getExpiresAt() == null ? "" : TIME.format(k.getExpiresAt())).setHeader(getTranslation("keys.expiresUtc"));
+        grid.addColumn(k -> traffic(k.getTrafficUsedBytes(), k.getTrafficLimitBytes())).setHeader(getTranslation("keys.traffic"));
+        grid.addColumn(k -> getTranslation(Boolean.TRUE.equals(k.getAutoRenewEffective()) ? "keys.on" : "keys.off"))
+                .setHeader(getTranslation("keys.autoRenew"));
         grid.addItemClickListener(e -> new KeyDialog(session, e.getItem(), () -> load(true)).open());
         more.setVisible(false);
         HorizontalLayout filters = new HorizontalLayout(host, status, expiring, email);
@@ -90,7 +95,8 @@ public class KeysView extends VerticalLayout {
 
     static String traffic(Long used, Long limit) {
         String usedText = gigabytes(used == null ? 0 : used);
-        return limit == null || limit == 0 ? usedText + " GB / ∞" : usedText + " / " + gigabytes(limit) + " GB";
+        return limit == null || limit == 0 ? UI.getCurrent().getTranslation("keys.trafficUnlimited", usedText)
+                : UI.getCurrent().getTranslation("keys.trafficOf", usedText, gigabytes(limit));
     }
 
     private static String gigabytes(long bytes) {

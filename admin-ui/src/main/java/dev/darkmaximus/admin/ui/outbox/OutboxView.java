@@ -34,23 +34,22 @@ public class OutboxView extends VerticalLayout {
         this.session = session;
         setSizeFull();
         grid.setId("dead-letters");
-        grid.addColumn(OutboxTaskResponse::getId).setHeader("Id").setAutoWidth(true);
-        grid.addColumn(OutboxTaskResponse::getKind).setHeader("Kind").setAutoWidth(true);
-        grid.addColumn(OutboxTaskResponse::getDedupKey).setHeader("Object").setAutoWidth(true);
-        grid.addColumn(OutboxTaskResponse::getAttempts).setHeader("Attempts");
-        grid.addColumn(t -> t.getCreatedAt() == null ? "" : TIME.format(t.getCreatedAt())).setHeader("Created (UTC)");
-        grid.addColumn(OutboxTaskResponse::getLastError).setHeader("Last error").setFlexGrow(1);
+        grid.addColumn(OutboxTaskResponse::getId).setHeader(getTranslation("common.id")).setAutoWidth(true);
+        grid.addColumn(OutboxTaskResponse::getKind).setHeader(getTranslation("outbox.kind")).setAutoWidth(true);
+        grid.addColumn(OutboxTaskResponse::getDedupKey).setHeader(getTranslation("outbox.object")).setAutoWidth(true);
+        grid.addColumn(OutboxTaskResponse::getAttempts).setHeader(getTranslation("outbox.attempts"));
+        grid.addColumn(t -> t.getCreatedAt() == null ? "" : TIME.format(t.getCreatedAt())).setHeader(getTranslation("outbox.createdUtc"));
+        grid.addColumn(OutboxTaskResponse::getLastError).setHeader(getTranslation("outbox.lastError")).setFlexGrow(1);
         grid.addComponentColumn(this::retry).setHeader("").setAutoWidth(true);
-        add(new Paragraph("Dead letters: fix the cause (e.g. the panel), then retry. Keys whose creation died show as "
-                + "failed until their task succeeds."), grid);
+        add(new Paragraph(getTranslation("outbox.intro")), grid);
         refresh();
     }
 
     private Button retry(OutboxTaskResponse task) {
-        Button button = new Button("Retry", e -> {
+        Button button = new Button(getTranslation("outbox.retry"), e -> {
             try {
                 session.call(c -> new AdminOutboxApi(c).retryOutboxTask(task.getId()));
-                Notification.show("Queued again.");
+                Notification.show(getTranslation("outbox.queued"));
                 refresh();
             } catch (BackendException failure) {
                 Failures.show(failure);

@@ -36,10 +36,10 @@ public class PaymentDialog extends Dialog {
         this.paymentId = paymentId;
         this.changed = changed;
         setId("payment-dialog");
-        setHeaderTitle("Payment #" + paymentId);
+        setHeaderTitle(getTranslation("payments.title", paymentId));
         setWidth("min(40em, 100vw)");
         add(body);
-        getFooter().add(new Button("Close", e -> close()));
+        getFooter().add(new Button(getTranslation("common.close"), e -> close()));
         render();
     }
 
@@ -54,25 +54,34 @@ public class PaymentDialog extends Dialog {
         }
         var p = detail.getPayment();
         var o = detail.getOrder();
-        body.add(line("Order", o.getKind() + " #" + o.getId() + " · " + o.getStatus()),
-                line("Customer id", String.valueOf(o.getCustomerId())),
-                line("Provider", p.getProvider() + (p.getProviderPaymentId() == null ? "" : " · " + p.getProviderPaymentId())),
-                line("Amount", Amounts.format(p.getAmountMinor(), p.getCurrency()) + " (base "
-                        + Amounts.format(o.getBaseMinor(), o.getCurrency()) + ", promo −"
-                        + Amounts.format(o.getPromoDiscountMinor(), o.getCurrency()) + ", referral −"
-                        + Amounts.format(o.getReferralDiscountMinor(), o.getCurrency()) + ")"),
-                line("Status", p.getStatus() + (p.getRefundedMinor() != null && p.getRefundedMinor() > 0
-                        ? " · refunded " + Amounts.format(p.getRefundedMinor(), p.getCurrency()) : "")));
-        body.add(new H4("History"));
+        body.add(line(getTranslation("payments.order"), o.getKind() + " #" + o.getId() + " · " + o.getStatus()),
+                line(getTranslation("payments.customerId"), String.valueOf(o.getCustomerId())),
+                line(getTranslation("payments.provider"),
+                        p.getProvider() + (p.getProviderPaymentId() == null ? "" : " · " + p.getProviderPaymentId())),
+                line(getTranslation("payments.amount"), getTranslation("payments.amountLine",
+                        Amounts.format(p.getAmountMinor(), p.getCurrency()),
+                        Amounts.format(o.getBaseMinor(), o.getCurrency()),
+                        Amounts.format(o.getPromoDiscountMinor(), o.getCurrency()),
+                        Amounts.format(o.getReferralDiscountMinor(), o.getCurrency()))),
+                line(getTranslation("payments.status"), p.getRefundedMinor() != null && p.getRefundedMinor() > 0
+                        ? getTranslation("payments.statusRefunded", String.valueOf(p.getStatus()),
+                                Amounts.format(p.getRefundedMinor(), p.getCurrency()))
+                        : String.valueOf(p.getStatus())));
+        body.add(new H4(getTranslation("payments.history")));
         detail.getHistory().forEach(t -> body.add(line(TransactionsView.TIME.format(t.getAt()),
                 (t.getFrom() == null ? "" : t.getFrom() + " → ") + t.getTo() + " (" + t.getSource() + ")")));
         if (!detail.getRefunds().isEmpty()) {
-            body.add(new H4("Refunds"));
-            detail.getRefunds().forEach(r -> body.add(line("#" + r.getId(), Amounts.format(r.getAmountMinor(),
-                    r.getCurrency()) + " · " + r.getStatus() + (Boolean.TRUE.equals(r.getToBalance()) ? " · to balance" : "")
-                    + " · " + r.getReason() + (r.getError() == null ? "" : " · " + r.getError()))));
+            body.add(new H4(getTranslation("payments.refunds")));
+            detail.getRefunds().forEach(r -> {
+                String refund = Amounts.format(r.getAmountMinor(), r.getCurrency()) + " · " + r.getStatus();
+                if (Boolean.TRUE.equals(r.getToBalance())) {
+                    refund = getTranslation("payments.refundToBalance", refund);
+                }
+                body.add(line("#" + r.getId(), refund + " · " + r.getReason()
+                        + (r.getError() == null ? "" : " · " + r.getError())));
+            });
         }
-        Button recheck = new Button("Re-check at provider", e -> {
+        Button recheck = new Button(getTranslation("payments.recheck"), e -> {
             try {
                 session.call(c -> new AdminPaymentsApi(c).recheckPayment(paymentId));
                 changed.run();
@@ -91,42 +100,43 @@ public class PaymentDialog extends Dialog {
     }
 
     private VerticalLayout refundForm(long left, String currency) {
-        TextField amount = new TextField("Amount (" + currency + ", empty = all " + Amounts.format(left, currency) + ")");
+        TextField amount = new TextField(getTranslation("payments.refundAmount", currency, Amounts.format(left, currency)));
         amount.setId("refund-amount");
-        TextField reason = new TextField("Reason");
+        TextField reason = new TextField(getTranslation("payments.reason"));
         reason.setId("refund-reason");
         reason.setRequired(true);
-        Checkbox toBalance = new Checkbox("To the customer's balance instead");
-        ComboBox<String> keyAction = new ComboBox<>("Key");
+        Checkbox toBalance = new Checkbox(getTranslation("payments.toBalance"));
+        ComboBox<String> keyAction = new ComboBox<>(getTranslation("payments.keyAction"));
         keyAction.setItems("NONE", "SHORTEN", "REVOKE");
         keyAction.setValue("NONE");
         keyAction.setItemLabelGenerator(v -> switch (v) {
-            case "SHORTEN" -> "Shorten by the refunded share";
-            case "REVOKE" -> "Revoke";
-            default -> "Keep as is";
+            case "SHORTEN" -> getTranslation("payments.keyAction.SHORTEN");
+            case "REVOKE" -> getTranslation("payments.keyAction.REVOKE");
+            default -> getTranslation("payments.keyAction.NONE");
         });
-        Button refund = new Button("Refund…", e -> {
+        Button refund = new Button(getTranslation("payments.refundAction"), e -> {
             Long minor = null;
             if (!amount.getValue().isBlank()) {
                 minor = "RUB".equals(currency) ? Rubles.toKopecks(amount.getValue()).orElse(-1L)
                         : parseWhole(amount.getValue());
                 if (minor <= 0) {
-                    amount.setErrorMessage("An amount like 99.90");
+                    amount.setErrorMessage(getTranslation("payments.amountInvalid"));
                     amount.setInvalid(true);
                     return;
                 }
             }
             if (reason.getValue().isBlank()) {
-                reason.setErrorMessage("Say why");
+                reason.setErrorMessage(getTranslation("payments.reasonEmpty"));
                 reason.setInvalid(true);
                 return;
             }
             RefundRequest request = new RefundRequest().amountMinor(minor).reason(reason.getValue().strip())
                     .toBalance(toBalance.getValue())
                     .keyAction(RefundRequest.KeyActionEnum.fromValue(keyAction.getValue()));
-            ConfirmDialog confirm = new ConfirmDialog("Refund?", "Refund " + (minor == null ? "everything left"
-                    : Amounts.format(minor, currency)) + (toBalance.getValue() ? " to the balance" : " to the payer")
-                    + "? This can't be undone.", "Refund", ok -> submit(request, Map.of("amountMinor", amount,
+            String what = minor == null ? getTranslation("payments.everythingLeft") : Amounts.format(minor, currency);
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("payments.refundTitle"),
+                    getTranslation(toBalance.getValue() ? "payments.refundTextBalance" : "payments.refundTextPayer", what),
+                    getTranslation("payments.refundConfirm"), ok -> submit(request, Map.of("amountMinor", amount,
                     "reason", reason)));
             confirm.setCancelable(true);
             confirm.setConfirmButtonTheme("error primary");
@@ -134,7 +144,7 @@ public class PaymentDialog extends Dialog {
         });
         refund.setId("refund-submit");
         refund.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        VerticalLayout form = new VerticalLayout(new H4("Refund"), amount, reason, toBalance, keyAction, refund);
+        VerticalLayout form = new VerticalLayout(new H4(getTranslation("payments.refund")), amount, reason, toBalance, keyAction, refund);
         form.setPadding(false);
         return form;
     }
@@ -142,8 +152,9 @@ public class PaymentDialog extends Dialog {
     private void submit(RefundRequest request, Map<String, TextField> fields) {
         try {
             RefundOutcome outcome = session.call(c -> new AdminPaymentsApi(c).refundPayment(paymentId, request));
-            Notification.show("Refund " + outcome.getRefund().getStatus().toLowerCase()
-                    + (outcome.getKeyActionError() == null ? "" : "; key: " + outcome.getKeyActionError()));
+            String status = outcome.getRefund().getStatus().toLowerCase();
+            Notification.show(outcome.getKeyActionError() == null ? getTranslation("payments.refundDone", status)
+                    : getTranslation("payments.refundDoneKeyError", status, outcome.getKeyActionError()));
             changed.run();
             render();
         } catch (BackendException e) {

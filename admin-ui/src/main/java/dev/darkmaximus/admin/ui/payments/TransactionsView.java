@@ -33,11 +33,11 @@ public class TransactionsView extends VerticalLayout {
     private static final int PAGE = 50;
 
     private final BackendSession session;
-    private final ComboBox<String> status = new ComboBox<>("Status");
-    private final ComboBox<String> provider = new ComboBox<>("Provider");
-    private final IntegerField customer = new IntegerField("Customer id");
+    private final ComboBox<String> status = new ComboBox<>(getTranslation("payments.status"));
+    private final ComboBox<String> provider = new ComboBox<>(getTranslation("payments.provider"));
+    private final IntegerField customer = new IntegerField(getTranslation("payments.customerId"));
     private final Grid<Transaction> grid = new Grid<>(Transaction.class, false);
-    private final Button more = new Button("Load more", e -> load(false));
+    private final Button more = new Button(getTranslation("common.loadMore"), e -> load(false));
     private final List<Transaction> shown = new ArrayList<>();
 
     public TransactionsView(BackendSession session) {
@@ -57,15 +57,15 @@ public class TransactionsView extends VerticalLayout {
         customer.addValueChangeListener(e -> load(true));
 
         grid.setId("payments-grid");
-        grid.addColumn(Transaction::getPaymentId).setHeader("Id").setAutoWidth(true);
-        grid.addColumn(t -> t.getCreatedAt() == null ? "" : TIME.format(t.getCreatedAt())).setHeader("Created (UTC)");
-        grid.addColumn(t -> "#" + t.getCustomerNumber()).setHeader("Customer");
-        grid.addColumn(t -> t.getOrderKind() + " #" + t.getOrderId()).setHeader("Order");
-        grid.addColumn(Transaction::getProvider).setHeader("Provider");
-        grid.addColumn(t -> Amounts.format(t.getAmountMinor(), t.getCurrency())).setHeader("Amount");
-        grid.addColumn(Transaction::getStatus).setHeader("Status");
+        grid.addColumn(Transaction::getPaymentId).setHeader(getTranslation("common.id")).setAutoWidth(true);
+        grid.addColumn(t -> t.getCreatedAt() == null ? "" : TIME.format(t.getCreatedAt())).setHeader(getTranslation("payments.createdUtc"));
+        grid.addColumn(t -> "#" + t.getCustomerNumber()).setHeader(getTranslation("payments.customer"));
+        grid.addColumn(t -> t.getOrderKind() + " #" + t.getOrderId()).setHeader(getTranslation("payments.order"));
+        grid.addColumn(Transaction::getProvider).setHeader(getTranslation("payments.provider"));
+        grid.addColumn(t -> Amounts.format(t.getAmountMinor(), t.getCurrency())).setHeader(getTranslation("payments.amount"));
+        grid.addColumn(Transaction::getStatus).setHeader(getTranslation("payments.status"));
         grid.addColumn(t -> t.getRefundedMinor() == null || t.getRefundedMinor() == 0 ? ""
-                : Amounts.format(t.getRefundedMinor(), t.getCurrency())).setHeader("Refunded");
+                : Amounts.format(t.getRefundedMinor(), t.getCurrency())).setHeader(getTranslation("payments.refunded"));
         grid.addItemClickListener(e -> new PaymentDialog(session, e.getItem().getPaymentId(), () -> load(true)).open());
         more.setVisible(false);
         HorizontalLayout filters = new HorizontalLayout(status, provider, customer);

@@ -26,7 +26,7 @@ import dev.darkmaximus.client.model.Withdrawal;
 public class WithdrawalsView extends VerticalLayout {
 
     private final BackendSession session;
-    private final ComboBox<String> status = new ComboBox<>("Status");
+    private final ComboBox<String> status = new ComboBox<>(getTranslation("withdrawals.status"));
     private final Grid<Withdrawal> grid = new Grid<>(Withdrawal.class, false);
 
     public WithdrawalsView(BackendSession session) {
@@ -37,13 +37,14 @@ public class WithdrawalsView extends VerticalLayout {
         status.setClearButtonVisible(true);
         status.addValueChangeListener(e -> load());
         grid.setId("withdrawals-grid");
-        grid.addColumn(Withdrawal::getId).setHeader("Id").setAutoWidth(true);
-        grid.addColumn(w -> TransactionsView.TIME.format(w.getCreatedAt())).setHeader("Asked (UTC)");
-        grid.addColumn(w -> "customer " + w.getCustomerId()).setHeader("Who");
-        grid.addColumn(w -> Amounts.format(w.getAmountMinor(), w.getCurrency())).setHeader("Amount");
-        grid.addColumn(w -> w.getMethod() + ": " + w.getDetails()).setHeader("Pay to");
+        grid.addColumn(Withdrawal::getId).setHeader(getTranslation("common.id")).setAutoWidth(true);
+        grid.addColumn(w -> TransactionsView.TIME.format(w.getCreatedAt())).setHeader(getTranslation("withdrawals.askedUtc"));
+        grid.addColumn(w -> getTranslation("withdrawals.customer", w.getCustomerId()))
+                .setHeader(getTranslation("withdrawals.who"));
+        grid.addColumn(w -> Amounts.format(w.getAmountMinor(), w.getCurrency())).setHeader(getTranslation("withdrawals.amount"));
+        grid.addColumn(w -> w.getMethod() + ": " + w.getDetails()).setHeader(getTranslation("withdrawals.payTo"));
         grid.addColumn(w -> w.getStatus() + (w.getDeclineReason() == null ? "" : " · " + w.getDeclineReason()))
-                .setHeader("Status");
+                .setHeader(getTranslation("withdrawals.status"));
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         add(status, grid);
         load();
@@ -53,19 +54,20 @@ public class WithdrawalsView extends VerticalLayout {
         if (!"REQUESTED".equals(w.getStatus()) || !session.isAdmin()) {
             return new HorizontalLayout();
         }
-        Button approve = new Button("Approve", e -> {
-            ConfirmDialog confirm = new ConfirmDialog("Approve?", "Debit " + Amounts.format(w.getAmountMinor(),
-                    w.getCurrency()) + " from the referral account? Pay it out by hand afterwards.", "Approve",
+        Button approve = new Button(getTranslation("withdrawals.approve"), e -> {
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("withdrawals.approveTitle"),
+                    getTranslation("withdrawals.approveText", Amounts.format(w.getAmountMinor(), w.getCurrency())),
+                    getTranslation("withdrawals.approve"),
                     ok -> act(() -> session.call(c -> new AdminMoneyApi(c).approveWithdrawal(w.getId()))));
             confirm.setCancelable(true);
             confirm.open();
         });
         approve.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
         TextField reason = new TextField();
-        reason.setPlaceholder("Reason to decline");
-        Button decline = new Button("Decline", e -> {
+        reason.setPlaceholder(getTranslation("withdrawals.declineReason"));
+        Button decline = new Button(getTranslation("withdrawals.decline"), e -> {
             if (reason.getValue().isBlank()) {
-                reason.setErrorMessage("Tell the customer why");
+                reason.setErrorMessage(getTranslation("withdrawals.declineReasonEmpty"));
                 reason.setInvalid(true);
                 return;
             }

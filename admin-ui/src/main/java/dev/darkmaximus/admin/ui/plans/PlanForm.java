@@ -38,19 +38,19 @@ class PlanForm extends Dialog {
     private final Runnable onSaved;
     private final Binder<PlanRequest> binder = new Binder<>();
     private final Select<HostResponse> host = new Select<>();
-    private final TextField nameRu = new TextField("Name (ru)");
-    private final TextField nameEn = new TextField("Name (en)");
+    private final TextField nameRu = new TextField(getTranslation("plans.nameRu"));
+    private final TextField nameEn = new TextField(getTranslation("plans.nameEn"));
     private final Select<PlanRequest.DurationUnitEnum> durationUnit = new Select<>();
-    private final IntegerField durationValue = new IntegerField("Duration");
-    private final IntegerField trafficLimitGb = new IntegerField("Traffic, GB (0 = unlimited)");
-    private final IntegerField deviceLimit = new IntegerField("Devices (0 = unlimited)");
-    private final TextField priceRub = new TextField("Price, ₽");
-    private final IntegerField priceStars = new IntegerField("Price, ⭐ stars");
+    private final IntegerField durationValue = new IntegerField(getTranslation("plans.duration"));
+    private final IntegerField trafficLimitGb = new IntegerField(getTranslation("plans.trafficLimit"));
+    private final IntegerField deviceLimit = new IntegerField(getTranslation("plans.deviceLimit"));
+    private final TextField priceRub = new TextField(getTranslation("plans.priceRub"));
+    private final IntegerField priceStars = new IntegerField(getTranslation("plans.priceStars"));
     private final Select<PlanRequest.VisibilityEnum> visibility = new Select<>();
     private final Select<PlanRequest.AudienceEnum> audience = new Select<>();
     private final Select<PlanRequest.ProvisionModeEnum> provisionMode = new Select<>();
-    private final IntegerField displayOrder = new IntegerField("Display order");
-    private final Checkbox trial = new Checkbox("Trial plan (never sold)");
+    private final IntegerField displayOrder = new IntegerField(getTranslation("plans.displayOrder"));
+    private final Checkbox trial = new Checkbox(getTranslation("plans.trial"));
     private final Map<String, HasValidation> priceFieldsByApiName = new HashMap<>();
 
     PlanForm(BackendSession session, List<HostResponse> hosts, HostResponse preselected, PlanResponse existing,
@@ -58,27 +58,30 @@ class PlanForm extends Dialog {
         this.session = session;
         this.existing = existing;
         this.onSaved = onSaved;
-        setHeaderTitle(existing == null ? "New plan" : "Edit " + existing.getNameEn());
-        host.setLabel("Host");
+        setHeaderTitle(existing == null ? getTranslation("plans.new") : getTranslation("plans.edit", existing.getNameEn()));
+        host.setLabel(getTranslation("plans.host"));
         host.setItems(hosts);
         host.setItemLabelGenerator(HostResponse::getName);
-        choices(durationUnit, "Duration unit", PlanRequest.DurationUnitEnum.values(), PlanRequest.DurationUnitEnum::getValue);
-        choices(visibility, "Visibility", PlanRequest.VisibilityEnum.values(), PlanRequest.VisibilityEnum::getValue);
-        choices(audience, "Audience", PlanRequest.AudienceEnum.values(), PlanRequest.AudienceEnum::getValue);
-        choices(provisionMode, "Provision mode", PlanRequest.ProvisionModeEnum.values(),
-                PlanRequest.ProvisionModeEnum::getValue);
+        choices(durationUnit, getTranslation("plans.durationUnit"), PlanRequest.DurationUnitEnum.values(),
+                v -> getTranslation("plans.unit." + v.getValue()));
+        choices(visibility, getTranslation("plans.visibility"), PlanRequest.VisibilityEnum.values(),
+                v -> getTranslation("plans.visibility." + v.getValue()));
+        choices(audience, getTranslation("plans.audience"), PlanRequest.AudienceEnum.values(),
+                v -> getTranslation("plans.audience." + v.getValue()));
+        choices(provisionMode, getTranslation("plans.provisionMode"), PlanRequest.ProvisionModeEnum.values(),
+                v -> getTranslation("plans.provisionMode." + v.getValue()));
         nameRu.setId("plan-name-ru");
         nameEn.setId("plan-name-en");
         priceRub.setId("plan-price-rub");
         priceStars.setId("plan-price-xtr");
-        priceRub.setHelperText("e.g. 199 or 199.90; empty = not sold in roubles");
+        priceRub.setHelperText(getTranslation("plans.priceRubHelp"));
         bind();
         add(new FormLayout(host, nameRu, nameEn, durationUnit, durationValue, trafficLimitGb, deviceLimit, priceRub,
                 priceStars, visibility, audience, provisionMode, displayOrder, trial));
-        Button save = new Button("Save", e -> save());
+        Button save = new Button(getTranslation("common.save"), e -> save());
         save.setId("save-plan");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button("Cancel", e -> close()), save);
+        getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), save);
         binder.setBean(existing == null ? blank() : fromResponse(existing));
         host.setValue(hosts.stream()
                 .filter(h -> Objects.equals(h.getId(), existing != null ? existing.getHostId()
@@ -103,17 +106,17 @@ class PlanForm extends Dialog {
     }
 
     private void bind() {
-        binder.forField(nameRu).asRequired("Required").bind(PlanRequest::getNameRu, PlanRequest::setNameRu);
-        binder.forField(nameEn).asRequired("Required").bind(PlanRequest::getNameEn, PlanRequest::setNameEn);
-        binder.forField(durationUnit).asRequired("Required").bind(PlanRequest::getDurationUnit, PlanRequest::setDurationUnit);
-        binder.forField(durationValue).asRequired("Required").bind(PlanRequest::getDurationValue, PlanRequest::setDurationValue);
+        binder.forField(nameRu).asRequired(getTranslation("common.required")).bind(PlanRequest::getNameRu, PlanRequest::setNameRu);
+        binder.forField(nameEn).asRequired(getTranslation("common.required")).bind(PlanRequest::getNameEn, PlanRequest::setNameEn);
+        binder.forField(durationUnit).asRequired(getTranslation("common.required")).bind(PlanRequest::getDurationUnit, PlanRequest::setDurationUnit);
+        binder.forField(durationValue).asRequired(getTranslation("common.required")).bind(PlanRequest::getDurationValue, PlanRequest::setDurationValue);
         binder.forField(trafficLimitGb).withConverter(Converters.ZERO_WHEN_EMPTY)
                 .bind(PlanRequest::getTrafficLimitGb, PlanRequest::setTrafficLimitGb);
         binder.forField(deviceLimit).withConverter(Converters.ZERO_WHEN_EMPTY)
                 .bind(PlanRequest::getDeviceLimit, PlanRequest::setDeviceLimit);
-        binder.forField(visibility).asRequired("Required").bind(PlanRequest::getVisibility, PlanRequest::setVisibility);
-        binder.forField(audience).asRequired("Required").bind(PlanRequest::getAudience, PlanRequest::setAudience);
-        binder.forField(provisionMode).asRequired("Required")
+        binder.forField(visibility).asRequired(getTranslation("common.required")).bind(PlanRequest::getVisibility, PlanRequest::setVisibility);
+        binder.forField(audience).asRequired(getTranslation("common.required")).bind(PlanRequest::getAudience, PlanRequest::setAudience);
+        binder.forField(provisionMode).asRequired(getTranslation("common.required"))
                 .bind(PlanRequest::getProvisionMode, PlanRequest::setProvisionMode);
         binder.forField(displayOrder).withConverter(Converters.ZERO_WHEN_EMPTY)
                 .bind(PlanRequest::getDisplayOrder, PlanRequest::setDisplayOrder);
@@ -152,7 +155,7 @@ class PlanForm extends Dialog {
         if (!priceRub.isEmpty()) {
             var kopecks = Rubles.toKopecks(priceRub.getValue());
             if (kopecks.isEmpty()) {
-                priceRub.setErrorMessage("An amount like 199 or 199.90");
+                priceRub.setErrorMessage(getTranslation("plans.priceRubInvalid"));
                 priceRub.setInvalid(true);
                 return null;
             }

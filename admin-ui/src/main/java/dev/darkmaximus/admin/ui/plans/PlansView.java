@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -37,21 +38,23 @@ public class PlansView extends VerticalLayout {
     public PlansView(BackendSession session) {
         this.session = session;
         setSizeFull();
-        hostFilter.setLabel("Host");
+        hostFilter.setLabel(getTranslation("plans.host"));
         hostFilter.setEmptySelectionAllowed(true);
-        hostFilter.setEmptySelectionCaption("All hosts");
-        hostFilter.setItemLabelGenerator(h -> h == null ? "All hosts" : h.getName());
+        hostFilter.setEmptySelectionCaption(getTranslation("plans.allHosts"));
+        hostFilter.setItemLabelGenerator(h -> h == null ? getTranslation("plans.allHosts") : h.getName());
         hostFilter.addValueChangeListener(e -> refresh());
-        Button add = new Button("Add plan", e -> openForm(null));
+        Button add = new Button(getTranslation("plans.add"), e -> openForm(null));
         add.setId("add-plan");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.setId("plans-grid");
-        grid.addColumn(PlanResponse::getNameEn).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(p -> hostName(p.getHostId())).setHeader("Host").setAutoWidth(true);
-        grid.addColumn(PlansView::duration).setHeader("Duration");
-        grid.addColumn(p -> p.getTrafficLimitGb() == 0 ? "unlimited" : p.getTrafficLimitGb() + " GB").setHeader("Traffic");
-        grid.addColumn(PlansView::prices).setHeader("Prices").setAutoWidth(true);
-        grid.addColumn(p -> p.getVisibility().getValue()).setHeader("Visibility");
+        grid.addColumn(PlanResponse::getNameEn).setHeader(getTranslation("plans.name")).setAutoWidth(true);
+        grid.addColumn(p -> hostName(p.getHostId())).setHeader(getTranslation("plans.host")).setAutoWidth(true);
+        grid.addColumn(PlansView::duration).setHeader(getTranslation("plans.duration"));
+        grid.addColumn(p -> p.getTrafficLimitGb() == 0 ? getTranslation("plans.unlimited")
+                : getTranslation("plans.gigabytes", p.getTrafficLimitGb())).setHeader(getTranslation("plans.traffic"));
+        grid.addColumn(PlansView::prices).setHeader(getTranslation("plans.prices")).setAutoWidth(true);
+        grid.addColumn(p -> getTranslation("plans.visibility." + p.getVisibility().getValue()))
+                .setHeader(getTranslation("plans.visibility"));
         grid.addItemClickListener(e -> openForm(e.getItem()));
         HorizontalLayout toolbar = new HorizontalLayout(hostFilter, add);
         toolbar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
@@ -62,7 +65,7 @@ public class PlansView extends VerticalLayout {
 
     private void openForm(PlanResponse plan) {
         if (hosts.isEmpty()) {
-            com.vaadin.flow.component.notification.Notification.show("Add a host first: plans are sold on a host.");
+            com.vaadin.flow.component.notification.Notification.show(getTranslation("plans.noHosts"));
             return;
         }
         new PlanForm(session, hosts, hostFilter.getValue(), plan, this::refresh).open();
@@ -94,7 +97,8 @@ public class PlansView extends VerticalLayout {
 
     private static String duration(PlanResponse plan) {
         String unit = plan.getDurationUnit().getValue();
-        return plan.getDurationValue() + " " + (plan.getDurationValue() == 1 ? unit.substring(0, unit.length() - 1) : unit);
+        return UI.getCurrent().getTranslation("plans.duration." + unit + (plan.getDurationValue() == 1 ? ".one" : ".many"),
+                plan.getDurationValue());
     }
 
     private static String prices(PlanResponse plan) {
@@ -105,7 +109,7 @@ public class PlansView extends VerticalLayout {
         return switch (money.getCurrency()) {
             case RUB -> Rubles.fromKopecks(money.getAmount()) + " ₽";
             case XTR -> money.getAmount() + " ⭐";
-            default -> money.getAmount() + " " + money.getCurrency().getValue() + " (minor units)";
+            default -> UI.getCurrent().getTranslation("plans.minorUnits", money.getAmount(), money.getCurrency().getValue());
         };
     }
 }

@@ -2,6 +2,7 @@ package dev.darkmaximus.admin.ui.promos;
 
 import java.util.List;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -29,18 +30,21 @@ public class PromoCodesView extends VerticalLayout {
     public PromoCodesView(BackendSession session) {
         this.session = session;
         setSizeFull();
-        Button create = new Button("New promo code", e -> new PromoDialog(session, null, this::load).open());
+        Button create = new Button(getTranslation("promos.new"), e -> new PromoDialog(session, null, this::load).open());
         create.setId("promo-create");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setVisible(session.isAdmin());
         grid.setId("promo-grid");
-        grid.addColumn(PromoCode::getCode).setHeader("Code").setAutoWidth(true);
-        grid.addColumn(PromoCodesView::effect).setHeader("Gives");
+        grid.addColumn(PromoCode::getCode).setHeader(getTranslation("promos.code")).setAutoWidth(true);
+        grid.addColumn(PromoCodesView::effect).setHeader(getTranslation("promos.gives"));
         grid.addColumn(p -> p.getTimesUsed() + (p.getTotalLimit() == null ? "" : " / " + p.getTotalLimit()))
-                .setHeader("Used");
-        grid.addColumn(p -> p.getPerCustomerLimit() + " per customer"
-                + (Boolean.TRUE.equals(p.getFirstPurchaseOnly()) ? ", first purchase" : "")).setHeader("Rules");
-        grid.addColumn(p -> Boolean.TRUE.equals(p.getActive()) ? "active" : "off").setHeader("State");
+                .setHeader(getTranslation("promos.used"));
+        grid.addColumn(p -> {
+            String rules = getTranslation("promos.perCustomer", p.getPerCustomerLimit());
+            return Boolean.TRUE.equals(p.getFirstPurchaseOnly()) ? getTranslation("promos.firstPurchase", rules) : rules;
+        }).setHeader(getTranslation("promos.rules"));
+        grid.addColumn(p -> getTranslation(Boolean.TRUE.equals(p.getActive()) ? "promos.active" : "promos.off"))
+                .setHeader(getTranslation("promos.state"));
         grid.addItemClickListener(e -> new PromoDialog(session, e.getItem(), this::load).open());
         add(create, grid);
         load();
@@ -48,10 +52,12 @@ public class PromoCodesView extends VerticalLayout {
 
     static String effect(PromoCode p) {
         return switch (String.valueOf(p.getKind())) {
-            case "PERCENT" -> p.getValue() + " % off";
-            case "FIXED" -> Amounts.format(p.getValue(), p.getCurrency()) + " off";
-            case "BONUS_DAYS" -> "+" + p.getValue() + " days";
-            case "BALANCE_BONUS" -> Amounts.format(p.getValue(), p.getCurrency()) + " to the balance";
+            case "PERCENT" -> UI.getCurrent().getTranslation("promos.effect.PERCENT", p.getValue());
+            case "FIXED" -> UI.getCurrent().getTranslation("promos.effect.FIXED",
+                    Amounts.format(p.getValue(), p.getCurrency()));
+            case "BONUS_DAYS" -> UI.getCurrent().getTranslation("promos.effect.BONUS_DAYS", p.getValue());
+            case "BALANCE_BONUS" -> UI.getCurrent().getTranslation("promos.effect.BALANCE_BONUS",
+                    Amounts.format(p.getValue(), p.getCurrency()));
             default -> String.valueOf(p.getKind());
         };
     }

@@ -37,27 +37,28 @@ class PromoDialog extends Dialog {
     private final BackendSession session;
     private final PromoCode existing;
     private final Runnable saved;
-    private final TextField code = new TextField("Code");
-    private final ComboBox<String> kind = new ComboBox<>("Kind");
-    private final TextField value = new TextField("Value");
-    private final DatePicker validFrom = new DatePicker("Valid from (UTC)");
-    private final DatePicker validUntil = new DatePicker("Valid until (UTC, exclusive)");
-    private final IntegerField totalLimit = new IntegerField("Total uses (empty = unlimited)");
-    private final IntegerField perCustomer = new IntegerField("Uses per customer");
-    private final Checkbox firstPurchase = new Checkbox("First purchase only");
-    private final Checkbox active = new Checkbox("Active", true);
+    private final TextField code = new TextField(getTranslation("promos.code"));
+    private final ComboBox<String> kind = new ComboBox<>(getTranslation("promos.kind"));
+    private final TextField value = new TextField(getTranslation("promos.value"));
+    private final DatePicker validFrom = new DatePicker(getTranslation("promos.validFrom"));
+    private final DatePicker validUntil = new DatePicker(getTranslation("promos.validUntil"));
+    private final IntegerField totalLimit = new IntegerField(getTranslation("promos.totalLimit"));
+    private final IntegerField perCustomer = new IntegerField(getTranslation("promos.perCustomerLimit"));
+    private final Checkbox firstPurchase = new Checkbox(getTranslation("promos.firstPurchaseOnly"));
+    private final Checkbox active = new Checkbox(getTranslation("promos.activeField"), true);
 
     PromoDialog(BackendSession session, PromoCode existing, Runnable saved) {
         this.session = session;
         this.existing = existing;
         this.saved = saved;
         setId("promo-dialog");
-        setHeaderTitle(existing == null ? "New promo code" : "Promo code " + existing.getCode());
+        setHeaderTitle(existing == null ? getTranslation("promos.new") : getTranslation("promos.title", existing.getCode()));
         setWidth("min(40em, 100vw)");
         code.setId("promo-code");
         code.setRequired(true);
         kind.setId("promo-kind");
         kind.setItems("PERCENT", "FIXED", "BONUS_DAYS", "BALANCE_BONUS");
+        kind.setItemLabelGenerator(k -> getTranslation("promos.kind." + k));
         kind.setValue("PERCENT");
         kind.addValueChangeListener(e -> value.setLabel(valueLabel()));
         value.setId("promo-value");
@@ -86,11 +87,11 @@ class PromoDialog extends Dialog {
         if (existing != null) {
             add(redemptions());
         }
-        Button save = new Button("Save", e -> save());
+        Button save = new Button(getTranslation("common.save"), e -> save());
         save.setId("promo-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setVisible(session.isAdmin());
-        getFooter().add(new Button("Cancel", e -> close()), save);
+        getFooter().add(new Button(getTranslation("common.cancel"), e -> close()), save);
     }
 
     private boolean money() {
@@ -99,16 +100,16 @@ class PromoDialog extends Dialog {
 
     private String valueLabel() {
         return switch (kind.getValue() == null ? "" : kind.getValue()) {
-            case "PERCENT" -> "Percent off (1–100)";
-            case "BONUS_DAYS" -> "Extra days";
-            default -> "Amount (RUB)";
+            case "PERCENT" -> getTranslation("promos.valuePercent");
+            case "BONUS_DAYS" -> getTranslation("promos.valueDays");
+            default -> getTranslation("promos.valueAmount");
         };
     }
 
     private void save() {
         Long parsed = money() ? Rubles.toKopecks(value.getValue()).orElse(null) : whole(value.getValue());
         if (parsed == null || parsed <= 0) {
-            value.setErrorMessage("Enter a positive " + (money() ? "amount like 50 or 49.90" : "whole number"));
+            value.setErrorMessage(getTranslation(money() ? "promos.valueInvalidAmount" : "promos.valueInvalidWhole"));
             value.setInvalid(true);
             return;
         }
@@ -140,11 +141,11 @@ class PromoDialog extends Dialog {
         Grid<PromoRedemption> grid = new Grid<>(PromoRedemption.class, false);
         grid.setId("promo-redemptions");
         grid.setAllRowsVisible(true);
-        grid.addColumn(r -> r.getRedeemedAt() == null ? "" : r.getRedeemedAt().toLocalDate().toString()).setHeader("Date");
-        grid.addColumn(r -> "customer " + r.getCustomerId()).setHeader("Who");
-        grid.addColumn(r -> "order #" + r.getOrderId()).setHeader("Order");
-        grid.addColumn(r -> Amounts.format(r.getSavedMinor(), r.getCurrency())).setHeader("Saved");
-        grid.addColumn(r -> Boolean.TRUE.equals(r.getOverLimit()) ? "over the limit" : "").setHeader("");
+        grid.addColumn(r -> r.getRedeemedAt() == null ? "" : r.getRedeemedAt().toLocalDate().toString()).setHeader(getTranslation("promos.date"));
+        grid.addColumn(r -> getTranslation("promos.customer", r.getCustomerId())).setHeader(getTranslation("promos.who"));
+        grid.addColumn(r -> getTranslation("promos.orderNumber", r.getOrderId())).setHeader(getTranslation("promos.order"));
+        grid.addColumn(r -> Amounts.format(r.getSavedMinor(), r.getCurrency())).setHeader(getTranslation("promos.saved"));
+        grid.addColumn(r -> Boolean.TRUE.equals(r.getOverLimit()) ? getTranslation("promos.overLimit") : "").setHeader("");
         try {
             List<PromoRedemption> uses = session.call(c -> new AdminPromoCodesApi(c)
                     .listPromoRedemptions(existing.getId(), null, 100));
@@ -152,7 +153,7 @@ class PromoDialog extends Dialog {
         } catch (BackendException e) {
             Failures.show(e);
         }
-        add(new H4("Redemptions"));
+        add(new H4(getTranslation("promos.redemptions")));
         return grid;
     }
 
