@@ -100,7 +100,7 @@ class AdminUiBrowserIT {
             page.navigate("http://127.0.0.1:" + port + "/customers");
             page.locator("#customer-search input").fill(Long.toString(lastTelegramId));
             assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions()
-                    .setHasText(Long.toString(lastTelegramId)))).isVisible();
+                    .setHasText("@it" + lastTelegramId))).isVisible();
             // The search applies after the field's lazy delay and re-renders the row; click the settled one.
             page.waitForTimeout(1000);
             page.locator(".customer-balance:visible").click();
