@@ -82,6 +82,14 @@ class AdminUiShopIT {
             assertThat(page.locator("#customer-notifications")).containsText("staff.message");
             Browsers.screenshot(page, "customer");
 
+            // Hiding personal data for a screen share masks the name and the Telegram id, until switched back.
+            page.locator("vaadin-checkbox#hidden-mode").click();
+            assertThat(page.locator("#customer-title")).not().containsText("Ivan");
+            assertThat(page.locator("#customer-facts")).not().containsText(Long.toString(buyer.telegramId()));
+            Browsers.screenshot(page, "customer-hidden");
+            page.locator("vaadin-checkbox#hidden-mode").click();
+            assertThat(page.locator("#customer-title")).containsText("Ivan");
+
             // Support: the customer writes; the admin answers from the queue; the answer goes out in the bot.
             BackendClient.Customer asker = BackendClient.customer("en");
             BackendClient.send("POST", "/api/v1/me/tickets/messages", "{\"text\":\"Which app for iPhone?\"}",

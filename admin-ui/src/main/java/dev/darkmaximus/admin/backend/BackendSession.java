@@ -27,6 +27,7 @@ public class BackendSession {
     private String username;
     private String role;
     private String operatorIp;
+    private boolean hidingPersonalData;
 
     public BackendSession(AdminProperties properties) {
         this.client = new ApiClient();
@@ -91,6 +92,15 @@ public class BackendSession {
         java.util.regex.Matcher subject = java.util.regex.Pattern.compile("\"sub\"\\s*:\\s*\"staff:(\\d+)\"")
                 .matcher(payload);
         return subject.find() ? Long.valueOf(subject.group(1)) : null;
+    }
+
+    /** Whether screens mask personal data, for sharing them (a per-session switch in the header). */
+    public boolean hidingPersonalData() {
+        return hidingPersonalData;
+    }
+
+    public void hidePersonalData(boolean hide) {
+        hidingPersonalData = hide;
     }
 
     public boolean isAdmin() {

@@ -48,7 +48,14 @@ public class MainLayout extends AppLayout {
         });
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, user, language(), signOut);
+        com.vaadin.flow.component.checkbox.Checkbox hide = new com.vaadin.flow.component.checkbox.Checkbox(
+                getTranslation("app.hidden"), session.hidingPersonalData());
+        hide.setId("hidden-mode");
+        hide.addValueChangeListener(e -> {
+            session.hidePersonalData(e.getValue());
+            getUI().ifPresent(ui -> ui.getPage().reload());
+        });
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, hide, user, language(), signOut);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(title);
         header.setWidthFull();

@@ -20,6 +20,7 @@ import dev.darkmaximus.admin.backend.BackendSession;
 import dev.darkmaximus.admin.ui.AdminOnly;
 import dev.darkmaximus.admin.ui.Failures;
 import dev.darkmaximus.admin.ui.MainLayout;
+import dev.darkmaximus.admin.ui.Privacy;
 import dev.darkmaximus.client.api.AdminAuditApi;
 import dev.darkmaximus.client.model.AuditEntry;
 import dev.darkmaximus.client.model.AuditPage;
@@ -53,7 +54,7 @@ public class AuditView extends VerticalLayout {
         grid.addColumn(AuditEntry::getAction).setHeader(getTranslation("audit.action")).setAutoWidth(true);
         grid.addColumn(e -> e.getObjectType() + (e.getObjectId() == null ? "" : " #" + e.getObjectId()))
                 .setHeader(getTranslation("audit.object")).setAutoWidth(true);
-        grid.addColumn(e -> e.getIp() == null ? "" : e.getIp()).setHeader("IP").setAutoWidth(true);
+        grid.addColumn(e -> Privacy.shown(session, e.getIp())).setHeader("IP").setAutoWidth(true);
         grid.addItemClickListener(e -> details(e.getItem()));
         more.setVisible(false);
         add(new HorizontalLayout(actor, action, objectType, objectId), grid, more);

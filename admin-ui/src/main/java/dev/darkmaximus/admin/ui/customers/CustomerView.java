@@ -21,6 +21,7 @@ import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
 import dev.darkmaximus.admin.ui.Failures;
 import dev.darkmaximus.admin.ui.MainLayout;
+import dev.darkmaximus.admin.ui.Privacy;
 import dev.darkmaximus.admin.ui.keys.KeyDialog;
 import dev.darkmaximus.admin.ui.payments.Amounts;
 import dev.darkmaximus.admin.ui.payments.PaymentDialog;
@@ -73,9 +74,9 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
             Failures.show(e);
             return;
         }
-        H3 title = new H3("#" + customer.getNumber() + " " + name(customer));
+        H3 title = new H3("#" + customer.getNumber() + " " + Privacy.shown(session, name(customer)));
         title.setId("customer-title");
-        Span facts = new Span(getTranslation("customer.facts", customer.getTelegramId(),
+        Span facts = new Span(getTranslation("customer.facts", Privacy.shown(session, customer.getTelegramId()),
                 customer.getLanguage() == null ? "" : customer.getLanguage().getValue(),
                 customer.getRegisteredAt() == null ? "" : AT.format(customer.getRegisteredAt().toLocalDateTime()),
                 getTranslation(Boolean.TRUE.equals(customer.getTrialUsed()) ? "common.yes" : "common.no")));

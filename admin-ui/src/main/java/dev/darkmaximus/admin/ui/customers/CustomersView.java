@@ -19,6 +19,7 @@ import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
 import dev.darkmaximus.admin.ui.Failures;
 import dev.darkmaximus.admin.ui.MainLayout;
+import dev.darkmaximus.admin.ui.Privacy;
 import dev.darkmaximus.client.api.AdminCustomersApi;
 import dev.darkmaximus.client.model.CustomerPage;
 import dev.darkmaximus.client.model.CustomerResponse;
@@ -47,9 +48,9 @@ public class CustomersView extends VerticalLayout {
         search.addValueChangeListener(e -> load(true));
         grid.setId("customers-grid");
         grid.addColumn(CustomerResponse::getNumber).setHeader(getTranslation("customers.number")).setAutoWidth(true);
-        grid.addColumn(CustomerResponse::getTelegramId).setHeader(getTranslation("customers.telegramId")).setAutoWidth(true);
-        grid.addColumn(c -> c.getUsername() == null ? "" : "@" + c.getUsername()).setHeader(getTranslation("customers.username"));
-        grid.addColumn(c -> join(c.getFirstName(), c.getLastName())).setHeader(getTranslation("customers.name"));
+        grid.addColumn(c -> Privacy.shown(session, c.getTelegramId())).setHeader(getTranslation("customers.telegramId")).setAutoWidth(true);
+        grid.addColumn(c -> c.getUsername() == null ? "" : "@" + Privacy.shown(session, c.getUsername())).setHeader(getTranslation("customers.username"));
+        grid.addColumn(c -> Privacy.shown(session, join(c.getFirstName(), c.getLastName()))).setHeader(getTranslation("customers.name"));
         grid.addColumn(CustomerResponse::getLanguage).setHeader(getTranslation("customers.language"));
         grid.addColumn(c -> c.getRegisteredAt() == null ? "" : DAY.format(c.getRegisteredAt())).setHeader(getTranslation("customers.registeredUtc"));
         grid.addColumn(c -> Boolean.TRUE.equals(c.getBanned()) ? getTranslation("customers.banned", c.getBanReason()) : "")

@@ -17,6 +17,7 @@ import dev.darkmaximus.admin.backend.BackendCall;
 import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
 import dev.darkmaximus.admin.ui.Failures;
+import dev.darkmaximus.admin.ui.Privacy;
 import dev.darkmaximus.client.api.AdminKeysApi;
 import dev.darkmaximus.client.model.ExtendRequest;
 import dev.darkmaximus.client.model.KeyResponse;
@@ -74,7 +75,7 @@ public class KeyDialog extends Dialog {
         details.addFormItem(text(current.getHostName()), getTranslation("keys.host"));
         details.addFormItem(text(getTranslation("keys.ownerText", current.getCustomerId(), current.getNumber())),
                 getTranslation("keys.owner"));
-        details.addFormItem(text(current.getPanelEmail()), getTranslation("keys.panelEmail"));
+        details.addFormItem(text(Privacy.shown(session, current.getPanelEmail())), getTranslation("keys.panelEmail"));
         details.addFormItem(text(current.getExpiresAt() == null ? "—" : KeysView.TIME.format(current.getExpiresAt())
                 + " UTC"), getTranslation("keys.expires"));
         details.addFormItem(text(KeysView.traffic(current.getTrafficUsedBytes(), current.getTrafficLimitBytes())),
@@ -90,9 +91,9 @@ public class KeyDialog extends Dialog {
         TextArea link = new TextArea();
         link.setReadOnly(true);
         link.setWidthFull();
-        link.setValue(current.getConnectionLink() == null ? "" : current.getConnectionLink());
+        link.setValue(Privacy.shown(session, current.getConnectionLink()));
         details.addFormItem(link, getTranslation("keys.link"));
-        details.addFormItem(text(current.getSubscriptionUrl() == null ? "—" : current.getSubscriptionUrl()),
+        details.addFormItem(text(current.getSubscriptionUrl() == null ? "—" : Privacy.shown(session, current.getSubscriptionUrl())),
                 getTranslation("keys.subscription"));
     }
 

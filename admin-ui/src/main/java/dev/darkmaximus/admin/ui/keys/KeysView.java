@@ -22,6 +22,7 @@ import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
 import dev.darkmaximus.admin.ui.Failures;
 import dev.darkmaximus.admin.ui.MainLayout;
+import dev.darkmaximus.admin.ui.Privacy;
 import dev.darkmaximus.client.api.AdminHostsApi;
 import dev.darkmaximus.client.api.AdminKeysApi;
 import dev.darkmaximus.client.model.HostResponse;
@@ -68,7 +69,7 @@ public class KeysView extends VerticalLayout {
 
         grid.setId("keys-grid");
         grid.addColumn(KeyResponse::getId).setHeader(getTranslation("common.id")).setAutoWidth(true);
-        grid.addColumn(KeyResponse::getPanelEmail).setHeader(getTranslation("keys.panelEmail")).setAutoWidth(true);
+        grid.addColumn(k -> Privacy.shown(session, k.getPanelEmail())).setHeader(getTranslation("keys.panelEmail")).setAutoWidth(true);
         grid.addColumn(KeyResponse::getHostName).setHeader(getTranslation("keys.host"));
         grid.addColumn(k -> {
             String text = Boolean.TRUE.equals(k.getTrial()) ? getTranslation("keys.withTrial", k.getStatus())

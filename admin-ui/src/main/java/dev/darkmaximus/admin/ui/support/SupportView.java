@@ -24,6 +24,7 @@ import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
 import dev.darkmaximus.admin.ui.Failures;
 import dev.darkmaximus.admin.ui.MainLayout;
+import dev.darkmaximus.admin.ui.Privacy;
 import dev.darkmaximus.client.api.AdminSupportApi;
 import dev.darkmaximus.client.model.QueuedTicket;
 import dev.darkmaximus.client.model.Ticket;
@@ -78,7 +79,7 @@ public class SupportView extends SplitLayout {
 
         grid.setId("tickets-grid");
         grid.addColumn(t -> "#" + t.getId()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(QueuedTicket::getCustomerName).setHeader(getTranslation("support.customer")).setAutoWidth(true);
+        grid.addColumn(t -> Privacy.shown(session, t.getCustomerName())).setHeader(getTranslation("support.customer")).setAutoWidth(true);
         grid.addColumn(t -> t.getSubject() == null ? "" : t.getSubject()).setHeader(getTranslation("support.subject"));
         grid.addComponentColumn(t -> badge(t.getStatus())).setHeader(getTranslation("support.status")).setAutoWidth(true);
         grid.addColumn(t -> t.getAssigneeName() == null ? "" : t.getAssigneeName())
