@@ -137,6 +137,16 @@ public class PaymentService {
                 customerId, from, to, startingAfter, limit).stream().map(TransactionRow::from).toList();
     }
 
+    /** The admin list in a chosen order ({@code -createdAt}, {@code amount}, …), a page at {@code offset}. */
+    @Transactional(readOnly = true)
+    public List<TransactionRow> search(PaymentStatus status, PaymentMethod provider, Long customerId, Instant from,
+                                       Instant to, String sort, int offset, int limit) {
+        String orderBy = dev.darkmaximus.platform.web.ListSort.parse(sort,
+                dev.darkmaximus.billing.persistence.MoneyQueries.PAYMENT_SORTS, "p.id").orderBy();
+        return queries.searchPayments(status == null ? null : status.name(), provider == null ? null : provider.name(),
+                customerId, from, to, null, orderBy, offset, limit).stream().map(TransactionRow::from).toList();
+    }
+
     /** Payments still open after {@code olderThan} that the provider can be asked about. */
     @Transactional(readOnly = true)
     public List<PaymentView> stuck(Instant olderThan, int limit) {

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.darkmaximus.customer.persistence.Customer;
 import dev.darkmaximus.customer.persistence.CustomerRegistrations;
 import dev.darkmaximus.customer.persistence.CustomerRepository;
+import dev.darkmaximus.customer.persistence.CustomerSearch;
 import dev.darkmaximus.notify.AdminAlerts;
 import dev.darkmaximus.platform.audit.AuditService;
 import dev.darkmaximus.platform.error.ApiException;
@@ -20,14 +21,16 @@ import dev.darkmaximus.platform.error.ApiException;
 public class CustomerService {
 
     private final CustomerRepository customers;
+    private final CustomerSearch sortedSearch;
     private final CustomerRegistrations registrations;
     private final AuditService audit;
     private final AdminAlerts alerts;
     private final Clock clock;
 
-    CustomerService(CustomerRepository customers, CustomerRegistrations registrations, AuditService audit,
-                    AdminAlerts alerts, Clock clock) {
+    CustomerService(CustomerRepository customers, CustomerSearch sortedSearch, CustomerRegistrations registrations,
+                    AuditService audit, AdminAlerts alerts, Clock clock) {
         this.customers = customers;
+        this.sortedSearch = sortedSearch;
         this.registrations = registrations;
         this.audit = audit;
         this.alerts = alerts;
@@ -138,15 +141,36 @@ public class CustomerService {
      */
     @Transactional(readOnly = true)
     public CustomerSlice search(String query, int limit, Long startingAfter) {
-        String q = query == null || query.isBlank() ? null : query.strip();
-        if (q != null && q.startsWith("@")) {
-            q = q.substring(1);
-        }
-        Long exact = q != null && q.matches("\\d{1,18}") ? Long.valueOf(q) : null;
-        String prefix = q == null ? null : escapeLike(q.toLowerCase(Locale.ROOT)) + "%";
-        List<Customer> rows = customers.search(q, exact, prefix, startingAfter, limit + 1);
+        Matcher match = Matcher.of(query);
+        List<Customer> rows = customers.search(match.query(), match.exact(), match.prefix(), startingAfter, limit + 1);
         boolean hasMore = rows.size() > limit;
         return new CustomerSlice(rows.stream().limit(limit).map(CustomerView::from).toList(), hasMore);
+    }
+
+    /** The same search in an order picked by column ({@code -registeredAt}, {@code username}, …), by offset. */
+    @Transactional(readOnly = true)
+    public CustomerSlice search(String query, String sort, int offset, int limit) {
+        Matcher match = Matcher.of(query);
+        String orderBy = dev.darkmaximus.platform.web.ListSort.parse(sort, CustomerSearch.SORTS, "id").orderBy();
+        List<Long> ids = sortedSearch.ids(match.query(), match.exact(), match.prefix(), orderBy, offset, limit + 1);
+        java.util.Map<Long, Customer> byId = new java.util.HashMap<>();
+        customers.findAllById(ids).forEach(c -> byId.put(c.id(), c));
+        List<CustomerView> page = ids.stream().limit(limit).map(byId::get).filter(java.util.Objects::nonNull)
+                .map(CustomerView::from).toList();
+        return new CustomerSlice(page, ids.size() > limit);
+    }
+
+    /** A search text as the queries take it: an exact number or id, or a name/username prefix for LIKE. */
+    private record Matcher(String query, Long exact, String prefix) {
+
+        static Matcher of(String query) {
+            String q = query == null || query.isBlank() ? null : query.strip();
+            if (q != null && q.startsWith("@")) {
+                q = q.substring(1);
+            }
+            Long exact = q != null && q.matches("\\d{1,18}") ? Long.valueOf(q) : null;
+            return new Matcher(q, exact, q == null ? null : escapeLike(q.toLowerCase(Locale.ROOT)) + "%");
+        }
     }
 
     @Transactional

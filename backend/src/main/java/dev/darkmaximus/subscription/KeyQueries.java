@@ -28,13 +28,16 @@ import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
 public class KeyQueries {
 
     private final VpnKeyRepository keys;
+    private final dev.darkmaximus.subscription.persistence.KeySearch sortedSearch;
     private final HostService hosts;
     private final PlanService plans;
     private final CustomerService customers;
     private final Clock clock;
 
-    KeyQueries(VpnKeyRepository keys, HostService hosts, PlanService plans, CustomerService customers, Clock clock) {
+    KeyQueries(VpnKeyRepository keys, dev.darkmaximus.subscription.persistence.KeySearch sortedSearch,
+               HostService hosts, PlanService plans, CustomerService customers, Clock clock) {
         this.keys = keys;
+        this.sortedSearch = sortedSearch;
         this.hosts = hosts;
         this.plans = plans;
         this.customers = customers;
@@ -78,21 +81,43 @@ public class KeyQueries {
     @Transactional(readOnly = true)
     public KeySlice search(Long hostId, String status, Long customerId, Duration expiringWithin, String email,
                            int limit, Long startingAfter) {
-        String statusFilter = null;
-        if (status != null && !status.isBlank()) {
-            try {
-                statusFilter = VpnKey.KeyStatus.valueOf(status.strip().toUpperCase(Locale.ROOT)).name();
-            } catch (IllegalArgumentException unknown) {
-                throw InvalidInputException.field("status", "invalid_status", "one of provisioning, active, expired, revoked, "
-                        + "disabled, failed");
-            }
-        }
         Instant before = expiringWithin == null ? null : clock.instant().plus(expiringWithin);
-        String prefix = email == null || email.isBlank() ? null
+        List<VpnKey> rows = keys.search(hostId, statusFilter(status), customerId, before, emailPrefix(email),
+                startingAfter, limit + 1);
+        return new KeySlice(views(rows.stream().limit(limit).toList()), rows.size() > limit);
+    }
+
+    /** The admin list in an order picked by column ({@code expiresAt}, {@code -createdAt}, …), by offset. */
+    @Transactional(readOnly = true)
+    public KeySlice search(Long hostId, String status, Long customerId, Duration expiringWithin, String email,
+                           String sort, int offset, int limit) {
+        String orderBy = dev.darkmaximus.platform.web.ListSort.parse(sort,
+                dev.darkmaximus.subscription.persistence.KeySearch.SORTS, "id").orderBy();
+        Instant before = expiringWithin == null ? null : clock.instant().plus(expiringWithin);
+        List<Long> ids = sortedSearch.ids(hostId, statusFilter(status), customerId, before, emailPrefix(email),
+                orderBy, offset, limit + 1);
+        java.util.Map<Long, VpnKey> byId = new java.util.HashMap<>();
+        keys.findAllById(ids).forEach(k -> byId.put(k.id(), k));
+        List<VpnKey> page = ids.stream().limit(limit).map(byId::get).filter(java.util.Objects::nonNull).toList();
+        return new KeySlice(views(page), ids.size() > limit);
+    }
+
+    private static String statusFilter(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return VpnKey.KeyStatus.valueOf(status.strip().toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException unknown) {
+            throw InvalidInputException.field("status", "invalid_status", "one of provisioning, active, expired, revoked, "
+                    + "disabled, failed");
+        }
+    }
+
+    private static String emailPrefix(String email) {
+        return email == null || email.isBlank() ? null
                 : email.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                         .replace("_", "\\_") + "%";
-        List<VpnKey> rows = keys.search(hostId, statusFilter, customerId, before, prefix, startingAfter, limit + 1);
-        return new KeySlice(views(rows.stream().limit(limit).toList()), rows.size() > limit);
     }
 
     /**

@@ -61,6 +61,16 @@ public class MoneyQueries {
     /** Admin's transactions list: payments with their order, filtered, newest first, cursor by id. */
     public List<PaymentRow> searchPayments(String status, String provider, Long customerId, Instant from,
                                            Instant to, Long startingAfter, int limit) {
+        return searchPayments(status, provider, customerId, from, to, startingAfter, "p.id DESC", 0, limit);
+    }
+
+    /** Sortable fields of the admin's payment list, and their columns. */
+    public static final java.util.Map<String, String> PAYMENT_SORTS = java.util.Map.of("createdAt", "p.created_at",
+            "amount", "p.amount_minor", "status", "p.status", "provider", "p.provider", "customer", "c.number");
+
+    /** @param orderBy from {@link dev.darkmaximus.platform.web.ListSort} over {@link #PAYMENT_SORTS} only */
+    public List<PaymentRow> searchPayments(String status, String provider, Long customerId, Instant from,
+                                           Instant to, Long startingAfter, String orderBy, int offset, int limit) {
         return jdbc.sql("""
                 SELECT p.id, p.order_id, o.customer_id, c.number AS customer_number, o.kind AS order_kind,
                        o.status AS order_status, p.provider, p.provider_payment_id, p.amount_minor, p.currency,
@@ -72,11 +82,11 @@ public class MoneyQueries {
                   AND (CAST(:from AS timestamptz) IS NULL OR p.created_at >= CAST(:from AS timestamptz))
                   AND (CAST(:to AS timestamptz) IS NULL OR p.created_at < CAST(:to AS timestamptz))
                   AND (CAST(:after AS bigint) IS NULL OR p.id < CAST(:after AS bigint))
-                ORDER BY p.id DESC LIMIT :limit""")
+                ORDER BY %s OFFSET :offset LIMIT :limit""".formatted(orderBy))
                 .param("status", status).param("provider", provider).param("customerId", customerId)
                 .param("from", from == null ? null : Timestamp.from(from))
                 .param("to", to == null ? null : Timestamp.from(to))
-                .param("after", startingAfter).param("limit", limit)
+                .param("after", startingAfter).param("offset", offset).param("limit", limit)
                 .query(PaymentRow.class).list();
     }
 

@@ -39,8 +39,14 @@ class CustomerAdminController {
             @Parameter(description = "Page size, 1–100.", example = "20")
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @Parameter(description = "Cursor: the id of the last customer of the previous page.", example = "120")
-            @RequestParam(required = false) Long startingAfter) {
-        return CustomerPage.from(customers.search(q, limit, startingAfter));
+            @RequestParam(required = false) Long startingAfter,
+            @Parameter(description = "Order by number, registeredAt, username, name, telegramId or language; - for "
+                    + "descending. With a sort, pages go by offset instead of the cursor.", example = "-registeredAt")
+            @RequestParam(required = false) @Size(max = 32) String sort,
+            @Parameter(description = "With sort: how many customers to skip.") @RequestParam(defaultValue = "0")
+            @Min(0) @Max(100_000) int offset) {
+        return CustomerPage.from(sort == null || sort.isBlank() ? customers.search(q, limit, startingAfter)
+                : customers.search(q, sort, offset, limit));
     }
 
     @GetMapping("/{id}")

@@ -73,8 +73,15 @@ class PaymentAdminController {
             @Parameter(description = "Created before (ISO-8601).") @RequestParam(required = false) Instant to,
             @Parameter(description = "Page size, 1–100.") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @Parameter(description = "Cursor: the last payment id of the previous page.")
-            @RequestParam(required = false) Long startingAfter) {
-        List<TransactionRow> rows = payments.search(status, provider, customerId, from, to, startingAfter, limit + 1);
+            @RequestParam(required = false) Long startingAfter,
+            @Parameter(description = "Order by createdAt, amount, status, provider or customer; - for descending. "
+                    + "With a sort, pages go by offset instead of the cursor.", example = "-amount")
+            @RequestParam(required = false) @Size(max = 32) String sort,
+            @Parameter(description = "With sort: how many rows to skip.") @RequestParam(defaultValue = "0") @Min(0)
+            @Max(100_000) int offset) {
+        List<TransactionRow> rows = sort == null || sort.isBlank()
+                ? payments.search(status, provider, customerId, from, to, startingAfter, limit + 1)
+                : payments.search(status, provider, customerId, from, to, sort, offset, limit + 1);
         return new TransactionPage(rows.stream().limit(limit).toList(), rows.size() > limit);
     }
 

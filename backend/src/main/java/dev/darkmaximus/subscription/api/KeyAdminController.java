@@ -54,9 +54,16 @@ class KeyAdminController {
             @Parameter(description = "Page size, 1–100.", example = "20")
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
             @Parameter(description = "Cursor: the id of the last key of the previous page.", example = "120")
-            @RequestParam(required = false) Long startingAfter) {
-        return KeyPage.from(queries.search(hostId, status, customerId,
-                expiringWithinDays == null ? null : Duration.ofDays(expiringWithinDays), email, limit, startingAfter));
+            @RequestParam(required = false) Long startingAfter,
+            @Parameter(description = "Order by createdAt, expiresAt, status, panelEmail, host or traffic; - for "
+                    + "descending. With a sort, pages go by offset instead of the cursor.", example = "expiresAt")
+            @RequestParam(required = false) @Size(max = 32) String sort,
+            @Parameter(description = "With sort: how many keys to skip.") @RequestParam(defaultValue = "0") @Min(0)
+            @Max(100_000) int offset) {
+        Duration expiring = expiringWithinDays == null ? null : Duration.ofDays(expiringWithinDays);
+        return KeyPage.from(sort == null || sort.isBlank()
+                ? queries.search(hostId, status, customerId, expiring, email, limit, startingAfter)
+                : queries.search(hostId, status, customerId, expiring, email, sort, offset, limit));
     }
 
     @GetMapping("/{id}")

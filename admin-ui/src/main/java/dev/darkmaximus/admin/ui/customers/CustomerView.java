@@ -158,7 +158,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         if (session.isAdmin()) {
             grid.addItemClickListener(e -> new KeyDialog(session, e.getItem(), this::render).open());
         }
-        load(grid, () -> session.call(c -> new AdminKeysApi(c).listKeys(null, null, id, null, null, 100, null)).getData());
+        load(grid, () -> session.call(c -> new AdminKeysApi(c).listKeys(null, null, id, null, null, 100, null, null, 0)).getData());
         return grid;
     }
 
@@ -173,7 +173,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         if (session.isAdmin()) {
             grid.addItemClickListener(e -> new PaymentDialog(session, e.getItem().getPaymentId(), this::render).open());
         }
-        load(grid, () -> session.call(c -> new AdminPaymentsApi(c).listPayments(null, null, id, null, null, 100, null))
+        load(grid, () -> session.call(c -> new AdminPaymentsApi(c).listPayments(null, null, id, null, null, 100, null, null, 0))
                 .getData());
         return grid;
     }

@@ -2,8 +2,6 @@ package dev.darkmaximus.admin.ui.customers;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -18,24 +16,21 @@ import com.vaadin.flow.router.Route;
 import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
 import dev.darkmaximus.admin.ui.Failures;
+import dev.darkmaximus.admin.ui.LazyLists;
 import dev.darkmaximus.admin.ui.MainLayout;
 import dev.darkmaximus.admin.ui.Privacy;
 import dev.darkmaximus.client.api.AdminCustomersApi;
-import dev.darkmaximus.client.model.CustomerPage;
 import dev.darkmaximus.client.model.CustomerResponse;
 
 @Route(value = "customers", layout = MainLayout.class)
 @PageTitle("Customers · Dark Maximus")
 public class CustomersView extends VerticalLayout {
 
-    private static final int PAGE = 50;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final BackendSession session;
     private final TextField search = new TextField();
     private final Grid<CustomerResponse> grid = new Grid<>(CustomerResponse.class, false);
-    private final Button more = new Button(getTranslation("common.loadMore"), e -> load(false));
-    private final List<CustomerResponse> shown = new ArrayList<>();
 
     public CustomersView(BackendSession session) {
         this.session = session;
@@ -45,14 +40,18 @@ public class CustomersView extends VerticalLayout {
         search.setWidth("24em");
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(e -> load(true));
+        search.addValueChangeListener(e -> refresh());
         grid.setId("customers-grid");
-        grid.addColumn(CustomerResponse::getNumber).setHeader(getTranslation("customers.number")).setAutoWidth(true);
-        grid.addColumn(c -> Privacy.shown(session, c.getTelegramId())).setHeader(getTranslation("customers.telegramId")).setAutoWidth(true);
-        grid.addColumn(c -> c.getUsername() == null ? "" : "@" + Privacy.shown(session, c.getUsername())).setHeader(getTranslation("customers.username"));
-        grid.addColumn(c -> Privacy.shown(session, join(c.getFirstName(), c.getLastName()))).setHeader(getTranslation("customers.name"));
-        grid.addColumn(CustomerResponse::getLanguage).setHeader(getTranslation("customers.language"));
-        grid.addColumn(c -> c.getRegisteredAt() == null ? "" : DAY.format(c.getRegisteredAt())).setHeader(getTranslation("customers.registeredUtc"));
+        grid.addColumn(CustomerResponse::getNumber).setHeader(getTranslation("customers.number")).setAutoWidth(true)
+                .setSortProperty("number");
+        grid.addColumn(c -> Privacy.shown(session, c.getTelegramId())).setHeader(getTranslation("customers.telegramId")).setAutoWidth(true)
+                .setSortProperty("telegramId");
+        grid.addColumn(c -> c.getUsername() == null ? "" : "@" + Privacy.shown(session, c.getUsername())).setHeader(getTranslation("customers.username"))
+                .setSortProperty("username");
+        grid.addColumn(c -> Privacy.shown(session, join(c.getFirstName(), c.getLastName()))).setHeader(getTranslation("customers.name")).setSortProperty("name");
+        grid.addColumn(CustomerResponse::getLanguage).setHeader(getTranslation("customers.language")).setSortProperty("language");
+        grid.addColumn(c -> c.getRegisteredAt() == null ? "" : DAY.format(c.getRegisteredAt())).setHeader(getTranslation("customers.registeredUtc"))
+                .setSortProperty("registeredAt");
         grid.addColumn(c -> Boolean.TRUE.equals(c.getBanned()) ? getTranslation("customers.banned", c.getBanReason()) : "")
                 .setHeader(getTranslation("customers.status"));
         grid.addComponentColumn(customer -> {
@@ -72,9 +71,9 @@ public class CustomersView extends VerticalLayout {
                 return balance;
             }).setHeader("").setAutoWidth(true);
         }
-        more.setVisible(false);
-        add(new HorizontalLayout(search), grid, more);
-        load(true);
+        add(new HorizontalLayout(search), grid);
+        LazyLists.bind(grid, "-registeredAt", (sort, offset, limit) -> session.call(c -> new AdminCustomersApi(c)
+                .listCustomers(query(), limit, null, sort, offset)).getData());
     }
 
     private Button action(CustomerResponse customer) {
@@ -96,26 +95,18 @@ public class CustomersView extends VerticalLayout {
     private void change(Runnable call) {
         try {
             call.run();
-            load(true);
+            refresh();
         } catch (BackendException e) {
             Failures.show(e);
         }
     }
 
-    private void load(boolean fromStart) {
-        if (fromStart) {
-            shown.clear();
-        }
-        Long after = shown.isEmpty() ? null : shown.get(shown.size() - 1).getId();
-        String q = search.getValue().isBlank() ? null : search.getValue().strip();
-        try {
-            CustomerPage page = session.call(c -> new AdminCustomersApi(c).listCustomers(q, PAGE, after));
-            shown.addAll(page.getData());
-            grid.setItems(shown);
-            more.setVisible(Boolean.TRUE.equals(page.getHasMore()));
-        } catch (BackendException e) {
-            Failures.show(e);
-        }
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    private String query() {
+        return search.getValue().isBlank() ? null : search.getValue().strip();
     }
 
     private static String join(String first, String last) {

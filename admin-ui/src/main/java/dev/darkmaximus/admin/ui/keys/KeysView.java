@@ -2,11 +2,9 @@ package dev.darkmaximus.admin.ui.keys;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -21,12 +19,12 @@ import com.vaadin.flow.router.Route;
 import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
 import dev.darkmaximus.admin.ui.Failures;
+import dev.darkmaximus.admin.ui.LazyLists;
 import dev.darkmaximus.admin.ui.MainLayout;
 import dev.darkmaximus.admin.ui.Privacy;
 import dev.darkmaximus.client.api.AdminHostsApi;
 import dev.darkmaximus.client.api.AdminKeysApi;
 import dev.darkmaximus.client.model.HostResponse;
-import dev.darkmaximus.client.model.KeyPage;
 import dev.darkmaximus.client.model.KeyResponse;
 
 /** Keys across hosts, filtered by host, status, "expiring within" and panel email; a row opens its actions. */
@@ -44,8 +42,6 @@ public class KeysView extends VerticalLayout {
     private final IntegerField expiring = new IntegerField(getTranslation("keys.expiringWithin"));
     private final TextField email = new TextField(getTranslation("keys.emailStarts"));
     private final Grid<KeyResponse> grid = new Grid<>(KeyResponse.class, false);
-    private final Button more = new Button(getTranslation("common.loadMore"), e -> load(false));
-    private final List<KeyResponse> shown = new ArrayList<>();
 
     public KeysView(BackendSession session) {
         this.session = session;
@@ -62,36 +58,41 @@ public class KeysView extends VerticalLayout {
         email.setId("key-email-filter");
         email.setValueChangeMode(ValueChangeMode.LAZY);
         email.setClearButtonVisible(true);
-        host.addValueChangeListener(e -> load(true));
-        status.addValueChangeListener(e -> load(true));
-        expiring.addValueChangeListener(e -> load(true));
-        email.addValueChangeListener(e -> load(true));
+        host.addValueChangeListener(e -> refresh());
+        status.addValueChangeListener(e -> refresh());
+        expiring.addValueChangeListener(e -> refresh());
+        email.addValueChangeListener(e -> refresh());
 
         grid.setId("keys-grid");
-        grid.addColumn(KeyResponse::getId).setHeader(getTranslation("common.id")).setAutoWidth(true);
-        grid.addColumn(k -> Privacy.shown(session, k.getPanelEmail())).setHeader(getTranslation("keys.panelEmail")).setAutoWidth(true);
-        grid.addColumn(KeyResponse::getHostName).setHeader(getTranslation("keys.host"));
+        grid.addColumn(KeyResponse::getId).setHeader(getTranslation("common.id")).setAutoWidth(true)
+                .setSortProperty("createdAt");
+        grid.addColumn(k -> Privacy.shown(session, k.getPanelEmail())).setHeader(getTranslation("keys.panelEmail")).setAutoWidth(true)
+                .setSortProperty("panelEmail");
+        grid.addColumn(KeyResponse::getHostName).setHeader(getTranslation("keys.host")).setSortProperty("host");
         grid.addColumn(k -> {
             String text = Boolean.TRUE.equals(k.getTrial()) ? getTranslation("keys.withTrial", k.getStatus())
                     : k.getStatus();
             return k.getPanelMissingSince() != null ? getTranslation("keys.missingOnPanel", text) : text;
-        }).setHeader(getTranslation("keys.status")).setAutoWidth(true);
-        grid.addColumn(k -> k.getExpiresAt() == null ? "" : TIME.format(k.getExpiresAt())).setHeader(getTranslation("keys.expiresUtc"));
-        grid.addColumn(k -> traffic(k.getTrafficUsedBytes(), k.getTrafficLimitBytes())).setHeader(getTranslation("keys.traffic"));
+        }).setHeader(getTranslation("keys.status")).setAutoWidth(true).setSortProperty("status");
+        grid.addColumn(k -> k.getExpiresAt() == null ? "" : TIME.format(k.getExpiresAt())).setHeader(getTranslation("keys.expiresUtc"))
+                .setSortProperty("expiresAt");
+        grid.addColumn(k -> traffic(k.getTrafficUsedBytes(), k.getTrafficLimitBytes())).setHeader(getTranslation("keys.traffic"))
+                .setSortProperty("traffic");
         grid.addColumn(k -> getTranslation(Boolean.TRUE.equals(k.getAutoRenewEffective()) ? "keys.on" : "keys.off"))
                 .setHeader(getTranslation("keys.autoRenew"));
-        grid.addItemClickListener(e -> new KeyDialog(session, e.getItem(), () -> load(true)).open());
-        more.setVisible(false);
+        grid.addItemClickListener(e -> new KeyDialog(session, e.getItem(), () -> refresh()).open());
         HorizontalLayout filters = new HorizontalLayout(host, status, expiring, email);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(filters, grid, more);
+        add(filters, grid);
         try {
             List<HostResponse> hosts = session.call(c -> new AdminHostsApi(c).listHosts());
             host.setItems(hosts);
         } catch (BackendException e) {
             Failures.show(e);
         }
-        load(true);
+        LazyLists.bind(grid, "-createdAt", (sort, offset, limit) -> session.call(c -> new AdminKeysApi(c).listKeys(
+                host.getValue() == null ? null : host.getValue().getId(), status.getValue(), null, expiring.getValue(),
+                email.getValue().isBlank() ? null : email.getValue().strip(), limit, null, sort, offset)).getData());
     }
 
     static String traffic(Long used, Long limit) {
@@ -105,21 +106,7 @@ public class KeysView extends VerticalLayout {
                 java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
-    private void load(boolean fromStart) {
-        if (fromStart) {
-            shown.clear();
-        }
-        Long after = shown.isEmpty() ? null : shown.get(shown.size() - 1).getId();
-        Long hostId = host.getValue() == null ? null : host.getValue().getId();
-        String emailPrefix = email.getValue().isBlank() ? null : email.getValue().strip();
-        try {
-            KeyPage page = session.call(c -> new AdminKeysApi(c).listKeys(hostId, status.getValue(), null,
-                    expiring.getValue(), emailPrefix, PAGE, after));
-            shown.addAll(page.getData());
-            grid.setItems(shown);
-            more.setVisible(Boolean.TRUE.equals(page.getHasMore()));
-        } catch (BackendException e) {
-            Failures.show(e);
-        }
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
     }
 }

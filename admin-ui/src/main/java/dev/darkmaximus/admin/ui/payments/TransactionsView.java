@@ -2,10 +2,7 @@ package dev.darkmaximus.admin.ui.payments;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -15,13 +12,11 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
-import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
-import dev.darkmaximus.admin.ui.Failures;
+import dev.darkmaximus.admin.ui.LazyLists;
 import dev.darkmaximus.admin.ui.MainLayout;
 import dev.darkmaximus.client.api.AdminPaymentsApi;
 import dev.darkmaximus.client.model.Transaction;
-import dev.darkmaximus.client.model.TransactionPage;
 
 /** Payments across providers, filtered server-side by status, provider and customer; a row opens its detail. */
 @dev.darkmaximus.admin.ui.AdminOnly
@@ -37,8 +32,6 @@ public class TransactionsView extends VerticalLayout {
     private final ComboBox<String> provider = new ComboBox<>(getTranslation("payments.provider"));
     private final IntegerField customer = new IntegerField(getTranslation("payments.customerId"));
     private final Grid<Transaction> grid = new Grid<>(Transaction.class, false);
-    private final Button more = new Button(getTranslation("common.loadMore"), e -> load(false));
-    private final List<Transaction> shown = new ArrayList<>();
 
     public TransactionsView(BackendSession session) {
         this.session = session;
@@ -52,42 +45,33 @@ public class TransactionsView extends VerticalLayout {
         provider.setClearButtonVisible(true);
         customer.setId("payment-customer-filter");
         customer.setClearButtonVisible(true);
-        status.addValueChangeListener(e -> load(true));
-        provider.addValueChangeListener(e -> load(true));
-        customer.addValueChangeListener(e -> load(true));
+        status.addValueChangeListener(e -> refresh());
+        provider.addValueChangeListener(e -> refresh());
+        customer.addValueChangeListener(e -> refresh());
 
         grid.setId("payments-grid");
         grid.addColumn(Transaction::getPaymentId).setHeader(getTranslation("common.id")).setAutoWidth(true);
-        grid.addColumn(t -> t.getCreatedAt() == null ? "" : TIME.format(t.getCreatedAt())).setHeader(getTranslation("payments.createdUtc"));
-        grid.addColumn(t -> "#" + t.getCustomerNumber()).setHeader(getTranslation("payments.customer"));
+        grid.addColumn(t -> t.getCreatedAt() == null ? "" : TIME.format(t.getCreatedAt())).setHeader(getTranslation("payments.createdUtc"))
+                .setSortProperty("createdAt");
+        grid.addColumn(t -> "#" + t.getCustomerNumber()).setHeader(getTranslation("payments.customer")).setSortProperty("customer");
         grid.addColumn(t -> t.getOrderKind() + " #" + t.getOrderId()).setHeader(getTranslation("payments.order"));
-        grid.addColumn(Transaction::getProvider).setHeader(getTranslation("payments.provider"));
-        grid.addColumn(t -> Amounts.format(t.getAmountMinor(), t.getCurrency())).setHeader(getTranslation("payments.amount"));
-        grid.addColumn(Transaction::getStatus).setHeader(getTranslation("payments.status"));
+        grid.addColumn(Transaction::getProvider).setHeader(getTranslation("payments.provider")).setSortProperty("provider");
+        grid.addColumn(t -> Amounts.format(t.getAmountMinor(), t.getCurrency())).setHeader(getTranslation("payments.amount"))
+                .setSortProperty("amount");
+        grid.addColumn(Transaction::getStatus).setHeader(getTranslation("payments.status")).setSortProperty("status");
         grid.addColumn(t -> t.getRefundedMinor() == null || t.getRefundedMinor() == 0 ? ""
                 : Amounts.format(t.getRefundedMinor(), t.getCurrency())).setHeader(getTranslation("payments.refunded"));
-        grid.addItemClickListener(e -> new PaymentDialog(session, e.getItem().getPaymentId(), () -> load(true)).open());
-        more.setVisible(false);
+        grid.addItemClickListener(e -> new PaymentDialog(session, e.getItem().getPaymentId(), () -> refresh()).open());
         HorizontalLayout filters = new HorizontalLayout(status, provider, customer);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(filters, grid, more);
-        load(true);
+        add(filters, grid);
+        LazyLists.bind(grid, "-createdAt", (sort, offset, limit) -> session.call(c -> new AdminPaymentsApi(c)
+                .listPayments(status.getValue(), provider.getValue(),
+                        customer.getValue() == null ? null : customer.getValue().longValue(), null, null, limit, null,
+                        sort, offset)).getData());
     }
 
-    private void load(boolean fromStart) {
-        if (fromStart) {
-            shown.clear();
-        }
-        Long after = shown.isEmpty() ? null : shown.get(shown.size() - 1).getPaymentId();
-        Long customerId = customer.getValue() == null ? null : customer.getValue().longValue();
-        try {
-            TransactionPage page = session.call(c -> new AdminPaymentsApi(c).listPayments(status.getValue(),
-                    provider.getValue(), customerId, null, null, PAGE, after));
-            shown.addAll(page.getData());
-            grid.setItems(shown);
-            more.setVisible(Boolean.TRUE.equals(page.getHasMore()));
-        } catch (BackendException e) {
-            Failures.show(e);
-        }
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
     }
 }
