@@ -9,28 +9,15 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * End to end: this admin UI in Chromium, talking through the generated client to the real backend jar with its own
  * embedded PostgreSQL. Signs in, adds a host (after the backend refuses a bad URL on the right field), adds a plan
  * and finds it in the grid.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AdminUiBrowserIT {
+class AdminUiBrowserIT extends AdminUiTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void backend(DynamicPropertyRegistry registry) {
-        registry.add("dm.admin.backend-url", BackendProcess::url);
-    }
 
     @Test
     void anAdminSignsInAndCreatesAHostAndAPlan() {

@@ -8,25 +8,12 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Running the shop from the admin UI, end to end against the backend process (its own PostgreSQL; Telegram and
  * YooKassa in WireMock): a customer's card, a refund, answering support, a broadcast, a template, the dashboard.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AdminUiShopIT {
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void backend(DynamicPropertyRegistry registry) {
-        registry.add("dm.admin.backend-url", BackendProcess::url);
-    }
+class AdminUiShopIT extends AdminUiTest {
 
     @Test
     void anAdminRefundsAnswersSupportAndBroadcasts() {

@@ -13,10 +13,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Staff and the shop's rules from the admin UI: an admin adds an operator, changes a setting (a bad value is
@@ -24,16 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * customers only, is turned away from settings, and switches two-factor sign-in on for their own account. Every
  * screen not shot by the other browser tests is shot here.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AdminUiStaffIT {
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void backend(DynamicPropertyRegistry registry) {
-        registry.add("dm.admin.backend-url", BackendProcess::url);
-    }
+class AdminUiStaffIT extends AdminUiTest {
 
     @Test
     void anAdminAddsAnOperatorWhoSeesOnlyTheirScreensAndTurnsOnTwoFactorSignIn() throws Exception {
@@ -127,10 +114,6 @@ class AdminUiStaffIT {
             op.locator("#sign-in").click();
             assertThat(op.locator("#conversation")).isVisible();
         }
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
     }
 
     /** RFC 6238 (SHA-1, 6 digits, 30 s), {@code offsetSeconds} from now. */

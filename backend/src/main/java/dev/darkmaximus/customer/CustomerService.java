@@ -21,16 +21,16 @@ import dev.darkmaximus.platform.error.ApiException;
 public class CustomerService {
 
     private final CustomerRepository customers;
-    private final CustomerSearch sortedSearch;
+    private final CustomerSearch search;
     private final CustomerRegistrations registrations;
     private final AuditService audit;
     private final AdminAlerts alerts;
     private final Clock clock;
 
-    CustomerService(CustomerRepository customers, CustomerSearch sortedSearch, CustomerRegistrations registrations,
+    CustomerService(CustomerRepository customers, CustomerSearch search, CustomerRegistrations registrations,
                     AuditService audit, AdminAlerts alerts, Clock clock) {
         this.customers = customers;
-        this.sortedSearch = sortedSearch;
+        this.search = search;
         this.registrations = registrations;
         this.audit = audit;
         this.alerts = alerts;
@@ -142,9 +142,8 @@ public class CustomerService {
     @Transactional(readOnly = true)
     public CustomerSlice search(String query, int limit, Long startingAfter) {
         Matcher match = Matcher.of(query);
-        List<Customer> rows = customers.search(match.query(), match.exact(), match.prefix(), startingAfter, limit + 1);
-        boolean hasMore = rows.size() > limit;
-        return new CustomerSlice(rows.stream().limit(limit).map(CustomerView::from).toList(), hasMore);
+        return page(search.ids(match.query(), match.exact(), match.prefix(), startingAfter, CustomerSearch.NEWEST_FIRST, 0,
+                limit + 1), limit);
     }
 
     /** The same search in an order picked by column ({@code -registeredAt}, {@code username}, …), by offset. */
@@ -152,7 +151,12 @@ public class CustomerService {
     public CustomerSlice search(String query, String sort, int offset, int limit) {
         Matcher match = Matcher.of(query);
         String orderBy = dev.darkmaximus.platform.web.ListSort.parse(sort, CustomerSearch.SORTS, "id").orderBy();
-        List<Long> ids = sortedSearch.ids(match.query(), match.exact(), match.prefix(), orderBy, offset, limit + 1);
+        return page(search.ids(match.query(), match.exact(), match.prefix(), null, orderBy, offset, limit + 1),
+                limit);
+    }
+
+    /** The customers of {@code ids} in that order; one more id than {@code limit} means more follow. */
+    private CustomerSlice page(List<Long> ids, int limit) {
         java.util.Map<Long, Customer> byId = new java.util.HashMap<>();
         customers.findAllById(ids).forEach(c -> byId.put(c.id(), c));
         List<CustomerView> page = ids.stream().limit(limit).map(byId::get).filter(java.util.Objects::nonNull)

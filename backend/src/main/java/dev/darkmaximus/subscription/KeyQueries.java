@@ -28,16 +28,16 @@ import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
 public class KeyQueries {
 
     private final VpnKeyRepository keys;
-    private final dev.darkmaximus.subscription.persistence.KeySearch sortedSearch;
+    private final dev.darkmaximus.subscription.persistence.KeySearch search;
     private final HostService hosts;
     private final PlanService plans;
     private final CustomerService customers;
     private final Clock clock;
 
-    KeyQueries(VpnKeyRepository keys, dev.darkmaximus.subscription.persistence.KeySearch sortedSearch,
+    KeyQueries(VpnKeyRepository keys, dev.darkmaximus.subscription.persistence.KeySearch search,
                HostService hosts, PlanService plans, CustomerService customers, Clock clock) {
         this.keys = keys;
-        this.sortedSearch = sortedSearch;
+        this.search = search;
         this.hosts = hosts;
         this.plans = plans;
         this.customers = customers;
@@ -82,9 +82,9 @@ public class KeyQueries {
     public KeySlice search(Long hostId, String status, Long customerId, Duration expiringWithin, String email,
                            int limit, Long startingAfter) {
         Instant before = expiringWithin == null ? null : clock.instant().plus(expiringWithin);
-        List<VpnKey> rows = keys.search(hostId, statusFilter(status), customerId, before, emailPrefix(email),
-                startingAfter, limit + 1);
-        return new KeySlice(views(rows.stream().limit(limit).toList()), rows.size() > limit);
+        return page(search.ids(hostId, statusFilter(status), customerId, before, emailPrefix(email),
+                startingAfter, dev.darkmaximus.subscription.persistence.KeySearch.NEWEST_FIRST, 0,
+                limit + 1), limit);
     }
 
     /** The admin list in an order picked by column ({@code expiresAt}, {@code -createdAt}, …), by offset. */
@@ -94,8 +94,12 @@ public class KeyQueries {
         String orderBy = dev.darkmaximus.platform.web.ListSort.parse(sort,
                 dev.darkmaximus.subscription.persistence.KeySearch.SORTS, "id").orderBy();
         Instant before = expiringWithin == null ? null : clock.instant().plus(expiringWithin);
-        List<Long> ids = sortedSearch.ids(hostId, statusFilter(status), customerId, before, emailPrefix(email),
-                orderBy, offset, limit + 1);
+        return page(search.ids(hostId, statusFilter(status), customerId, before, emailPrefix(email), null,
+                orderBy, offset, limit + 1), limit);
+    }
+
+    /** The keys of {@code ids} in that order; one more id than {@code limit} means more follow. */
+    private KeySlice page(List<Long> ids, int limit) {
         java.util.Map<Long, VpnKey> byId = new java.util.HashMap<>();
         keys.findAllById(ids).forEach(k -> byId.put(k.id(), k));
         List<VpnKey> page = ids.stream().limit(limit).map(byId::get).filter(java.util.Objects::nonNull).toList();

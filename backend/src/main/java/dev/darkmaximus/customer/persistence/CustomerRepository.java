@@ -9,16 +9,6 @@ import org.springframework.data.repository.ListCrudRepository;
 
 public interface CustomerRepository extends ListCrudRepository<Customer, Long> {
 
-    @Query("""
-            SELECT * FROM customers
-            WHERE (CAST(:query AS text) IS NULL
-                   OR number = CAST(:exact AS bigint) OR telegram_id = CAST(:exact AS bigint)
-                   OR lower(username) LIKE :prefix OR lower(first_name) LIKE :prefix OR lower(last_name) LIKE :prefix)
-              AND (CAST(:startingAfter AS bigint) IS NULL OR id < CAST(:startingAfter AS bigint))
-            ORDER BY id DESC
-            LIMIT :limit""")
-    List<Customer> search(String query, Long exact, String prefix, Long startingAfter, int limit);
-
     @Query("SELECT group_id FROM customer_group_members WHERE customer_id = :customerId")
     List<Long> groupIds(long customerId);
 

@@ -134,21 +134,6 @@ public interface VpnKeyRepository extends ListCrudRepository<VpnKey, Long> {
     @Query("SELECT * FROM vpn_keys WHERE host_id = :hostId AND lower(panel_email) = lower(:panelEmail)")
     Optional<VpnKey> findByPanelEmail(long hostId, String panelEmail);
 
-    /** The admin list: optional host, status, "expires within" and a customer filter; newest first, by cursor. */
-    @Query("""
-            SELECT * FROM vpn_keys
-            WHERE (CAST(:hostId AS bigint) IS NULL OR host_id = CAST(:hostId AS bigint))
-              AND (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))
-              AND (CAST(:customerId AS bigint) IS NULL OR customer_id = CAST(:customerId AS bigint))
-              AND (CAST(:expiresBefore AS timestamptz) IS NULL
-                   OR (expires_at <= CAST(:expiresBefore AS timestamptz) AND status IN ('ACTIVE', 'DISABLED')))
-              AND (CAST(:email AS text) IS NULL OR lower(panel_email) LIKE CAST(:email AS text))
-              AND (CAST(:startingAfter AS bigint) IS NULL OR id < CAST(:startingAfter AS bigint))
-            ORDER BY id DESC
-            LIMIT :limit""")
-    List<VpnKey> search(Long hostId, String status, Long customerId, Instant expiresBefore, String email,
-                        Long startingAfter, int limit);
-
     @Query("SELECT COUNT(*) FROM vpn_keys WHERE customer_id = :customerId AND trial")
     int countTrials(long customerId);
 }
