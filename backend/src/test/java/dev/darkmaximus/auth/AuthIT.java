@@ -122,12 +122,7 @@ class AuthIT extends IntegrationTest {
     void rolesAreEnforcedOnEveryAdminEndpoint() {
         String customer = api.post("/api/v1/auth/dev", Map.of("telegramId", TestIds.telegramId()), null)
                 .expect(200).json().get("accessToken").asString();
-        String login = "operator" + System.nanoTime();
-        jdbc.sql("INSERT INTO staff (username, password_hash, role) VALUES (:login, :hash, 'OPERATOR')")
-                .param("login", login).param("hash", passwords.encode("operator-password")).update();
-        String operator = api.post("/api/v1/auth/admin/login",
-                Map.of("username", login, "password", "operator-password"), null)
-                .expect(200).json().get("accessToken").asString();
+        String operator = dev.darkmaximus.support.Operators.signedIn(api, jdbc, passwords, "operator").token();
 
         api.get("/api/v1/admin/hosts", customer).problem(403, "forbidden");
         api.get("/api/v1/admin/customers", customer).problem(403, "forbidden");

@@ -154,12 +154,7 @@ class AuditLogIT extends IntegrationTest {
         assertThat(firstPage.get("data").size()).as("50 by default").isEqualTo(50);
         assertThat(firstPage.get("nextCursor").isNull()).isFalse();
 
-        String login = "audit-op" + System.nanoTime();
-        jdbc.sql("INSERT INTO staff (username, password_hash, role) VALUES (:login, :hash, 'OPERATOR')")
-                .param("login", login).param("hash", passwords.encode("operator-password")).update();
-        String operator = api.post("/api/v1/auth/admin/login",
-                Map.of("username", login, "password", "operator-password"), null)
-                .expect(200).json().get("accessToken").asString();
+        String operator = dev.darkmaximus.support.Operators.signedIn(api, jdbc, passwords, "audit-op").token();
         api.get(AUDIT, operator).problem(403, "forbidden");
     }
 

@@ -246,12 +246,7 @@ class SettingsAdminIT extends IntegrationTest {
 
     @Test
     void anOperatorCanNeitherReadNorChangeSettings() {
-        String login = "settings-op" + System.nanoTime();
-        jdbc.sql("INSERT INTO staff (username, password_hash, role) VALUES (:login, :hash, 'OPERATOR')")
-                .param("login", login).param("hash", passwords.encode("operator-password")).update();
-        String operator = api.post("/api/v1/auth/admin/login",
-                Map.of("username", login, "password", "operator-password"), null)
-                .expect(200).json().get("accessToken").asString();
+        String operator = dev.darkmaximus.support.Operators.signedIn(api, jdbc, passwords, "settings-op").token();
 
         api.get(SETTINGS, operator).problem(403, "forbidden");
         api.put(SETTINGS, Map.of("values", Map.of("trial.days", "7")), operator).problem(403, "forbidden");

@@ -40,12 +40,9 @@ class SupportDeskIT extends PanelBackedTest {
     @BeforeEach
     void operatorSignedIn() {
         outbox = new OutboxDriver(jdbc, worker);
-        String login = "desk" + System.nanoTime();
-        operatorId = jdbc.sql("INSERT INTO staff (username, password_hash, role) VALUES (:login, :hash, 'OPERATOR') "
-                + "RETURNING id").param("login", login).param("hash", passwords.encode("operator-password"))
-                .query(Long.class).single();
-        operator = api.post("/api/v1/auth/admin/login", Map.of("username", login, "password", "operator-password"),
-                null).expect(200).json().get("accessToken").asString();
+        Operators.Operator desk = Operators.signedIn(api, jdbc, passwords, "desk");
+        operatorId = desk.id();
+        operator = desk.token();
     }
 
     @Test
