@@ -99,6 +99,16 @@ class MiniAppBrowserIT extends IntegrationTest {
                         .not().isChecked();
                 page.waitForCondition(() -> "OFF".equals(jdbc.sql("SELECT auto_renew FROM vpn_keys WHERE id = :id")
                         .param("id", keyId).query(String.class).single()));
+
+                // The customer names the key; the card comes back titled with it.
+                assertThat(card.locator(".rename-input")).isHidden();
+                card.locator(".rename-button").click();
+                card.locator(".rename-input").fill("Phone \"work\"");
+                card.locator(".rename-save").click();
+                assertThat(page.locator(".key-card[data-key-id='" + keyId + "'] .key-title"))
+                        .containsText("Phone \"work\"");
+                org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT label FROM vpn_keys WHERE id = :id").param("id", keyId)
+                        .query(String.class).single()).isEqualTo("Phone \"work\"");
                 page.screenshot(new Page.ScreenshotOptions()
                         .setPath(Path.of("target", "screenshots", "miniapp-keys.png")).setFullPage(true));
             }

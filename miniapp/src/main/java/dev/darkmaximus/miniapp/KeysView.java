@@ -105,6 +105,7 @@ final class KeysView {
         renew.appendChild(toggle);
         renew.appendChild(element("span", null, texts.autoRenew()));
         card.appendChild(renew);
+        card.appendChild(renameRow(id, key.getLabel()));
         if (!"revoked".equals(key.getStatus()) && !key.getTrial()) {
             HTMLElement extend = element("button", "extend-button", texts.extend());
             extend.setAttribute("type", "button");
@@ -113,6 +114,48 @@ final class KeysView {
         }
         return card;
     }
+
+    /** "Rename": an inline field for the customer's own name of the key ("Phone", "Laptop"); empty clears it. */
+    private HTMLElement renameRow(long id, String current) {
+        HTMLElement row = element("div", "rename-row", null);
+        HTMLElement open = element("button", "rename-button", texts.rename());
+        open.setAttribute("type", "button");
+        HTMLInputElement input = (HTMLInputElement) document.createElement("input");
+        input.setClassName("rename-input");
+        input.setAttribute("maxlength", "64");
+        input.setAttribute("placeholder", texts.renamePlaceholder());
+        input.setValue(current == null ? "" : current);
+        input.setAttribute("hidden", "");
+        HTMLElement save = element("button", "rename-save", texts.renameSave());
+        save.setAttribute("type", "button");
+        save.setAttribute("hidden", "");
+        open.addEventListener("click", e -> {
+            input.removeAttribute("hidden");
+            save.removeAttribute("hidden");
+            open.setAttribute("hidden", "");
+            input.focus();
+        });
+        save.addEventListener("click", e -> {
+            save.setAttribute("disabled", "disabled");
+            api.put("/me/keys/" + id + "/label", labelBody(input.getValue().trim()),
+                    renamed -> {
+                        TelegramWebApp.haptic();
+                        reload.run();
+                    },
+                    failure -> {
+                        save.removeAttribute("disabled");
+                        row.appendChild(element("p", "error", failure.detail() == null ? texts.networkError()
+                                : failure.detail()));
+                    });
+        });
+        row.appendChild(open);
+        row.appendChild(input);
+        row.appendChild(save);
+        return row;
+    }
+
+    @org.teavm.jso.JSBody(params = "label", script = "return JSON.stringify({label: label});")
+    private static native String labelBody(String label);
 
     private HTMLElement copyRow(String label, String value, String cssClass) {
         HTMLElement row = element("div", "copy-row", null);

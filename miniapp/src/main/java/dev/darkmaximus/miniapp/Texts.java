@@ -270,6 +270,18 @@ final class Texts {
         return russian ? "Продлить" : "Extend";
     }
 
+    String rename() {
+        return russian ? "Переименовать" : "Rename";
+    }
+
+    String renameSave() {
+        return russian ? "Сохранить" : "Save";
+    }
+
+    String renamePlaceholder() {
+        return russian ? "Например, «Телефон»" : "e.g. Phone";
+    }
+
     String tabBalance() {
         return russian ? "Профиль" : "Profile";
     }
