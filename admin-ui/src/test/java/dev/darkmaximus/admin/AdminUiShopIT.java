@@ -136,6 +136,7 @@ class AdminUiShopIT extends AdminUiTest {
             page.setViewportSize(390, 844);
             page.navigate("http://127.0.0.1:" + port + "/");
             assertThat(page.locator("vaadin-drawer-toggle")).isVisible();
+            assertThat(page.locator("#sign-out")).isInViewport();
             assertThat(page.locator("#chart-revenue")).isVisible();
             Browsers.screenshot(page, "dashboard-phone");
             page.navigate("http://127.0.0.1:" + port + "/customers/" + buyer.id());

@@ -28,8 +28,8 @@ import dev.darkmaximus.admin.ui.promos.PromoCodesView;
 import dev.darkmaximus.admin.ui.support.SupportView;
 
 /**
- * Frame of every signed-in view: the screens this role may open on the side; who is signed in, the language and
- * sign-out on top.
+ * Frame of every signed-in view: the screens this role may open on the side with who is signed in, the language and
+ * the privacy switch under them; sign-out on top.
  */
 public class MainLayout extends AppLayout {
 
@@ -55,7 +55,7 @@ public class MainLayout extends AppLayout {
             session.hidePersonalData(e.getValue());
             getUI().ifPresent(ui -> ui.getPage().reload());
         });
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, hide, user, language(), signOut);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, signOut);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(title);
         header.setWidthFull();
@@ -80,7 +80,11 @@ public class MainLayout extends AppLayout {
         item("nav.audit", dev.darkmaximus.admin.ui.audit.AuditView.class);
         item("nav.account", dev.darkmaximus.admin.ui.staff.AccountView.class);
         nav.setId("nav");
-        addToDrawer(nav);
+        // Who is signed in, the language and the privacy switch sit under the menu, so the top bar fits a phone.
+        com.vaadin.flow.component.orderedlayout.VerticalLayout account =
+                new com.vaadin.flow.component.orderedlayout.VerticalLayout(user, language(), hide);
+        account.setSpacing(false);
+        addToDrawer(nav, account);
     }
 
     private void item(String key, Class<? extends Component> view) {
