@@ -1,13 +1,9 @@
 package dev.darkmaximus.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -79,12 +75,7 @@ public class TokenService {
     }
 
     static String hash(String refreshToken) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(refreshToken.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return dev.darkmaximus.platform.crypto.Digests.sha256Hex(refreshToken);
     }
 
     /** The customer id of a customer token; controllers under /me use it. */

@@ -1,15 +1,11 @@
 package dev.darkmaximus.auth.apikey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -20,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.darkmaximus.auth.persistence.ApiKey;
 import dev.darkmaximus.auth.persistence.ApiKeyRepository;
 import dev.darkmaximus.platform.audit.AuditService;
+import dev.darkmaximus.platform.crypto.Digests;
 import dev.darkmaximus.platform.error.ApiException;
 
 /**
@@ -59,7 +56,7 @@ public class ApiKeyService {
         random.nextBytes(raw);
         String key = KEY_START + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         String stored = scopes.stream().distinct().sorted().map(ApiScope::wire).collect(Collectors.joining(" "));
-        ApiKey saved = keys.save(new ApiKey(null, name.strip(), key.substring(0, PREFIX_LENGTH), sha256(key), stored,
+        ApiKey saved = keys.save(new ApiKey(null, name.strip(), key.substring(0, PREFIX_LENGTH), Digests.sha256Hex(key), stored,
                 createdBy, clock.instant(), null, null));
         ApiKeyView view = ApiKeyView.from(saved);
         audit.record("api_key.create", "api_key", saved.id(), null, view);
@@ -85,7 +82,7 @@ public class ApiKeyService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return keys.findActiveByHash(sha256(presented)).map(key -> {
+        return keys.findActiveByHash(Digests.sha256Hex(presented)).map(key -> {
             Instant notAfter = now.minus(USE_RECORDING_INTERVAL);
             if (key.lastUsedAt() == null || key.lastUsedAt().isBefore(notAfter)) {
                 keys.recordUse(key.id(), now, notAfter);
@@ -96,14 +93,5 @@ public class ApiKeyService {
 
     private ApiKey load(long id) {
         return keys.findById(id).orElseThrow(() -> ApiException.notFound("API key", id));
-    }
-
-    private static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
     }
 }
