@@ -101,7 +101,11 @@ class ShopFlow {
             rows.add(Chat.row(chat.button(planLabel(chat, plan), "bp", Long.toString(plan.id()))));
         }
         rows.add(Chat.row(chat.button(chat.t("btn.back"), hosts.size() > 1 ? "buy" : "menu")));
-        chat.show(chat.t("buy.plans", "host", host.get().name()), Chat.rows(rows.toArray(InlineKeyboardButton[][]::new)));
+        String text = chat.t("buy.plans", "host", host.get().name());
+        if (host.get().keysMayBeDelayed()) {
+            text = chat.t("buy.delayed") + "\n\n" + text;
+        }
+        chat.show(text, Chat.rows(rows.toArray(InlineKeyboardButton[][]::new)));
     }
 
     /** A plan was picked: ask for a promo code unless one is already waiting (from a promo deep link). */

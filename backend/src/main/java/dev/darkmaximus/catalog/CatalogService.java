@@ -15,7 +15,10 @@ import dev.darkmaximus.customer.CustomerService;
 
 /**
  * The storefront: what a given customer (or an anonymous visitor) may buy. Only enabled hosts with at least one
- * plan on sale appear; plans need a price and must pass their audience and group rules.
+ * plan on sale appear; plans need a price and must pass their audience and group rules. A host whose panel failed
+ * its last check is taken off sale until it answers again (the shop may choose to sell on with a delay notice), so
+ * nobody pays for a key that can't be made. Orders are opened through this same list, so the API, the bot and the
+ * Mini App all follow it.
  */
 @Service
 public class CatalogService {
@@ -25,7 +28,11 @@ public class CatalogService {
     private final CustomerService customers;
     private final PurchaseHistory purchases;
 
-    CatalogService(HostRepository hosts, PlanListings plans, CustomerService customers, PurchaseHistory purchases) {
+    private final dev.darkmaximus.platform.settings.ShopSettings settings;
+
+    CatalogService(HostRepository hosts, PlanListings plans, CustomerService customers, PurchaseHistory purchases,
+                   dev.darkmaximus.platform.settings.ShopSettings settings) {
+        this.settings = settings;
         this.hosts = hosts;
         this.plans = plans;
         this.customers = customers;
@@ -37,9 +44,12 @@ public class CatalogService {
     public List<CatalogHost> hosts(Long customerId) {
         Map<Long, List<PlanView>> plansByHost = plansFor(customerId).stream()
                 .collect(Collectors.groupingBy(PlanView::hostId));
+        boolean sellWhileDown = settings.sellWhilePanelDown();
         return hosts.findEnabledOrdered().stream()
                 .filter(h -> plansByHost.containsKey(h.id()))
-                .map(h -> new CatalogHost(h.id(), h.name(), h.countryCode(), h.flag(), plansByHost.get(h.id())))
+                .filter(h -> sellWhileDown || !HostView.down(h))
+                .map(h -> new CatalogHost(h.id(), h.name(), h.countryCode(), h.flag(), HostView.down(h),
+                        plansByHost.get(h.id())))
                 .toList();
     }
 
@@ -74,7 +84,12 @@ public class CatalogService {
                 };
     }
 
-    /** A host in the storefront with the plans offered on it. */
-    public record CatalogHost(long id, String name, String countryCode, String flag, List<PlanView> plans) {
+    /**
+     * A host in the storefront with the plans offered on it.
+     *
+     * @param keysMayBeDelayed its panel is failing and the shop sells on anyway: say so before the customer pays
+     */
+    public record CatalogHost(long id, String name, String countryCode, String flag, boolean keysMayBeDelayed,
+                              List<PlanView> plans) {
     }
 }

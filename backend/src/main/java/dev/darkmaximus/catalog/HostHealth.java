@@ -2,6 +2,10 @@ package dev.darkmaximus.catalog;
 
 import java.time.Instant;
 
-/** The outcome of checking a host's panel: reachable and signed in, or why not. */
-public record HostHealth(boolean ok, Instant checkedAt, String error) {
+/**
+ * The outcome of checking a host's panel: reachable, signed in and every inbound sellable, or why not.
+ *
+ * @param panelVersion the version the panel reported (null when it didn't say or couldn't be reached)
+ */
+public record HostHealth(boolean ok, Instant checkedAt, String error, String panelVersion, String panelApi) {
 }

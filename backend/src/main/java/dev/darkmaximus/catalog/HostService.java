@@ -3,9 +3,11 @@ package dev.darkmaximus.catalog;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.darkmaximus.catalog.persistence.Host;
 import dev.darkmaximus.catalog.persistence.HostRepository;
@@ -14,6 +16,8 @@ import dev.darkmaximus.catalog.persistence.PlanRepository;
 import dev.darkmaximus.panel.CircuitBreakers;
 import dev.darkmaximus.panel.PanelConnection;
 import dev.darkmaximus.panel.PanelException;
+import dev.darkmaximus.panel.PanelInfo;
+import dev.darkmaximus.panel.VpnPanel;
 import dev.darkmaximus.panel.VpnPanels;
 import dev.darkmaximus.platform.audit.AuditService;
 import dev.darkmaximus.platform.crypto.SecretCipher;
@@ -30,10 +34,12 @@ public class HostService {
     private final AuditService audit;
     private final VpnPanels panels;
     private final CircuitBreakers breakers;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     HostService(HostRepository hosts, PlanRepository plans, SecretCipher cipher, AuditService audit, VpnPanels panels,
-                CircuitBreakers breakers, Clock clock) {
+                CircuitBreakers breakers, TransactionTemplate transactions, Clock clock) {
+        this.transactions = transactions;
         this.hosts = hosts;
         this.plans = plans;
         this.cipher = cipher;
@@ -53,28 +59,74 @@ public class HostService {
         return HostView.from(load(id));
     }
 
-    @Transactional
+    /**
+     * Saves a new host. When its panel answers, an inbound the shop can't sell on (missing, or of a protocol the
+     * shop doesn't provision) refuses the save on {@code inboundIds}; a panel that can't be reached doesn't block the
+     * save (the connection check reports it and keeps the host off sale). No transaction is open meanwhile.
+     */
     public HostView create(HostCommand command) {
         if (isBlank(command.password())) {
             throw InvalidInputException.field("password", "required", "is required for a new host");
         }
         requireUniqueName(command.name(), null);
-        Host saved = hosts.save(Host.create(settings(command), cipher.encrypt(command.password()),
-                encryptUnlessBlank(command.apiToken())));
-        HostView view = HostView.from(saved);
-        audit.record("host.create", "host", saved.id(), null, view);
-        return view;
+        PanelInfo info = inspect(candidate(-ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), command,
+                command.password(), command.apiToken(), null));
+        return transactions.execute(tx -> {
+            requireUniqueName(command.name(), null);
+            Host saved = hosts.save(Host.create(settings(command), cipher.encrypt(command.password()),
+                    encryptUnlessBlank(command.apiToken())));
+            if (info != null) {
+                hosts.recordHealth(saved.id(), true, null, clock.instant(), "CLOSED", info.version(), info.api());
+                saved = load(saved.id());
+            }
+            HostView view = HostView.from(saved);
+            audit.record("host.create", "host", saved.id(), null, view);
+            return view;
+        });
     }
 
-    @Transactional
+    /** Saves a host's settings, checked against its panel as {@link #create} does. */
     public HostView update(long id, HostCommand command) {
-        Host current = load(id);
+        Host before = load(id);
         requireUniqueName(command.name(), id);
-        Host saved = hosts.save(current.with(settings(command), encryptUnlessBlank(command.password()),
-                encryptUnlessBlank(command.apiToken())));
-        HostView view = HostView.from(saved);
-        audit.record("host.update", "host", id, HostView.from(current), view);
-        return view;
+        inspect(candidate(id, command, isBlank(command.password()) ? decrypt(before.passwordEnc()) : command.password(),
+                isBlank(command.apiToken()) ? decrypt(before.apiTokenEnc()) : command.apiToken(),
+                before.panelVersion()));
+        return transactions.execute(tx -> {
+            Host current = load(id);
+            requireUniqueName(command.name(), id);
+            Host saved = hosts.save(current.with(settings(command), encryptUnlessBlank(command.password()),
+                    encryptUnlessBlank(command.apiToken())));
+            HostView view = HostView.from(saved);
+            audit.record("host.update", "host", id, HostView.from(current), view);
+            return view;
+        });
+    }
+
+    private static PanelConnection candidate(long id, HostCommand c, String password, String apiToken,
+                                             String version) {
+        return new PanelConnection(id, c.panelType().name(), stripTrailingSlash(c.baseUrl()),
+                emptyToNull(c.webBasePath()), c.username().strip(), password, emptyToNull(apiToken), c.inboundIds(),
+                c.tlsVerify(), version);
+    }
+
+    /** The panel's description when it answered; null when it couldn't be reached or refused us. */
+    private PanelInfo inspect(PanelConnection candidate) {
+        VpnPanel panel = panels.forType(candidate.panelType());
+        PanelInfo info;
+        try {
+            info = panel.describe(candidate);
+        } catch (PanelException unreachable) {
+            return null;
+        } finally {
+            if (candidate.hostId() < 0) {
+                panel.forget(candidate.hostId());
+            }
+        }
+        if (!info.problems().isEmpty()) {
+            throw InvalidInputException.field("inboundIds", "unsupported_inbound", String.join("; ", info.problems()));
+        }
+        return info;
     }
 
     @Transactional
@@ -94,25 +146,31 @@ public class HostService {
         Host host = load(id);
         return new PanelConnection(host.id(), host.panelType().name(), host.baseUrl(), host.webBasePath(),
                 host.username(), decrypt(host.passwordEnc()), decrypt(host.apiTokenEnc()), host.inboundIds().values(),
-                host.tlsVerify());
+                host.tlsVerify(), host.panelVersion());
     }
 
     /**
-     * Signs in to the host's panel and reads its inbounds, then stores the outcome as the host's health. Not
-     * transactional on purpose: no database transaction stays open while the panel answers (or doesn't).
+     * Signs in to the host's panel, reads its version and checks its inbounds, then stores the outcome as the host's
+     * health and version. An inbound that can't be sold on fails the check. Not transactional on purpose: no
+     * database transaction stays open while the panel answers (or doesn't).
      */
     public HostHealth checkConnection(long id) {
         PanelConnection connection = panelConnection(id);
         Instant now = clock.instant();
         try {
-            panels.forType(connection.panelType()).checkHealth(connection);
-            hosts.recordHealth(id, true, null, now, breakers.state(id).name());
-            return new HostHealth(true, now, null);
+            PanelInfo info = panels.forType(connection.panelType()).describe(connection);
+            String error = info.problems().isEmpty() ? null : clip(String.join("; ", info.problems()));
+            hosts.recordHealth(id, error == null, error, now, breakers.state(id).name(), info.version(), info.api());
+            return new HostHealth(error == null, now, error, info.version(), info.api());
         } catch (PanelException e) {
-            String error = e.getMessage().length() > 1000 ? e.getMessage().substring(0, 1000) : e.getMessage();
-            hosts.recordHealth(id, false, error, now, breakers.state(id).name());
-            return new HostHealth(false, now, error);
+            String error = clip(e.getMessage());
+            hosts.recordHealth(id, false, error, now, breakers.state(id).name(), null, null);
+            return new HostHealth(false, now, error, null, null);
         }
+    }
+
+    private static String clip(String text) {
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
     }
 
     Host load(long id) {

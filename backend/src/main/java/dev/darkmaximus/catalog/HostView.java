@@ -9,13 +9,21 @@ import dev.darkmaximus.catalog.persistence.Host;
 public record HostView(long id, String name, PanelType panelType, String baseUrl, String webBasePath, String username,
                        boolean passwordSet, boolean apiTokenSet, List<Integer> inboundIds, String subscriptionBaseUrl,
                        boolean tlsVerify, boolean enabled, int displayOrder, String countryCode, String flag,
-                       Instant healthLastOkAt, String healthLastError, Instant healthLastErrorAt, Instant createdAt,
-                       Instant updatedAt) {
+                       Instant healthLastOkAt, String healthLastError, Instant healthLastErrorAt, String panelVersion,
+                       String panelApi, boolean panelDown, Instant createdAt, Instant updatedAt) {
 
     static HostView from(Host h) {
         return new HostView(h.id(), h.name(), h.panelType(), h.baseUrl(), h.webBasePath(), h.username(),
                 h.passwordEnc() != null, h.apiTokenEnc() != null, h.inboundIds().values(), h.subscriptionBaseUrl(),
                 h.tlsVerify(), h.enabled(), h.displayOrder(), h.countryCode(), h.flag(), h.healthLastOkAt(),
-                h.healthLastError(), h.healthLastErrorAt(), h.createdAt(), h.updatedAt());
+                h.healthLastError(), h.healthLastErrorAt(), h.panelVersion(), h.panelApi(), down(h), h.createdAt(),
+                h.updatedAt());
+    }
+
+    /** The last panel check failed, or the circuit is open: new keys there would wait (SPEC §8, off sale). */
+    static boolean down(Host h) {
+        boolean failedLast = h.healthLastErrorAt() != null
+                && (h.healthLastOkAt() == null || h.healthLastErrorAt().isAfter(h.healthLastOkAt()));
+        return failedLast || "OPEN".equals(h.circuitState());
     }
 }

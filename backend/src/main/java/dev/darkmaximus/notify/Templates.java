@@ -24,6 +24,7 @@ public class Templates {
     public static final String RENEWAL_BALANCE_LOW = "key.renewal_failed.balance";
     public static final String RENEWAL_PLAN_GONE = "key.renewal_failed.plan";
     public static final String KEY_FAILED = "key.provisioning_failed";
+    public static final String KEY_DELAYED = "key.provisioning_delayed";
     public static final String PAYMENT_RECEIVED = "payment.received";
     public static final String BALANCE_TOPPED_UP = "balance.topped_up";
     public static final String PAYMENT_REFUNDED = "payment.refunded";
@@ -76,6 +77,9 @@ public class Templates {
             Map.entry(KEY_FAILED, Map.of(
                     "ru", "😔 Не получилось подготовить ключ #{key_number}. Мы уже разбираемся; деньги не пропадут.",
                     "en", "😔 We couldn't prepare key #{key_number} yet. We're on it, and your payment is safe.")),
+            Map.entry(KEY_DELAYED, Map.of(
+                    "ru", "⏳ Ключ #{key_number} готовится дольше обычного: сервер локации сейчас не отвечает. Как только ключ будет готов, мы пришлём сообщение; оплата в сохранности.",
+                    "en", "⏳ Key #{key_number} is taking longer than usual: the location's server isn't answering right now. We'll message you as soon as it's ready; your payment is safe.")),
             Map.entry(PAYMENT_RECEIVED, Map.of(
                     "ru", "💳 Оплата {amount} получена, заказ №{order_id} оформлен. Ключ готовится — мы пришлём сообщение.",
                     "en", "💳 Payment of {amount} received for order #{order_id}. Your key is being prepared; we'll message you.")),

@@ -55,6 +55,11 @@ public class CircuitBreakers {
         }
     }
 
+    /** Forgets a host's circuit (a one-off check of a host that was never saved). */
+    public void forget(long hostId) {
+        circuits.remove(hostId);
+    }
+
     public State state(long hostId) {
         Circuit circuit = circuits.get(hostId);
         if (circuit == null || circuit.openUntil() == null) {

@@ -19,9 +19,13 @@ public interface VpnPanel {
     /** Sets the client's whole state (expiry, traffic limit, enabled, devices) to {@code spec}. */
     PanelClient updateClient(PanelConnection panel, ClientSpec spec);
 
-    /** Removes the client; a client that is already gone counts as removed. */
+    /**
+     * Removes the client; a client that is already gone counts as removed. Returns only once the panel no longer
+     * lists the client: anything else (a refused token, an unexpected answer) throws.
+     */
     void deleteClient(PanelConnection panel, String email);
 
+    /** The client, or empty only when the panel positively lists no such client; any failure throws. */
     Optional<PanelClient> findClient(PanelConnection panel, String email);
 
     /** Every client on the host's inbounds, for sync and orphan detection. */
@@ -33,6 +37,13 @@ public interface VpnPanel {
      */
     Optional<String> connectionLink(PanelConnection panel, ClientSpec spec, String remark);
 
-    /** A cheap authenticated call; throws {@link PanelException} when the panel can't be used. */
-    void checkHealth(PanelConnection panel);
+    /**
+     * Signs in, reads the panel's version and checks the host's inbounds; throws {@link PanelException} when the
+     * panel can't be used at all. The version decides behaviour where panel versions differ.
+     */
+    PanelInfo describe(PanelConnection panel);
+
+    /** Drops what the adapter keeps for a host (session, version): after a one-off check of an unsaved host. */
+    default void forget(long hostId) {
+    }
 }

@@ -24,14 +24,17 @@ class KeyJobs {
     private final AutoRenewal renewal;
     private final KeySync sync;
     private final GraceCleanup grace;
+    private final ProvisioningWatch provisioning;
     private final HostService hosts;
     private final ShopSettings settings;
     private final JobLeases leases;
     private final Clock clock;
     private final boolean enabled;
 
-    KeyJobs(ExpiryReminders reminders, AutoRenewal renewal, KeySync sync, GraceCleanup grace, HostService hosts,
-            ShopSettings settings, JobLeases leases, Clock clock, @Value("${dm.jobs.enabled:true}") boolean enabled) {
+    KeyJobs(ExpiryReminders reminders, AutoRenewal renewal, KeySync sync, GraceCleanup grace,
+            ProvisioningWatch provisioning, HostService hosts, ShopSettings settings, JobLeases leases, Clock clock,
+            @Value("${dm.jobs.enabled:true}") boolean enabled) {
+        this.provisioning = provisioning;
         this.reminders = reminders;
         this.renewal = renewal;
         this.sync = sync;
@@ -54,6 +57,12 @@ class KeyJobs {
             renewal.runOnce(); // first, so keys it renewed don't get a reminder for the old expiry
             reminders.remind();
         });
+    }
+
+    @Scheduled(fixedDelayString = "${dm.jobs.provisioning-watch-interval:60s}",
+            initialDelayString = "${dm.jobs.initial-delay:30s}")
+    void tellAboutSlowKeys() {
+        exclusively("keys.provisioning-watch", Duration.ofMinutes(1), provisioning::runOnce);
     }
 
     @Scheduled(fixedDelayString = "${dm.jobs.grace-interval:1h}", initialDelayString = "${dm.jobs.initial-delay:30s}")

@@ -1,17 +1,11 @@
 package dev.darkmaximus.catalog;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,72 +15,100 @@ import tools.jackson.databind.JsonNode;
 import dev.darkmaximus.support.Api;
 import dev.darkmaximus.support.CatalogRequests;
 import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.support.xui.FakeXuiPanel;
+import dev.darkmaximus.support.xui.XuiRelease;
 
-/** "Test connection" against a 3x-ui v2 panel stubbed with WireMock: the outcome becomes the host's health. */
+/**
+ * "Test connection" and saving a host against 3x-ui panels that answer as their versions do: the outcome becomes the
+ * host's health and version, and an inbound the shop can't sell on is refused when the host is saved.
+ */
 class HostConnectionIT extends IntegrationTest {
-
-    private static final WireMockServer PANEL = new WireMockServer(options().dynamicPort());
 
     @LocalServerPort
     int port;
     @Autowired
     JdbcClient jdbc;
 
-    @BeforeAll
-    static void startPanel() {
-        PANEL.start();
+    private FakeXuiPanel fake;
+
+    @AfterEach
+    void stopPanel() {
+        if (fake != null) {
+            fake.stop();
+        }
     }
 
-    @AfterAll
-    static void stopPanel() {
-        PANEL.stop();
-    }
-
-    private long createHost(Api api, String admin, Map<String, Object> overrides) {
+    private Map<String, Object> host(Map<String, Object> overrides) {
         Map<String, Object> host = CatalogRequests.host("Panel " + System.nanoTime());
-        host.put("baseUrl", "http://127.0.0.1:" + PANEL.port());
-        host.put("webBasePath", "/secret");
+        host.put("baseUrl", fake.baseUrl());
+        host.put("webBasePath", FakeXuiPanel.ROOT);
+        host.put("password", FakeXuiPanel.PASSWORD);
         host.putAll(overrides);
-        return api.post("/api/v1/admin/hosts", host, admin).expect(201).json().get("id").asLong();
+        return host;
     }
 
     @Test
-    void aReachablePanelIsRecordedHealthyAndARefusedLoginIsRecordedWithItsReason() {
+    void aReachablePanelIsRecordedHealthyWithItsVersionAndARefusedLoginWithItsReason() {
+        fake = new FakeXuiPanel(XuiRelease.V2_8_1).start();
         Api api = new Api(port);
         String admin = api.adminToken();
-        long id = createHost(api, admin, Map.of());
-        PANEL.stubFor(post(urlEqualTo("/secret/login")).willReturn(okJson("{\"success\":true,\"msg\":\"ok\",\"obj\":null}")
-                .withHeader("Set-Cookie", "3x-ui=abc; Path=/")));
-        PANEL.stubFor(get(urlEqualTo("/secret/panel/api/inbounds/list")).willReturn(okJson(
-                "{\"success\":true,\"msg\":\"\",\"obj\":[]}")));
+        long id = api.post("/api/v1/admin/hosts", host(Map.of()), admin).expect(201).json().get("id").asLong();
 
         JsonNode healthy = api.post("/api/v1/admin/hosts/" + id + "/check", Map.of(), admin).expect(200).json();
         assertThat(healthy.get("ok").asBoolean()).isTrue();
-        assertThat(api.get("/api/v1/admin/hosts/" + id, admin).json().get("healthLastOkAt").isNull()).isFalse();
+        assertThat(healthy.get("panelVersion").asString()).isEqualTo("2.8.1");
+        JsonNode stored = api.get("/api/v1/admin/hosts/" + id, admin).json();
+        assertThat(stored.get("healthLastOkAt").isNull()).isFalse();
+        assertThat(stored.get("panelVersion").asString()).isEqualTo("2.8.1");
+        assertThat(stored.get("panelApi").asString()).contains("inbound API");
 
-        long refused = createHost(api, admin, Map.of("username", "wrong-user"));
-        PANEL.resetAll();
-        PANEL.stubFor(post(urlEqualTo("/secret/login")).willReturn(okJson(
-                "{\"success\":false,\"msg\":\"Invalid username or password\",\"obj\":null}")));
-
+        long refused = api.post("/api/v1/admin/hosts", host(Map.of("username", "wrong-user")), admin).expect(201)
+                .json().get("id").asLong();
         JsonNode failed = api.post("/api/v1/admin/hosts/" + refused + "/check", Map.of(), admin).expect(200).json();
         assertThat(failed.get("ok").asBoolean()).isFalse();
-        assertThat(failed.get("error").asString()).contains("Invalid username or password");
+        assertThat(failed.get("error").asString()).contains("Invalid username or password or two-factor code.");
         assertThat(api.get("/api/v1/admin/hosts/" + refused, admin).json().get("healthLastError").asString())
                 .contains("Invalid username or password");
         api.post("/api/v1/admin/hosts/987654321/check", Map.of(), admin).problem(404, "not_found");
     }
 
     @Test
-    void anApiTokenIsWriteOnlyAndStoredEncrypted() {
+    void anInboundTheShopCantSellOnIsRefusedWhenTheHostIsSaved() {
+        fake = new FakeXuiPanel(XuiRelease.V3_6_0).start();
+        fake.state().addInbound(2, "wireguard", 51820, "{\"peers\":[]}", "{}");
         Api api = new Api(port);
         String admin = api.adminToken();
-        long id = createHost(api, admin, Map.of("panelType", "xui_v3", "apiToken", "v3-token-secret"));
+
+        JsonNode problem = api.post("/api/v1/admin/hosts", host(Map.of("panelType", "xui_v3", "inboundIds",
+                List.of(1, 2, 7))), admin).problem(400, "validation_failed");
+
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("inboundIds");
+        assertThat(problem.get("errors").get(0).get("message").asString())
+                .contains("inbound 2 is wireguard").contains("inbound 7 doesn't exist on the panel");
+        long id = api.post("/api/v1/admin/hosts", host(Map.of("panelType", "xui_v3")), admin).expect(201).json()
+                .get("id").asLong();
+        assertThat(api.get("/api/v1/admin/hosts/" + id, admin).json().get("panelVersion").asString())
+                .isEqualTo("3.6.0");
+        api.put("/api/v1/admin/hosts/" + id, host(Map.of("panelType", "xui_v3", "inboundIds", List.of(2))), admin)
+                .problem(400, "validation_failed");
+    }
+
+    @Test
+    void anApiTokenIsWriteOnlyStoredEncryptedAndUsedForTheCheck() {
+        fake = new FakeXuiPanel(XuiRelease.V3_6_0).start();
+        fake.apiToken("v3-token-secret");
+        Api api = new Api(port);
+        String admin = api.adminToken();
+        long id = api.post("/api/v1/admin/hosts", host(Map.of("panelType", "xui_v3", "apiToken", "v3-token-secret",
+                "password", "not-the-panel-password")), admin).expect(201).json().get("id").asLong();
 
         JsonNode host = api.get("/api/v1/admin/hosts/" + id, admin).expect(200).json();
         assertThat(host.get("apiTokenSet").asBoolean()).isTrue();
         assertThat(host.has("apiToken")).isFalse();
         assertThat(jdbc.sql("SELECT api_token_enc FROM hosts WHERE id = :id").param("id", id).query(String.class)
                 .single()).startsWith("v1:").doesNotContain("v3-token-secret");
+        assertThat(api.post("/api/v1/admin/hosts/" + id + "/check", Map.of(), admin).expect(200).json().get("ok")
+                .asBoolean()).isTrue();
+        assertThat(fake.requests("POST", "/login")).isZero();
     }
 }

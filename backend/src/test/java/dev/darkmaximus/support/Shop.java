@@ -31,6 +31,7 @@ public final class Shop {
         Map<String, Object> host = CatalogRequests.host("Host " + DomainFixtures.unique("k"));
         host.put("baseUrl", panel.baseUrl());
         host.put("webBasePath", XuiPanelStub.ROOT);
+        host.put("password", dev.darkmaximus.support.xui.FakeXuiPanel.PASSWORD);
         host.put("subscriptionBaseUrl", "https://sub.example.net/sub");
         return api.post("/api/v1/admin/hosts", host, admin).expect(201).json().get("id").asLong();
     }

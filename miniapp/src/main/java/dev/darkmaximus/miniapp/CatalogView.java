@@ -34,6 +34,9 @@ final class CatalogView {
         HTMLElement section = element("section", "host", null);
         String flag = host.getFlag() == null ? "" : host.getFlag() + " ";
         section.appendChild(element("h2", "host-name", flag + host.getName()));
+        if (host.getKeysMayBeDelayed()) {
+            section.appendChild(element("p", "host-delayed", texts.keysMayBeDelayed()));
+        }
         JSArray<Json.Plan> plans = host.getPlans();
         for (int i = 0; i < plans.getLength(); i++) {
             section.appendChild(plan(plans.get(i)));

@@ -98,6 +98,10 @@ final class Json {
         @JSProperty
         String getName();
 
+        /** The host's panel is failing and the shop sells on: say so before the customer pays. */
+        @JSProperty
+        boolean getKeysMayBeDelayed();
+
         @JSProperty
         String getFlag();
 

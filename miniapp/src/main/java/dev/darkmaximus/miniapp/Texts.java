@@ -25,6 +25,11 @@ final class Texts {
         return russian ? "Тарифов пока нет. Загляните позже." : "No plans on sale yet. Please check back later.";
     }
 
+    String keysMayBeDelayed() {
+        return russian ? "Сервер этой локации сейчас не отвечает: новый ключ может готовиться дольше обычного."
+                : "This location's server isn't answering right now: a new key may take longer than usual.";
+    }
+
     String openFromTelegram() {
         return russian ? "Откройте приложение из Telegram." : "Please open this app from Telegram.";
     }

@@ -11,10 +11,13 @@ public record CatalogHostResponse(
         @Schema(example = "Netherlands 1") String name,
         @Schema(example = "NL") String countryCode,
         @Schema(example = "🇳🇱") String flag,
+        @Schema(description = "The host's panel is failing and the shop sells on anyway: new keys may take longer "
+                + "than usual. Hosts whose panel is failing are otherwise left out.", example = "false")
+        boolean keysMayBeDelayed,
         List<CatalogPlanResponse> plans) {
 
     static CatalogHostResponse from(CatalogService.CatalogHost h) {
-        return new CatalogHostResponse(h.id(), h.name(), h.countryCode(), h.flag(),
+        return new CatalogHostResponse(h.id(), h.name(), h.countryCode(), h.flag(), h.keysMayBeDelayed(),
                 h.plans().stream().map(CatalogPlanResponse::from).toList());
     }
 }

@@ -10,9 +10,15 @@ public record HostHealthResponse(
         @Schema(description = "The panel accepted our credentials and answered.", example = "false") boolean ok,
         @Schema(example = "2026-11-24T10:15:30Z") Instant checkedAt,
         @Schema(description = "Why the check failed; absent when ok.",
-                example = "login refused by the panel: Invalid username or password") String error) {
+                example = "the panel refused the sign-in: Invalid username or password or two-factor code.")
+        String error,
+        @Schema(description = "The panel's version as it reported it; null when it couldn't be read.",
+                example = "2.9.4") String panelVersion,
+        @Schema(description = "Which panel API the shop uses with it; null when the panel couldn't be reached.",
+                example = "3x-ui inbound API (v2.x, v3.0)") String panelApi) {
 
     static HostHealthResponse from(HostHealth health) {
-        return new HostHealthResponse(health.ok(), health.checkedAt(), health.error());
+        return new HostHealthResponse(health.ok(), health.checkedAt(), health.error(), health.panelVersion(),
+                health.panelApi());
     }
 }

@@ -30,6 +30,13 @@ public record HostResponse(
         @Schema(description = "Error of the last failed panel check.", example = "login refused by the panel")
         String healthLastError,
         @Schema(example = "2026-11-24T09:00:00Z") Instant healthLastErrorAt,
+        @Schema(description = "The version the panel reported at the last connection check; null until one "
+                + "succeeded or when the panel doesn't say.", example = "2.9.4") String panelVersion,
+        @Schema(description = "Which panel API the shop uses with this host, as read at the last check.",
+                example = "3x-ui inbound API (v2.x, v3.0)") String panelApi,
+        @Schema(description = "The panel failed its last check (or its circuit is open): the host's plans are off "
+                + "sale until it answers again, unless the shop sells with a delay notice.", example = "false")
+        boolean panelDown,
         @Schema(example = "2026-11-24T10:15:30Z") Instant createdAt,
         @Schema(example = "2026-11-24T10:15:30Z") Instant updatedAt) {
 
@@ -37,6 +44,6 @@ public record HostResponse(
         return new HostResponse(h.id(), h.name(), h.panelType(), h.baseUrl(), h.webBasePath(), h.username(),
                 h.passwordSet(), h.apiTokenSet(), h.inboundIds(), h.subscriptionBaseUrl(), h.tlsVerify(), h.enabled(),
                 h.displayOrder(), h.countryCode(), h.flag(), h.healthLastOkAt(), h.healthLastError(),
-                h.healthLastErrorAt(), h.createdAt(), h.updatedAt());
+                h.healthLastErrorAt(), h.panelVersion(), h.panelApi(), h.panelDown(), h.createdAt(), h.updatedAt());
     }
 }

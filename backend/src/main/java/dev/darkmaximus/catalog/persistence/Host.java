@@ -33,6 +33,8 @@ public record Host(
         String healthLastError,
         Instant healthLastErrorAt,
         String circuitState,
+        String panelVersion,
+        String panelApi,
         @CreatedDate Instant createdAt,
         @LastModifiedDate Instant updatedAt,
         @Version int version) {
@@ -41,7 +43,7 @@ public record Host(
         return new Host(null, settings.name(), settings.panelType(), settings.baseUrl(), settings.webBasePath(),
                 settings.username(), passwordEnc, apiTokenEnc, settings.inboundIds(), settings.subscriptionBaseUrl(),
                 settings.tlsVerify(), null, settings.enabled(), settings.displayOrder(), settings.countryCode(),
-                settings.flag(), null, null, null, "CLOSED", null, null, 0);
+                settings.flag(), null, null, null, "CLOSED", null, null, null, null, 0);
     }
 
     /** The same host with new admin-editable settings; health and secrets not given (null) stay as they were. */
@@ -51,7 +53,7 @@ public record Host(
                 newApiTokenEnc != null ? newApiTokenEnc : apiTokenEnc,
                 settings.inboundIds(), settings.subscriptionBaseUrl(), settings.tlsVerify(), caCertificate,
                 settings.enabled(), settings.displayOrder(), settings.countryCode(), settings.flag(), healthLastOkAt,
-                healthLastError, healthLastErrorAt, circuitState, createdAt, updatedAt, version);
+                healthLastError, healthLastErrorAt, circuitState, panelVersion, panelApi, createdAt, updatedAt, version);
     }
 
     /** The admin-editable part of a host. */

@@ -25,7 +25,10 @@ public interface HostRepository extends ListCrudRepository<Host, Long> {
             UPDATE hosts SET health_last_ok_at = CASE WHEN :ok THEN :at ELSE health_last_ok_at END,
                              health_last_error = CASE WHEN :ok THEN health_last_error ELSE :error END,
                              health_last_error_at = CASE WHEN :ok THEN health_last_error_at ELSE :at END,
-                             circuit_state = :circuitState
+                             circuit_state = :circuitState,
+                             panel_version = COALESCE(:panelVersion, panel_version),
+                             panel_api = COALESCE(:panelApi, panel_api)
             WHERE id = :id""")
-    void recordHealth(long id, boolean ok, String error, Instant at, String circuitState);
+    void recordHealth(long id, boolean ok, String error, Instant at, String circuitState, String panelVersion,
+                      String panelApi);
 }

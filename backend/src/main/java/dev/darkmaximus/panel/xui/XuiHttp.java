@@ -48,9 +48,14 @@ public class XuiHttp {
         return json;
     }
 
+    /**
+     * A request to the panel. {@code X-Requested-With} makes an unauthenticated call answer 401 instead of a 307
+     * redirect on v2 up to v2.8.3 ({@code web/controller/base.go} checkLogin) and 401 instead of 404 on v3.0.2+
+     * ({@code api.go} checkAPIAuth); later v2 panels answer 404 either way.
+     */
     HttpRequest.Builder request(PanelConnection panel, String path) {
         return HttpRequest.newBuilder(java.net.URI.create(panel.root() + path)).timeout(properties.readTimeout())
-                .header("Accept", "application/json");
+                .header("Accept", "application/json").header("X-Requested-With", "XMLHttpRequest");
     }
 
     /** Sends with retries; any non-5xx answer is returned for the adapter to judge (404/401 mean "sign in again"). */
@@ -98,17 +103,40 @@ public class XuiHttp {
 
     /** The panel's {success, msg, obj}: obj when success is true, else a refusal with the panel's message. */
     JsonNode envelope(HttpResponse<String> response, String operation) {
+        Envelope envelope = read(response, operation);
+        if (!envelope.success()) {
+            throw new PanelException(operation + " refused by the panel: " + envelope.message(), false);
+        }
+        return envelope.obj();
+    }
+
+    /**
+     * The {success, msg, obj} envelope of an HTTP 200 answer (3x-ui answers refusals with 200 and success:false).
+     * Any other status, or a body that isn't the envelope, is an error: it never means "no such client".
+     */
+    Envelope read(HttpResponse<String> response, String operation) {
+        if (response.statusCode() != 200) {
+            throw new PanelException(operation + ": the panel answered HTTP " + response.statusCode(), false);
+        }
         JsonNode body;
         try {
-            body = json.readTree(response.body() == null || response.body().isBlank() ? "{}" : response.body());
+            body = json.readTree(response.body() == null || response.body().isBlank() ? "null" : response.body());
         } catch (JacksonException e) {
-            throw new PanelException(operation + ": panel answered HTTP " + response.statusCode() + " without JSON", true);
+            throw new PanelException(operation + ": the panel answered without JSON", true);
         }
-        if (response.statusCode() >= 400 || !body.path("success").asBoolean(false)) {
-            throw new PanelException(operation + " refused by the panel: " + body.path("msg").asString(
-                    "HTTP " + response.statusCode()), false);
+        if (body == null || !body.isObject() || !body.path("success").isBoolean()) {
+            throw new PanelException(operation + ": the panel's answer is not its {success, msg, obj} envelope", false);
         }
-        return body.path("obj");
+        return new Envelope(body.path("success").asBoolean(), body.path("msg").asString("").replace("\n", "").strip(),
+                body.path("obj"));
+    }
+
+    /** @param message the panel's msg without the trailing newline its Go errors carry */
+    record Envelope(boolean success, String message, JsonNode obj) {
+
+        boolean objAbsent() {
+            return obj == null || obj.isNull() || obj.isMissingNode();
+        }
     }
 
     private HttpClient client(PanelConnection panel) {

@@ -45,6 +45,12 @@ public class OutboxService {
         return tasks.hasUnfinished(dedupPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
     }
 
+    /** Tasks still being retried after a failure, oldest first, with their attempts, next try and last error. */
+    @Transactional(readOnly = true)
+    public List<OutboxTaskView> retrying(int limit) {
+        return tasks.findRetrying(limit).stream().map(OutboxTaskView::from).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<OutboxTaskView> deadLetters(int limit) {
         return tasks.findDead(limit).stream().map(OutboxTaskView::from).toList();

@@ -126,6 +126,12 @@ public final class SettingCatalogue {
                     "Keys expired longer than the grace period are deleted from their panel and archived.", "true"),
             of(ShopSettings.GRACE_PERIOD, SYNC, DURATION, "Grace period",
                     "How long an expired key stays on its panel.", "5d").between("1h", "365d"),
+            of(ShopSettings.SELL_WHILE_PANEL_DOWN, SYNC, BOOLEAN, "Sell while a panel is down",
+                    "Keep selling a host's plans while its panel fails its checks, telling customers their key may "
+                    + "take longer; off = such hosts leave the storefront until their panel answers again.", "false"),
+            of(ShopSettings.PROVISIONING_NOTICE_AFTER, SYNC, DURATION, "Slow key notice after",
+                    "A key still being prepared this long after purchase tells its customer plainly and alerts the "
+                    + "admins once.", "10m").between("1m", "24h"),
 
             of(ShopSettings.BOT_FLOOD_PER_MINUTE, SECURITY, INTEGER, "Bot updates per minute",
                     "How many updates a customer may send the bot per minute before being asked to slow down.", "30")

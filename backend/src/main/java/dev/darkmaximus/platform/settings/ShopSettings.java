@@ -42,6 +42,8 @@ public class ShopSettings {
     public static final String TIME_ZONE = "general.time-zone";
     public static final String GRACE_DELETE = "keys.grace-delete";
     public static final String GRACE_PERIOD = "keys.grace-period";
+    public static final String SELL_WHILE_PANEL_DOWN = "keys.sell-while-panel-down";
+    public static final String PROVISIONING_NOTICE_AFTER = "keys.provisioning-notice-after";
     public static final String BOT_USERNAME = "general.bot-username";
     public static final String ADMIN_CHAT_ID = "admin.chat-id";
     public static final String REFERRAL_ENABLED = "referral.enabled";
@@ -129,6 +131,16 @@ public class ShopSettings {
 
     public Duration gracePeriod() {
         return duration(GRACE_PERIOD);
+    }
+
+    /** Whether hosts whose panel fails its checks stay on sale (with a "may be delayed" notice). */
+    public boolean sellWhilePanelDown() {
+        return bool(SELL_WHILE_PANEL_DOWN);
+    }
+
+    /** How long a key may stay in provisioning before its customer and the admins are told. */
+    public Duration provisioningNoticeAfter() {
+        return duration(PROVISIONING_NOTICE_AFTER);
     }
 
     /** The bot's @username without the @, for referral links; empty until configured. */

@@ -13,12 +13,12 @@ import dev.darkmaximus.panel.VpnPanels;
 class VpnPanelsTest {
 
     @Test
-    void eachHostGetsTheAdapterForItsPanelType() {
+    void bothThreeXUiTypesGetTheVersionAwareAdapterAndUnknownTypesNone() {
         XuiTestSupport wiring = new XuiTestSupport();
-        VpnPanels panels = new VpnPanels(List.of(wiring.v2, wiring.v3));
+        VpnPanels panels = new VpnPanels(List.of(wiring.xui));
 
-        assertThat(panels.forType("XUI_V2")).isSameAs(wiring.v2);
-        assertThat(panels.forType("XUI_V3")).isSameAs(wiring.v3);
+        assertThat(panels.forType("XUI_V2")).isSameAs(wiring.xui);
+        assertThat(panels.forType("XUI_V3")).isSameAs(wiring.xui);
         assertThatThrownBy(() -> panels.forType("MARZBAN")).isInstanceOf(PanelException.class);
     }
 }

@@ -2,6 +2,7 @@ package dev.darkmaximus.panel.xui;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,36 +13,35 @@ import dev.darkmaximus.panel.CircuitBreakers;
 import dev.darkmaximus.panel.ClientSpec;
 import dev.darkmaximus.panel.PanelConnection;
 import dev.darkmaximus.panel.PanelProperties;
+import dev.darkmaximus.support.xui.FakeXuiPanel;
 
-/** Adapters wired by hand (no Spring context) with short timeouts, for WireMock tests. */
+/** The 3x-ui adapter wired by hand (no Spring context) with short timeouts, for tests against fake panels. */
 final class XuiTestSupport {
 
     static final PanelProperties PROPERTIES = new PanelProperties(Duration.ofSeconds(1), Duration.ofMillis(800), 3,
             Duration.ofMillis(10), 3, Duration.ofSeconds(30));
-    static final String OK_NULL = "{\"success\":true,\"msg\":\"\",\"obj\":null}";
+    static final UUID CLIENT_UUID = UUID.fromString("0b6f4a3e-8d8c-4d3b-9a4e-2f1c5b7a9e10");
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final CircuitBreakers breakers = new CircuitBreakers(PROPERTIES, Clock.systemUTC());
     final XuiHttp http = new XuiHttp(PROPERTIES, breakers, meters, JsonMapper.builder().build());
-    final XuiSessions sessions = new XuiSessions(http);
-    final XuiV2Panel v2 = new XuiV2Panel(http, sessions);
-    final XuiV3Panel v3 = new XuiV3Panel(http, sessions);
+    final XuiAuth auth = new XuiAuth(http, Clock.systemUTC());
+    final XuiCalls calls = new XuiCalls(http, auth);
+    final XuiVersions versions = new XuiVersions(calls);
+    final XuiPanel xui = new XuiPanel(calls, versions, breakers);
 
-    static PanelConnection panel(String baseUrl, String apiToken, boolean tlsVerify) {
-        return new PanelConnection(7, apiToken == null ? "XUI_V2" : "XUI_V3", baseUrl, "/secret", "admin", "pw",
-                apiToken, List.of(1), tlsVerify);
+    /** The fake panel as a host: cookie sign-in, or the API token when one is given. */
+    static PanelConnection panel(FakeXuiPanel fake, String apiToken) {
+        return new PanelConnection(7, fake.release().generation3() ? "XUI_V3" : "XUI_V2", fake.baseUrl(),
+                FakeXuiPanel.ROOT, FakeXuiPanel.USERNAME, FakeXuiPanel.PASSWORD, apiToken, List.of(1), true, null);
+    }
+
+    static PanelConnection panel(String baseUrl, boolean tlsVerify) {
+        return new PanelConnection(7, "XUI_V2", baseUrl, "/secret", "admin", "pw", null, List.of(1), tlsVerify, "2.9.4");
     }
 
     static ClientSpec spec(String email) {
-        return new ClientSpec(email, UUID.fromString("0b6f4a3e-8d8c-4d3b-9a4e-2f1c5b7a9e10"), "k7p2x9q4m1n8b3v6",
-                java.time.Instant.ofEpochMilli(1_767_225_600_000L), 53_687_091_200L, 3, true, 123456789L, "tg 123456789");
-    }
-
-    static String traffic(String email) {
-        return """
-                {"success":true,"msg":"","obj":{"id":11,"inboundId":1,"enable":true,"email":"%s",
-                 "uuid":"0b6f4a3e-8d8c-4d3b-9a4e-2f1c5b7a9e10","subId":"k7p2x9q4m1n8b3v6","up":1024,"down":4096,
-                 "allTime":5120,"expiryTime":1767225600000,"total":53687091200,"reset":0,"lastOnline":1764000000000}}"""
-                .formatted(email);
+        return new ClientSpec(email, CLIENT_UUID, "k7p2x9q4m1n8b3v6", Instant.ofEpochMilli(1_767_225_600_000L),
+                53_687_091_200L, 3, true, 123456789L, "tg 123456789");
     }
 }

@@ -127,7 +127,8 @@ class HostForm extends Dialog {
         try {
             HostHealthResponse health = session.call(c -> new AdminHostsApi(c).checkHost(existing.getId()));
             Notification notification = Notification.show(Boolean.TRUE.equals(health.getOk())
-                    ? getTranslation("hosts.connected")
+                    ? (health.getPanelVersion() == null ? getTranslation("hosts.connected")
+                            : getTranslation("hosts.connectedVersion", health.getPanelVersion(), health.getPanelApi()))
                     : getTranslation("hosts.connectionFailed", health.getError()), 6000, Notification.Position.TOP_CENTER);
             notification.addThemeVariants(Boolean.TRUE.equals(health.getOk())
                     ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);

@@ -40,6 +40,8 @@ public class HostsView extends VerticalLayout {
         grid.addColumn(h -> getTranslation(Boolean.TRUE.equals(h.getEnabled()) ? "hosts.enabledYes" : "hosts.enabledNo"))
                 .setHeader(getTranslation("hosts.enabled"));
         grid.addColumn(HostResponse::getDisplayOrder).setHeader(getTranslation("hosts.order"));
+        grid.addColumn(h -> h.getPanelVersion() == null ? getTranslation("hosts.versionUnknown")
+                : h.getPanelVersion()).setHeader(getTranslation("hosts.version")).setAutoWidth(true);
         grid.addColumn(this::health).setHeader(getTranslation("hosts.health")).setAutoWidth(true);
         grid.addComponentColumn(this::syncButtons).setHeader(getTranslation("hosts.sync")).setAutoWidth(true);
         grid.addItemClickListener(e -> new HostForm(session, e.getItem(), this::refresh).open());
@@ -47,11 +49,13 @@ public class HostsView extends VerticalLayout {
         refresh();
     }
 
+    /** The server says whether the host is off sale; the screen only says why. */
     private String health(HostResponse h) {
-        boolean failedLast = h.getHealthLastErrorAt() != null
-                && (h.getHealthLastOkAt() == null || h.getHealthLastErrorAt().isAfter(h.getHealthLastOkAt()));
-        if (failedLast) {
-            return getTranslation("hosts.healthFailing", h.getHealthLastError());
+        if (Boolean.TRUE.equals(h.getPanelDown())) {
+            boolean failedLast = h.getHealthLastErrorAt() != null
+                    && (h.getHealthLastOkAt() == null || h.getHealthLastErrorAt().isAfter(h.getHealthLastOkAt()));
+            return failedLast ? getTranslation("hosts.offSale", h.getHealthLastError())
+                    : getTranslation("hosts.offSaleCircuit");
         }
         return getTranslation(h.getHealthLastOkAt() == null ? "hosts.healthUnchecked" : "hosts.healthOk");
     }

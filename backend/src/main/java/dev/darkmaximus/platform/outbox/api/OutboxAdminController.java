@@ -40,6 +40,16 @@ class OutboxAdminController {
         return outbox.deadLetters(limit).stream().map(OutboxTaskResponse::from).toList();
     }
 
+    @GetMapping("/retrying")
+    @Operation(operationId = "listRetryingOutboxTasks", summary = "Side effects that failed and are being retried",
+            description = "Pending or running tasks that failed at least once (a panel that is down, Telegram "
+                    + "refusing), oldest first, with their attempts, next try and last error.")
+    @ApiResponse(responseCode = "200", description = "Retrying tasks.")
+    List<OutboxTaskResponse> retrying(@Parameter(description = "At most this many, 1–100.", example = "50")
+                                      @RequestParam(defaultValue = "50") @Min(1) @Max(100) int limit) {
+        return outbox.retrying(limit).stream().map(OutboxTaskResponse::from).toList();
+    }
+
     @PostMapping("/{id}/retry")
     @Operation(operationId = "retryOutboxTask", summary = "Retry a dead task",
             description = "Gives the task a fresh set of attempts starting now. Only dead tasks (409 `task_not_dead`).")

@@ -39,6 +39,12 @@ public interface OutboxRepository extends ListCrudRepository<OutboxTask, Long> {
     @Query("SELECT * FROM outbox_tasks WHERE status = 'DEAD' ORDER BY created_at DESC LIMIT :limit")
     List<OutboxTask> findDead(int limit);
 
+    /** Tasks that failed at least once and will be tried again: the ones stuck on an outage. */
+    @Query("""
+            SELECT * FROM outbox_tasks WHERE status IN ('PENDING', 'RUNNING') AND attempts > 0
+            ORDER BY created_at LIMIT :limit""")
+    List<OutboxTask> findRetrying(int limit);
+
     @Modifying
     @Query("""
             INSERT INTO outbox_tasks (kind, payload, dedup_key, request_id, next_attempt_at, created_at)
