@@ -35,9 +35,11 @@ public class BalanceService {
     private final MoneyQueries queries;
     private final AuditService audit;
     private final Clock clock;
+    private final dev.darkmaximus.platform.settings.ShopSettings settings;
 
     BalanceService(BalanceAccountRepository accounts, LedgerRepository ledger, MoneyQueries queries,
-                   AuditService audit, Clock clock) {
+                   AuditService audit, dev.darkmaximus.platform.settings.ShopSettings settings, Clock clock) {
+        this.settings = settings;
         this.accounts = accounts;
         this.ledger = ledger;
         this.queries = queries;
@@ -99,6 +101,12 @@ public class BalanceService {
     public LedgerLine adjust(long customerId, Money delta, String reason, String actor) {
         if (delta.amount() == 0) {
             throw InvalidInputException.field("amountMinor", "zero_amount", "must not be zero");
+        }
+        long max = settings.adjustmentMax();
+        if (delta.amount() > max || delta.amount() < -max) {
+            throw InvalidInputException.field("amountMinor", "amount_out_of_range",
+                    "must be at most " + Money.of(max, delta.currency()).display() + " either way (setting "
+                            + "\"Largest balance adjustment\")");
         }
         if (reason == null || reason.isBlank()) {
             throw InvalidInputException.field("reason", "reason_required", "say why the balance changes");

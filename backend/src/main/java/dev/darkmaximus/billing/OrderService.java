@@ -160,9 +160,12 @@ public class OrderService {
     }
 
     private OrderView sameRequest(Order existing, PurchaseRequest request) {
+        // Any difference in what was asked is a different order: plan or key, top-up amount, method, promo code.
         boolean same = existing.kind() == request.kind() && existing.paymentMethod() == request.method()
                 && (request.kind() != OrderKind.NEW_KEY || Objects.equals(existing.planId(), request.planId()))
-                && (request.kind() != OrderKind.EXTEND_KEY || Objects.equals(existing.keyId(), request.keyId()));
+                && (request.kind() != OrderKind.EXTEND_KEY || Objects.equals(existing.keyId(), request.keyId()))
+                && (request.kind() != OrderKind.TOP_UP || Objects.equals(existing.baseMinor(), request.amountMinor()))
+                && Objects.equals(existing.promoCodeId(), promos.idOf(request.promoCode()));
         if (!same) {
             throw ApiException.conflict("idempotency_key_reused",
                     "This Idempotency-Key was used for a different order.");

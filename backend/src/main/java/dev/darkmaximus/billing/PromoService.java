@@ -44,6 +44,15 @@ public class PromoService {
         this.clock = clock;
     }
 
+    /** The id of the promo code a customer typed (any case), or -1 when there is no such code; null for none. */
+    @Transactional(readOnly = true)
+    Long idOf(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        return codes.findByCode(code.strip()).map(PromoCode::id).orElse(-1L);
+    }
+
     /**
      * The code's terms if it applies to this customer buying {@code planId} (null for a top-up) in {@code currency}
      * now; otherwise a field error on {@code promoCode} saying why.

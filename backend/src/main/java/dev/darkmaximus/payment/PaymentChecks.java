@@ -51,7 +51,7 @@ public class PaymentChecks {
         if (actual.amountMinor() != payment.amountMinor() || actual.currency() != payment.currency()
                 || (actual.orderId() != null && actual.orderId() != payment.orderId())) {
             log.atError().addKeyValue("paymentId", payment.id()).addKeyValue("providerAmount", actual.amountMinor())
-                    .addKeyValue("providerOrder", actual.orderId())
+                    .addKeyValue("providerCurrency", actual.currency()).addKeyValue("providerOrder", actual.orderId())
                     .log("provider's payment does not match ours; not applied");
             return PaymentService.Outcome.IGNORED;
         }

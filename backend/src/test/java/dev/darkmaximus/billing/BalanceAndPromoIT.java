@@ -56,6 +56,32 @@ class BalanceAndPromoIT extends MoneyBackedTest {
     }
 
     @Test
+    void anIdempotencyKeyReusedWithAnotherPromoCodeOrTopUpAmountIsRefused() {
+        String code = DomainFixtures.unique("IDEM").toUpperCase();
+        api.post("/api/v1/admin/promo-codes", Map.of("code", code, "kind", "PERCENT", "value", 10), shop.admin())
+                .expect(201);
+        Shop.Customer customer = shop.customer();
+        Map<String, Object> plain = Map.of("kind", "NEW_KEY", "planId", planId, "method", "YOOKASSA");
+        long first = order(customer, plain, "promo-tap").get("id").asLong();
+
+        api.post("/api/v1/orders", Map.of("kind", "NEW_KEY", "planId", planId, "method", "YOOKASSA", "promoCode", code),
+                customer.token(), Map.of("Idempotency-Key", "promo-tap")).problem(409, "idempotency_key_reused");
+        assertThat(order(customer, plain, "promo-tap").get("id").asLong()).isEqualTo(first);
+
+        Map<String, Object> withCode = Map.of("kind", "NEW_KEY", "planId", planId, "method", "YOOKASSA",
+                "promoCode", code);
+        order(customer, withCode, "promo-tap-2");
+        assertThat(order(customer, Map.of("kind", "NEW_KEY", "planId", planId, "method", "YOOKASSA",
+                "promoCode", code.toLowerCase()), "promo-tap-2").get("promoCodeId").isNull()).isFalse();
+        api.post("/api/v1/orders", plain, customer.token(), Map.of("Idempotency-Key", "promo-tap-2"))
+                .problem(409, "idempotency_key_reused");
+
+        order(customer, Map.of("kind", "TOP_UP", "amountMinor", 50_000, "method", "YOOKASSA"), "topup-tap");
+        api.post("/api/v1/orders", Map.of("kind", "TOP_UP", "amountMinor", 60_000, "method", "YOOKASSA"),
+                customer.token(), Map.of("Idempotency-Key", "topup-tap")).problem(409, "idempotency_key_reused");
+    }
+
+    @Test
     void theLastUseOfAPromoCodeRacedByTwoCustomersIsHonouredForBothAndMarkedOverTheLimitOnce() throws Exception {
         String code = DomainFixtures.unique("LAST").toUpperCase();
         api.post("/api/v1/admin/promo-codes", Map.of("code", code, "kind", "PERCENT", "value", 20, "totalLimit", 1),
@@ -196,6 +222,14 @@ class BalanceAndPromoIT extends MoneyBackedTest {
         api.post(path, Map.of("amountMinor", 5_000), shop.admin()).problem(400, "validation_failed");
         api.post(path, Map.of("amountMinor", 5_000, "reason", "goodwill"), shop.admin()).expect(200);
         api.post(path, Map.of("amountMinor", -5_001, "reason", "too much"), shop.admin()).problem(409, "insufficient_balance");
+        JsonNode huge = api.post(path, Map.of("amountMinor", Long.MAX_VALUE, "reason", "typo"), shop.admin())
+                .problem(400, "validation_failed");
+        assertThat(huge.get("errors").get(0).get("code").asString()).isEqualTo("amount_out_of_range");
+        api.post(path, Map.of("amountMinor", -10_000_001L, "reason", "typo"), shop.admin())
+                .problem(400, "validation_failed");
+        JsonNode text = api.post(path, Map.of("amountMinor", "5000", "reason", "a number as text"), shop.admin())
+                .expect(400).json();
+        assertThat(text.toString()).contains("amountMinor");
         assertThat(balance(customer.id(), "MAIN")).isEqualTo(5_000);
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'balance.adjust' AND object_id = ?",
                 Long.toString(customer.id()))).isEqualTo(1);

@@ -153,6 +153,24 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
     }
 
     @Test
+    void aProviderAnswerInACurrencyWeDontTakeIsAMismatchNotAnError() {
+        Shop.Customer buyer = shop.customer();
+        JsonNode order = buyWithCard(buyer);
+        long orderId = order.get("id").asLong();
+        long paymentId = order.get("payment").get("id").asLong();
+        long kopecks = order.get("amountMinor").asLong();
+        TestYooKassa.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                urlEqualTo("/payments/" + TestYooKassa.providerId(paymentId))).atPriority(1).willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.okJson(TestYooKassa.paymentJson(
+                        TestYooKassa.providerId(paymentId), "succeeded", kopecks, orderId, paymentId)
+                        .replace("\"RUB\"", "\"USD\""))));
+
+        notify("payment.succeeded", paymentId, "succeeded", kopecks, orderId).expect(200);
+
+        assertThat(paymentStatus(paymentId)).isEqualTo("PENDING");
+    }
+
+    @Test
     void aCrashBetweenPaymentAndProvisioningStillEndsWithTheKeyAndNoSecondCredit() {
         Shop.Customer buyer = shop.customer();
         JsonNode order = buyWithCard(buyer);

@@ -56,7 +56,7 @@ public final class TestYooKassa {
                         .formatted(paymentId, providerId(paymentId)))));
     }
 
-    static String paymentJson(String id, String status, long kopecks, long orderId, long paymentId) {
+    public static String paymentJson(String id, String status, long kopecks, long orderId, long paymentId) {
         return """
                 {"id":"%s","status":"%s","paid":%s,"amount":{"value":"%s","currency":"RUB"},
                  "confirmation":{"type":"redirect","confirmation_url":"https://yoomoney.ru/checkout/payments/v2/contract?orderId=%s"},

@@ -58,6 +58,15 @@ class YooKassaClient {
         return new BigDecimal(value).movePointRight(2).longValueExact();
     }
 
+    /** Kopecks, or -1 for a value that isn't a whole number of kopecks (never equal to an amount of ours). */
+    static long kopecksOrUnknown(String value) {
+        try {
+            return kopecks(value);
+        } catch (NumberFormatException | ArithmeticException unreadable) {
+            return -1;
+        }
+    }
+
     private JsonNode call(String method, String path, String idempotenceKey, Map<String, Object> body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(properties.apiBaseUrl() + path))
                 .timeout(properties.readTimeout())

@@ -74,10 +74,11 @@ class YooKassaProvider implements PaymentProvider {
     public Optional<ProviderPayment> fetch(String providerPaymentId) {
         JsonNode p = client.getPayment(providerPaymentId);
         String orderId = p.path("metadata").path("order_id").asString(null);
-        return Optional.of(new ProviderPayment(p.path("id").asString(), status(p), 
-                YooKassaClient.kopecks(p.path("amount").path("value").asString("0")),
-                Currency.valueOf(p.path("amount").path("currency").asString("RUB")),
-                orderId == null ? null : Long.valueOf(orderId), p.toString()));
+        // An amount, currency or order we can't read is a mismatch like any other (nothing applied), not an error.
+        return Optional.of(new ProviderPayment(p.path("id").asString(), status(p),
+                YooKassaClient.kopecksOrUnknown(p.path("amount").path("value").asString("")),
+                Currency.parse(p.path("amount").path("currency").asString("")).orElse(null),
+                orderId == null || !orderId.matches("[0-9]{1,18}") ? null : Long.valueOf(orderId), p.toString()));
     }
 
     @Override

@@ -20,4 +20,14 @@ public enum Currency {
     public int minorDigits() {
         return minorDigits;
     }
+
+    /** The currency with this ISO-style code, or empty for one we don't take (a provider may answer with any). */
+    public static java.util.Optional<Currency> parse(String code) {
+        for (Currency currency : values()) {
+            if (currency.name().equals(code)) {
+                return java.util.Optional.of(currency);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

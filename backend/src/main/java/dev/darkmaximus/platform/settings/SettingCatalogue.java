@@ -104,6 +104,9 @@ public final class SettingCatalogue {
                     .between("100", "1000000000"),
             of(ShopSettings.TOPUP_MAX, PAYMENTS, MONEY, "Largest top-up",
                     "The largest balance top-up, in kopecks.", "10000000").between("100", "1000000000"),
+            of(ShopSettings.ADJUSTMENT_MAX, PAYMENTS, MONEY, "Largest balance adjustment",
+                    "The largest single admin correction of a balance, credit or debit, in kopecks.", "10000000")
+                    .between("100", "1000000000"),
             of(ShopSettings.ORDER_EXPIRY, PAYMENTS, DURATION, "Order expiry",
                     "How long an unpaid order keeps its price.", "30m").between("1m", "24h"),
             of(ShopSettings.PENDING_RECHECK_AFTER, PAYMENTS, DURATION, "Re-check pending payments after",

@@ -54,6 +54,7 @@ public class ShopSettings {
     public static final String ORDER_EXPIRY = "payments.order-expiry";
     public static final String TOPUP_MIN = "payments.topup-min";
     public static final String TOPUP_MAX = "payments.topup-max";
+    public static final String ADJUSTMENT_MAX = "payments.adjustment-max";
     public static final String PENDING_RECHECK_AFTER = "payments.pending-recheck-after";
     public static final String RECEIPTS = "payments.yookassa.receipts";
     public static final String RECEIPT_VAT_CODE = "payments.yookassa.vat-code";
@@ -246,6 +247,11 @@ public class ShopSettings {
     }
 
     /** Largest balance top-up in kopecks (default 100,000 ₽). */
+    /** The largest single admin balance adjustment, either way, in kopecks. */
+    public long adjustmentMax() {
+        return longValue(ADJUSTMENT_MAX);
+    }
+
     public long topUpMax() {
         return longValue(TOPUP_MAX);
     }
