@@ -22,14 +22,19 @@ public class CheckoutService {
     private final OrderService orders;
     private final PaymentService payments;
     private final Providers providers;
+    private final dev.darkmaximus.platform.ratelimit.RateLimitGate rateLimits;
 
-    CheckoutService(OrderService orders, PaymentService payments, Providers providers) {
+    CheckoutService(OrderService orders, PaymentService payments, Providers providers,
+                    dev.darkmaximus.platform.ratelimit.RateLimitGate rateLimits) {
+        this.rateLimits = rateLimits;
         this.orders = orders;
         this.payments = payments;
         this.providers = providers;
     }
 
+    /** Opens (or, for a repeated idempotency key, returns) the order; a customer's order budget applies first. */
     public OrderView checkout(long customerId, PurchaseRequest request, String idempotencyKey) {
+        rateLimits.requireOrderBudget(customerId);
         OrderView order;
         try {
             order = orders.open(customerId, request, idempotencyKey);

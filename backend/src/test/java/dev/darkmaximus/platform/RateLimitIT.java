@@ -2,7 +2,11 @@ package dev.darkmaximus.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -10,7 +14,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.darkmaximus.support.Api;
 import dev.darkmaximus.support.IntegrationTest;
 
-/** In-process buckets (no REDIS_URL): the test profile allows 5 sign-in attempts per IP per minute. */
+/**
+ * In-process buckets (no REDIS_URL): the test profile allows 5 sign-in attempts per IP per minute and 15 orders per
+ * customer per minute.
+ */
 class RateLimitIT extends IntegrationTest {
 
     @LocalServerPort
@@ -25,5 +32,52 @@ class RateLimitIT extends IntegrationTest {
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
         new Api(port, "192.0.2.11").post("/api/v1/auth/admin/login", Map.of("username", "nobody", "password", "x"),
                 null).problem(401, "invalid_credentials");
+    }
+
+    @Test
+    void anEncodedPathFallsIntoTheSameBucketAsThePlainOne() {
+        int address = 20;
+        for (String path : List.of("/%61pi/v1/auth/admin/login", "/api/v1/auth/%61dmin/login")) {
+            Api api = new Api(port, "192.0.2." + address++);
+            for (int attempt = 0; attempt < 5; attempt++) {
+                api.post(path, Map.of("username", "nobody", "password", "x"), null).expect(401);
+            }
+            api.post("/api/v1/auth/admin/login", Map.of("username", "nobody", "password", "x"), null)
+                    .problem(429, "rate_limited");
+            api.post(path, Map.of("username", "nobody", "password", "x"), null).problem(429, "rate_limited");
+        }
+    }
+
+    @Test
+    void oneCustomerOpensAtMostTheirOrderBudgetPerMinuteFromAnyAddress() throws Exception {
+        Api api = new Api(port);
+        dev.darkmaximus.support.Shop shop = new dev.darkmaximus.support.Shop(api, jdbc);
+        dev.darkmaximus.support.Shop.Customer customer = shop.customer();
+        CyclicBarrier together = new CyclicBarrier(20);
+        List<CompletableFuture<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Api from = new Api(port, "198.51.100." + (i + 1));
+            int n = i;
+            answers.add(CompletableFuture.supplyAsync(() -> {
+                await(together);
+                return from.post("/api/v1/orders", Map.of("kind", "TOP_UP", "amountMinor", 10_000, "method",
+                        "YOOKASSA"), customer.token(), Map.of("Idempotency-Key", "budget-" + n)).status();
+            }));
+        }
+        List<Integer> statuses = answers.stream().map(CompletableFuture::join).toList();
+
+        assertThat(statuses.stream().filter(s -> s == 429).count()).isEqualTo(5);
+        assertThat(statuses.stream().filter(s -> s != 429)).allMatch(s -> s == 201 || s == 200);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -36,7 +36,11 @@ class ProblemAdvice {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     @ExceptionHandler(ApiException.class)
-    ProblemDetail api(ApiException e) {
+    ProblemDetail api(ApiException e, jakarta.servlet.http.HttpServletResponse response) {
+        if (e instanceof dev.darkmaximus.platform.ratelimit.RateLimitedException limited) {
+            response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER,
+                    Long.toString(limited.retryAfterSeconds()));
+        }
         ProblemDetail problem = Problems.of(e.status(), e.code(), e.getMessage());
         if (e instanceof InvalidInputException invalid) {
             problem.setProperty("errors", invalid.errors());

@@ -29,14 +29,24 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !properties.enabled() || !request.getRequestURI().startsWith("/api/");
+        return !properties.enabled() || !path(request).startsWith("/api/");
+    }
+
+    /**
+     * The path the application routes by: decoded and normalized by the servlet container ("/%61pi//v1/auth/x" is
+     * "/api/v1/auth/x"), never the raw request URI, so encoding a path can't move a request into another bucket or
+     * out of every bucket.
+     */
+    static String path(HttpServletRequest request) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return path.replaceAll("/{2,}", "/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         boolean post = "POST".equals(request.getMethod());
-        String uri = request.getRequestURI();
+        String uri = path(request);
         // Sign-in and checkout get small budgets of their own; provider webhooks one that a busy shop can't exhaust;
         // integrators one as large as a key's own budget (applied after authentication), so an integrator's single
         // address never runs out before its key does.

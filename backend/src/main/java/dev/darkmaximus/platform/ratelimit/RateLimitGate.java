@@ -32,6 +32,21 @@ public class RateLimitGate {
         return !properties.enabled() || admit("apikey:" + keyId, properties.apiKeyPerMinute(), response);
     }
 
+    /**
+     * One customer's budget for opening orders, whichever address or client they use; throws a 429 problem with
+     * {@code Retry-After} when it is spent.
+     */
+    public void requireOrderBudget(long customerId) {
+        if (!properties.enabled()) {
+            return;
+        }
+        RateLimiter.Decision decision = limiter.tryConsume("orders:customer:" + customerId,
+                properties.ordersPerCustomerPerMinute());
+        if (!decision.allowed()) {
+            throw new RateLimitedException(decision.retryAfterSeconds());
+        }
+    }
+
     /** Whether the request may go on; if not, the 429 answer has been written. */
     boolean admit(String bucket, int perMinute, HttpServletResponse response) throws IOException {
         RateLimiter.Decision decision = limiter.tryConsume(bucket, perMinute);

@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * @param checkoutPerMinute orders created per IP per minute
  * @param webhookPerMinute payment provider notifications per sender address per minute
  * @param apiKeyPerMinute requests per integrator API key per minute (and per address sending API keys)
+ * @param ordersPerCustomerPerMinute orders one customer may open per minute, from any address (SPEC §7)
  */
 @Validated
 @ConfigurationProperties("dm.ratelimit")
@@ -23,5 +24,6 @@ public record RateLimitProperties(
         @DefaultValue("120") @Positive int publicPerMinute,
         @DefaultValue("20") @Positive int checkoutPerMinute,
         @DefaultValue("600") @Positive int webhookPerMinute,
-        @DefaultValue("600") @Positive int apiKeyPerMinute) {
+        @DefaultValue("600") @Positive int apiKeyPerMinute,
+        @DefaultValue("10") @Positive int ordersPerCustomerPerMinute) {
 }
