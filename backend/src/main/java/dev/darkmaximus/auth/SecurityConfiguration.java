@@ -53,7 +53,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, AuthProperties properties, ApiKeyService keys,
-                            RateLimitGate rateLimits) throws Exception {
+                            RateLimitGate rateLimits, dev.darkmaximus.customer.CustomerService customers,
+                            StaffService staff) throws Exception {
         statelessApi(http, problems, "Sign in first: send a valid bearer token.")
                 .cors(cors -> cors.configurationSource(corsSource(properties)))
                 .headers(headers -> headers
@@ -63,6 +64,8 @@ class SecurityConfiguration {
                                 "frame-ancestors 'self' https://web.telegram.org https://*.telegram.org")))
                 // The public catalog also takes an integrator's key (scope-free: it is public anyway).
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, rateLimits, problems),
+                        BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new AccountStillAllowedFilter(customers, staff, problems),
                         BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/**").permitAll()

@@ -116,6 +116,11 @@ public class StaffService {
 
     /** The active staff member who linked this Telegram account (admin chat and operators' forum). */
     @Transactional(readOnly = true)
+    /** Whether a signed-in staff member's account is still switched on. Read fresh, never cached. */
+    public boolean mayAct(long staffId) {
+        return staff.isActive(staffId);
+    }
+
     public java.util.Optional<StaffMember> activeByTelegramId(long telegramId) {
         return staff.findByTelegramId(telegramId).filter(Staff::active)
                 .map(s -> new StaffMember(s.id(), s.username(), Role.valueOf(s.role())));

@@ -245,6 +245,12 @@ public class CustomerService {
         return ids.stream().filter(id -> !known.contains(id)).distinct().sorted().toList();
     }
 
+    /** Whether a signed-in customer may still act: not banned, not deleted. Read fresh, never cached. */
+    @Transactional(readOnly = true)
+    public boolean mayAct(long customerId) {
+        return !customers.isBanned(customerId);
+    }
+
     /** Refuses banned customers at sign-in, so every later surface can rely on "has a token → not banned". */
     public void requireNotBanned(CustomerView customer) {
         if (customer.banned()) {

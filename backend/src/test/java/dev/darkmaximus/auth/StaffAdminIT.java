@@ -118,7 +118,10 @@ class StaffAdminIT extends IntegrationTest {
         String username = uniqueLogin("leaver");
         long telegramId = TestIds.telegramId();
         long id = create(username, "operator").get("id").asLong();
-        String refresh = login(username, PASSWORD).expect(200).json().get("refreshToken").asString();
+        JsonNode session = login(username, PASSWORD).expect(200).json();
+        String refresh = session.get("refreshToken").asString();
+        String access = session.get("accessToken").asString();
+        api.get("/api/v1/admin/tickets", access).expect(200);
 
         JsonNode changed = api.put("/api/v1/admin/staff/" + id, access("operator", false, telegramId), admin)
                 .expect(200).json();
@@ -126,6 +129,7 @@ class StaffAdminIT extends IntegrationTest {
         assertThat(changed.get("active").asBoolean()).isFalse();
         assertThat(changed.get("telegramId").asLong()).isEqualTo(telegramId);
         login(username, PASSWORD).problem(401, "invalid_credentials");
+        api.get("/api/v1/admin/tickets", access).problem(401, "account_disabled");
         api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh), null).problem(401, "invalid_refresh_token");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'staff.update' AND object_id = :id")
                 .param("id", Long.toString(id)).query(Long.class).single()).isEqualTo(1);

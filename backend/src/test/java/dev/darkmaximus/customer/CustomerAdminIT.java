@@ -73,6 +73,9 @@ class CustomerAdminIT extends IntegrationTest {
     void banNeedsAReasonAndUnbanRestoresAccess() {
         long telegramId = TestIds.telegramId();
         long id = register(telegramId, "banme").get("id").asLong();
+        String token = api.post("/api/v1/auth/dev", Map.of("telegramId", telegramId), null).expect(200).json()
+                .get("accessToken").asString();
+        api.get("/api/v1/me", token).expect(200);
 
         api.post("/api/v1/admin/customers/" + id + "/ban", Map.of("reason", " "), admin).problem(400, "validation_failed");
         JsonNode banned = api.post("/api/v1/admin/customers/" + id + "/ban", Map.of("reason", "Chargeback"), admin)
@@ -80,6 +83,11 @@ class CustomerAdminIT extends IntegrationTest {
         assertThat(banned.get("banned").asBoolean()).isTrue();
         assertThat(banned.get("banReason").asString()).isEqualTo("Chargeback");
         api.post("/api/v1/auth/dev", Map.of("telegramId", telegramId), null).problem(403, "customer_banned");
+        // the token issued before the ban stops working on the next request, not when it expires
+        api.get("/api/v1/me", token).problem(403, "customer_banned");
+        api.post("/api/v1/orders", Map.of("kind", "TOP_UP", "amountMinor", 10_000, "method", "YOOKASSA"), token,
+                Map.of("Idempotency-Key", "after-ban")).problem(403, "customer_banned");
+        api.post("/api/v1/me/tickets/messages", Map.of("text", "hello"), token).problem(403, "customer_banned");
 
         assertThat(api.post("/api/v1/admin/customers/" + id + "/unban", Map.of(), admin).expect(200).json()
                 .get("banned").asBoolean()).isFalse();

@@ -10,6 +10,10 @@ import org.springframework.data.repository.ListCrudRepository;
 
 public interface StaffRepository extends ListCrudRepository<Staff, Long> {
 
+    /** Whether the staff account is switched on (false when the row is gone): read on every signed-in request. */
+    @Query("SELECT COALESCE((SELECT active FROM staff WHERE id = :id), FALSE)")
+    boolean isActive(long id);
+
     @Query("SELECT * FROM staff WHERE lower(username) = lower(:username)")
     Optional<Staff> findByLogin(String username);
 

@@ -9,6 +9,10 @@ import org.springframework.data.repository.ListCrudRepository;
 
 public interface CustomerRepository extends ListCrudRepository<Customer, Long> {
 
+    /** Whether the customer is banned (true also when the row is gone): read on every signed-in request. */
+    @Query("SELECT COALESCE((SELECT banned FROM customers WHERE id = :id), TRUE)")
+    boolean isBanned(long id);
+
     @Query("SELECT group_id FROM customer_group_members WHERE customer_id = :customerId")
     List<Long> groupIds(long customerId);
 
