@@ -85,18 +85,35 @@ public class HostService {
         });
     }
 
-    /** Saves a host's settings, checked against its panel as {@link #create} does. */
+    /**
+     * Saves a host's settings, checked against its panel as {@link #create} does. The adapter forgets the host's
+     * session and version first, so the check signs in with the new credentials, and again after a refusal.
+     */
     public HostView update(long id, HostCommand command) {
         Host before = load(id);
         requireUniqueName(command.name(), id);
-        inspect(candidate(id, command, isBlank(command.password()) ? decrypt(before.passwordEnc()) : command.password(),
-                isBlank(command.apiToken()) ? decrypt(before.apiTokenEnc()) : command.apiToken(),
-                before.panelVersion()));
+        PanelConnection candidate = candidate(id, command,
+                isBlank(command.password()) ? decrypt(before.passwordEnc()) : command.password(),
+                isBlank(command.apiToken()) ? decrypt(before.apiTokenEnc()) : command.apiToken(), null);
+        VpnPanel panel = panels.forType(candidate.panelType());
+        panel.forget(id);
+        PanelInfo info;
+        try {
+            info = inspect(candidate);
+        } catch (RuntimeException refused) {
+            panel.forget(id);
+            throw refused;
+        }
         return transactions.execute(tx -> {
             Host current = load(id);
             requireUniqueName(command.name(), id);
             Host saved = hosts.save(current.with(settings(command), encryptUnlessBlank(command.password()),
                     encryptUnlessBlank(command.apiToken())));
+            if (info != null) {
+                hosts.recordHealth(id, true, null, clock.instant(), breakers.state(id).name(), info.version(),
+                        info.api());
+                saved = load(id);
+            }
             HostView view = HostView.from(saved);
             audit.record("host.update", "host", id, HostView.from(current), view);
             return view;

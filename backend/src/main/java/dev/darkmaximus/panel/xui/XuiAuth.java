@@ -92,6 +92,7 @@ class XuiAuth {
 
     void forget(long hostId) {
         sessions.remove(hostId);
+        refusals.remove(hostId);
     }
 
     private static boolean hasToken(PanelConnection panel) {

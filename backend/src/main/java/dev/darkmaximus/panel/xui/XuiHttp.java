@@ -77,10 +77,16 @@ public class XuiHttp {
         }
     }
 
+    /**
+     * Reads are retried on network errors and 5xx; writes (POST) are sent once: a write whose answer was lost may
+     * have landed, and 3x-ui appends a second client for a repeated add on some versions (v3.0 … v3.4
+     * {@code AddInboundClient}). The caller reads the panel again instead (the outbox retries the whole push).
+     */
     private HttpResponse<String> sendWithRetries(PanelConnection panel, HttpRequest request) {
         long backoff = properties.backoff().toMillis();
         PanelException last = null;
-        for (int attempt = 1; attempt <= properties.attempts(); attempt++) {
+        int attempts = "GET".equals(request.method()) ? properties.attempts() : 1;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 HttpResponse<String> response = client(panel).send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() < 500) {
@@ -93,7 +99,7 @@ public class XuiHttp {
                 Thread.currentThread().interrupt();
                 throw new PanelException("interrupted", true, e);
             }
-            if (attempt < properties.attempts()) {
+            if (attempt < attempts) {
                 sleep(backoff);
                 backoff *= 2;
             }
@@ -137,6 +143,11 @@ public class XuiHttp {
         boolean objAbsent() {
             return obj == null || obj.isNull() || obj.isMissingNode();
         }
+    }
+
+    /** Drops the host's HTTP clients (a one-off check of an unsaved host). */
+    void forget(long hostId) {
+        clients.keySet().removeIf(key -> key.startsWith(hostId + ":"));
     }
 
     private HttpClient client(PanelConnection panel) {

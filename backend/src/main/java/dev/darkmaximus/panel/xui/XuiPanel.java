@@ -44,6 +44,7 @@ class XuiPanel implements VpnPanel {
 
     @Override
     public void forget(long hostId) {
+        calls.http().forget(hostId);
         calls.auth().forget(hostId);
         versions.forget(hostId);
         breakers.forget(hostId);
@@ -185,13 +186,8 @@ class XuiPanel implements VpnPanel {
 
     @Override
     public List<PanelClient> listClients(PanelConnection panel) {
-        XuiHttp.Envelope answer = calls.get(panel, "listInbounds", "/panel/api/inbounds/list");
-        if (!answer.success() || !answer.obj().isArray()) {
-            throw new PanelException("listInbounds refused by the panel: " + answer.message(), false);
-        }
         List<PanelClient> clients = new ArrayList<>();
-        for (JsonNode node : answer.obj()) {
-            XuiInbound inbound = XuiInbound.from(calls.http().json(), node);
+        for (XuiInbound inbound : versions.inbounds(panel)) {
             if (!panel.inboundIds().contains(inbound.id())) {
                 continue;
             }
@@ -248,7 +244,11 @@ class XuiPanel implements VpnPanel {
         return answer.obj();
     }
 
-    /** Reads the host's inbounds in order until one lists the email. */
+    /**
+     * Reads the host's inbounds in order until one lists the email; when none does, every inbound on the panel is
+     * read before the client counts as absent (an operator may have moved the host to other inbounds while keys
+     * lived on the old ones: those keys must still be found, updated and revoked).
+     */
     private Lookup lookup(PanelConnection panel, String email) {
         if (panel.inboundIds().isEmpty()) {
             throw new PanelException("host " + panel.hostId() + " has no inbound configured", false);
@@ -257,6 +257,12 @@ class XuiPanel implements VpnPanel {
         for (int id : panel.inboundIds()) {
             XuiInbound inbound = versions.inbound(panel, id);
             read.put(id, inbound);
+            Optional<JsonNode> client = inbound.client(email);
+            if (client.isPresent()) {
+                return new Lookup(read, inbound, client.get());
+            }
+        }
+        for (XuiInbound inbound : versions.inbounds(panel)) {
             Optional<JsonNode> client = inbound.client(email);
             if (client.isPresent()) {
                 return new Lookup(read, inbound, client.get());
@@ -277,7 +283,7 @@ class XuiPanel implements VpnPanel {
 
     /** "Duplicate email" (v2, v3.0) or "email already in use" (v3.1+): another attempt created it first. */
     private static boolean taken(String message) {
-        return message.contains("Duplicate email") || message.contains("already in use");
+        return message.contains("Duplicate email") || message.contains("email already in use");
     }
 
     private record Lookup(Map<Integer, XuiInbound> inbounds, XuiInbound inbound, JsonNode record) {

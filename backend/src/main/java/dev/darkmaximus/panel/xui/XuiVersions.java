@@ -18,9 +18,9 @@ import dev.darkmaximus.panel.PanelInfo;
 /**
  * Which 3x-ui version a host runs, and its inbounds. The version is read, in order, from (read from each tag's source):
  * <ol>
- * <li>{@code GET /panel/api/server/status} {@code obj.panelVersion}: v3.1.0+ ({@code web/service/server.go}).</li>
  * <li>The public sign-in page: every v2 links {@code custom.min.css?<version>} ({@code web/html/common/page.html});
  * v3.0.0 sets {@code window.__X_UI_CUR_VER__} ({@code web/controller/dist.go}).</li>
+ * <li>{@code GET /panel/api/server/status} {@code obj.panelVersion}: v3.1.0+ ({@code web/service/server.go}).</li>
  * <li>The panel page behind the sign-in: v3.0.1/v3.0.2 set {@code window.X_UI_CUR_VER} only there.</li>
  * </ol>
  * A panel that says nothing is spoken to with the routes every v2 and v3.0 panel has; signed in with an API token,
@@ -49,7 +49,9 @@ class XuiVersions {
             return XuiProfile.of(panel.panelVersion());
         }
         XuiProfile profile = probe(panel);
-        probed.put(panel.hostId(), profile);
+        if (profile.version() != null || profile.clientRoutes()) {
+            probed.put(panel.hostId(), profile); // a guess is not kept: the next call asks again
+        }
         return profile;
     }
 
@@ -64,7 +66,7 @@ class XuiVersions {
             throw new PanelException("listInbounds refused by the panel: " + list.message(), false);
         }
         XuiProfile profile = probe(panel);
-        probed.put(panel.hostId(), profile);
+        probed.put(panel.hostId(), profile); // signed in just now (the list above): the reading is the panel's own
         List<String> problems = new ArrayList<>();
         for (int id : panel.inboundIds()) {
             XuiInbound inbound = null;
@@ -85,6 +87,17 @@ class XuiVersions {
         return new PanelInfo(profile.version(), profile.api(), problems);
     }
 
+    /** Every inbound on the panel with its clients and their counters ({@code inbounds/list}). */
+    List<XuiInbound> inbounds(PanelConnection panel) {
+        XuiHttp.Envelope list = calls.get(panel, "listInbounds", "/panel/api/inbounds/list");
+        if (!list.success() || !list.obj().isArray()) {
+            throw new PanelException("listInbounds refused by the panel: " + list.message(), false);
+        }
+        List<XuiInbound> inbounds = new ArrayList<>();
+        list.obj().forEach(node -> inbounds.add(XuiInbound.from(calls.http().json(), node)));
+        return inbounds;
+    }
+
     /** One inbound with its clients; an inbound the panel doesn't have is an error, not an empty list. */
     XuiInbound inbound(PanelConnection panel, int id) {
         XuiHttp.Envelope answer = calls.get(panel, "getInbound", "/panel/api/inbounds/get/" + id);
@@ -97,10 +110,18 @@ class XuiVersions {
         return XuiInbound.from(calls.http().json(), answer.obj());
     }
 
+    /**
+     * The public sign-in page first (every v2 and v3.0.0 name their version there, no sign-in needed), then the v3.1+
+     * status, then the panel page (v3.0.1/v3.0.2). Only a panel that says nothing costs a probe of a route it may
+     * not have.
+     */
     private XuiProfile probe(PanelConnection panel) {
-        String version = statusVersion(panel);
+        String version = signInPageVersion(panel);
         if (version == null) {
-            version = pageVersion(panel);
+            version = statusVersion(panel);
+        }
+        if (version == null && !hasToken(panel)) {
+            version = panelPageVersion(panel);
         }
         if (version == null) {
             if (clientsRouteAnswers(panel)) {
@@ -125,13 +146,13 @@ class XuiVersions {
         }
     }
 
-    private String pageVersion(PanelConnection panel) {
+    private String signInPageVersion(PanelConnection panel) {
         HttpResponse<String> signIn = calls.http().send(panel, "page",
                 calls.http().request(panel, "/").header("Accept", "text/html").GET().build());
-        String version = signIn.statusCode() == 200 ? versionIn(signIn.body()) : null;
-        if (version != null || hasToken(panel)) {
-            return version;
-        }
+        return signIn.statusCode() == 200 ? versionIn(signIn.body()) : null;
+    }
+
+    private String panelPageVersion(PanelConnection panel) {
         try {
             HttpResponse<String> page = calls.auth().send(panel, "page", false,
                     () -> calls.http().request(panel, "/panel/").header("Accept", "text/html").GET());

@@ -69,6 +69,41 @@ class XuiVersionDifferencesTest {
         assertThat(fake.requests("POST", "/login")).isEqualTo(logins + 1);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("releases")
+    void anAddWhoseAnswerIsLostIsNotSentAgainAndTheRetriedPushAdoptsTheClient(XuiRelease release) {
+        FakeXuiPanel fake = fake(release);
+        PanelConnection panel = XuiTestSupport.panel(fake, null);
+        wiring.xui.describe(panel);
+        fake.slowWrites(1_500); // longer than the adapter's read timeout: the add lands, its answer doesn't
+
+        assertThatThrownBy(() -> wiring.xui.createClient(panel, XuiTestSupport.spec(EMAIL)))
+                .isInstanceOf(PanelException.class);
+        fake.slowWrites(0);
+        wiring.breakers.succeeded(7);
+        wiring.xui.createClient(panel, XuiTestSupport.spec(EMAIL)); // the outbox's next try
+
+        String add = release.clientRoutes() ? "/panel/api/clients/add" : "/panel/api/inbounds/addClient";
+        assertThat(fake.requests("POST", add)).isEqualTo(1);
+        assertThat(fake.state().copies(EMAIL)).isEqualTo(1);
+    }
+
+    @Test
+    void aClientOnAnInboundTheHostNoLongerNamesIsStillFoundAndRevoked() {
+        FakeXuiPanel fake = fake(XuiRelease.V2_9_4);
+        fake.state().addInbound(2, "vless", 8443, "{\"clients\":[{\"id\":\"11111111-2222-4333-8444-555555555555\","
+                + "\"email\":\"other\",\"flow\":\"\",\"enable\":true}],\"decryption\":\"none\"}",
+                "{\"network\":\"ws\",\"security\":\"none\",\"wsSettings\":{\"path\":\"/w\"}}");
+        fake.state().putClient(1, client(EMAIL));
+        PanelConnection movedTo2 = new PanelConnection(7, "XUI_V2", fake.baseUrl(), FakeXuiPanel.ROOT,
+                FakeXuiPanel.USERNAME, FakeXuiPanel.PASSWORD, null, List.of(2), true, null);
+
+        assertThat(wiring.xui.findClient(movedTo2, EMAIL)).isPresent();
+        wiring.xui.deleteClient(movedTo2, EMAIL);
+
+        assertThat(fake.client(EMAIL)).isEmpty();
+    }
+
     @Test
     void onV27RevokeUsesTheDeleteRouteThatVersionHas() {
         FakeXuiPanel fake = fake(XuiRelease.V2_7_0);

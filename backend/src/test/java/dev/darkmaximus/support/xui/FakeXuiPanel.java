@@ -54,6 +54,7 @@ public final class FakeXuiPanel {
     private String apiToken;
     private String twoFactorCode;
     private boolean down;
+    private int slowWritesMillis;
 
     private static final class Session {
         final String csrf;
@@ -143,6 +144,11 @@ public final class FakeXuiPanel {
         this.down = down;
     }
 
+    /** Writes (POST) still happen, but their answer arrives only after this long (a lost answer). */
+    public synchronized void slowWrites(int millis) {
+        this.slowWritesMillis = millis;
+    }
+
     /** How many requests the panel received for this method and path (relative to the base path). */
     public int requests(String method, String path) {
         return (int) server.getAllServeEvents().stream()
@@ -216,7 +222,11 @@ public final class FakeXuiPanel {
                 return empty(403); // web/middleware/security.go CSRFMiddleware
             }
         }
-        return routes.answer(method, segments, request.getBodyAsString(), request.getHost());
+        ResponseDefinition answer = routes.answer(method, segments, request.getBodyAsString(), request.getHost());
+        if (slowWritesMillis > 0 && method.equals("POST")) {
+            return ResponseDefinitionBuilder.like(answer).withFixedDelay(slowWritesMillis).build();
+        }
+        return answer;
     }
 
     private boolean signedIn(String cookie) {

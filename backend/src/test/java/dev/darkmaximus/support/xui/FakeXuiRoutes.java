@@ -227,8 +227,13 @@ public final class FakeXuiRoutes {
         }
         JsonNode clients = FakeXuiPanel.JSON.readTree(request.path("settings").asString()).path("clients");
         for (JsonNode c : clients) {
-            if (find(c.path("email").asString()).isPresent() || emailTaken(c.path("email").asString(), null)) {
-                return fail(wrong("Duplicate email: " + c.path("email").asString() + "\n"));
+            String email = c.path("email").asString();
+            // v3.0.x accepts an existing email sent with its stored subId and appends a second entry
+            // (web/service/inbound.go checkEmailsExistForClients / AddInboundClient at v3.0.0)
+            boolean sameSub = release.generation3() && find(email)
+                    .map(f -> f.client().path("subId").asString().equals(c.path("subId").asString(""))).orElse(false);
+            if (!sameSub && emailTaken(email, null)) {
+                return fail(wrong("Duplicate email: " + email + "\n"));
             }
         }
         ObjectNode inbound = inbound(request.path("id").asString());
@@ -405,10 +410,15 @@ public final class FakeXuiRoutes {
         Optional<Found> existing = find(email);
         if (existing.isPresent()) {
             boolean sameSub = existing.get().client().path("subId").asString().equals(client.path("subId").asString());
-            if (!(sameSub && release.reuseOnReAdd())) {
+            if (!sameSub) {
                 return fail(wrong("email already in use: " + email + "\n"));
             }
-            return okMessage("Inbound client(s) have been added.");
+            if (release.reuseOnReAdd()) {
+                return okMessage("Inbound client(s) have been added."); // v3.5.0+: a no-op with the stored credentials
+            }
+            // v3.1 … v3.4: accepted, fresh credentials minted, a second entry appended (client.go Create)
+            client.remove("id");
+            client.remove("password");
         }
         client.put("enable", true); // a client is always created enabled (client_crud.go Create)
         for (JsonNode id : request.path("inboundIds")) {

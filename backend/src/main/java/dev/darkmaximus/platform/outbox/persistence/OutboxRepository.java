@@ -41,7 +41,7 @@ public interface OutboxRepository extends ListCrudRepository<OutboxTask, Long> {
 
     /** Tasks that failed at least once and will be tried again: the ones stuck on an outage. */
     @Query("""
-            SELECT * FROM outbox_tasks WHERE status IN ('PENDING', 'RUNNING') AND attempts > 0
+            SELECT * FROM outbox_tasks WHERE status IN ('PENDING', 'RUNNING') AND last_error IS NOT NULL
             ORDER BY created_at LIMIT :limit""")
     List<OutboxTask> findRetrying(int limit);
 
