@@ -79,6 +79,34 @@ public class BalanceService {
         return apply(customerId, MAIN, negate(amount), kind, referenceType, referenceId, reason, "system");
     }
 
+    /**
+     * How much of a payment sits on the customer's main balance as that payment's money (see
+     * {@link dev.darkmaximus.billing.persistence.LedgerRepository#balanceCreditLeft}); 0 for a payment that bought
+     * something directly.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    long balanceCreditLeft(long customerId, long paymentId, long orderId) {
+        boolean second = ledger.creditedAsPayment(paymentId);
+        return Math.max(0, ledger.balanceCreditLeft(customerId, paymentId, orderId, !second));
+    }
+
+    /** Takes back, for a refund to the card, what the payment had put on the balance; empty if already spent. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<LedgerLine> holdForCardRefund(long customerId, Money amount, long refundId, long paymentId) {
+        return apply(customerId, MAIN, negate(amount), LedgerKind.REFUND, "refund", refundId,
+                "Refund #" + refundId + " of payment #" + paymentId + " to the card", "system");
+    }
+
+    /** Gives back what a refund to the card held when the provider refused it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void releaseCardRefund(long customerId, long refundId, Currency currency) {
+        long held = ledger.heldByRefund(refundId);
+        if (held > 0) {
+            apply(customerId, MAIN, Money.of(held, currency), LedgerKind.REFUND, "refund-undo", refundId,
+                    "Refund #" + refundId + " failed: money back on the balance", "system");
+        }
+    }
+
     /** Adds to the main balance (top-up, refund to balance, bonus), in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public LedgerLine credit(long customerId, Money amount, LedgerKind kind, String referenceType, Long referenceId,

@@ -83,9 +83,26 @@ public class Refunds {
         if (!toBalance && payment.provider() == PaymentMethod.BALANCE) {
             throw InvalidInputException.field("toBalance", "balance_payment", "a balance payment is refunded to the balance");
         }
+        Order order = orders.findById(payment.orderId()).orElseThrow();
+        long onBalance = payment.currency() == ReferralService.CURRENCY
+                ? balances.balanceCreditLeft(order.customerId(), paymentId, order.id()) : 0;
+        if (toBalance && onBalance > 0) {
+            throw InvalidInputException.field("toBalance", "already_on_balance",
+                    "this payment went to the customer's balance already; refund it to the card instead");
+        }
         Refund saved = refunds.save(new Refund(null, paymentId, amount, payment.currency(), null,
                 Refund.Status.PENDING, toBalance, reason.strip(), keyAction == null ? RefundKeyAction.NONE : keyAction,
                 null, staffId, null, null));
+        if (!toBalance && onBalance > 0) {
+            // The money went to the balance: the card gets it back only if the balance gives it up, now, before the
+            // provider moves anything (a failed refund puts it back).
+            long hold = Math.min(amount, onBalance);
+            Money balanceNow = balances.balance(order.customerId(), payment.currency());
+            balances.holdForCardRefund(order.customerId(), Money.of(hold, payment.currency()), saved.id(), paymentId)
+                    .orElseThrow(() -> ApiException.conflict("balance_spent", "This payment went to the customer's "
+                            + "balance and part of it is spent: the balance is " + balanceNow.display() + ". Refund at "
+                            + "most that much, or correct the balance first."));
+        }
         audit.record("refund.start", "payment", paymentId, null, RefundView.from(saved));
         return RefundView.from(saved);
     }
@@ -132,6 +149,11 @@ public class Refunds {
     @Transactional
     public RefundView fail(long refundId, String error) {
         Refund r = refunds.findById(refundId).orElseThrow();
+        if (!r.toBalance() && r.status() == Refund.Status.PENDING) {
+            Payment payment = payments.findById(r.paymentId()).orElseThrow();
+            Order order = orders.findById(payment.orderId()).orElseThrow();
+            balances.releaseCardRefund(order.customerId(), refundId, r.currency());
+        }
         Refund failed = refunds.save(new Refund(r.id(), r.paymentId(), r.amountMinor(), r.currency(),
                 r.providerRefundId(), Refund.Status.FAILED, r.toBalance(), r.reason(), r.keyAction(),
                 error.length() > 500 ? error.substring(0, 500) : error, r.createdBy(), r.createdAt(), clock.instant()));

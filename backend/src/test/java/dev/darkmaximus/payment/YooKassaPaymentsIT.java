@@ -268,6 +268,39 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
     }
 
     @Test
+    void aTopUpRefundedToTheCardLeavesTheBalanceAndCantBeRefundedToTheBalanceOrOnceSpent() {
+        Shop.Customer buyer = shop.customer();
+        JsonNode order = order(buyer, Map.of("kind", "TOP_UP", "amountMinor", 30_000, "method", "YOOKASSA"), "tu-1");
+        long orderId = order.get("id").asLong();
+        long paymentId = order.get("payment").get("id").asLong();
+        TestYooKassa.payment(paymentId, "succeeded", 30_000, orderId);
+        notify("payment.succeeded", paymentId, "succeeded", 30_000, orderId).expect(200);
+        assertThat(balance(buyer.id(), "MAIN")).isEqualTo(30_000);
+        String refunds = "/api/v1/admin/payments/" + paymentId + "/refunds";
+
+        // the top-up is balance money already: back to the balance would credit it twice
+        JsonNode twice = api.post(refunds, Map.of("reason", "x", "toBalance", true), shop.admin())
+                .problem(400, "validation_failed");
+        assertThat(twice.get("errors").get(0).get("code").asString()).isEqualTo("already_on_balance");
+
+        TestYooKassa.refundSucceeds(paymentId);
+        api.post(refunds, Map.of("amountMinor", 10_000, "reason", "asked for part back"), shop.admin()).expect(200);
+        assertThat(balance(buyer.id(), "MAIN")).isEqualTo(20_000);
+
+        // spend most of the rest: the card can't get back what the balance no longer has
+        api.post("/api/v1/admin/customers/" + buyer.id() + "/balance-adjustments",
+                Map.of("amountMinor", -15_000, "reason", "spent on a key"), shop.admin()).expect(200);
+        JsonNode spent = api.post(refunds, Map.of("reason", "the rest"), shop.admin()).problem(409, "balance_spent");
+        assertThat(spent.get("detail").asString()).contains("50 ₽");
+        assertThat(balance(buyer.id(), "MAIN")).isEqualTo(5_000);
+        assertThat(count("SELECT count(*) FROM refunds WHERE payment_id = ?", paymentId)).isEqualTo(1);
+
+        TestYooKassa.refundSucceeds(paymentId, "rf-" + paymentId + "-2");
+        api.post(refunds, Map.of("amountMinor", 5_000, "reason", "what is left"), shop.admin()).expect(200);
+        assertThat(balance(buyer.id(), "MAIN")).isZero();
+    }
+
+    @Test
     void aRefundTheProviderCouldNotConfirmIsRetriedAsTheSameRefund() {
         Shop.Customer buyer = shop.customer();
         JsonNode order = buyWithCard(buyer);

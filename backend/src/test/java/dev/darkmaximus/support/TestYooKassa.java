@@ -48,12 +48,17 @@ public final class TestYooKassa {
     }
 
     public static void refundSucceeds(long paymentId) {
+        refundSucceeds(paymentId, "rf-" + paymentId);
+    }
+
+    /** The next refunds of the payment succeed under this YooKassa refund id (ids are unique per refund). */
+    public static void refundSucceeds(long paymentId, String refundId) {
         SERVER.stubFor(post(urlEqualTo("/refunds"))
                 .withRequestBody(matchingJsonPath("$.payment_id", equalTo(providerId(paymentId))))
                 .willReturn(json(200, """
-                        {"id":"rf-%d","status":"succeeded","amount":{"value":"1.00","currency":"RUB"},
+                        {"id":"%s","status":"succeeded","amount":{"value":"1.00","currency":"RUB"},
                          "payment_id":"%s","created_at":"2026-11-24T10:00:00.000Z"}"""
-                        .formatted(paymentId, providerId(paymentId)))));
+                        .formatted(refundId, providerId(paymentId)))));
     }
 
     public static String paymentJson(String id, String status, long kopecks, long orderId, long paymentId) {
