@@ -90,6 +90,10 @@ class Fulfilment {
                     + " went to the balance.", "revoked:" + payment.id());
             return;
         }
+        // The order held its code's use since it was opened; only a payment that came after the order expired can
+        // find the limit taken, and then no bonus is given beyond it.
+        boolean promoHonoured = order.promoCodeId() == null || promos.redeem(order);
+        int bonusDays = promoHonoured ? order.bonusDays() : 0;
         switch (order.kind()) {
             case TOP_UP -> {
                 LedgerLine credited = balances.credit(customerId, amount, LedgerKind.TOP_UP, "order", orderId,
@@ -114,20 +118,17 @@ class Fulfilment {
                     referrals.reward(customerId, amount, "order", orderId);
                 }
                 if (order.kind() == OrderKind.NEW_KEY) {
-                    long keyId = keys.createForOrder(customerId, order.planId(), order.bonusDays());
+                    long keyId = keys.createForOrder(customerId, order.planId(), bonusDays);
                     orders.setKey(orderId, keyId, now);
                 } else {
-                    keys.extendForOrder(order.keyId(), order.planId(), order.bonusDays());
+                    keys.extendForOrder(order.keyId(), order.planId(), bonusDays);
                 }
                 notifications.queue(customerId, "payment", Templates.PAYMENT_RECEIVED,
                         Map.of("amount", amount.display(), "order_id", Long.toString(orderId)),
                         "payment:" + payment.id());
             }
         }
-        if (order.promoCodeId() != null) {
-            promos.redeem(order);
-        }
-        if (order.balanceBonusMinor() > 0) {
+        if (order.balanceBonusMinor() > 0 && promoHonoured) {
             balances.credit(customerId, Money.of(order.balanceBonusMinor(), Currency.RUB), LedgerKind.PROMO_BONUS,
                     "order", orderId, "Promo code bonus, order #" + orderId, "system");
         }

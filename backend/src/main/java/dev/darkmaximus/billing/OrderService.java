@@ -73,7 +73,7 @@ public class OrderService {
     /** The price this customer would pay now, with its breakdown; nothing is stored. */
     @Transactional(readOnly = true)
     public Quote quote(long customerId, PurchaseRequest request) {
-        return price(customerId, request).quote();
+        return price(customerId, request, false).quote();
     }
 
     /**
@@ -89,7 +89,7 @@ public class OrderService {
             }
         }
         CustomerView customer = customers.get(customerId);
-        Priced priced = price(customerId, request);
+        Priced priced = price(customerId, request, true);
         Quote q = priced.quote();
         Instant now = clock.instant();
         Order order = orders.save(new Order(null, request.kind(), customerId, priced.planId(), request.keyId(),
@@ -183,7 +183,8 @@ public class OrderService {
         return all.isEmpty() ? null : PaymentView.from(all.getLast());
     }
 
-    private Priced price(long customerId, PurchaseRequest request) {
+    /** @param reserve opening the order: a promo code's use is held by it (see {@link PromoService#check}) */
+    private Priced price(long customerId, PurchaseRequest request, boolean reserve) {
         if (request.kind() == null) {
             throw InvalidInputException.field("kind", "required", "new_key, extend_key or top_up");
         }
@@ -226,7 +227,7 @@ public class OrderService {
             default -> throw new IllegalStateException();
         }
         Pricing.PromoTerms promo = request.promoCode() == null || request.promoCode().isBlank() ? null
-                : promos.check(request.promoCode(), customerId, planId, currency);
+                : promos.check(request.promoCode(), customerId, planId, currency, reserve);
         int referralPercent = request.kind() != OrderKind.TOP_UP && settings.referralEnabled()
                 && customers.get(customerId).referrerId() != null && !queries.hasPaidPurchase(customerId)
                 ? settings.referralFirstPurchaseDiscount() : 0;

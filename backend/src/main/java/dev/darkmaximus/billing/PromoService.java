@@ -3,6 +3,7 @@ package dev.darkmaximus.billing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -55,12 +56,47 @@ public class PromoService {
 
     /**
      * The code's terms if it applies to this customer buying {@code planId} (null for a top-up) in {@code currency}
-     * now; otherwise a field error on {@code promoCode} saying why.
+     * now; otherwise a field error on {@code promoCode} saying why. Uses already paid for and uses held by open
+     * orders both count against the limits, so a quote, an order and a payment all see the same limit.
+     *
+     * @param reserve the caller is opening an order (in its transaction): the code's row is locked first, so orders
+     *                opened at once with one code are counted one after the other and the new order holds its use
      */
     @Transactional(readOnly = true)
-    Pricing.PromoTerms check(String code, long customerId, Long planId, Currency currency) {
-        PromoCode promo = codes.findByCode(code.strip()).orElseThrow(() -> refuse("promo_not_found",
+    Pricing.PromoTerms check(String code, long customerId, Long planId, Currency currency, boolean reserve) {
+        PromoCode promo = usable(code, customerId, reserve);
+        if (planId == null && promo.kind() != PromoKind.BALANCE_BONUS) {
+            throw refuse("promo_not_for_top_up", "This promo code applies to plans, not to top-ups.");
+        }
+        if (planId != null && !promo.plans().isEmpty()
+                && promo.plans().stream().noneMatch(p -> p.planId() == planId)) {
+            throw refuse("promo_wrong_plan", "This promo code doesn't apply to this plan.");
+        }
+        if (promo.kind() == PromoKind.FIXED && promo.currency() != currency) {
+            throw refuse("promo_wrong_currency", "This promo code applies to payments in " + promo.currency() + ".");
+        }
+        return new Pricing.PromoTerms(promo.id(), promo.kind(), promo.value());
+    }
+
+    /**
+     * Why this customer can't use the code at all right now (no such code, expired, used up, already used), as the
+     * refusal's code; empty when it may apply (to some plan). For a code arriving by deep link, before it is kept.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> refusalFor(String code, long customerId) {
+        try {
+            usable(code, customerId, false);
+            return Optional.empty();
+        } catch (InvalidInputException refused) {
+            return Optional.of(refused.errors().getFirst().code());
+        }
+    }
+
+    /** The code if this customer may use it now, whatever they buy; else the field error saying why. */
+    private PromoCode usable(String code, long customerId, boolean reserve) {
+        PromoCode found = codes.findByCode(code.strip()).orElseThrow(() -> refuse("promo_not_found",
                 "There is no such promo code."));
+        PromoCode promo = reserve ? codes.lockById(found.id()).orElseThrow() : found;
         Instant now = clock.instant();
         if (!promo.active()) {
             throw refuse("promo_inactive", "This promo code is no longer active.");
@@ -71,41 +107,36 @@ public class PromoService {
         if (promo.validUntil() != null && !now.isBefore(promo.validUntil())) {
             throw refuse("promo_expired", "This promo code has expired.");
         }
-        if (promo.totalLimit() != null && promo.timesUsed() >= promo.totalLimit()) {
+        if (promo.totalLimit() != null && promo.timesUsed() + codes.openOrders(promo.id()) >= promo.totalLimit()) {
             throw refuse("promo_exhausted", "This promo code has been used up.");
         }
-        if (redemptions.countByCustomer(promo.id(), customerId) >= promo.perCustomerLimit()) {
-            throw refuse("promo_already_used", "You have already used this promo code.");
-        }
-        if (planId == null && promo.kind() != PromoKind.BALANCE_BONUS) {
-            throw refuse("promo_not_for_top_up", "This promo code applies to plans, not to top-ups.");
-        }
-        if (planId != null && !promo.plans().isEmpty()
-                && promo.plans().stream().noneMatch(p -> p.planId() == planId)) {
-            throw refuse("promo_wrong_plan", "This promo code doesn't apply to this plan.");
+        if (redemptions.countByCustomer(promo.id(), customerId) + codes.openOrdersOf(promo.id(), customerId)
+                >= promo.perCustomerLimit()) {
+            throw refuse("promo_already_used", "You have already used this promo code (or an order with it is "
+                    + "waiting for payment).");
         }
         if (promo.firstPurchaseOnly() && queries.hasPaidPurchase(customerId)) {
             throw refuse("promo_first_purchase_only", "This promo code is for a first purchase only.");
         }
-        if (promo.kind() == PromoKind.FIXED && promo.currency() != currency) {
-            throw refuse("promo_wrong_currency", "This promo code applies to payments in " + promo.currency() + ".");
-        }
-        return new Pricing.PromoTerms(promo.id(), promo.kind(), promo.value());
+        return promo;
     }
 
     /**
-     * Records the code's use by a paid order, in the paying transaction. The total limit is taken atomically; if it
-     * ran out (or the customer's own limit) since the quote, the customer keeps what they paid for and the use is
-     * marked over the limit for the admin (SPEC §5.4).
+     * Records the code's use by a paid order, in the paying transaction; the open order held the use until now. Only
+     * an order paid after it expired (its hold released, the use taken by someone else) can find the limit reached:
+     * the customer keeps the discount they paid with, the use is marked over the limit for the admin (SPEC §5.4),
+     * and the answer is false so that no bonus days or balance bonus are given beyond the limit.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void redeem(Order order) {
-        PromoCode promo = codes.findById(order.promoCodeId()).orElseThrow();
+    boolean redeem(Order order) {
+        PromoCode promo = codes.lockById(order.promoCodeId()).orElseThrow();
         boolean withinCustomerLimit = redemptions.countByCustomer(promo.id(), order.customerId())
                 < promo.perCustomerLimit();
         boolean withinTotal = codes.takeUse(promo.id()) == 1;
+        boolean within = withinTotal && withinCustomerLimit;
         redemptions.save(new PromoRedemption(null, promo.id(), order.customerId(), order.id(),
-                order.promoDiscountMinor(), order.currency(), !(withinTotal && withinCustomerLimit), clock.instant()));
+                order.promoDiscountMinor(), order.currency(), !within, clock.instant()));
+        return within;
     }
 
     @Transactional(readOnly = true)

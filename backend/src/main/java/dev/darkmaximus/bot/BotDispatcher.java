@@ -313,6 +313,7 @@ class BotDispatcher {
             case "bp" -> shop.planChosen(chat, id(p, 1));
             case "bpe" -> shop.askPromo(chat, id(p, 1));
             case "m" -> shop.methods(chat, p.get(1), id(p, 2));
+            case "pd" -> shop.dropPromo(chat, p.get(1), id(p, 2));
             case "s" -> shop.summary(chat, p.get(1), id(p, 2), p.get(3));
             case "p" -> shop.pay(chat, p.get(1), id(p, 2), p.get(3), p.get(4));
             case "top" -> shop.topUp(chat);

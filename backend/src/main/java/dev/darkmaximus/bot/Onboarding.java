@@ -48,8 +48,12 @@ class Onboarding {
     private final Cache<Long, Boolean> members = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10))
             .maximumSize(100_000).build();
 
+    private final dev.darkmaximus.billing.PromoService promos;
+
     Onboarding(CustomerService customers, BalanceService balances, KeyQueries keys, OrderService orders,
-               BotSessions sessions, ShopSettings settings, BotApiClient api, Clock clock) {
+               BotSessions sessions, ShopSettings settings, BotApiClient api, dev.darkmaximus.billing.PromoService promos,
+               Clock clock) {
+        this.promos = promos;
         this.customers = customers;
         this.balances = balances;
         this.keys = keys;
@@ -71,10 +75,17 @@ class Onboarding {
         }
         String promo = payload != null && payload.matches("promo_[A-Za-z0-9_-]{1,58}") ? payload.substring(6) : null;
         if (promo != null) {
-            Map<String, String> data = new HashMap<>(sessions.get(chat.customerId()).data());
-            data.put("promo", promo);
-            sessions.save(chat.customerId(), null, data, clock.instant());
-            chat.send(chat.t("promo.applied", "code", promo), List.of());
+            // Checked when it arrives: a code that can't apply is said now and not kept for the next purchase.
+            java.util.Optional<String> refusal = promos.refusalFor(promo, chat.customerId());
+            if (refusal.isPresent()) {
+                chat.send(chat.t(chat.has("error." + refusal.get()) ? "error." + refusal.get() : "error.promo_not_found"),
+                        List.of());
+            } else {
+                Map<String, String> data = new HashMap<>(sessions.get(chat.customerId()).data());
+                data.put("promo", promo);
+                sessions.save(chat.customerId(), null, data, clock.instant());
+                chat.send(chat.t("promo.applied", "code", promo), List.of());
+            }
         }
         if (!passesGates(chat)) {
             return;
@@ -100,7 +111,14 @@ class Onboarding {
                     Chat.rows(Chat.row(chat.button(chat.t("btn.terms_accept"), "terms"))));
             return false;
         }
-        if (!inRequiredChannel(chat)) {
+        boolean inChannel;
+        try {
+            inChannel = inRequiredChannel(chat);
+        } catch (TelegramBotApi.RetryLater telegramTrouble) {
+            chat.notice(chat.t("channel.check_failed"));
+            return false;
+        }
+        if (!inChannel) {
             String link = settings.requiredChannelLink();
             chat.show(chat.t("channel"), Chat.rows(
                     Chat.row(link.isBlank() ? null : Chat.link(chat.t("btn.channel_join"), link)),
@@ -120,7 +138,15 @@ class Onboarding {
 
     void recheckChannel(Chat chat) {
         members.invalidate(chat.customer().telegramId());
-        if (!inRequiredChannel(chat)) {
+        boolean in;
+        try {
+            in = inRequiredChannel(chat);
+        } catch (TelegramBotApi.RetryLater telegramTrouble) {
+            // Telegram couldn't say (5xx, flood limit): the customer gets an answer, not silence.
+            chat.notice(chat.t("channel.check_failed"));
+            return;
+        }
+        if (!in) {
             chat.notice(chat.t("channel.not_yet"));
             return;
         }

@@ -148,9 +148,21 @@ class ShopFlow {
                     : chat.label("method." + method.name());
             rows.add(Chat.row(chat.button(label, "s", kind, Long.toString(id), letter(method))));
         }
+        if (promo(chat) != null) {
+            rows.add(Chat.row(chat.button(chat.t("btn.promo_drop", "code", promo(chat)), "pd", kind, Long.toString(id))));
+        }
         rows.add(Chat.row(chat.button(chat.t("btn.back"), back(kind, id))));
         String text = usable.isEmpty() ? chat.t("buy.no_methods") : chat.t("buy.methods", "what", Chat.html(what(chat, kind, id)));
         chat.show(text, Chat.rows(rows.toArray(InlineKeyboardButton[][]::new)));
+    }
+
+    /** The customer drops the promo code they brought (a deep link's or a typed one) and picks a method again. */
+    void dropPromo(Chat chat, String kind, long id) {
+        Map<String, String> data = new java.util.HashMap<>(sessions.get(chat.customerId()).data());
+        data.remove("promo");
+        sessions.save(chat.customerId(), null, data, clock.instant());
+        chat.send(chat.t("promo.dropped"), List.of());
+        methods(chat, kind, id);
     }
 
     void summary(Chat chat, String kind, long id, String letter) {
@@ -211,6 +223,11 @@ class ShopFlow {
     }
 
     void topUp(Chat chat) {
+        if (!methods.available(PaymentMethod.YOOKASSA)) {
+            // Top-ups are paid by card only: with card payments off, there is nothing to offer, so say so.
+            chat.show(chat.t("topup.unavailable"), Chat.rows(Chat.row(chat.button(chat.t("btn.back"), "menu"))));
+            return;
+        }
         long min = settings.topUpMin();
         long max = settings.topUpMax();
         List<InlineKeyboardButton> presets = new ArrayList<>();
@@ -231,6 +248,10 @@ class ShopFlow {
     }
 
     void askTopUpAmount(Chat chat) {
+        if (!methods.available(PaymentMethod.YOOKASSA)) {
+            topUp(chat);
+            return;
+        }
         sessions.save(chat.customerId(), "topup", Map.of(), clock.instant());
         chat.show(chat.t("topup.prompt", "min", rub(settings.topUpMin()), "max", rub(settings.topUpMax())),
                 Chat.rows(Chat.row(chat.button(chat.t("btn.back"), "top"))));

@@ -11,6 +11,17 @@ public interface PromoCodeRepository extends ListCrudRepository<PromoCode, Long>
     @Query("SELECT * FROM promo_codes WHERE lower(code) = lower(:code)")
     Optional<PromoCode> findByCode(String code);
 
+    /** Locks the code's row: orders opened with one code at once are counted one after the other. */
+    @Query("SELECT * FROM promo_codes WHERE id = :id FOR UPDATE")
+    Optional<PromoCode> lockById(long id);
+
+    /** Orders still open with this code: each holds one use until it is paid, expires or is canceled. */
+    @Query("SELECT count(*) FROM orders WHERE promo_code_id = :id AND status = 'OPEN'")
+    int openOrders(long id);
+
+    @Query("SELECT count(*) FROM orders WHERE promo_code_id = :id AND customer_id = :customerId AND status = 'OPEN'")
+    int openOrdersOf(long id, long customerId);
+
     /** Takes one use within the total limit atomically; 0 = the limit was reached in between (SPEC §5.4). */
     @Modifying
     @Query("""
