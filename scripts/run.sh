@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 
 export DM_DATA_DIR="${DM_DATA_DIR:-$PWD/data}"
 BACKEND_PORT="${BACKEND_PORT:-8080}"
+# Listen on this machine only (the dev profile's browser sign-in is for this machine); BIND_ADDRESS=0.0.0.0 to share.
+BIND_ADDRESS="${BIND_ADDRESS:-127.0.0.1}"
 ADMIN_PORT="${ADMIN_PORT:-8081}"
 mkdir -p "$DM_DATA_DIR/logs"
 backend_log="$DM_DATA_DIR/logs/backend.log"
@@ -26,13 +28,15 @@ wait_for() { # url, seconds, name, log
 }
 
 echo "Starting backend on :$BACKEND_PORT (log: $backend_log) ..."
-SERVER_PORT="$BACKEND_PORT" SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-dev}" \
+# The dev profile (browser sign-in as anyone) only without a real bot or database: the backend refuses otherwise.
+if [ -z "${TELEGRAM_BOT_TOKEN:-}" ] && [ -z "${DATABASE_URL:-}" ]; then default_profile=dev; else default_profile=default; fi
+SERVER_ADDRESS="$BIND_ADDRESS" SERVER_PORT="$BACKEND_PORT" SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-$default_profile}" \
   "$JAVA_HOME/bin/java" -jar backend/target/backend.jar >"$backend_log" 2>&1 &
 pids+=($!)
 wait_for "http://localhost:$BACKEND_PORT/actuator/health" 180 backend "$backend_log"
 
 echo "Starting admin UI on :$ADMIN_PORT (log: $admin_log) ..."
-SERVER_PORT="$ADMIN_PORT" DM_BACKEND_URL="http://localhost:$BACKEND_PORT" \
+SERVER_ADDRESS="$BIND_ADDRESS" SERVER_PORT="$ADMIN_PORT" DM_BACKEND_URL="http://localhost:$BACKEND_PORT" \
   "$JAVA_HOME/bin/java" -jar admin-ui/target/admin-ui.jar >"$admin_log" 2>&1 &
 pids+=($!)
 wait_for "http://localhost:$ADMIN_PORT/" 180 "admin UI" "$admin_log"

@@ -27,7 +27,12 @@ public final class Api {
     }
 
     public Api(int port, String clientIp) {
-        this.baseUrl = "http://127.0.0.1:" + port;
+        this(port, clientIp, "http://127.0.0.1:" + port);
+    }
+
+    /** The API at another address of this machine (e.g. a network interface instead of loopback). */
+    public Api(int port, String clientIp, String baseUrl) {
+        this.baseUrl = baseUrl;
         this.clientIp = clientIp;
     }
 

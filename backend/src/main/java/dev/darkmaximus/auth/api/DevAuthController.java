@@ -16,7 +16,8 @@ import dev.darkmaximus.customer.TelegramProfile;
 
 /**
  * Lets the Mini App be opened in a plain browser on a developer's machine. The bean exists only in the dev
- * profile, so in production the path is simply unknown (404).
+ * profile, so in production the path is simply unknown (404); even in dev it answers only connections made to a
+ * loopback address, and the dev profile refuses to start next to a real bot or database ({@code DevProfileGuard}).
  */
 @RestController
 @Profile("dev")
@@ -36,7 +37,18 @@ class DevAuthController {
             description = "Development aid: signs in as the given Telegram user without a signature. Exists only "
                     + "when the backend runs with the `dev` profile; answers 404 otherwise.")
     @ApiResponse(responseCode = "200", description = "Signed in.")
-    TokenResponse devLogin(@Valid @RequestBody DevLoginRequest request) {
+    TokenResponse devLogin(@Valid @RequestBody DevLoginRequest request, jakarta.servlet.http.HttpServletRequest http) {
+        // Only for a browser on this machine: the connection must have arrived on a loopback address (whatever a
+        // forwarded header claims), so a dev backend reachable from a network signs nobody in.
+        java.net.InetAddress local;
+        try {
+            local = java.net.InetAddress.getByName(http.getLocalAddr());
+        } catch (java.net.UnknownHostException e) {
+            local = null;
+        }
+        if (local == null || !local.isLoopbackAddress()) {
+            throw dev.darkmaximus.platform.error.ApiException.notFound("Endpoint", "/api/v1/auth/dev");
+        }
         return TokenResponse.from(telegram.loginForDevelopment(new TelegramProfile(request.telegramId(),
                 request.username(), request.firstName() == null ? "Dev" : request.firstName(), null,
                 request.language())));

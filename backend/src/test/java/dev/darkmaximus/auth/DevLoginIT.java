@@ -1,0 +1,57 @@
+package dev.darkmaximus.auth;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.env.MockEnvironment;
+
+import dev.darkmaximus.support.Api;
+import dev.darkmaximus.support.IntegrationTest;
+
+/** The dev profile's sign-in-as-anyone is for this machine only, and never next to a real bot or database. */
+class DevLoginIT extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theDevLoginAnswersOnlyConnectionsToALoopbackAddress() throws Exception {
+        new Api(port).post("/api/v1/auth/dev", Map.of("telegramId", 4242), null).expect(200);
+
+        Optional<InetAddress> lan = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .filter(i -> {
+                    try {
+                        return i.isUp() && !i.isLoopback();
+                    } catch (java.net.SocketException e) {
+                        return false;
+                    }
+                })
+                .flatMap(i -> Collections.list(i.getInetAddresses()).stream())
+                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress()).findFirst();
+        assumeThat(lan).as("this machine has a non-loopback address").isPresent();
+        Api fromNetwork = new Api(port, "10.9.8.7", "http://" + lan.get().getHostAddress() + ":" + port);
+
+        fromNetwork.post("/api/v1/auth/dev", Map.of("telegramId", 4242), null).problem(404, "not_found");
+    }
+
+    @Test
+    void theDevProfileRefusesToStartWithARealBotOrDatabase() {
+        MockEnvironment production = new MockEnvironment();
+        production.setActiveProfiles("dev");
+
+        assertThatThrownBy(() -> new DevProfileGuard(production, "123:real-token", ""))
+                .hasMessageContaining("TELEGRAM_BOT_TOKEN");
+        assertThatThrownBy(() -> new DevProfileGuard(production, "", "jdbc:postgresql://db:5432/shop"))
+                .hasMessageContaining("DATABASE_URL");
+        new DevProfileGuard(production, "", ""); // a laptop: fine
+    }
+}
