@@ -12,7 +12,6 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.mock.env.MockEnvironment;
 
 import dev.darkmaximus.support.Api;
 import dev.darkmaximus.support.IntegrationTest;
@@ -45,13 +44,12 @@ class DevLoginIT extends IntegrationTest {
 
     @Test
     void theDevProfileRefusesToStartWithARealBotOrDatabase() {
-        MockEnvironment production = new MockEnvironment();
-        production.setActiveProfiles("dev");
-
-        assertThatThrownBy(() -> new DevProfileGuard(production, "123:real-token", ""))
+        String telegram = "https://api.telegram.org";
+        assertThatThrownBy(() -> new DevProfileGuard("123:real-token", telegram, ""))
                 .hasMessageContaining("TELEGRAM_BOT_TOKEN");
-        assertThatThrownBy(() -> new DevProfileGuard(production, "", "jdbc:postgresql://db:5432/shop"))
+        assertThatThrownBy(() -> new DevProfileGuard("", telegram, "jdbc:postgresql://db:5432/shop"))
                 .hasMessageContaining("DATABASE_URL");
-        new DevProfileGuard(production, "", ""); // a laptop: fine
+        new DevProfileGuard("", telegram, ""); // a laptop: fine
+        new DevProfileGuard("1:stand-in", "http://127.0.0.1:9999", ""); // a test's stand-in Telegram: fine
     }
 }
