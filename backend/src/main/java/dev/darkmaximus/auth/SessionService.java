@@ -64,6 +64,18 @@ public class SessionService {
         return tokens.issue(grant, stored.familyId());
     }
 
+    /**
+     * Signs out: the refresh token's whole sign-in (every token rotated from it) is revoked, so it can't be renewed
+     * again; the access token runs out within its short lifetime. Unknown or already revoked tokens are fine: a
+     * sign-out never fails.
+     */
+    @Transactional
+    public void signOut(String refreshToken) {
+        Instant now = clock.instant();
+        refreshTokens.findForUpdate(TokenService.hash(refreshToken))
+                .ifPresent(stored -> refreshTokens.revokeFamily(stored.familyId(), now));
+    }
+
     private Grant currentGrant(String subject) {
         if (subject.startsWith(TokenService.STAFF_PREFIX)) {
             return staff.grantFor(Long.parseLong(subject.substring(TokenService.STAFF_PREFIX.length())));

@@ -54,6 +54,7 @@ public class StaffAdminService {
             throw InvalidInputException.conflict("username_taken", "username", "another staff member has this login");
         }
         requireTelegramFree(account.telegramId(), null);
+        StaffService.requireBcryptLength(account.password(), "password");
         Staff saved = staff.save(Staff.create(account.username(), passwords.encode(account.password()),
                 account.role().name(), account.telegramId()));
         StaffView view = StaffView.from(saved);
@@ -91,6 +92,7 @@ public class StaffAdminService {
     /** Sets a new password and ends the account's sessions, since a reset usually means the old one leaked. */
     @Transactional
     public void resetPassword(long id, String password) {
+        StaffService.requireBcryptLength(password, "password");
         Staff current = load(id);
         Instant now = clock.instant();
         staff.updatePassword(id, passwords.encode(password), now);

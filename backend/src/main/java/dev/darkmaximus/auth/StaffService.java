@@ -49,14 +49,14 @@ public class StaffService {
      */
     @Transactional(noRollbackFor = ApiException.class)
     public IssuedToken login(String username, String password, String totpCode) {
+        requireBcryptLength(password, "password");
         Instant now = clock.instant();
-        Staff account = staff.findByLogin(username.strip()).orElse(null);
-        if (account == null || !account.active()) {
+        // Under the row's lock: a burst of parallel guesses is counted one by one and can't outrun the lockout.
+        Staff account = staff.lockByLogin(username.strip()).orElse(null);
+        // A locked account answers exactly like a wrong login, so the answer doesn't tell that the login exists.
+        if (account == null || !account.active() || account.lockedAt(now)) {
             passwords.matches(password, timingDecoy);
             throw invalidCredentials();
-        }
-        if (account.lockedAt(now)) {
-            throw locked(account.lockedUntil());
         }
         if (!passwords.matches(password, account.passwordHash())) {
             throw recordFailure(account, now, invalidCredentials());
@@ -81,9 +81,19 @@ public class StaffService {
         if (count == 0) {
             log.atWarn().addKeyValue("staffId", account.id()).log("staff account locked after failed logins");
             audit.recordStandalone("staff.locked", "staff", account.id(), account.username());
-            return locked(now.plus(properties.lockoutDuration()));
         }
         return refusal;
+    }
+
+    /**
+     * BCrypt reads only the first 72 bytes of a password: a longer one would be cut silently (or refused by the
+     * encoder), so it is refused clearly instead.
+     */
+    static void requireBcryptLength(String password, String field) {
+        if (password != null && password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw dev.darkmaximus.platform.error.InvalidInputException.field(field, "password_too_long",
+                    "at most 72 bytes (BCrypt reads no more); about 72 Latin letters or 36 Cyrillic ones");
+        }
     }
 
     /** The signed-in staff member's own account. */
@@ -152,8 +162,4 @@ public class StaffService {
         return new ApiException(HttpStatus.UNAUTHORIZED, "invalid_credentials", "Wrong login or password.");
     }
 
-    private static ApiException locked(Instant until) {
-        return new ApiException(HttpStatus.UNAUTHORIZED, "account_locked",
-                "Too many failed attempts; the account is locked until " + until + ".");
-    }
 }

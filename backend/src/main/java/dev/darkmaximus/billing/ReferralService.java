@@ -165,10 +165,14 @@ public class ReferralService {
         return balances.balance(customerId, CURRENCY);
     }
 
+    /**
+     * Withdrawal requests for staff. Payout details (a card or wallet number) are shown whole only to admins, who pay
+     * them out; operators see the last four characters.
+     */
     @Transactional(readOnly = true)
-    public List<WithdrawalView> withdrawals(String status, int limit) {
+    public List<WithdrawalView> withdrawals(String status, int limit, boolean admin) {
         return withdrawals.findByStatus(status == null ? null : status.toUpperCase(java.util.Locale.ROOT), limit)
-                .stream().map(WithdrawalView::from).toList();
+                .stream().map(WithdrawalView::from).map(w -> admin ? w : w.masked()).toList();
     }
 
     /** Admin: approves and debits the referral account (paid out by hand); refused if the money is no longer there. */

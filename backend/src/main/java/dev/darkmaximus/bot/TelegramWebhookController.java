@@ -8,7 +8,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,10 +36,12 @@ class TelegramWebhookController {
     @PostMapping("/telegram/webhook/{secret}")
     ResponseEntity<Void> update(@PathVariable String secret,
                                 @RequestHeader(name = "X-Telegram-Bot-Api-Secret-Token", required = false) String header,
-                                @RequestBody String body) {
+                                jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
         if (!matches(secret) || !matches(header)) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "Unknown webhook secret.");
         }
+        // Read only once both secrets matched: a stranger's body is never read at all.
+        String body = new String(request.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         org.telegram.telegrambots.meta.api.objects.Update update;
         try {
             update = api.parseUpdate(body);

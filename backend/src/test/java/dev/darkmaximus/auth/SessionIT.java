@@ -54,6 +54,19 @@ class SessionIT extends IntegrationTest {
     }
 
     @Test
+    void signingOutEndsTheSessionsRenewal() {
+        JsonNode signIn = api.post("/api/v1/auth/dev", Map.of("telegramId", TestIds.telegramId()), null).expect(200)
+                .json();
+        String refresh = signIn.get("refreshToken").asString();
+
+        api.post("/api/v1/auth/logout", Map.of("refreshToken", refresh), null).expect(204);
+
+        api.post("/api/v1/auth/refresh", Map.of("refreshToken", refresh), null).problem(401, "invalid_refresh_token");
+        api.post("/api/v1/auth/logout", Map.of("refreshToken", refresh), null).expect(204); // twice: still fine
+        api.post("/api/v1/auth/logout", Map.of("refreshToken", "not-a-token"), null).expect(204);
+    }
+
+    @Test
     void aBannedCustomerCannotRenew() {
         long telegramId = TestIds.telegramId();
         JsonNode signIn = api.post("/api/v1/auth/dev", Map.of("telegramId", telegramId), null).expect(200).json();

@@ -21,6 +21,8 @@ class BalanceAndPromoIT extends MoneyBackedTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     dev.darkmaximus.billing.OrderService orderService;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.security.crypto.password.PasswordEncoder passwords;
 
     @Test
     void exactlyEnoughBalanceBuysTheKeyAndOneKopeckLessChangesNothing() {
@@ -266,6 +268,15 @@ class BalanceAndPromoIT extends MoneyBackedTest {
                 "details", "2200 0000 0000 0000"), referrer.token()).expect(201).json().get("id").asLong();
         api.post("/api/v1/me/referral/withdrawals", Map.of("amountMinor", 5_000, "method", "card", "details", "x"),
                 referrer.token()).problem(409, "withdrawal_pending");
+        // operators see the payout details masked; admins (who pay out) see them whole
+        String operator = dev.darkmaximus.support.Operators.signedIn(new dev.darkmaximus.support.Api(port), jdbc,
+                passwords, "wd").token();
+        assertThat(api.get("/api/v1/admin/withdrawals?status=requested&limit=200", operator).expect(200).json()
+                .valueStream().filter(w -> w.get("id").asLong() == requestId).findFirst().orElseThrow()
+                .get("details").asString()).isEqualTo("•••• 0000");
+        assertThat(api.get("/api/v1/admin/withdrawals?status=requested&limit=200", shop.admin()).expect(200).json()
+                .valueStream().filter(w -> w.get("id").asLong() == requestId).findFirst().orElseThrow()
+                .get("details").asString()).isEqualTo("2200 0000 0000 0000");
         api.post("/api/v1/admin/withdrawals/" + requestId + "/approve", Map.of(), shop.admin()).expect(200);
         assertThat(balance(referrer.id(), "REFERRAL")).isZero();
         api.post("/api/v1/admin/withdrawals/" + requestId + "/approve", Map.of(), shop.admin())

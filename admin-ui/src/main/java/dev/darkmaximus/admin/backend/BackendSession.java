@@ -60,11 +60,23 @@ public class BackendSession {
         username = login;
     }
 
+    /** Signs out here and at the backend: the refresh token's whole sign-in is revoked, so it can't be renewed. */
     public void signOut() {
+        String spent = refreshToken;
         accessToken = null;
         refreshToken = null;
         username = null;
         role = null;
+        if (spent != null) {
+            try {
+                call(c -> {
+                    new AuthApi(c).logout(new RefreshRequest().refreshToken(spent));
+                    return null;
+                });
+            } catch (RuntimeException unreachable) {
+                // The backend couldn't be told; the token still expires on its own. Signing out here must not fail.
+            }
+        }
     }
 
     public boolean signedIn() {

@@ -68,6 +68,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             session.signIn(username.getValue().strip(), password.getValue(),
                     code.isVisible() && !code.isEmpty() ? code.getValue() : null,
                     VaadinRequest.getCurrent().getRemoteAddr());
+            // A new session id once signed in: an id planted or seen before sign-in is worth nothing after it.
+            com.vaadin.flow.server.VaadinService.reinitializeSession(VaadinRequest.getCurrent());
             getUI().ifPresent(ui -> ui.navigate(""));
         } catch (BackendException e) {
             String problem = e.problem().code();

@@ -44,7 +44,9 @@ public class MainLayout extends AppLayout {
         user.setId("signed-in-as");
         Button signOut = new Button(getTranslation("app.signOut"), e -> {
             session.signOut();
-            getUI().ifPresent(ui -> ui.navigate(LoginView.class));
+            // A new HTTP session for whoever signs in next on this browser: nothing of this one carries over.
+            getUI().ifPresent(ui -> ui.getPage().setLocation("login"));
+            com.vaadin.flow.server.VaadinSession.getCurrent().getSession().invalidate();
         });
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

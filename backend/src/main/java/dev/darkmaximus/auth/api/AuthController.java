@@ -36,7 +36,9 @@ class AuthController {
                     + "two-factor sign-in) for an access token. A right password without a code answers 401 "
                     + "`totp_required`, so the client can ask for it; a wrong or reused code answers 401 "
                     + "`invalid_totp`. After `dm.auth.lockout-attempts` wrong passwords or codes in a row the "
-                    + "account is locked for `dm.auth.lockout-duration` (code `account_locked`).")
+                    + "account is locked for `dm.auth.lockout-duration`; a locked account is answered exactly like "
+                    + "a wrong login (`invalid_credentials`), so answers don't tell which logins exist. A password "
+                    + "over 72 bytes is a field error (`password_too_long`).")
     @ApiResponse(responseCode = "200", description = "Signed in.")
     TokenResponse adminLogin(@Valid @RequestBody AdminLoginRequest request) {
         return TokenResponse.from(staff.login(request.username(), request.password(), request.totp()));
@@ -51,6 +53,16 @@ class AuthController {
     @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
     TokenResponse telegramLogin(@Valid @RequestBody TelegramLoginRequest request) {
         return TokenResponse.from(telegram.loginWithInitData(request.initData()));
+    }
+
+    @PostMapping("/logout")
+    @Operation(operationId = "logout", summary = "Sign out",
+            description = "Revokes the refresh token and every token of its sign-in, so the session can't be renewed. "
+                    + "Answers 204 whether or not the token was still valid.")
+    @ApiResponse(responseCode = "204", description = "Signed out.")
+    org.springframework.http.ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request) {
+        sessions.signOut(request.refreshToken());
+        return org.springframework.http.ResponseEntity.noContent().build();
     }
 
     @PostMapping("/refresh")

@@ -17,6 +17,10 @@ public interface StaffRepository extends ListCrudRepository<Staff, Long> {
     @Query("SELECT * FROM staff WHERE lower(username) = lower(:username)")
     Optional<Staff> findByLogin(String username);
 
+    /** The account row locked for a sign-in: parallel guesses are judged one after the other. */
+    @Query("SELECT * FROM staff WHERE lower(username) = lower(:username) FOR UPDATE")
+    Optional<Staff> lockByLogin(String username);
+
     @Query("SELECT * FROM staff ORDER BY id")
     List<Staff> listAll();
 

@@ -75,13 +75,16 @@ class CustomerMoneyAdminController {
     }
 
     @GetMapping("/api/v1/admin/withdrawals")
-    @Operation(operationId = "listWithdrawals", summary = "Referral withdrawal requests, newest first")
+    @Operation(operationId = "listWithdrawals", summary = "Referral withdrawal requests, newest first",
+            description = "Operators see payout details masked to their last four characters; admins see them whole.")
     @ApiResponse(responseCode = "200", description = "The requests.")
     List<WithdrawalView> withdrawals(@Parameter(description = "requested, approved or declined.")
                                      @RequestParam(required = false) String status,
                                      @Parameter(description = "At most this many, 1–200.")
-                                     @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return referrals.withdrawals(status, limit);
+                                     @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+                                     org.springframework.security.core.Authentication caller) {
+        boolean admin = caller.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+        return referrals.withdrawals(status, limit, admin);
     }
 
     @PostMapping("/api/v1/admin/withdrawals/{id}/approve")

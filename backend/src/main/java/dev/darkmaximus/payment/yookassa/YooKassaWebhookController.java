@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,12 +54,19 @@ class YooKassaWebhookController {
     @ApiResponse(responseCode = "200", description = "Taken (including notifications about unknown payments).")
     @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
-    ResponseEntity<Void> notification(@RequestBody String body, HttpServletRequest request) {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            description = "YooKassa's notification: `{\"type\":\"notification\",\"event\":\"payment.succeeded\","
+                    + "\"object\":{…the payment…}}`. Read only after the sender's address passed; at most 256 KB.",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object")))
+    ResponseEntity<Void> notification(HttpServletRequest request) throws java.io.IOException {
         if (!allowed.contains(request.getRemoteAddr())) {
             log.atWarn().addKeyValue("ip", request.getRemoteAddr()).log("YooKassa notification from outside the allow-list");
             throw new ApiException(HttpStatus.FORBIDDEN, "webhook_source_refused",
                     "Notifications are accepted from YooKassa only.");
         }
+        // Read only once the sender is known: a stranger's body is never read at all.
+        String body = new String(request.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         JsonNode notification;
         try {
             notification = json.readTree(body);

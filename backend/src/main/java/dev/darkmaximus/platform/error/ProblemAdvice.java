@@ -86,6 +86,12 @@ class ProblemAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof dev.darkmaximus.platform.web.RequestBodyLimits.BodyTooLarge) {
+                return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body_too_large",
+                        "The request body is larger than this endpoint accepts.");
+            }
+        }
         if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             String field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
