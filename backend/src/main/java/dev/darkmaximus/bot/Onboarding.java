@@ -1,19 +1,11 @@
 package dev.darkmaximus.bot;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
-import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 
 import dev.darkmaximus.billing.BalanceService;
 import dev.darkmaximus.billing.OrderService;
@@ -22,7 +14,6 @@ import dev.darkmaximus.bot.persistence.BotSessions;
 import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.platform.money.Currency;
 import dev.darkmaximus.platform.settings.ShopSettings;
-import dev.darkmaximus.platform.telegram.BotApiClient;
 import dev.darkmaximus.platform.telegram.TelegramBotApi;
 import dev.darkmaximus.subscription.KeyQueries;
 
@@ -33,34 +24,27 @@ import dev.darkmaximus.subscription.KeyQueries;
 @Component
 class Onboarding {
 
-    private static final Logger log = LoggerFactory.getLogger(Onboarding.class);
-    private static final Set<String> MEMBER = Set.of("creator", "administrator", "member");
-
     private final CustomerService customers;
     private final BalanceService balances;
     private final KeyQueries keys;
     private final OrderService orders;
     private final BotSessions sessions;
     private final ShopSettings settings;
-    private final BotApiClient api;
     private final Clock clock;
-    /** A confirmed channel membership is trusted for a while so every tap doesn't cost a Bot API call. */
-    private final Cache<Long, Boolean> members = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10))
-            .maximumSize(100_000).build();
-
     private final dev.darkmaximus.billing.PromoService promos;
+    private final dev.darkmaximus.customer.AccessGates gates;
 
     Onboarding(CustomerService customers, BalanceService balances, KeyQueries keys, OrderService orders,
-               BotSessions sessions, ShopSettings settings, BotApiClient api, dev.darkmaximus.billing.PromoService promos,
-               Clock clock) {
+               BotSessions sessions, ShopSettings settings, dev.darkmaximus.billing.PromoService promos,
+               dev.darkmaximus.customer.AccessGates gates, Clock clock) {
         this.promos = promos;
+        this.gates = gates;
         this.customers = customers;
         this.balances = balances;
         this.keys = keys;
         this.orders = orders;
         this.sessions = sessions;
         this.settings = settings;
-        this.api = api;
         this.clock = clock;
     }
 
@@ -106,7 +90,7 @@ class Onboarding {
      * Terms first, then the channel. Shows the gate's screen and says false when the customer isn't through yet.
      */
     boolean passesGates(Chat chat) {
-        if (settings.termsRequired() && chat.customer().termsAcceptedAt() == null) {
+        if (gates.termsPending(chat.customer())) {
             chat.show(chat.t("terms", "url", settings.termsUrl()),
                     Chat.rows(Chat.row(chat.button(chat.t("btn.terms_accept"), "terms"))));
             return false;
@@ -137,7 +121,7 @@ class Onboarding {
     }
 
     void recheckChannel(Chat chat) {
-        members.invalidate(chat.customer().telegramId());
+        gates.recheck(chat.customer().telegramId());
         boolean in;
         try {
             in = inRequiredChannel(chat);
@@ -171,27 +155,6 @@ class Onboarding {
     }
 
     private boolean inRequiredChannel(Chat chat) {
-        String channel = settings.requiredChannel();
-        if (channel.isBlank()) {
-            return true;
-        }
-        long userId = chat.customer().telegramId();
-        if (Boolean.TRUE.equals(members.getIfPresent(userId))) {
-            return true;
-        }
-        try {
-            ChatMember member = api.execute(GetChatMember.builder().chatId(channel).userId(userId).build());
-            boolean in = MEMBER.contains(member.getStatus());
-            if (in) {
-                members.put(userId, true);
-            }
-            return in;
-        } catch (TelegramBotApi.Refused misconfigured) {
-            // The bot isn't an admin of the channel (or it doesn't exist): a setup mistake must not lock every
-            // customer out, so let them through and make noise for the operator.
-            log.atError().addKeyValue("channel", channel).log("cannot check the required channel: {}",
-                    misconfigured.getMessage());
-            return true;
-        }
+        return gates.inRequiredChannel(chat.customer());
     }
 }

@@ -23,10 +23,13 @@ public class CheckoutService {
     private final PaymentService payments;
     private final Providers providers;
     private final dev.darkmaximus.platform.ratelimit.RateLimitGate rateLimits;
+    private final dev.darkmaximus.customer.AccessGates gates;
 
     CheckoutService(OrderService orders, PaymentService payments, Providers providers,
-                    dev.darkmaximus.platform.ratelimit.RateLimitGate rateLimits) {
+                    dev.darkmaximus.platform.ratelimit.RateLimitGate rateLimits,
+                    dev.darkmaximus.customer.AccessGates gates) {
         this.rateLimits = rateLimits;
+        this.gates = gates;
         this.orders = orders;
         this.payments = payments;
         this.providers = providers;
@@ -35,6 +38,7 @@ public class CheckoutService {
     /** Opens (or, for a repeated idempotency key, returns) the order; a customer's order budget applies first. */
     public OrderView checkout(long customerId, PurchaseRequest request, String idempotencyKey) {
         rateLimits.requireOrderBudget(customerId);
+        gates.requireThrough(customerId);
         OrderView order;
         try {
             order = orders.open(customerId, request, idempotencyKey);

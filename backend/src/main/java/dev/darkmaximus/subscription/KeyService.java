@@ -45,10 +45,13 @@ public class KeyService {
     private final AuditService audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final dev.darkmaximus.customer.AccessGates gates;
 
     KeyService(VpnKeyRepository keys, KeyQueries queries, KeyPushes pushes, CustomerService customers,
                PlanService plans, HostService hosts, VpnPanels panels, ShopSettings settings, AuditService audit,
-               TransactionTemplate transactions, Clock clock) {
+               TransactionTemplate transactions, Clock clock,
+               dev.darkmaximus.customer.AccessGates gates) {
+        this.gates = gates;
         this.keys = keys;
         this.queries = queries;
         this.pushes = pushes;
@@ -62,9 +65,16 @@ public class KeyService {
         this.clock = clock;
     }
 
-    /** The customer's one trial (SPEC §4.3): a key on the trial host, prepared in the background. */
-    @Transactional
+    /**
+     * The customer's one trial (SPEC §4.3): a key on the trial host, prepared in the background. The shop's entry
+     * conditions (terms, channel) are checked first, outside the transaction (the channel check asks Telegram).
+     */
     public KeyView requestTrial(long customerId) {
+        gates.requireThrough(customerId);
+        return transactions.execute(tx -> trial(customerId));
+    }
+
+    private KeyView trial(long customerId) {
         if (!settings.trialEnabled()) {
             throw ApiException.conflict("trial_disabled", "Trials are not offered at the moment.");
         }

@@ -21,11 +21,13 @@ public record CustomerResponse(
         @Schema(description = "The customer has taken the free trial.", example = "false") boolean trialUsed,
         @Schema(description = "How often an admin let them take it again.", example = "0") int trialResets,
         @Schema(description = "Keys set to inherit auto-renewal follow this.", example = "true")
-        boolean autoRenewDefault) {
+        boolean autoRenewDefault,
+        @Schema(description = "When the customer accepted the shop's terms; null while they haven't.",
+                example = "2026-11-24T10:15:30Z") Instant termsAcceptedAt) {
 
     public static CustomerResponse from(CustomerView c) {
         return new CustomerResponse(c.id(), c.number(), c.telegramId(), c.username(), c.firstName(), c.lastName(),
                 c.language(), c.banned(), c.banReason(), c.bannedAt(), c.registeredAt(), c.trialUsed(), c.trialResets(),
-                c.autoRenewDefault());
+                c.autoRenewDefault(), c.termsAcceptedAt());
     }
 }

@@ -33,6 +33,15 @@ class MeController {
         return CustomerResponse.from(customers.get(TokenService.customerId(jwt)));
     }
 
+    @org.springframework.web.bind.annotation.PostMapping("/terms")
+    @Operation(operationId = "acceptMyTerms", summary = "Accept the shop's terms and privacy policy",
+            description = "When the shop requires it, buying and taking a trial answer 403 `terms_not_accepted` "
+                    + "until the customer has accepted (here, or in the bot). Accepting again changes nothing.")
+    @ApiResponse(responseCode = "200", description = "The profile.")
+    CustomerResponse acceptTerms(@AuthenticationPrincipal Jwt jwt) {
+        return CustomerResponse.from(customers.acceptTerms(TokenService.customerId(jwt)));
+    }
+
     @PutMapping("/language")
     @Operation(operationId = "setMyLanguage", summary = "Choose ru or en for the bot, the Mini App and messages")
     @ApiResponse(responseCode = "200", description = "The profile.")

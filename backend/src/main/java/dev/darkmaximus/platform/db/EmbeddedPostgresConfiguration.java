@@ -20,7 +20,10 @@ import dev.darkmaximus.platform.DataDirectory;
 
 /**
  * Runs PostgreSQL inside the process when no DATABASE_URL is configured, so a fresh machine needs nothing installed
- * (docs/adr/0002). Its data stays under the data directory across restarts.
+ * (docs/adr/0002). Its data stays under the data directory across restarts, and is kept like a real server's: the
+ * library's test defaults (fsync and synchronous commit off, every local connection trusted as superuser, listening
+ * on every interface) are replaced by durable writes, loopback only, and a password generated at the first start
+ * ({@code postgres.password} in the data directory, readable by its owner only).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDatabaseUrlCondition.class)
@@ -28,15 +31,37 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    private static final String HBA = """
+            # Written by Dark Maximus: every connection proves the password (postgres.password in the data directory).
+            local all all scram-sha-256
+            host  all all 127.0.0.1/32 scram-sha-256
+            host  all all ::1/128 scram-sha-256
+            """;
+
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(DataDirectory dataDirectory) {
         Path dir = dataDirectory.resolve("postgres");
+        Path passwordFile = passwordFile(dataDirectory);
         try {
             Files.createDirectories(dir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            String password = Files.exists(passwordFile) ? Files.readString(passwordFile).strip() : null;
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
-                    .start();
+                    // Stopped by the context, after the jobs and workers that use it, not by a JVM hook racing them.
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("password_encryption", "scram-sha-256");
+            if (password != null) {
+                builder.setConnectConfig("password", password);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            if (password == null) {
+                protect(postgres, dir, passwordFile);
+            }
             log.atInfo().addKeyValue("dataDirectory", dir).addKeyValue("port", postgres.getPort())
                     .log("embedded PostgreSQL started (set DATABASE_URL to use your own server)");
             return postgres;
@@ -45,11 +70,40 @@ class EmbeddedPostgresConfiguration {
         }
     }
 
+    /**
+     * First start (or a data directory from before passwords): sets a random password for the superuser, keeps it
+     * in a file only the owner can read, and makes every connection prove it from now on.
+     */
+    private static void protect(EmbeddedPostgres postgres, Path dir, Path passwordFile) throws IOException {
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("ALTER USER postgres PASSWORD '" + password + "'"); // base64url: nothing to escape
+            Files.writeString(passwordFile, password);
+            try {
+                Files.setPosixFilePermissions(passwordFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                log.atWarn().log("could not restrict the embedded database's password file to its owner");
+            }
+            Files.writeString(dir.resolve("pg_hba.conf"), HBA);
+            statement.execute("SELECT pg_reload_conf()");
+        } catch (java.sql.SQLException e) {
+            throw new IOException("could not set the embedded database's password", e);
+        }
+    }
+
+    private static Path passwordFile(DataDirectory dataDirectory) {
+        return dataDirectory.resolve("postgres.password");
+    }
+
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres, DataDirectory dataDirectory) throws IOException {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
+        config.setPassword(Files.readString(passwordFile(dataDirectory)).strip());
         config.setPoolName("embedded");
         config.setMaximumPoolSize(10);
         return new HikariDataSource(config);
