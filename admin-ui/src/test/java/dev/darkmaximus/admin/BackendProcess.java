@@ -65,6 +65,11 @@ final class BackendProcess {
     }
 
     private static void awaitHealthy(Duration timeout, Path log) {
+        awaitHealthy(process, port, timeout, log);
+    }
+
+    /** Polls the backend's health until it answers 200 (never a fixed wait); fails when it exits or times out. */
+    static void awaitHealthy(Process process, int port, Duration timeout, Path log) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

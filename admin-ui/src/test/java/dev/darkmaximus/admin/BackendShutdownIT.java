@@ -2,10 +2,7 @@ package dev.darkmaximus.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.HttpURLConnection;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -64,7 +61,7 @@ class BackendShutdownIT {
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         Process process = builder.start();
         try {
-            awaitHealthy(process, port, Duration.ofSeconds(150), log);
+            BackendProcess.awaitHealthy(process, port, Duration.ofSeconds(150), log);
             Instant stop = Instant.now();
             process.destroy(); // SIGTERM
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("backend exited after SIGTERM").isTrue();
@@ -72,26 +69,5 @@ class BackendShutdownIT {
         } finally {
             process.destroyForcibly();
         }
-    }
-
-    private static void awaitHealthy(Process process, int port, Duration timeout, Path log) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("backend exited early:\n" + Files.readString(log));
-            }
-            try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create(
-                        "http://127.0.0.1:" + port + "/actuator/health").toURL().openConnection();
-                connection.setConnectTimeout(1000);
-                if (connection.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250); // polling for readiness, not waiting a fixed time
-        }
-        throw new IllegalStateException("backend not healthy within " + timeout + ":\n" + Files.readString(log));
     }
 }
