@@ -97,6 +97,18 @@ public class BalanceService {
                 "Refund #" + refundId + " of payment #" + paymentId + " to the card", "system");
     }
 
+    /** What a refund to the card took off the balance (the payment's money had gone there). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    long heldByRefund(long refundId) {
+        return ledger.heldByRefund(refundId);
+    }
+
+    /** Whether the payment went to the balance as a second payment for an order already paid. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    boolean wasSecondPayment(long paymentId) {
+        return ledger.creditedAsPayment(paymentId);
+    }
+
     /** Gives back what a refund to the card held when the provider refused it. */
     @Transactional(propagation = Propagation.MANDATORY)
     void releaseCardRefund(long customerId, long refundId, Currency currency) {

@@ -110,7 +110,7 @@ public class Refunds {
     /** Books a refund the provider (or the balance) has made. Idempotent: a refund booked already is returned as is. */
     @Transactional
     public RefundView complete(long refundId, String providerRefundId) {
-        Refund refund = refunds.findById(refundId).orElseThrow(() -> ApiException.notFound("Refund", refundId));
+        Refund refund = refunds.findForUpdate(refundId).orElseThrow(() -> ApiException.notFound("Refund", refundId));
         if (refund.status() != Refund.Status.PENDING) {
             return RefundView.from(refund);
         }
@@ -123,7 +123,8 @@ public class Refunds {
         transitions.save(PaymentTransition.of(payment.id(), payment.status().name(), after.status().name(),
                 "refund", "refund #" + refundId, now));
         Order order = orders.findById(payment.orderId()).orElseThrow();
-        if (after.status() == PaymentStatus.REFUNDED) {
+        // A second payment for an order already paid went to the balance: refunding it leaves the order as it is.
+        if (after.status() == PaymentStatus.REFUNDED && !balances.wasSecondPayment(payment.id())) {
             orders.transition(order.id(), order.status().name(), OrderStatus.REFUNDED.name(), now);
         }
         Money amount = Money.of(refund.amountMinor(), refund.currency());
@@ -131,7 +132,9 @@ public class Refunds {
             balances.credit(order.customerId(), amount, LedgerKind.REFUND, "refund", refundId,
                     "Refund of order #" + order.id(), "system");
         }
-        if (order.kind() != OrderKind.TOP_UP) {
+        // Money that went to the balance (a top-up, a second payment, an extension of a revoked key) earned no
+        // referral reward, so its refund takes none back.
+        if (order.kind() != OrderKind.TOP_UP && balances.heldByRefund(refundId) == 0) {
             referrals.reverse(order.customerId(), amount, refundId);
         }
         Refund done = refunds.save(new Refund(refund.id(), refund.paymentId(), refund.amountMinor(), refund.currency(),
@@ -148,8 +151,11 @@ public class Refunds {
     /** The provider refused: nothing moved; the admin sees why. */
     @Transactional
     public RefundView fail(long refundId, String error) {
-        Refund r = refunds.findById(refundId).orElseThrow();
-        if (!r.toBalance() && r.status() == Refund.Status.PENDING) {
+        Refund r = refunds.findForUpdate(refundId).orElseThrow();
+        if (r.status() != Refund.Status.PENDING) {
+            return RefundView.from(r); // decided already (completed, or failed by a racing caller)
+        }
+        if (!r.toBalance()) {
             Payment payment = payments.findById(r.paymentId()).orElseThrow();
             Order order = orders.findById(payment.orderId()).orElseThrow();
             balances.releaseCardRefund(order.customerId(), refundId, r.currency());

@@ -21,7 +21,9 @@ final class CheckoutView {
     private final ApiClient api;
     /** Where the customer goes after paying: My keys, or the balance after a top-up. */
     private final Runnable showKeys;
-    private final String idempotencyKey = Json.randomKey();
+    /** One key per distinct request: the same taps reuse it, a changed promo code or method gets a new one. */
+    private String idempotencyKey;
+    private String keyFor;
     private String kind;
     private String planId;
     private String keyId;
@@ -188,6 +190,11 @@ final class CheckoutView {
         busy = true;
         document.getElementById("pay").setAttribute("disabled", "");
         failedText("");
+        String request = method + "|" + promoCode() + "|" + amountMinor;
+        if (!request.equals(keyFor)) {
+            idempotencyKey = Json.randomKey();
+            keyFor = request;
+        }
         api.post("/orders", Json.purchase(kind, planId, keyId, amountMinor, method, promoCode()), idempotencyKey, order -> {
             String status = Json.text(order, "status");
             JSObject payment = Json.child(order, "payment");

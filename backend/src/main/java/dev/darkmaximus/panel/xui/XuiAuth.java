@@ -78,7 +78,8 @@ class XuiAuth {
         response = http.send(panel, operation, signed(request.get(), session, unsafe).build());
         if (signedOut(response)) {
             throw new PanelException(operation + ": the panel answered HTTP " + response.statusCode()
-                    + " right after a fresh sign-in: this panel version has no such route", false);
+                    + " right after a fresh sign-in: this panel version has no such route, or the account may not "
+                    + "use it", false);
         }
         return response;
     }

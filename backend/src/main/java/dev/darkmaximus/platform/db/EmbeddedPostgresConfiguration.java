@@ -81,14 +81,20 @@ class EmbeddedPostgresConfiguration {
         try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
              java.sql.Statement statement = connection.createStatement()) {
             statement.execute("ALTER USER postgres PASSWORD '" + password + "'"); // base64url: nothing to escape
-            Files.writeString(passwordFile, password);
+            // The password is demanded before it is written down: a crash in between leaves a database nobody can
+            // enter without it, never one that trusts everyone while the file says it is protected.
+            Files.writeString(dir.resolve("pg_hba.conf"), HBA);
+            statement.execute("SELECT pg_reload_conf()");
+            Path written = passwordFile.resolveSibling(passwordFile.getFileName() + ".new");
             try {
-                Files.setPosixFilePermissions(passwordFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                Files.deleteIfExists(written);
+                Files.createFile(written, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 log.atWarn().log("could not restrict the embedded database's password file to its owner");
             }
-            Files.writeString(dir.resolve("pg_hba.conf"), HBA);
-            statement.execute("SELECT pg_reload_conf()");
+            Files.writeString(written, password);
+            Files.move(written, passwordFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (java.sql.SQLException e) {
             throw new IOException("could not set the embedded database's password", e);
         }

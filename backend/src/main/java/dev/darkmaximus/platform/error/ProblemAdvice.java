@@ -84,6 +84,13 @@ class ProblemAdvice {
         return Problems.invalid(errors);
     }
 
+    /** A body read by a handler itself (the webhooks) that passed the cap. */
+    @ExceptionHandler(dev.darkmaximus.platform.web.RequestBodyLimits.BodyTooLarge.class)
+    ProblemDetail bodyTooLarge(dev.darkmaximus.platform.web.RequestBodyLimits.BodyTooLarge e) {
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body_too_large",
+                "The request body is larger than this endpoint accepts.");
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
