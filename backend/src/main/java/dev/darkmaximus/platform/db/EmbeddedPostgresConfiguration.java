@@ -111,6 +111,7 @@ class EmbeddedPostgresConfiguration {
         config.setUsername("postgres");
         config.setPassword(Files.readString(passwordFile(dataDirectory)).strip());
         config.setPoolName("embedded");
+        config.setConnectionTimeout(3_000); // fail fast (503) while the database is unavailable
         config.setMaximumPoolSize(10);
         return new HikariDataSource(config);
     }

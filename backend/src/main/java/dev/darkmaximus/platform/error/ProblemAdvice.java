@@ -162,6 +162,20 @@ class ProblemAdvice {
         return Problems.of(HttpStatus.CONFLICT, "conflict", "The change conflicts with existing data.");
     }
 
+    /**
+     * The database can't be reached (down, restarting, pool exhausted): a prompt 503 the client may retry, not a
+     * 500 after the pool's full wait.
+     */
+    @ExceptionHandler({org.springframework.jdbc.CannotGetJdbcConnectionException.class,
+            org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    ProblemDetail databaseUnavailable(Exception e, jakarta.servlet.http.HttpServletResponse response) {
+        log.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("database unavailable");
+        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, "5");
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable",
+                "The service is briefly unavailable; try again in a few seconds.");
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("unhandled error", e);
