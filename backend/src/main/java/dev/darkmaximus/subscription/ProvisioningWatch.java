@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,6 +15,7 @@ import dev.darkmaximus.notify.AdminAlerts;
 import dev.darkmaximus.notify.NotificationService;
 import dev.darkmaximus.notify.Templates;
 import dev.darkmaximus.platform.settings.ShopSettings;
+import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
 
 /**
  * No silent waiting: a key still being prepared after the shop's threshold (a panel down, a panel refusing) tells its
@@ -25,7 +25,7 @@ import dev.darkmaximus.platform.settings.ShopSettings;
 @Component
 public class ProvisioningWatch {
 
-    private final JdbcClient jdbc;
+    private final VpnKeyRepository keys;
     private final TransactionTemplate transactions;
     private final NotificationService notifications;
     private final AdminAlerts alerts;
@@ -33,9 +33,9 @@ public class ProvisioningWatch {
     private final ShopSettings settings;
     private final Clock clock;
 
-    ProvisioningWatch(JdbcClient jdbc, TransactionTemplate transactions, NotificationService notifications,
+    ProvisioningWatch(VpnKeyRepository keys, TransactionTemplate transactions, NotificationService notifications,
                       AdminAlerts alerts, HostService hosts, ShopSettings settings, Clock clock) {
-        this.jdbc = jdbc;
+        this.keys = keys;
         this.transactions = transactions;
         this.notifications = notifications;
         this.alerts = alerts;
@@ -44,25 +44,13 @@ public class ProvisioningWatch {
         this.clock = clock;
     }
 
-    record Delayed(long id, long customerId, long hostId, int number, Instant createdAt) {
-    }
-
     /** Tells the customers of keys that crossed the threshold since the last run; returns how many. */
     public int runOnce() {
         Instant now = clock.instant();
         Duration threshold = settings.provisioningNoticeAfter();
-        List<Delayed> delayed = transactions.execute(tx -> {
-            List<Delayed> claimed = jdbc.sql("""
-                            UPDATE vpn_keys SET delay_notified_at = :now
-                            WHERE id IN (SELECT id FROM vpn_keys
-                                         WHERE status = 'PROVISIONING' AND delay_notified_at IS NULL
-                                           AND created_at < :before
-                                         ORDER BY created_at LIMIT 500 FOR UPDATE SKIP LOCKED)
-                            RETURNING id, customer_id, host_id, number, created_at""")
-                    .param("now", java.sql.Timestamp.from(now))
-                    .param("before", java.sql.Timestamp.from(now.minus(threshold)))
-                    .query(Delayed.class).list();
-            for (Delayed key : claimed) {
+        List<VpnKeyRepository.DelayedKey> delayed = transactions.execute(tx -> {
+            List<VpnKeyRepository.DelayedKey> claimed = keys.claimDelayed(now, now.minus(threshold));
+            for (VpnKeyRepository.DelayedKey key : claimed) {
                 notifications.queue(key.customerId(), "key_delayed", Templates.KEY_DELAYED,
                         Map.of("key_number", Integer.toString(key.number())), "key.delayed:" + key.id());
             }
@@ -74,13 +62,13 @@ public class ProvisioningWatch {
         return delayed == null ? 0 : delayed.size();
     }
 
-    private String alert(List<Delayed> keys, Duration threshold) {
-        String byHost = keys.stream().collect(Collectors.groupingBy(Delayed::hostId, java.util.TreeMap::new,
+    private String alert(List<VpnKeyRepository.DelayedKey> late, Duration threshold) {
+        String byHost = late.stream().collect(Collectors.groupingBy(VpnKeyRepository.DelayedKey::hostId, java.util.TreeMap::new,
                         Collectors.mapping(k -> "#" + k.id(), Collectors.joining(", "))))
                 .entrySet().stream()
                 .map(e -> "\"" + hosts.get(e.getKey()).name() + "\": key id " + e.getValue())
                 .collect(Collectors.joining("; "));
-        return "⏳ " + keys.size() + " key(s) still being prepared after " + KeyFormats.timeLeft(threshold) + " ("
+        return "⏳ " + late.size() + " key(s) still being prepared after " + KeyFormats.timeLeft(threshold) + " ("
                 + byHost + "). Their customers were told. See Outbox for the panel's answer.";
     }
 }

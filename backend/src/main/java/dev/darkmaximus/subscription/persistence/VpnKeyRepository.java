@@ -15,6 +15,22 @@ import org.springframework.data.repository.ListCrudRepository;
  */
 public interface VpnKeyRepository extends ListCrudRepository<VpnKey, Long> {
 
+    /** A key still being prepared past the notice threshold. */
+    record DelayedKey(long id, long customerId, long hostId, int number, Instant createdAt) {
+    }
+
+    /**
+     * Stamps the keys still being prepared that were bought before {@code before} and haven't been told about yet,
+     * and returns them; rows another node holds are skipped, so each key is claimed once.
+     */
+    @Query("""
+            UPDATE vpn_keys SET delay_notified_at = :now
+            WHERE id IN (SELECT id FROM vpn_keys
+                         WHERE status = 'PROVISIONING' AND delay_notified_at IS NULL AND created_at < :before
+                         ORDER BY created_at LIMIT 500 FOR UPDATE SKIP LOCKED)
+            RETURNING id, customer_id, host_id, number, created_at""")
+    List<DelayedKey> claimDelayed(Instant now, Instant before);
+
     @Query("SELECT * FROM vpn_keys WHERE customer_id = :customerId ORDER BY number")
     List<VpnKey> findByCustomer(long customerId);
 
