@@ -52,6 +52,9 @@ class AdminUiBrowserIT extends AdminUiTest {
             page.locator("#save-host").click();
             assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(hostName)))
                     .isVisible();
+            // The test panel is plain http: the list says what that means.
+            assertThat(page.locator("#hosts-grid")).containsText("plain HTTP: password in clear");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("hosts.png")));
 
             page.navigate("http://127.0.0.1:" + port + "/plans");
             page.locator("#add-plan").click();
@@ -88,8 +91,11 @@ class AdminUiBrowserIT extends AdminUiTest {
             page.locator("#customer-search input").fill(Long.toString(lastTelegramId));
             assertThat(page.locator("vaadin-grid-cell-content", new Page.LocatorOptions()
                     .setHasText("@it" + lastTelegramId))).isVisible();
-            // The search applies after the field's lazy delay and re-renders the row; click the settled one.
-            page.waitForTimeout(1000);
+            // The search applies after the field's lazy delay; the address then carries it, and the grid reloads in
+            // the same answer: wait for both before clicking the row (a fixed pause fails on a busy machine).
+            page.waitForURL("**/customers?q=" + lastTelegramId);
+            assertThat(page.locator("#customers-grid:not([loading])")).isVisible();
+            assertThat(page.locator(".customer-balance:visible")).hasCount(1);
             page.locator(".customer-balance:visible").click();
             page.locator("#adjust-amount input").fill("150");
             page.locator("#adjust-submit").click();

@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -72,13 +73,21 @@ class AdminUiStaffIT extends AdminUiTest {
             assertThat(page.locator("#api-keys-grid")).containsText("Revoked");
             Browsers.screenshot(page, "api-keys");
 
-            for (String screen : List.of("hosts", "keys", "withdrawals", "outbox", "account")) {
-                page.navigate(url("/" + screen));
-                page.waitForLoadState();
+            // Each screen is shot once what it shows has arrived (its grid done loading), never after a fixed pause.
+            Map<String, String> screens = Map.of("hosts", "#hosts-grid", "keys", "#keys-grid",
+                    "withdrawals", "#withdrawals-grid", "outbox", "#dead-letters", "account", "#account-title");
+            Page phoneRu = Browsers.signedIn(browser, port, "admin", BackendProcess.ADMIN_PASSWORD, "ru-RU", 390, 844);
+            for (Map.Entry<String, String> screen : new java.util.TreeMap<>(screens).entrySet()) {
+                page.navigate(url("/" + screen.getKey()));
                 assertThat(page.locator("#sign-out")).isVisible();
-                page.waitForTimeout(500);
-                Browsers.screenshot(page, screen);
+                assertThat(page.locator(screen.getValue() + ":not([loading])")).isVisible();
+                Browsers.screenshot(page, screen.getKey());
+                phoneRu.navigate(url("/" + screen.getKey()));
+                assertThat(phoneRu.locator(screen.getValue() + ":not([loading])")).isVisible();
+                Browsers.screenshot(phoneRu, screen.getKey() + "-ru-phone");
             }
+            assertThat(phoneRu.locator("#sign-out")).containsText("Выйти");
+            phoneRu.close();
 
             // The operator: lands on support, sees no admin screens, is turned away from settings by address.
             Page op = Browsers.signedIn(browser, port, operator, password);

@@ -19,6 +19,9 @@ final class Browsers {
     }
 
     static Browser chromium(Playwright playwright) {
+        // Playwright's assertions give up after 5 s by default, too short for a loaded two-core machine; they still
+        // return as soon as what they wait for is there.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of(System.getenv().getOrDefault("DM_CHROMIUM", "/usr/bin/chromium")))
                 .setHeadless(true)
@@ -29,7 +32,13 @@ final class Browsers {
 
     /** A page in English, signed in as {@code login}. */
     static Page signedIn(Browser browser, int port, String login, String password) {
-        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 900).setLocale("en-US"));
+        return signedIn(browser, port, login, password, "en-US", 1280, 900);
+    }
+
+    /** A page in the given browser language and viewport, signed in as {@code login}. */
+    static Page signedIn(Browser browser, int port, String login, String password, String locale, int width,
+                         int height) {
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(width, height).setLocale(locale));
         page.setDefaultTimeout(20_000);
         page.navigate("http://127.0.0.1:" + port + "/login");
         page.locator("#username input").fill(login);

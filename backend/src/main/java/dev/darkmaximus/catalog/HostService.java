@@ -14,6 +14,7 @@ import dev.darkmaximus.catalog.persistence.HostRepository;
 import dev.darkmaximus.catalog.persistence.InboundIds;
 import dev.darkmaximus.catalog.persistence.PlanRepository;
 import dev.darkmaximus.panel.CircuitBreakers;
+import dev.darkmaximus.panel.PanelCertificates;
 import dev.darkmaximus.panel.PanelConnection;
 import dev.darkmaximus.panel.PanelException;
 import dev.darkmaximus.panel.PanelInfo;
@@ -68,6 +69,7 @@ public class HostService {
         if (isBlank(command.password())) {
             throw InvalidInputException.field("password", "required", "is required for a new host");
         }
+        requireUsableCertificate(command);
         requireUniqueName(command.name(), null);
         PanelInfo info = inspect(candidate(-ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), command,
                 command.password(), command.apiToken(), null));
@@ -91,6 +93,7 @@ public class HostService {
      */
     public HostView update(long id, HostCommand command) {
         Host before = load(id);
+        requireUsableCertificate(command);
         requireUniqueName(command.name(), id);
         PanelConnection candidate = candidate(id, command,
                 isBlank(command.password()) ? decrypt(before.passwordEnc()) : command.password(),
@@ -124,7 +127,7 @@ public class HostService {
                                              String version) {
         return new PanelConnection(id, c.panelType().name(), stripTrailingSlash(c.baseUrl()),
                 emptyToNull(c.webBasePath()), c.username().strip(), password, emptyToNull(apiToken), c.inboundIds(),
-                c.tlsVerify(), version);
+                c.tlsVerify(), emptyToNull(c.caCertificate()), version);
     }
 
     /** The panel's description when it answered; null when it couldn't be reached or refused us. */
@@ -163,7 +166,7 @@ public class HostService {
         Host host = load(id);
         return new PanelConnection(host.id(), host.panelType().name(), host.baseUrl(), host.webBasePath(),
                 host.username(), decrypt(host.passwordEnc()), decrypt(host.apiTokenEnc()), host.inboundIds().values(),
-                host.tlsVerify(), host.panelVersion());
+                host.tlsVerify(), host.caCertificate(), host.panelVersion());
     }
 
     /**
@@ -194,6 +197,25 @@ public class HostService {
         return hosts.findById(id).orElseThrow(() -> ApiException.notFound("Host", id));
     }
 
+    /** A CA certificate only means something for a verified https panel, and must be one the backend can read. */
+    private static void requireUsableCertificate(HostCommand c) {
+        if (isBlank(c.caCertificate())) {
+            return;
+        }
+        if (!c.baseUrl().strip().regionMatches(true, 0, "https://", 0, 8)) {
+            throw InvalidInputException.field("caCertificate", "needs_https", "is used only with an https baseUrl");
+        }
+        if (!c.tlsVerify()) {
+            throw InvalidInputException.field("caCertificate", "needs_tls_verify",
+                    "is used only when tlsVerify is on (it replaces switching verification off)");
+        }
+        try {
+            PanelCertificates.parse(c.caCertificate());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.field("caCertificate", "invalid_certificate", e.getMessage());
+        }
+    }
+
     private void requireUniqueName(String name, Long exceptId) {
         hosts.findByNameIgnoreCase(name.strip())
                 .filter(existing -> !existing.id().equals(exceptId))
@@ -205,7 +227,7 @@ public class HostService {
     private static Host.HostSettings settings(HostCommand c) {
         return new Host.HostSettings(c.name().strip(), c.panelType(), stripTrailingSlash(c.baseUrl()),
                 emptyToNull(c.webBasePath()), c.username().strip(), new InboundIds(c.inboundIds()),
-                emptyToNull(c.subscriptionBaseUrl()), c.tlsVerify(), c.enabled(), c.displayOrder(),
+                emptyToNull(c.subscriptionBaseUrl()), c.tlsVerify(), emptyToNull(c.caCertificate()), c.enabled(), c.displayOrder(),
                 emptyToNull(c.countryCode()), emptyToNull(c.flag()));
     }
 

@@ -8,14 +8,15 @@ import dev.darkmaximus.catalog.persistence.Host;
 /** A host as admins see it: never the credentials themselves, only whether they are stored. */
 public record HostView(long id, String name, PanelType panelType, String baseUrl, String webBasePath, String username,
                        boolean passwordSet, boolean apiTokenSet, List<Integer> inboundIds, String subscriptionBaseUrl,
-                       boolean tlsVerify, boolean enabled, int displayOrder, String countryCode, String flag,
+                       boolean tlsVerify, String caCertificate, ConnectionSecurity connectionSecurity, boolean enabled, int displayOrder, String countryCode, String flag,
                        Instant healthLastOkAt, String healthLastError, Instant healthLastErrorAt, String panelVersion,
                        String panelApi, boolean panelDown, Instant createdAt, Instant updatedAt) {
 
     static HostView from(Host h) {
         return new HostView(h.id(), h.name(), h.panelType(), h.baseUrl(), h.webBasePath(), h.username(),
                 h.passwordEnc() != null, h.apiTokenEnc() != null, h.inboundIds().values(), h.subscriptionBaseUrl(),
-                h.tlsVerify(), h.enabled(), h.displayOrder(), h.countryCode(), h.flag(), h.healthLastOkAt(),
+                h.tlsVerify(), h.caCertificate(), ConnectionSecurity.of(h.baseUrl(), h.tlsVerify(), h.caCertificate()),
+                h.enabled(), h.displayOrder(), h.countryCode(), h.flag(), h.healthLastOkAt(),
                 h.healthLastError(), h.healthLastErrorAt(), h.panelVersion(), h.panelApi(), down(h), h.createdAt(),
                 h.updatedAt());
     }

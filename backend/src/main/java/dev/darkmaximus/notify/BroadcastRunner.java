@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,18 +25,20 @@ import dev.darkmaximus.platform.telegram.TelegramBotApi;
 
 /**
  * Sends broadcasts (SPEC §14 "broadcast runner"). Due broadcasts get their recipient list fixed when they start;
- * then recipients are claimed in batches, sent through the {@link SendQueue} at the lowest priority (so payment
- * confirmations overtake them) and settled one by one: sent, blocked (the customer is marked unreachable and left
- * out of later broadcasts) or failed. Everything is in the database, so a restart picks up at the first unsent
- * recipient; a claim a dead node left behind is settled as failed rather than sent again.
+ * then recipients are claimed in batches of about two seconds of sending, sent through the {@link SendQueue} at the
+ * lowest priority (so payment confirmations overtake them) and settled as they go: sent, blocked (the customer is
+ * marked unreachable and left out of later broadcasts) or failed. Everything is in the database, so a restart picks up
+ * at the first unsent recipient. One node sends at a time under a short lease it renews before every batch: when that
+ * node dies, another takes over within a lease, and the claims it left are settled INTERRUPTED (they may or may not
+ * have arrived), never sent again on their own; an admin can resend to them.
  */
 @Component
 public class BroadcastRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BroadcastRunner.class);
     private static final String LEASE = "broadcasts";
-    /** Far longer than a batch can take to send, so a live node's claims are never taken for a dead one's. */
-    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(15);
+    /** Sent recipients are recorded at least this often, so a crash leaves few of them in doubt. */
+    private static final int SETTLE_EVERY = 10;
 
     private final BroadcastStore store;
     private final BroadcastService broadcasts;
@@ -47,11 +50,13 @@ public class BroadcastRunner {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final int batchSize;
+    private final Duration lease;
     private final boolean enabled;
 
     BroadcastRunner(BroadcastStore store, BroadcastService broadcasts, BroadcastMessages messages, SendQueue sendQueue,
                     CustomerService customers, AdminAlerts alerts, JobLeases leases, TransactionTemplate tx,
                     Clock clock, @Value("${dm.broadcast.batch-size:100}") int batchSize,
+                    @Value("${dm.broadcast.lease:30s}") Duration lease,
                     @Value("${dm.jobs.enabled:true}") boolean enabled) {
         this.store = store;
         this.broadcasts = broadcasts;
@@ -62,21 +67,31 @@ public class BroadcastRunner {
         this.leases = leases;
         this.tx = tx;
         this.clock = clock;
-        this.batchSize = batchSize;
+        this.batchSize = batchFor(batchSize, sendQueue.perSecond());
+        this.lease = lease;
         this.enabled = enabled;
     }
 
     /**
-     * One node sends at a time, so the shop's Telegram budget isn't spent twice over; a turn lasts a few minutes and
-     * the next one (here or on another node) goes on from there.
+     * One node sends at a time, so the shop's Telegram budget isn't spent twice over. A turn lasts a few minutes and
+     * renews the lease before each batch; the next turn (here or on another node) goes on from there.
      */
     @Scheduled(fixedDelayString = "${dm.jobs.broadcast-interval:5s}", initialDelayString = "${dm.jobs.initial-delay:30s}")
     void scheduled() {
-        if (!enabled || !leases.tryAcquire(LEASE, Duration.ofMinutes(5))) {
-            return;
+        if (enabled) {
+            runTurn();
+        }
+    }
+
+    /** One turn under the lease; false when another node holds it. */
+    boolean runTurn() {
+        if (!leases.tryAcquire(LEASE, lease)) {
+            return false;
         }
         try {
-            runUntil(clock.instant().plus(Duration.ofMinutes(3)), Integer.MAX_VALUE);
+            runUntil(clock.instant().plus(Duration.ofMinutes(3)), Integer.MAX_VALUE,
+                    () -> leases.tryAcquire(LEASE, lease));
+            return true;
         } finally {
             leases.release(LEASE);
         }
@@ -84,19 +99,31 @@ public class BroadcastRunner {
 
     /** Runs until every running broadcast is done or paused. */
     public int runOnce() {
-        return runUntil(Instant.MAX, Integer.MAX_VALUE);
+        return runUntil(Instant.MAX, Integer.MAX_VALUE, () -> true);
     }
 
     /** Settles at most about {@code recipients} and stops between two batches, as a node shutting down would. */
     public int runAtMost(int recipients) {
-        return runUntil(Instant.MAX, recipients);
+        return runUntil(Instant.MAX, recipients, () -> true);
     }
 
-    private int runUntil(Instant deadline, int maxRecipients) {
+    /**
+     * Recipients per claim: at most about two seconds of sending at the queue's rate, so a batch ends long before the
+     * lease that covers it, and a node killed mid-batch leaves only a couple of seconds' recipients in doubt.
+     */
+    static int batchFor(int configured, int perSecond) {
+        return Math.max(1, Math.min(configured, 2 * perSecond));
+    }
+
+    /** @param stillHolding renews the lease before each batch; false means another node has it now */
+    private int runUntil(Instant deadline, int maxRecipients, BooleanSupplier stillHolding) {
         Instant now = clock.instant();
-        int abandoned = store.settleAbandoned(now.minus(ABANDONED_AFTER));
-        if (abandoned > 0) {
-            log.atWarn().addKeyValue("recipients", abandoned).log("settled broadcast claims left by a stopped node");
+        // A live holder renews its lease before every batch, and a batch takes seconds: claims older than a lease
+        // belong to a node that stopped mid-send.
+        int interrupted = store.settleAbandoned(now.minus(lease));
+        if (interrupted > 0) {
+            log.atWarn().addKeyValue("recipients", interrupted)
+                    .log("broadcast claims left by a stopped node settled as interrupted");
         }
         for (long id : store.due(now)) {
             tx.executeWithoutResult(status -> start(id));
@@ -107,6 +134,9 @@ public class BroadcastRunner {
             while (settled < maxRecipients && clock.instant().isBefore(deadline)) {
                 if (!store.find(id).map(row -> "RUNNING".equals(row.status())).orElse(false)) {
                     break; // paused or canceled meanwhile
+                }
+                if (!stillHolding.getAsBoolean()) {
+                    return settled;
                 }
                 int size = Math.min(batchSize, maxRecipients - settled);
                 List<BroadcastStore.Recipient> batch = tx.execute(status -> store.claim(id, size, clock.instant()));
@@ -120,7 +150,6 @@ public class BroadcastRunner {
         }
         return settled;
     }
-
     private void start(long id) {
         var row = store.lock(id).orElse(null);
         if (row == null || !"SCHEDULED".equals(row.status())) {
@@ -145,6 +174,10 @@ public class BroadcastRunner {
                 sent.add(recipient.customerId());
             } catch (CompletionException e) {
                 settleFailure(broadcast.id(), recipient, e.getCause());
+            }
+            if (sent.size() >= SETTLE_EVERY) {
+                store.settleSent(broadcast.id(), sent, clock.instant());
+                sent.clear();
             }
         }
         store.settleSent(broadcast.id(), sent, clock.instant());

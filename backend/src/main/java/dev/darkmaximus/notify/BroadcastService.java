@@ -86,8 +86,10 @@ public class BroadcastService {
     @Transactional(readOnly = true)
     public List<BroadcastRecipientView> recipients(long id, String status, Long after, int limit) {
         get(id);
-        if (status != null && !java.util.Set.of("PENDING", "SENDING", "SENT", "BLOCKED", "FAILED").contains(status)) {
-            throw InvalidInputException.field("status", "invalid", "PENDING, SENDING, SENT, BLOCKED or FAILED");
+        if (status != null && !java.util.Set.of("PENDING", "SENDING", "SENT", "BLOCKED", "FAILED", "INTERRUPTED")
+                .contains(status)) {
+            throw InvalidInputException.field("status", "invalid",
+                    "PENDING, SENDING, SENT, BLOCKED, FAILED or INTERRUPTED");
         }
         return store.recipients(id, status, after, limit).stream().map(r -> new BroadcastRecipientView(r.customerId(),
                 r.customerNumber(), r.status(), r.error(), r.sentAt())).toList();
@@ -140,6 +142,30 @@ public class BroadcastService {
         return move(id, List.of("DRAFT", "SCHEDULED", "RUNNING", "PAUSED"), "CANCELED", null, "broadcast.cancel");
     }
 
+    /**
+     * Queues again the recipients a stopped node left in doubt (INTERRUPTED): some of them may have got the message
+     * already, so this is the admin's call, never automatic. A finished broadcast runs again for them.
+     */
+    @Transactional
+    public BroadcastView resendInterrupted(long id) {
+        BroadcastStore.Row row = store.lock(id).orElseThrow(() -> ApiException.notFound("Broadcast", id));
+        if (!List.of("RUNNING", "PAUSED", "DONE").contains(row.status())) {
+            throw ApiException.conflict("broadcast_state", "A " + row.status().toLowerCase(java.util.Locale.ROOT)
+                    + " broadcast has nobody to resend to.");
+        }
+        int requeued = store.requeueInterrupted(id);
+        if (requeued == 0) {
+            throw ApiException.conflict("nothing_to_resend", "No recipient of this broadcast was interrupted.");
+        }
+        if ("DONE".equals(row.status())) {
+            store.transition(id, List.of("DONE"), "RUNNING", null);
+        }
+        BroadcastView after = get(id);
+        audit.record("broadcast.resend_interrupted", "broadcast", id, Map.of("status", row.status()),
+                Map.of("status", after.status(), "requeued", requeued));
+        return after;
+    }
+
     private BroadcastView move(long id, List<String> from, String to, Instant scheduledAt, String action) {
         BroadcastView before = get(id);
         if (!store.transition(id, from, to, scheduledAt)) {
@@ -157,7 +183,7 @@ public class BroadcastService {
         BroadcastView.Progress progress;
         if (row.startedAt() == null) {
             long total = store.countAudience(filter(audience), clock.instant());
-            progress = new BroadcastView.Progress(total, total, 0, 0, 0, 0);
+            progress = new BroadcastView.Progress(total, total, 0, 0, 0, 0, 0);
         } else {
             Map<String, Long> counts = store.counts(row.id());
             long pending = counts.getOrDefault("PENDING", 0L);
@@ -165,8 +191,9 @@ public class BroadcastService {
             long sent = counts.getOrDefault("SENT", 0L);
             long blocked = counts.getOrDefault("BLOCKED", 0L);
             long failed = counts.getOrDefault("FAILED", 0L);
-            progress = new BroadcastView.Progress(pending + sending + sent + blocked + failed, pending, sending, sent,
-                    blocked, failed);
+            long interrupted = counts.getOrDefault("INTERRUPTED", 0L);
+            progress = new BroadcastView.Progress(pending + sending + sent + blocked + failed + interrupted, pending,
+                    sending, sent, blocked, failed, interrupted);
         }
         return new BroadcastView(row.id(), BroadcastView.Status.valueOf(row.status()), row.text(), row.imageFileId(),
                 buttons, audience, row.scheduledAt(), row.startedAt(), row.finishedAt(), row.authorId(), row.createdAt(),

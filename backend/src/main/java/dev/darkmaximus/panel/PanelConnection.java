@@ -8,10 +8,11 @@ import java.util.List;
  * @param webBasePath the panel's secret path prefix ("" for none)
  * @param apiToken    3x-ui v3 bearer token; when null, v3 falls back to username/password
  * @param panelVersion the version the panel reported at the last connection test, or null when not known yet
+ * @param caCertificate PEM certificate(s) the host trusts instead of the public CAs, or null
  */
 public record PanelConnection(long hostId, String panelType, String baseUrl, String webBasePath, String username,
                               String password, String apiToken, List<Integer> inboundIds, boolean tlsVerify,
-                              String panelVersion) {
+                              String caCertificate, String panelVersion) {
 
     public PanelConnection {
         inboundIds = List.copyOf(inboundIds);

@@ -130,7 +130,7 @@ class BroadcastIT extends PanelBackedTest {
     }
 
     @Test
-    void claimsLeftByANodeThatDiedMidSendAreSettledAsFailedAndNotSentAgain() {
+    void claimsLeftByANodeThatDiedMidSendAreInterruptedNotSentAgainUntilAnAdminResends() {
         long first = TestIds.telegramIds(10);
         long group = groupOf(first, 10);
         String marker = marker();
@@ -139,17 +139,67 @@ class BroadcastIT extends PanelBackedTest {
         api.post("/api/v1/admin/broadcasts/" + id + "/schedule", Map.of(), shop.admin()).expect(200);
         runner.runAtMost(0); // starts it: the recipient list is fixed
         List<BroadcastStore.Recipient> lost = store.claim(id, 3, java.time.Instant.now());
-        jdbc.sql("UPDATE broadcast_recipients SET claimed_at = now() - interval '1 hour' WHERE broadcast_id = :id "
+        jdbc.sql("UPDATE broadcast_recipients SET claimed_at = now() - interval '31 seconds' WHERE broadcast_id = :id "
                 + "AND status = 'SENDING'").param("id", id).update();
+        api.post("/api/v1/admin/broadcasts/" + id + "/resend-interrupted", Map.of(), shop.admin())
+                .problem(409, "nothing_to_resend");
 
         runner.runOnce();
 
         JsonNode done = progress(id);
         assertThat(done.path("status").asString()).isEqualTo("DONE");
         assertThat(done.path("progress").path("sent").asLong()).isEqualTo(7);
-        assertThat(done.path("progress").path("failed").asLong()).isEqualTo(3);
-        assertThat(deliveries(marker)).hasSize(7)
-                .doesNotContainKeys(lost.stream().map(BroadcastStore.Recipient::telegramId).toArray(Long[]::new));
+        assertThat(done.path("progress").path("interrupted").asLong()).isEqualTo(3);
+        assertThat(done.path("progress").path("failed").asLong()).isZero();
+        Long[] lostChats = lost.stream().map(BroadcastStore.Recipient::telegramId).toArray(Long[]::new);
+        assertThat(deliveries(marker)).hasSize(7).doesNotContainKeys(lostChats);
+        assertThat(api.get("/api/v1/admin/broadcasts/" + id + "/recipients?status=INTERRUPTED", shop.admin())
+                .expect(200).json()).hasSize(3).allSatisfy(r -> assertThat(r.path("error").asString())
+                .contains("may or may not have arrived"));
+
+        // The admin decides they should get it: only they are sent to, and the broadcast finishes again.
+        JsonNode reopened = api.post("/api/v1/admin/broadcasts/" + id + "/resend-interrupted", Map.of(), shop.admin())
+                .expect(200).json();
+        assertThat(reopened.path("status").asString()).isEqualTo("RUNNING");
+        assertThat(reopened.path("progress").path("pending").asLong()).isEqualTo(3);
+        runner.runOnce();
+        assertThat(progress(id).path("status").asString()).isEqualTo("DONE");
+        assertThat(progress(id).path("progress").path("sent").asLong()).isEqualTo(10);
+        assertThat(deliveries(marker)).hasSize(10).containsKeys(lostChats).allSatisfy((chat, n) ->
+                assertThat(n).isEqualTo(1L));
+        assertThat(count("SELECT count(*) FROM audit_log WHERE object_type = 'broadcast' AND object_id = ? "
+                + "AND action = 'broadcast.resend_interrupted'", Long.toString(id))).isEqualTo(1);
+    }
+
+    @Test
+    void anotherNodeTakesOverWithinALeaseWhenTheSendingNodeDies() {
+        long first = TestIds.telegramIds(20);
+        long group = groupOf(first, 20);
+        String marker = marker();
+        stubTelegram(marker, List.of());
+        long id = create(marker, group);
+        api.post("/api/v1/admin/broadcasts/" + id + "/schedule", Map.of(), shop.admin()).expect(200);
+        runner.runAtMost(0);
+        // "node-b" claimed a batch and renewed its lease for 30 s, then died.
+        store.claim(id, 5, java.time.Instant.now());
+        jdbc.sql("INSERT INTO job_leases (name, holder, lease_until) VALUES ('broadcasts', 'node-b', now() + "
+                + "interval '20 seconds') ON CONFLICT (name) DO UPDATE SET holder = 'node-b', lease_until = "
+                + "EXCLUDED.lease_until").update();
+
+        assertThat(runner.runTurn()).as("while node-b's lease runs, it is the one sending").isFalse();
+        assertThat(deliveries(marker)).isEmpty();
+
+        // 31 s later its lease has run out and its claims are older than a lease.
+        jdbc.sql("UPDATE job_leases SET lease_until = now() - interval '1 second' WHERE name = 'broadcasts'").update();
+        jdbc.sql("UPDATE broadcast_recipients SET claimed_at = now() - interval '31 seconds' WHERE broadcast_id = :id "
+                + "AND status = 'SENDING'").param("id", id).update();
+        assertThat(runner.runTurn()).isTrue();
+
+        JsonNode done = progress(id);
+        assertThat(done.path("status").asString()).isEqualTo("DONE");
+        assertThat(done.path("progress").path("sent").asLong()).isEqualTo(15);
+        assertThat(done.path("progress").path("interrupted").asLong()).isEqualTo(5);
+        assertThat(count("SELECT count(*) FROM job_leases WHERE name = 'broadcasts'")).isZero();
     }
 
     @Test

@@ -32,6 +32,9 @@ public final class Chromium {
     }
 
     public static Browser launch(Playwright playwright) {
+        // Playwright's assertions give up after 5 s by default, too short for a loaded two-core machine; they still
+        // return as soon as what they wait for is there.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         String path = System.getenv().getOrDefault("DM_CHROMIUM", "/usr/bin/chromium");
         return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of(path))

@@ -24,7 +24,9 @@ public final class TestTelegram {
     }
 
     private static WireMockServer start() {
-        WireMockServer server = new WireMockServer(options().dynamicPort());
+        // Telegram answers many chats at once: enough threads that a slow broadcast doesn't queue other chats' sends
+        // behind it inside the stub.
+        WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(300));
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;

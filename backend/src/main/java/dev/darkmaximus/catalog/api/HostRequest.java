@@ -36,6 +36,11 @@ public record HostRequest(
         @Size(max = 500) @Pattern(regexp = "(https?://\\S+)?", message = "must be an http(s) URL") String subscriptionBaseUrl,
         @Schema(description = "Verify the panel's TLS certificate; turn off only for self-signed panels.", example = "true")
         @NotNull Boolean tlsVerify,
+        @Schema(description = "PEM certificate(s) of the CA that signed the panel's certificate, or the panel's own "
+                + "self-signed certificate: the host then trusts only these (host names are still checked). Needs "
+                + "tlsVerify and an https baseUrl. Empty: the public CAs the backend's Java trusts.",
+                example = "-----BEGIN CERTIFICATE-----\nMIIB...\n-----END CERTIFICATE-----")
+        @Size(max = 32_000) String caCertificate,
         @Schema(example = "true") @NotNull Boolean enabled,
         @Schema(description = "Lower comes first; default 0.", example = "0") @Min(0) @Max(10_000) Integer displayOrder,
         @Schema(example = "NL") @Pattern(regexp = "([A-Z]{2})?", message = "must be a two-letter country code")
@@ -49,6 +54,6 @@ public record HostRequest(
 
     HostCommand toCommand() {
         return new HostCommand(name, panelType, baseUrl, webBasePath, username, password, apiToken, inboundIds,
-                subscriptionBaseUrl, tlsVerify, enabled, displayOrder == null ? 0 : displayOrder, countryCode, flag);
+                subscriptionBaseUrl, tlsVerify, caCertificate, enabled, displayOrder == null ? 0 : displayOrder, countryCode, flag);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import dev.darkmaximus.catalog.ConnectionSecurity;
 import dev.darkmaximus.catalog.HostView;
 import dev.darkmaximus.catalog.PanelType;
 
@@ -22,6 +23,11 @@ public record HostResponse(
         @Schema(example = "[1]") List<Integer> inboundIds,
         @Schema(example = "https://nl1.example.net:2096/sub") String subscriptionBaseUrl,
         @Schema(example = "true") boolean tlsVerify,
+        @Schema(description = "The PEM certificate(s) this host trusts instead of the public CAs; null for none.",
+                example = "-----BEGIN CERTIFICATE-----\nMIIB...\n-----END CERTIFICATE-----") String caCertificate,
+        @Schema(description = "How the connection to the panel is protected: VERIFIED (public CAs), CUSTOM_CA (the "
+                + "host's own CA), UNVERIFIED (TLS without checking who answers) or PLAIN_HTTP (nothing protected: "
+                + "the panel password travels in clear).") ConnectionSecurity connectionSecurity,
         @Schema(example = "true") boolean enabled,
         @Schema(example = "0") int displayOrder,
         @Schema(example = "NL") String countryCode,
@@ -42,8 +48,9 @@ public record HostResponse(
 
     static HostResponse from(HostView h) {
         return new HostResponse(h.id(), h.name(), h.panelType(), h.baseUrl(), h.webBasePath(), h.username(),
-                h.passwordSet(), h.apiTokenSet(), h.inboundIds(), h.subscriptionBaseUrl(), h.tlsVerify(), h.enabled(),
-                h.displayOrder(), h.countryCode(), h.flag(), h.healthLastOkAt(), h.healthLastError(),
-                h.healthLastErrorAt(), h.panelVersion(), h.panelApi(), h.panelDown(), h.createdAt(), h.updatedAt());
+                h.passwordSet(), h.apiTokenSet(), h.inboundIds(), h.subscriptionBaseUrl(), h.tlsVerify(),
+                h.caCertificate(), h.connectionSecurity(), h.enabled(), h.displayOrder(), h.countryCode(), h.flag(),
+                h.healthLastOkAt(), h.healthLastError(), h.healthLastErrorAt(), h.panelVersion(), h.panelApi(),
+                h.panelDown(), h.createdAt(), h.updatedAt());
     }
 }

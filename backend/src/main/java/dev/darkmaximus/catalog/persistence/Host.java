@@ -42,7 +42,7 @@ public record Host(
     public static Host create(HostSettings settings, String passwordEnc, String apiTokenEnc) {
         return new Host(null, settings.name(), settings.panelType(), settings.baseUrl(), settings.webBasePath(),
                 settings.username(), passwordEnc, apiTokenEnc, settings.inboundIds(), settings.subscriptionBaseUrl(),
-                settings.tlsVerify(), null, settings.enabled(), settings.displayOrder(), settings.countryCode(),
+                settings.tlsVerify(), settings.caCertificate(), settings.enabled(), settings.displayOrder(), settings.countryCode(),
                 settings.flag(), null, null, null, "CLOSED", null, null, null, null, 0);
     }
 
@@ -51,14 +51,15 @@ public record Host(
         return new Host(id, settings.name(), settings.panelType(), settings.baseUrl(), settings.webBasePath(),
                 settings.username(), newPasswordEnc != null ? newPasswordEnc : passwordEnc,
                 newApiTokenEnc != null ? newApiTokenEnc : apiTokenEnc,
-                settings.inboundIds(), settings.subscriptionBaseUrl(), settings.tlsVerify(), caCertificate,
+                settings.inboundIds(), settings.subscriptionBaseUrl(), settings.tlsVerify(), settings.caCertificate(),
                 settings.enabled(), settings.displayOrder(), settings.countryCode(), settings.flag(), healthLastOkAt,
                 healthLastError, healthLastErrorAt, circuitState, panelVersion, panelApi, createdAt, updatedAt, version);
     }
 
     /** The admin-editable part of a host. */
     public record HostSettings(String name, PanelType panelType, String baseUrl, String webBasePath, String username,
-                               InboundIds inboundIds, String subscriptionBaseUrl, boolean tlsVerify, boolean enabled,
-                               int displayOrder, String countryCode, String flag) {
+                               InboundIds inboundIds, String subscriptionBaseUrl, boolean tlsVerify,
+                               String caCertificate, boolean enabled, int displayOrder, String countryCode,
+                               String flag) {
     }
 }

@@ -71,7 +71,7 @@ class BroadcastAdminController {
     @ApiResponse(responseCode = "200", description = "One page of recipients.")
     List<BroadcastRecipientView> recipients(@PathVariable long id,
                                             @Parameter(description = "Only this status: PENDING, SENDING, SENT, "
-                                                    + "BLOCKED or FAILED.") @RequestParam(required = false) String status,
+                                                    + "BLOCKED, FAILED or INTERRUPTED.") @RequestParam(required = false) String status,
                                             @Parameter(description = "Cursor: the last customerId of the previous page.")
                                             @RequestParam(required = false) Long after,
                                             @Parameter(description = "Page size, 1–500.")
@@ -154,6 +154,19 @@ class BroadcastAdminController {
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     BroadcastView cancel(@PathVariable long id) {
         return broadcasts.cancel(id);
+    }
+
+    @PostMapping("/{id}/resend-interrupted")
+    @Operation(operationId = "resendInterruptedBroadcast", summary = "Send again to recipients a stopped node left in "
+            + "doubt", description = "Recipients settled INTERRUPTED (their node stopped mid-send; some may have got "
+            + "the message) go back in the queue, and a finished broadcast runs again for them. 409 "
+            + "`nothing_to_resend` when there are none, `broadcast_state` for a draft, scheduled or canceled one. "
+            + "Audited.")
+    @ApiResponse(responseCode = "200", description = "The broadcast.")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    BroadcastView resendInterrupted(@PathVariable long id) {
+        return broadcasts.resendInterrupted(id);
     }
 
     @Schema(name = "BroadcastRequest")

@@ -72,7 +72,8 @@ public class BroadcastStore {
         return jdbc.sql("""
                         UPDATE broadcasts SET status = :to, updated_at = now(), version = version + 1,
                                scheduled_at = COALESCE(CAST(:scheduledAt AS timestamptz), scheduled_at),
-                               finished_at = CASE WHEN :to IN ('DONE', 'CANCELED') THEN now() ELSE finished_at END
+                               finished_at = CASE WHEN :to IN ('DONE', 'CANCELED') THEN now()
+                                                  WHEN :to = 'RUNNING' THEN NULL ELSE finished_at END
                         WHERE id = :id AND status IN (:from)""")
                 .param("id", id).param("from", from).param("to", to)
                 .param("scheduledAt", scheduledAt == null ? null : Timestamp.from(scheduledAt)).update() == 1;
@@ -156,13 +157,24 @@ public class BroadcastStore {
                 .param("id", broadcastId).param("customer", customerId).update();
     }
 
-    /** Claims older than {@code before} belong to a node that died mid-send; they are settled, never re-sent. */
+    /**
+     * Claims older than {@code before} belong to a node that stopped mid-send: some may have arrived, so they are
+     * settled INTERRUPTED, never sent again on their own (an admin may {@link #requeueInterrupted resend}).
+     */
     public int settleAbandoned(Instant before) {
         return jdbc.sql("""
-                        UPDATE broadcast_recipients SET status = 'FAILED',
-                               error = 'interrupted while sending; not retried so nobody gets it twice'
+                        UPDATE broadcast_recipients SET status = 'INTERRUPTED',
+                               error = 'the node sending it stopped; it may or may not have arrived'
                         WHERE status = 'SENDING' AND claimed_at < :before""")
                 .param("before", Timestamp.from(before)).update();
+    }
+
+    /** Puts a broadcast's interrupted recipients back in the queue; returns how many. */
+    public int requeueInterrupted(long broadcastId) {
+        return jdbc.sql("""
+                        UPDATE broadcast_recipients SET status = 'PENDING', error = NULL, claimed_at = NULL
+                        WHERE broadcast_id = :id AND status = 'INTERRUPTED'""")
+                .param("id", broadcastId).update();
     }
 
     public record RecipientRow(long customerId, long customerNumber, String status, String error,

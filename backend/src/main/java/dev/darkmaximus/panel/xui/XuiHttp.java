@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.darkmaximus.panel.CircuitBreakers;
+import dev.darkmaximus.panel.PanelCertificates;
 import dev.darkmaximus.panel.PanelConnection;
 import dev.darkmaximus.panel.PanelException;
 import dev.darkmaximus.panel.PanelProperties;
@@ -94,7 +96,11 @@ public class XuiHttp {
                 }
                 last = new PanelException("panel answered HTTP " + response.statusCode(), true);
             } catch (IOException e) {
-                last = new PanelException("panel unreachable: " + e.getClass().getSimpleName(), true, e);
+                SSLHandshakeException handshake = untrusted(e);
+                last = handshake != null
+                        ? new PanelException("the panel's TLS certificate is not trusted (" + handshake.getMessage()
+                                + "): give the host its CA certificate, or fix the certificate", true, e)
+                        : new PanelException("panel unreachable: " + e.getClass().getSimpleName(), true, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PanelException("interrupted", true, e);
@@ -151,11 +157,15 @@ public class XuiHttp {
     }
 
     private HttpClient client(PanelConnection panel) {
-        return clients.computeIfAbsent(panel.hostId() + ":" + panel.tlsVerify(), key -> {
+        String ca = panel.caCertificate();
+        String key = panel.hostId() + ":" + panel.tlsVerify() + ":" + (ca == null ? "" : sha256(ca));
+        return clients.computeIfAbsent(key, unused -> {
             HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
                     .followRedirects(HttpClient.Redirect.NEVER);
             if (!panel.tlsVerify()) {
                 builder.sslContext(trustingContext());
+            } else if (ca != null) {
+                builder.sslContext(PanelCertificates.trustingOnly(ca));
             }
             return builder.build();
         });
@@ -168,6 +178,25 @@ public class XuiHttp {
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS unavailable", e);
+        }
+    }
+
+    /** The handshake failure inside an I/O error (the HTTP client wraps it on some paths), or null. */
+    private static SSLHandshakeException untrusted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLHandshakeException handshake) {
+                return handshake;
+            }
+        }
+        return null;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -28,6 +28,10 @@ final class SendLimits {
     private final Map<Long, Deque<Instant>> toGroup = new HashMap<>();
     private Instant pausedUntil = Instant.MIN;
 
+    int perSecond() {
+        return perSecond;
+    }
+
     SendLimits(int perSecond, int groupPerMinute, Duration chatInterval) {
         this.perSecond = perSecond;
         this.groupPerMinute = groupPerMinute;

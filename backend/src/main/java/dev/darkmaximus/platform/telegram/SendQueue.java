@@ -73,6 +73,11 @@ public class SendQueue implements SmartLifecycle {
         this.senders = senders;
     }
 
+    /** Messages per second the queue sends at most, all chats together. */
+    public int perSecond() {
+        return limits.perSecond();
+    }
+
     /** Queues a send to {@code chatId}; the future completes with its result or its final failure. */
     public <T> CompletableFuture<T> submit(long chatId, Priority priority, Supplier<T> send) {
         Job<T> job = new Job<>(chatId, priority, sequence.incrementAndGet(), send, new CompletableFuture<>());

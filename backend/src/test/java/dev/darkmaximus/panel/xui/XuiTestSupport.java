@@ -33,11 +33,12 @@ final class XuiTestSupport {
     /** The fake panel as a host: cookie sign-in, or the API token when one is given. */
     static PanelConnection panel(FakeXuiPanel fake, String apiToken) {
         return new PanelConnection(7, fake.release().generation3() ? "XUI_V3" : "XUI_V2", fake.baseUrl(),
-                FakeXuiPanel.ROOT, FakeXuiPanel.USERNAME, FakeXuiPanel.PASSWORD, apiToken, List.of(1), true, null);
+                FakeXuiPanel.ROOT, FakeXuiPanel.USERNAME, FakeXuiPanel.PASSWORD, apiToken, List.of(1), true, null, null);
     }
 
     static PanelConnection panel(String baseUrl, boolean tlsVerify) {
-        return new PanelConnection(7, "XUI_V2", baseUrl, "/secret", "admin", "pw", null, List.of(1), tlsVerify, "2.9.4");
+        return new PanelConnection(7, "XUI_V2", baseUrl, "/secret", "admin", "pw", null, List.of(1), tlsVerify, null,
+                "2.9.4");
     }
 
     static ClientSpec spec(String email) {

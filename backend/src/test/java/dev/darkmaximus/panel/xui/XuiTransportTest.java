@@ -71,9 +71,9 @@ class XuiTransportTest {
     @Test
     void selfSignedPanelsNeedVerificationSwitchedOff() {
         PanelConnection trusting = new PanelConnection(8, "XUI_V2", fake.httpsBaseUrl(), FakeXuiPanel.ROOT,
-                FakeXuiPanel.USERNAME, FakeXuiPanel.PASSWORD, null, List.of(1), false, null);
+                FakeXuiPanel.USERNAME, FakeXuiPanel.PASSWORD, null, List.of(1), false, null, null);
         PanelConnection verifying = new PanelConnection(9, "XUI_V2", fake.httpsBaseUrl(), FakeXuiPanel.ROOT,
-                FakeXuiPanel.USERNAME, FakeXuiPanel.PASSWORD, null, List.of(1), true, null);
+                FakeXuiPanel.USERNAME, FakeXuiPanel.PASSWORD, null, List.of(1), true, null, null);
 
         assertThat(wiring.xui.findClient(trusting, "operator-test")).isPresent();
         assertThatThrownBy(() -> wiring.xui.findClient(verifying, "operator-test"))

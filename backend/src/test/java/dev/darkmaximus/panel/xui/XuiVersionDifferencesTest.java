@@ -96,7 +96,7 @@ class XuiVersionDifferencesTest {
                 "{\"network\":\"ws\",\"security\":\"none\",\"wsSettings\":{\"path\":\"/w\"}}");
         fake.state().putClient(1, client(EMAIL));
         PanelConnection movedTo2 = new PanelConnection(7, "XUI_V2", fake.baseUrl(), FakeXuiPanel.ROOT,
-                FakeXuiPanel.USERNAME, FakeXuiPanel.PASSWORD, null, List.of(2), true, null);
+                FakeXuiPanel.USERNAME, FakeXuiPanel.PASSWORD, null, List.of(2), true, null, null);
 
         assertThat(wiring.xui.findClient(movedTo2, EMAIL)).isPresent();
         wiring.xui.deleteClient(movedTo2, EMAIL);
@@ -162,7 +162,7 @@ class XuiVersionDifferencesTest {
     void aRefusedSignInIsNotRepeatedSoThePanelDoesNotLockTheShopOut() {
         FakeXuiPanel fake = fake(XuiRelease.V3_6_0);
         PanelConnection wrong = new PanelConnection(7, "XUI_V3", fake.baseUrl(), FakeXuiPanel.ROOT,
-                FakeXuiPanel.USERNAME, "wrong-password", null, List.of(1), true, null);
+                FakeXuiPanel.USERNAME, "wrong-password", null, List.of(1), true, null, null);
 
         assertThatThrownBy(() -> wiring.xui.findClient(wrong, EMAIL)).hasMessageContaining("two-factor code");
         assertThatThrownBy(() -> wiring.xui.findClient(wrong, EMAIL)).hasMessageContaining("not tried again");
@@ -178,7 +178,7 @@ class XuiVersionDifferencesTest {
                 + "\"email\":\"other\",\"flow\":\"\",\"enable\":true}],\"decryption\":\"none\"}",
                 "{\"network\":\"ws\",\"security\":\"none\",\"wsSettings\":{\"path\":\"/w\"}}");
         PanelConnection both = new PanelConnection(7, "XUI_V2", fake.baseUrl(), FakeXuiPanel.ROOT,
-                FakeXuiPanel.USERNAME, FakeXuiPanel.PASSWORD, null, List.of(2, 1), true, null);
+                FakeXuiPanel.USERNAME, FakeXuiPanel.PASSWORD, null, List.of(2, 1), true, null, null);
         fake.state().putClient(1, client(EMAIL));
 
         ClientSpec spec = XuiTestSupport.spec(EMAIL);
@@ -211,7 +211,7 @@ class XuiVersionDifferencesTest {
                 + "\"password\":\"x\",\"clients\":[]}", "{\"network\":\"tcp\",\"security\":\"none\"}");
         fake.state().addInbound(5, "hysteria", 443, "{\"clients\":[]}", "{}");
         PanelConnection panel = new PanelConnection(7, "XUI_V2", fake.baseUrl(), FakeXuiPanel.ROOT,
-                FakeXuiPanel.USERNAME, FakeXuiPanel.PASSWORD, null, List.of(1, 3, 4, 5, 9), true, null);
+                FakeXuiPanel.USERNAME, FakeXuiPanel.PASSWORD, null, List.of(1, 3, 4, 5, 9), true, null, null);
 
         assertThat(wiring.xui.describe(panel).problems()).containsExactly(
                 "inbound 3 is wireguard; the shop creates keys on VLESS, VMess, Trojan and Shadowsocks inbounds only",
@@ -228,7 +228,7 @@ class XuiVersionDifferencesTest {
         FakeXuiPanel fake = fake(release);
         fake.state().addInbound(6, protocol, 2053, settings, "{\"network\":\"tcp\",\"security\":\"none\"}");
         PanelConnection panel = new PanelConnection(7, "XUI_V2", fake.baseUrl(), FakeXuiPanel.ROOT,
-                FakeXuiPanel.USERNAME, FakeXuiPanel.PASSWORD, null, List.of(6), true, null);
+                FakeXuiPanel.USERNAME, FakeXuiPanel.PASSWORD, null, List.of(6), true, null, null);
         ClientSpec spec = XuiTestSupport.spec(EMAIL);
 
         wiring.xui.createClient(panel, spec);

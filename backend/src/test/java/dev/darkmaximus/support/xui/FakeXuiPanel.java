@@ -74,11 +74,23 @@ public final class FakeXuiPanel {
 
     /** @param operatorClient whether inbound 1 starts with the operator's own client, or empty */
     public FakeXuiPanel(XuiRelease release, boolean operatorClient) {
+        this(release, operatorClient, null);
+    }
+
+    /**
+     * @param keystore a PKCS#12 file under {@code src/test/resources/tls} (password {@code changeit}) that the https
+     *                 port serves, or null for WireMock's own certificate
+     */
+    public FakeXuiPanel(XuiRelease release, boolean operatorClient, String keystore) {
         this.release = release;
         this.operatorClient = operatorClient;
         this.routes = new FakeXuiRoutes(release);
-        this.server = new WireMockServer(options().dynamicPort().dynamicHttpsPort()
-                .extensions(new Answering()));
+        var options = options().dynamicPort().dynamicHttpsPort().extensions(new Answering());
+        if (keystore != null) {
+            options.keystorePath(FakeXuiPanel.class.getResource("/tls/" + keystore).getPath())
+                    .keystoreType("PKCS12").keystorePassword("changeit").keyManagerPassword("changeit");
+        }
+        this.server = new WireMockServer(options);
     }
 
     public FakeXuiPanel start() {

@@ -108,10 +108,11 @@ public class BroadcastsView extends VerticalLayout {
         if (p == null || p.getTotal() == null || p.getTotal() == 0) {
             return box;
         }
-        long done = p.getSent() + p.getBlocked() + p.getFailed();
+        long interrupted = interrupted(b);
+        long done = p.getSent() + p.getBlocked() + p.getFailed() + interrupted;
         ProgressBar bar = new ProgressBar(0, p.getTotal(), done);
         Span figures = new Span(getTranslation("broadcasts.figures", p.getSent(), p.getBlocked(), p.getFailed(),
-                p.getTotal()));
+                p.getTotal()) + (interrupted == 0 ? "" : getTranslation("broadcasts.interrupted", interrupted)));
         figures.addClassName("broadcast-figures");
         figures.getStyle().set("font-size", "var(--lumo-font-size-xs)");
         box.add(bar, figures);
@@ -131,7 +132,29 @@ public class BroadcastsView extends VerticalLayout {
                     cancel(b));
             default -> { }
         }
+        if (interrupted(b) > 0 && b.getStatus() != Broadcast.StatusEnum.CANCELED) {
+            actions.add(resend(b));
+        }
         return actions;
+    }
+
+    private static long interrupted(Broadcast b) {
+        return b.getProgress() == null || b.getProgress().getInterrupted() == null ? 0
+                : b.getProgress().getInterrupted();
+    }
+
+    /** Interrupted recipients may have got the message already: resending is the admin's call, after a warning. */
+    private Button resend(Broadcast b) {
+        Button resend = new Button(getTranslation("broadcasts.resend"), e -> {
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("broadcasts.resendTitle", interrupted(b)),
+                    getTranslation("broadcasts.resendText"), getTranslation("broadcasts.resend"),
+                    ok -> run(() -> session.call(c -> new AdminBroadcastsApi(c).resendInterruptedBroadcast(b.getId()))),
+                    getTranslation("common.cancel"), no -> { });
+            confirm.open();
+        });
+        resend.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        resend.addClassName("broadcast-resend");
+        return resend;
     }
 
     private Button cancel(Broadcast b) {

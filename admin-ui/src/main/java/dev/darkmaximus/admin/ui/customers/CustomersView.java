@@ -10,7 +10,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 
 import dev.darkmaximus.admin.backend.BackendException;
@@ -24,7 +27,7 @@ import dev.darkmaximus.client.model.CustomerResponse;
 
 @Route(value = "customers", layout = MainLayout.class)
 @PageTitle("Customers · Dark Maximus")
-public class CustomersView extends VerticalLayout {
+public class CustomersView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
@@ -40,7 +43,12 @@ public class CustomersView extends VerticalLayout {
         search.setWidth("24em");
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(e -> refresh());
+        search.addValueChangeListener(e -> {
+            // The search is part of the address, so a found customer list can be bookmarked or sent to a colleague.
+            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, query() == null ? "customers"
+                    : "customers?" + QueryParameters.of("q", query()).getQueryString()));
+            refresh();
+        });
         grid.setId("customers-grid");
         grid.addColumn(CustomerResponse::getNumber).setHeader(getTranslation("customers.number")).setAutoWidth(true)
                 .setSortProperty("number");
@@ -99,6 +107,11 @@ public class CustomersView extends VerticalLayout {
         } catch (BackendException e) {
             Failures.show(e);
         }
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("q").ifPresent(search::setValue);
     }
 
     private void refresh() {

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 
@@ -44,6 +45,7 @@ class HostForm extends Dialog {
     private final TextField inboundIds = new TextField(getTranslation("hosts.inboundIds"));
     private final TextField subscriptionBaseUrl = new TextField(getTranslation("hosts.subscriptionBaseUrl"));
     private final Checkbox tlsVerify = new Checkbox(getTranslation("hosts.tlsVerify"));
+    private final TextArea caCertificate = new TextArea(getTranslation("hosts.caCertificate"));
     private final Checkbox enabled = new Checkbox(getTranslation("hosts.enabled"));
     private final IntegerField displayOrder = new IntegerField(getTranslation("hosts.displayOrder"));
     private final TextField countryCode = new TextField(getTranslation("hosts.countryCode"));
@@ -67,9 +69,15 @@ class HostForm extends Dialog {
                 : getTranslation("hosts.passwordKeep"));
         apiToken.setHelperText(existing != null && Boolean.TRUE.equals(existing.getApiTokenSet())
                 ? getTranslation("hosts.apiTokenKeep") : getTranslation("hosts.apiTokenNew"));
+        caCertificate.setId("host-ca");
+        caCertificate.setHelperText(getTranslation("hosts.caCertificateHelp"));
+        caCertificate.setPlaceholder("-----BEGIN CERTIFICATE-----");
+        caCertificate.setMaxHeight("10em");
         bind();
-        add(new FormLayout(name, panelType, baseUrl, webBasePath, username, password, apiToken, inboundIds,
-                subscriptionBaseUrl, countryCode, flag, displayOrder, tlsVerify, enabled));
+        FormLayout form = new FormLayout(name, panelType, baseUrl, webBasePath, username, password, apiToken,
+                inboundIds, subscriptionBaseUrl, countryCode, flag, displayOrder, tlsVerify, enabled, caCertificate);
+        form.setColspan(caCertificate, 2);
+        add(form);
         Button save = new Button(getTranslation("common.save"), e -> save());
         save.setId("save-host");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -97,6 +105,7 @@ class HostForm extends Dialog {
                 .bind(HostRequest::getInboundIds, HostRequest::setInboundIds);
         binder.forField(subscriptionBaseUrl).bind(HostRequest::getSubscriptionBaseUrl, HostRequest::setSubscriptionBaseUrl);
         binder.forField(tlsVerify).bind(HostRequest::getTlsVerify, HostRequest::setTlsVerify);
+        binder.forField(caCertificate).bind(HostRequest::getCaCertificate, HostRequest::setCaCertificate);
         binder.forField(enabled).bind(HostRequest::getEnabled, HostRequest::setEnabled);
         binder.forField(displayOrder).withConverter(Converters.ZERO_WHEN_EMPTY)
                 .bind(HostRequest::getDisplayOrder, HostRequest::setDisplayOrder);
@@ -161,7 +170,8 @@ class HostForm extends Dialog {
                 Map.entry("webBasePath", webBasePath), Map.entry("username", username), Map.entry("password", password),
                 Map.entry("apiToken", apiToken),
                 Map.entry("inboundIds", inboundIds), Map.entry("subscriptionBaseUrl", subscriptionBaseUrl),
-                Map.entry("displayOrder", displayOrder), Map.entry("countryCode", countryCode), Map.entry("flag", flag));
+                Map.entry("displayOrder", displayOrder), Map.entry("countryCode", countryCode), Map.entry("flag", flag),
+                Map.entry("caCertificate", caCertificate));
     }
 
     private static HostRequest blank() {
@@ -174,7 +184,7 @@ class HostForm extends Dialog {
                 .panelType(HostRequest.PanelTypeEnum.fromValue(h.getPanelType().getValue()))
                 .baseUrl(h.getBaseUrl()).webBasePath(h.getWebBasePath()).username(h.getUsername())
                 .inboundIds(h.getInboundIds()).subscriptionBaseUrl(h.getSubscriptionBaseUrl())
-                .tlsVerify(h.getTlsVerify()).enabled(h.getEnabled()).displayOrder(h.getDisplayOrder())
+                .tlsVerify(h.getTlsVerify()).caCertificate(h.getCaCertificate()).enabled(h.getEnabled()).displayOrder(h.getDisplayOrder())
                 .countryCode(h.getCountryCode()).flag(h.getFlag());
     }
 }

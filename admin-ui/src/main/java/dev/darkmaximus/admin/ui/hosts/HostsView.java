@@ -36,6 +36,7 @@ public class HostsView extends VerticalLayout {
         grid.addColumn(h -> h.getPanelType() == null ? "" : h.getPanelType().getValue()).setHeader(getTranslation("hosts.panel"));
         grid.addColumn(h -> h.getBaseUrl() + (h.getWebBasePath() == null ? "" : h.getWebBasePath()))
                 .setHeader(getTranslation("hosts.address")).setAutoWidth(true);
+        grid.addColumn(this::security).setHeader(getTranslation("hosts.security")).setAutoWidth(true);
         grid.addColumn(h -> h.getInboundIds() == null ? "" : h.getInboundIds().toString()).setHeader(getTranslation("hosts.inbounds"));
         grid.addColumn(h -> getTranslation(Boolean.TRUE.equals(h.getEnabled()) ? "hosts.enabledYes" : "hosts.enabledNo"))
                 .setHeader(getTranslation("hosts.enabled"));
@@ -58,6 +59,12 @@ public class HostsView extends VerticalLayout {
                     : getTranslation("hosts.offSaleCircuit");
         }
         return getTranslation(h.getHealthLastOkAt() == null ? "hosts.healthUnchecked" : "hosts.healthOk");
+    }
+
+    /** Says plainly when the panel's password and keys travel unprotected or unchecked. */
+    private String security(HostResponse h) {
+        return h.getConnectionSecurity() == null ? ""
+                : getTranslation("hosts.security." + h.getConnectionSecurity().getValue());
     }
 
     private com.vaadin.flow.component.Component syncButtons(HostResponse host) {
