@@ -112,7 +112,34 @@ final class BackendProcess {
         }
     }
 
-    private static int freePort() throws IOException {
+    /**
+     * A backend of its own as {@code make run} starts it (embedded PostgreSQL under {@code dataDir}, no Telegram, no
+     * Redis), healthy on the returned process's port; the caller stops it.
+     */
+    static Process standalone(Path dataDir, int port, String adminPassword, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-jar", JAR.toAbsolutePath().toString());
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().put("DM_DATA_DIR", dataDir.toString());
+        builder.environment().put("DM_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+        builder.environment().remove("DATABASE_URL");
+        builder.environment().remove("TELEGRAM_BOT_TOKEN");
+        builder.environment().remove("REDIS_URL");
+        builder.environment().remove("SPRING_PROFILES_ACTIVE");
+        Files.createDirectories(log.getParent());
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process started = builder.start();
+        try {
+            awaitHealthy(started, port, Duration.ofSeconds(150), log);
+        } catch (RuntimeException e) {
+            started.descendants().forEach(ProcessHandle::destroyForcibly);
+            started.destroyForcibly();
+            throw e;
+        }
+        return started;
+    }
+
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -2,7 +2,6 @@ package dev.darkmaximus.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -44,24 +43,8 @@ class BackendShutdownIT {
     }
 
     private static Duration runAndStop(Path dataDir, Path log) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-jar", BackendProcess.JAR.toAbsolutePath().toString());
-        builder.environment().put("SERVER_PORT", Integer.toString(port));
-        builder.environment().put("DM_DATA_DIR", dataDir.toString());
-        builder.environment().put("DM_BOOTSTRAP_ADMIN_PASSWORD", "shutdown-it-password");
-        builder.environment().remove("DATABASE_URL");
-        builder.environment().remove("TELEGRAM_BOT_TOKEN");
-        builder.environment().remove("REDIS_URL");
-        builder.environment().remove("SPRING_PROFILES_ACTIVE");
-        Files.createDirectories(log.getParent());
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        Process process = builder.start();
+        Process process = BackendProcess.standalone(dataDir, BackendProcess.freePort(), "shutdown-it-password", log);
         try {
-            BackendProcess.awaitHealthy(process, port, Duration.ofSeconds(150), log);
             Instant stop = Instant.now();
             process.destroy(); // SIGTERM
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("backend exited after SIGTERM").isTrue();

@@ -109,6 +109,29 @@ public class BalanceService {
         return ledger.creditedAsPayment(paymentId);
     }
 
+    /**
+     * Takes back the share of an order's promo balance bonus that its refunds so far cover ({@code refunded} of
+     * {@code paid}; all of it once the payment is refunded in full), as far as the balance still has it. Returns what
+     * could not be taken back because it was spent.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    long takeBackPromoBonus(long customerId, long orderId, long refundId, long refunded, long paid, Currency currency) {
+        long bonus = ledger.promoBonusOf(orderId);
+        if (bonus <= 0 || paid <= 0) {
+            return 0;
+        }
+        long due = Math.multiplyExact(bonus, Math.min(refunded, paid)) / paid - ledger.promoBonusTakenBack(orderId);
+        if (due <= 0) {
+            return 0;
+        }
+        long take = Math.min(due, balance(customerId, currency).amount());
+        if (take > 0) {
+            apply(customerId, MAIN, Money.of(-take, currency), LedgerKind.PROMO_BONUS, "bonus-refund", refundId,
+                    "Promo bonus of order #" + orderId + " taken back with refund #" + refundId, "system");
+        }
+        return due - take;
+    }
+
     /** Gives back what a refund to the card held when the provider refused it. */
     @Transactional(propagation = Propagation.MANDATORY)
     void releaseCardRefund(long customerId, long refundId, Currency currency) {

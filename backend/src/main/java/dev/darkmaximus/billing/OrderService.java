@@ -76,6 +76,12 @@ public class OrderService {
         return price(customerId, request, false).quote();
     }
 
+    /** Whether this customer already opened an order with this idempotency key (a retry, not a new order). */
+    @Transactional(readOnly = true)
+    public boolean opened(long customerId, String idempotencyKey) {
+        return idempotencyKey != null && orders.findByIdempotencyKey(customerId, idempotencyKey).isPresent();
+    }
+
     /**
      * Creates the order at the quoted price with a pending payment. A repeated {@code idempotencyKey} returns the
      * order it created before (a double tap never makes two orders). Balance and free orders are paid here.

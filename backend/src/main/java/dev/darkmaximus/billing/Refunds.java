@@ -137,13 +137,18 @@ public class Refunds {
         if (order.kind() != OrderKind.TOP_UP && balances.heldByRefund(refundId) == 0) {
             referrals.reverse(order.customerId(), amount, refundId);
         }
+        // A promo code's balance bonus came with the payment: the refunded share of it goes too, as far as it's left.
+        long bonusSpent = balances.wasSecondPayment(payment.id()) ? 0 : balances.takeBackPromoBonus(order.customerId(),
+                order.id(), refundId, after.refundedMinor(), after.amountMinor(), refund.currency());
         Refund done = refunds.save(new Refund(refund.id(), refund.paymentId(), refund.amountMinor(), refund.currency(),
                 providerRefundId, Refund.Status.SUCCEEDED, refund.toBalance(), refund.reason(), refund.keyAction(),
                 null, refund.createdBy(), refund.createdAt(), now));
         notifications.queue(order.customerId(), "refund", Templates.PAYMENT_REFUNDED,
                 Map.of("amount", amount.display(), "order_id", Long.toString(order.id())), "refund:" + refundId);
         alerts.queue("↩️ Refund of " + amount.display() + " for order #" + order.id() + " (payment #" + payment.id()
-                + ")" + (refund.toBalance() ? " to the balance" : "") + " completed.", "refund.done:" + refundId);
+                + ")" + (refund.toBalance() ? " to the balance" : "") + " completed."
+                + (bonusSpent > 0 ? " The customer had spent " + Money.of(bonusSpent, refund.currency()).display()
+                        + " of the promo bonus; that much was not taken back." : ""), "refund.done:" + refundId);
         audit.record("refund.complete", "payment", payment.id(), null, RefundView.from(done));
         return RefundView.from(done);
     }
@@ -185,6 +190,12 @@ public class Refunds {
         return refunds.findByPayment(paymentId).stream()
                 .filter(r -> r.status() == Refund.Status.PENDING && r.providerRefundId() == null && !r.toBalance())
                 .map(RefundView::from).findFirst();
+    }
+
+    /** Refunds the provider accepted but hadn't finished: the payment re-check job asks about them. */
+    @Transactional(readOnly = true)
+    public List<RefundView> pendingAtProvider(int limit) {
+        return refunds.findPendingAtProvider(limit).stream().map(RefundView::from).toList();
     }
 
     @Transactional(readOnly = true)

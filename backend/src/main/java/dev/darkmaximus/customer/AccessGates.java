@@ -71,6 +71,16 @@ public class AccessGates {
         }
     }
 
+    /** The channel's link: the one set, else t.me/name for a public @name channel; null for a private one without. */
+    private String channelUrl() {
+        String link = settings.requiredChannelLink();
+        if (!link.isBlank()) {
+            return link;
+        }
+        String channel = settings.requiredChannel();
+        return channel.startsWith("@") ? "https://t.me/" + channel.substring(1) : null;
+    }
+
     /** Forgets a cached membership (the customer says they joined just now, or left). */
     public void recheck(long telegramId) {
         members.invalidate(telegramId);
@@ -81,7 +91,7 @@ public class AccessGates {
         CustomerView customer = customers.get(customerId);
         if (termsPending(customer)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "terms_not_accepted",
-                    "Accept the shop's terms first: " + settings.termsUrl());
+                    "Accept the shop's terms first: " + settings.termsUrl()).with("termsUrl", settings.termsUrl());
         }
         boolean in;
         try {
@@ -91,9 +101,9 @@ public class AccessGates {
                     "Telegram couldn't confirm your channel subscription just now; try again in a minute.");
         }
         if (!in) {
-            String link = settings.requiredChannelLink();
+            String link = channelUrl();
             throw new ApiException(HttpStatus.FORBIDDEN, "channel_required", "Join the shop's channel first"
-                    + (link.isBlank() ? " (" + settings.requiredChannel() + ")." : ": " + link));
+                    + (link == null ? " (" + settings.requiredChannel() + ")." : ": " + link)).with("channelUrl", link);
         }
     }
 }

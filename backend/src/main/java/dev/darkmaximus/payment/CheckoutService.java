@@ -35,10 +35,16 @@ public class CheckoutService {
         this.providers = providers;
     }
 
-    /** Opens (or, for a repeated idempotency key, returns) the order; a customer's order budget applies first. */
+    /**
+     * Opens (or, for a repeated idempotency key, returns) the order. A new order first takes from the customer's order
+     * budget and passes the shop's gates; a retry of one already opened (a client resending after a lost answer)
+     * spends nothing and is answered with that order.
+     */
     public OrderView checkout(long customerId, PurchaseRequest request, String idempotencyKey) {
-        rateLimits.requireOrderBudget(customerId);
-        gates.requireThrough(customerId);
+        if (!orders.opened(customerId, idempotencyKey)) {
+            rateLimits.requireOrderBudget(customerId);
+            gates.requireThrough(customerId);
+        }
         OrderView order;
         try {
             order = orders.open(customerId, request, idempotencyKey);

@@ -9,19 +9,24 @@ import org.springframework.stereotype.Component;
 import dev.darkmaximus.billing.OrderService;
 import dev.darkmaximus.platform.jobs.JobLeases;
 
-/** Money jobs (SPEC §14): unpaid orders expire and pending payments are re-checked at their provider, every minute. */
+/**
+ * Money jobs (SPEC §14): unpaid orders expire, and pending payments and refunds the provider left pending are asked
+ * about at their provider, every minute.
+ */
 @Component
 class PaymentJobs {
 
     private final OrderService orders;
     private final PaymentChecks checks;
+    private final RefundService refunds;
     private final JobLeases leases;
     private final boolean enabled;
 
-    PaymentJobs(OrderService orders, PaymentChecks checks, JobLeases leases,
+    PaymentJobs(OrderService orders, PaymentChecks checks, RefundService refunds, JobLeases leases,
                 @Value("${dm.jobs.enabled:true}") boolean enabled) {
         this.orders = orders;
         this.checks = checks;
+        this.refunds = refunds;
         this.leases = leases;
         this.enabled = enabled;
     }
@@ -33,7 +38,10 @@ class PaymentJobs {
 
     @Scheduled(fixedDelayString = "${dm.jobs.payment-recheck-interval:60s}", initialDelayString = "${dm.jobs.initial-delay:30s}")
     void recheckPending() {
-        exclusively("payments.recheck", checks::recheckStuck);
+        exclusively("payments.recheck", () -> {
+            checks.recheckStuck();
+            refunds.settlePending();
+        });
     }
 
     private void exclusively(String job, Runnable work) {

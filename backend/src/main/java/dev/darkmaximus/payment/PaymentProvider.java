@@ -24,6 +24,14 @@ public interface PaymentProvider {
     /** Returns {@code amountMinor} of a succeeded payment to the payer; {@code refundId} makes retries safe. */
     ProviderRefund refund(PaymentView payment, long amountMinor, long refundId, Long payerTelegramId);
 
+    /**
+     * A refund as the provider has it now, for one it answered "pending"; empty for providers whose refunds finish
+     * in the call (Stars).
+     */
+    default java.util.Optional<ProviderRefund> fetchRefund(String providerRefundId) {
+        return java.util.Optional.empty();
+    }
+
     /** What the provider answered when a payment started. */
     record StartedPayment(String providerPaymentId, String confirmationUrl, String snapshotJson) {
     }

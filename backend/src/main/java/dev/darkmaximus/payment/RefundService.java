@@ -86,6 +86,40 @@ public class RefundService {
         return new Outcome(refund, applyKeyAction(payment, refund));
     }
 
+    /**
+     * Asks the provider about refunds it answered "pending" (YooKassa finishes some later) and settles them: a
+     * succeeded one is booked and its key action done, a canceled one fails and frees what it held. Run by the
+     * payment re-check job; returns how many were settled.
+     */
+    public int settlePending() {
+        int settled = 0;
+        for (RefundView pending : refunds.pendingAtProvider(100)) {
+            PaymentView payment = payments.get(pending.paymentId());
+            try {
+                PaymentProvider.ProviderRefund now = providers.get(payment.provider())
+                        .fetchRefund(pending.providerRefundId()).orElse(null);
+                if (now == null || "PENDING".equals(now.status())) {
+                    continue;
+                }
+                if ("SUCCEEDED".equals(now.status())) {
+                    String keyError = applyKeyAction(payment, refunds.complete(pending.id(), now.id()));
+                    if (keyError != null) {
+                        log.atWarn().addKeyValue("refundId", pending.id()).log("key action after the refund: {}",
+                                keyError);
+                    }
+                } else {
+                    refunds.fail(pending.id(), "canceled by the provider: "
+                            + (now.detail() == null ? "no reason given" : now.detail()));
+                }
+                settled++;
+            } catch (ProviderException e) {
+                log.atWarn().addKeyValue("refundId", pending.id()).log("pending refund check failed: {}",
+                        e.getMessage());
+            }
+        }
+        return settled;
+    }
+
     private String applyKeyAction(PaymentView payment, RefundView refund) {
         OrderView order = orders.get(payment.orderId());
         if (refund.keyAction() == RefundKeyAction.NONE || order.keyId() == null) {

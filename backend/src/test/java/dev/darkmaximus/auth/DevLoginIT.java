@@ -43,6 +43,27 @@ class DevLoginIT extends IntegrationTest {
     }
 
     @Test
+    void theDevLoginRefusesWhatATunnelOrProxyOnThisMachineForwards() throws Exception {
+        for (Map.Entry<String, String> forwarded : Map.of("X-Forwarded-Proto", "https", "X-Forwarded-Host",
+                "shop.example.net", "Forwarded", "for=203.0.113.5;proto=https", "CF-Connecting-IP", "203.0.113.5",
+                "X-Real-IP", "203.0.113.5").entrySet()) {
+            new Api(port).post("/api/v1/auth/dev", Map.of("telegramId", 4243), null, Map.of(forwarded.getKey(),
+                    forwarded.getValue())).problem(404, "not_found");
+        }
+        // A tunnel that keeps the public host name (ngrok's and cloudflared's default) and adds nothing else.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            byte[] body = "{\"telegramId\":4243}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            socket.getOutputStream().write(("POST /api/v1/auth/dev HTTP/1.1\r\nHost: abc123.ngrok-free.app\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            org.assertj.core.api.Assertions.assertThat(answer).startsWith("HTTP/1.1 404");
+        }
+        new Api(port).post("/api/v1/auth/dev", Map.of("telegramId", 4243), null).expect(200);
+    }
+
+    @Test
     void theDevProfileRefusesToStartWithARealBotOrDatabase() {
         String telegram = "https://api.telegram.org";
         assertThatThrownBy(() -> new DevProfileGuard("123:real-token", telegram, ""))

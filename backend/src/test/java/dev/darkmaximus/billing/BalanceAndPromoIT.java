@@ -238,6 +238,47 @@ class BalanceAndPromoIT extends MoneyBackedTest {
     }
 
     @Test
+    void aRefundTakesBackThePromoBonusThatCameWithThePaymentAsFarAsItIsLeft() {
+        String bonus = DomainFixtures.unique("BACK").toUpperCase();
+        api.post("/api/v1/admin/promo-codes", Map.of("code", bonus, "kind", "BALANCE_BONUS", "value", 5_000,
+                "currency", "RUB"), shop.admin()).expect(201);
+
+        // A top-up with the bonus, refunded to the card in two halves: half the bonus goes with each.
+        Shop.Customer saver = shop.customer();
+        JsonNode topUp = order(saver, Map.of("kind", "TOP_UP", "amountMinor", 50_000, "method", "YOOKASSA",
+                "promoCode", bonus), "back-topup");
+        long topUpPayment = topUp.get("payment").get("id").asLong();
+        TestYooKassa.payment(topUpPayment, "succeeded", 50_000, topUp.get("id").asLong());
+        notify("payment.succeeded", topUpPayment, "succeeded", 50_000, topUp.get("id").asLong()).expect(200);
+        assertThat(balance(saver.id(), "MAIN")).isEqualTo(55_000);
+        String refunds = "/api/v1/admin/payments/" + topUpPayment + "/refunds";
+        TestYooKassa.refundSucceeds(topUpPayment, "rf-" + topUpPayment + "-a");
+        api.post(refunds, Map.of("amountMinor", 25_000, "reason", "half"), shop.admin()).expect(200);
+        assertThat(balance(saver.id(), "MAIN")).isEqualTo(27_500);
+        TestYooKassa.refundSucceeds(topUpPayment, "rf-" + topUpPayment + "-b");
+        api.post(refunds, Map.of("reason", "the rest"), shop.admin()).expect(200);
+        assertThat(balance(saver.id(), "MAIN")).isZero();
+
+        // A key bought by card with the bonus; the customer spent 30 ₽ of it before the refund: the rest goes.
+        Shop.Customer buyer = shop.customer();
+        JsonNode order = order(buyer, Map.of("kind", "NEW_KEY", "planId", planId, "method", "YOOKASSA",
+                "promoCode", bonus), "back-key");
+        long paymentId = order.get("payment").get("id").asLong();
+        long amount = order.get("amountMinor").asLong();
+        TestYooKassa.payment(paymentId, "succeeded", amount, order.get("id").asLong());
+        notify("payment.succeeded", paymentId, "succeeded", amount, order.get("id").asLong()).expect(200);
+        assertThat(balance(buyer.id(), "MAIN")).isEqualTo(5_000);
+        api.post("/api/v1/admin/customers/" + buyer.id() + "/balance-adjustments",
+                Map.of("amountMinor", -3_000, "reason", "spent"), shop.admin()).expect(200);
+        TestYooKassa.refundSucceeds(paymentId);
+        api.post("/api/v1/admin/payments/" + paymentId + "/refunds", Map.of("reason", "no connection"), shop.admin())
+                .expect(200);
+        assertThat(balance(buyer.id(), "MAIN")).isZero();
+        assertThat(count("SELECT count(*) FROM balance_entries WHERE customer_id = ? AND kind = 'PROMO_BONUS' "
+                + "AND amount_minor = -2000", buyer.id())).isEqualTo(1);
+    }
+
+    @Test
     void aReferralBindsOnceAndItsEarningsAreWithdrawnThroughAnAdmin() {
         Shop.Customer referrer = shop.customer();
         long number = shop.number(referrer.id());

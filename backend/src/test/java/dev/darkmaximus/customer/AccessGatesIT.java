@@ -48,8 +48,8 @@ class AccessGatesIT extends MoneyBackedTest {
         Shop.Customer customer = shop.customer();
         Map<String, Object> buy = Map.of("kind", "NEW_KEY", "planId", planId, "method", "YOOKASSA");
 
-        api.post("/api/v1/orders", buy, customer.token(), Map.of("Idempotency-Key", "gate-1"))
-                .problem(403, "terms_not_accepted");
+        assertThat(api.post("/api/v1/orders", buy, customer.token(), Map.of("Idempotency-Key", "gate-1"))
+                .problem(403, "terms_not_accepted").get("termsUrl").asString()).isEqualTo("https://example.com/terms");
         api.post("/api/v1/me/trial", "", customer.token()).problem(403, "terms_not_accepted");
         assertThat(api.get("/api/v1/me", customer.token()).expect(200).json().get("termsAcceptedAt").isNull()).isTrue();
 
@@ -57,8 +57,8 @@ class AccessGatesIT extends MoneyBackedTest {
                 .isNull()).isFalse();
         settings.put(ShopSettings.REQUIRED_CHANNEL, "@dm_news", Setting.ValueType.STRING, "test");
         member(customer.telegramId(), "left");
-        api.post("/api/v1/orders", buy, customer.token(), Map.of("Idempotency-Key", "gate-2"))
-                .problem(403, "channel_required");
+        assertThat(api.post("/api/v1/orders", buy, customer.token(), Map.of("Idempotency-Key", "gate-2"))
+                .problem(403, "channel_required").get("channelUrl").asString()).isEqualTo("https://t.me/dm_news");
 
         member(customer.telegramId(), "member");
         api.post("/api/v1/orders", buy, customer.token(), Map.of("Idempotency-Key", "gate-3")).expect(201);

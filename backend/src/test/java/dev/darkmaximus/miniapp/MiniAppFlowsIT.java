@@ -49,6 +49,38 @@ class MiniAppFlowsIT extends MoneyBackedTest {
     }
 
     @Test
+    void termsAreReadAndAcceptedWhereTheTrialAsksForThemAndTheTrialIsThenTaken() {
+        settings.put(ShopSettings.TRIAL_HOST_ID, Long.toString(hostId), Setting.ValueType.INT, "test");
+        settings.put(ShopSettings.TRIAL_ENABLED, "true", Setting.ValueType.BOOL, "test");
+        settings.put(ShopSettings.TERMS_URL, "https://example.com/terms", Setting.ValueType.STRING, "test");
+        settings.put(ShopSettings.TERMS_REQUIRED, "true", Setting.ValueType.BOOL, "test");
+        try (Playwright playwright = Playwright.create(); Browser browser = Chromium.launch(playwright)) {
+            for (String language : new String[] {"en", "ru"}) {
+                long telegramId = TestIds.telegramId();
+                Page page = Chromium.page(browser);
+                page.route("https://telegram.org/**", route -> route.abort());
+                page.navigate("http://127.0.0.1:" + port + "/app/?devUser=" + telegramId + "&tab=keys&lang="
+                        + language);
+                page.locator("#take-trial").click();
+
+                Locator gate = page.locator(".gate[data-gate='terms']");
+                assertThat(gate).isVisible();
+                assertThat(gate.locator(".gate-open")).isVisible();
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                        .setPath(Path.of("target", "screenshots", "miniapp-terms-" + language + ".png")));
+                assertThat(keyOf(telegramId)).isNull();
+                page.locator("#gate-accept").click();
+
+                page.waitForCondition(() -> keyOf(telegramId) != null);
+                assertThat(jdbc.sql("SELECT terms_accepted_at IS NOT NULL FROM customers WHERE telegram_id = :t")
+                        .param("t", telegramId).query(Boolean.class).single()).isTrue();
+            }
+        } finally {
+            settings.put(ShopSettings.TERMS_REQUIRED, "false", Setting.ValueType.BOOL, "test");
+        }
+    }
+
+    @Test
     void aKeyIsExtendedFromTheBalance() {
         long telegramId = TestIds.telegramId();
         api.post("/api/v1/auth/dev", java.util.Map.of("telegramId", telegramId, "firstName", "Dev", "language", "en"),

@@ -301,6 +301,48 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
     }
 
     @Test
+    void aRefundYooKassaFinishesLaterIsSettledByTheRecheckJobOnceItSucceedsOrIsCanceled() {
+        Shop.Customer buyer = shop.customer();
+        JsonNode order = buyWithCard(buyer);
+        long orderId = order.get("id").asLong();
+        long paymentId = order.get("payment").get("id").asLong();
+        TestYooKassa.payment(paymentId, "succeeded", 19_900, orderId);
+        notify("payment.succeeded", paymentId, "succeeded", 19_900, orderId).expect(200);
+        long keyId = count("SELECT key_id FROM orders WHERE id = ?", orderId);
+        panel.acceptsNewClient(email(keyId));
+        outbox.run("key.push:" + keyId + ":");
+        String refunds = "/api/v1/admin/payments/" + paymentId + "/refunds";
+
+        // Canceled by the bank later: the refund fails and the payment can be refunded again.
+        TestYooKassa.refundPending(paymentId, "rf-" + paymentId + "-late-1");
+        assertThat(api.post(refunds, Map.of("reason", "no connection", "keyAction", "REVOKE"), shop.admin())
+                .expect(200).json().get("refund").get("status").asString()).isEqualTo("PENDING");
+        assertThat(refundService.settlePending()).isZero(); // still pending at YooKassa
+        TestYooKassa.refundIs("rf-" + paymentId + "-late-1", paymentId, "canceled", "rejected_by_payee");
+        refundService.settlePending();
+        assertThat(jdbc.sql("SELECT status || ':' || error FROM refunds WHERE provider_refund_id = :id")
+                .param("id", "rf-" + paymentId + "-late-1").query(String.class).single())
+                .isEqualTo("FAILED:canceled by the provider: rejected_by_payee");
+        assertThat(paymentStatus(paymentId)).isEqualTo("SUCCEEDED");
+        assertThat(shop.status(keyId)).isEqualTo("ACTIVE");
+
+        // Succeeded later: booked, the order refunded and the admin's key action done, once.
+        TestYooKassa.refundPending(paymentId, "rf-" + paymentId + "-late-2");
+        api.post(refunds, Map.of("reason", "no connection", "keyAction", "REVOKE"), shop.admin()).expect(200);
+        TestYooKassa.refundIs("rf-" + paymentId + "-late-2", paymentId, "succeeded", null);
+        assertThat(refundService.settlePending()).isEqualTo(1);
+        assertThat(refundService.settlePending()).isZero();
+        assertThat(paymentStatus(paymentId)).isEqualTo("REFUNDED");
+        assertThat(orderStatus(orderId)).isEqualTo("REFUNDED");
+        assertThat(shop.status(keyId)).isEqualTo("REVOKED");
+        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'refund.complete' AND object_id = ?",
+                Long.toString(paymentId))).isEqualTo(1);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    RefundService refundService;
+
+    @Test
     void aRefundTheProviderCouldNotConfirmIsRetriedAsTheSameRefund() {
         Shop.Customer buyer = shop.customer();
         JsonNode order = buyWithCard(buyer);

@@ -70,6 +70,24 @@ class RateLimitIT extends IntegrationTest {
         assertThat(statuses.stream().filter(s -> s != 429)).allMatch(s -> s == 201 || s == 200);
     }
 
+    @Test
+    void retryingAnOrderAlreadyOpenedSpendsNothingOfTheBudget() {
+        Api api = new Api(port);
+        dev.darkmaximus.support.Shop.Customer customer = new dev.darkmaximus.support.Shop(api, jdbc).customer();
+        Map<String, Object> topUp = Map.of("kind", "TOP_UP", "amountMinor", 10_000, "method", "YOOKASSA");
+        long first = api.post("/api/v1/orders", topUp, customer.token(), Map.of("Idempotency-Key", "retry-0"))
+                .expect(201).json().get("id").asLong();
+        for (int i = 0; i < 20; i++) { // a client resending after lost answers: the same order every time
+            assertThat(api.post("/api/v1/orders", topUp, customer.token(), Map.of("Idempotency-Key", "retry-0"))
+                    .json().get("id").asLong()).isEqualTo(first);
+        }
+        for (int i = 1; i < 15; i++) { // the rest of the 15-a-minute budget is still there for new orders
+            api.post("/api/v1/orders", topUp, customer.token(), Map.of("Idempotency-Key", "retry-" + i)).expect(201);
+        }
+        api.post("/api/v1/orders", topUp, customer.token(), Map.of("Idempotency-Key", "retry-15"))
+                .problem(429, "rate_limited");
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 

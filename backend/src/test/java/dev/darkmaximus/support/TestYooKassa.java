@@ -61,6 +61,29 @@ public final class TestYooKassa {
                         .formatted(refundId, providerId(paymentId)))));
     }
 
+    /** The next refund of the payment is accepted as "pending" under this id, as YooKassa does for some banks. */
+    public static void refundPending(long paymentId, String refundId) {
+        SERVER.stubFor(post(urlEqualTo("/refunds"))
+                .withRequestBody(matchingJsonPath("$.payment_id", equalTo(providerId(paymentId))))
+                .willReturn(json(200, refund(refundId, paymentId, "pending", ""))));
+        refundIs(refundId, paymentId, "pending", null);
+    }
+
+    /** {@code GET /refunds/{id}} answers this status now (with YooKassa's cancellation details when canceled). */
+    public static void refundIs(String refundId, long paymentId, String status, String cancellationReason) {
+        SERVER.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/refunds/" + refundId))
+                .willReturn(json(200, refund(refundId, paymentId, status, cancellationReason == null ? ""
+                        : ",\"cancellation_details\":{\"party\":\"payment_network\",\"reason\":\""
+                        + cancellationReason + "\"}"))));
+    }
+
+    private static String refund(String refundId, long paymentId, String status, String extra) {
+        return """
+                {"id":"%s","status":"%s","amount":{"value":"1.00","currency":"RUB"},
+                 "payment_id":"%s","created_at":"2026-11-24T10:00:00.000Z"%s}"""
+                .formatted(refundId, status, providerId(paymentId), extra);
+    }
+
     public static String paymentJson(String id, String status, long kopecks, long orderId, long paymentId) {
         return """
                 {"id":"%s","status":"%s","paid":%s,"amount":{"value":"%s","currency":"RUB"},

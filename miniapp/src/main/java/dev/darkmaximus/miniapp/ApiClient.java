@@ -70,12 +70,14 @@ final class ApiClient {
             if (status >= 200 && status < 300 && parsed != null) {
                 onSuccess.accept(parsed);
             } else if (status == 0) {
-                onFailure.accept(new Failure(0, "network", null));
+                onFailure.accept(new Failure(0, "network", null, null));
             } else {
                 Json.Problem problem = parsed == null ? null : (Json.Problem) parsed;
                 String fieldMessage = parsed == null ? null : Json.firstFieldMessage(parsed);
                 onFailure.accept(new Failure(status, problem == null ? "unknown" : problem.getCode(),
-                        fieldMessage != null ? fieldMessage : problem == null ? null : problem.getDetail()));
+                        fieldMessage != null ? fieldMessage : problem == null ? null : problem.getDetail(),
+                        problem == null ? null : problem.getTermsUrl() != null ? problem.getTermsUrl()
+                                : problem.getChannelUrl()));
             }
         });
         if (body != null) {
@@ -87,8 +89,9 @@ final class ApiClient {
 
     /**
      * A failed call: HTTP status (0 = no answer), the problem's code and what to show — the first field error's
-     * message when there is one, else the problem's detail.
+     * message when there is one, else the problem's detail; {@code link} is what the customer can open to act on it
+     * (the terms, the channel to join), or null.
      */
-    record Failure(int status, String code, String detail) {
+    record Failure(int status, String code, String detail, String link) {
     }
 }

@@ -261,6 +261,9 @@ final class CheckoutView {
 
     private void failed(ApiClient.Failure failure) {
         TelegramWebApp.notify("error");
+        if (Gates.offer(document, texts, api, document.getElementById("checkout-error"), failure, this::pay)) {
+            return;
+        }
         failedText(failure.status() == 0 ? texts.networkError()
                 : failure.detail() != null ? failure.detail() : texts.networkError());
     }

@@ -78,6 +78,12 @@ final class Json {
 
         @JSProperty
         String getCode();
+
+        @JSProperty
+        String getTermsUrl();
+
+        @JSProperty
+        String getChannelUrl();
     }
 
     interface Me extends JSObject {

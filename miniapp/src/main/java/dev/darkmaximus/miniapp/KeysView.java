@@ -35,15 +35,10 @@ final class KeysView {
             banner.appendChild(element("span", "trial-text", texts.trialOffer()));
             HTMLElement take = element("button", "trial-button", texts.takeTrial());
             take.setAttribute("id", "take-trial");
-            take.addEventListener("click", e -> {
-                take.setAttribute("disabled", "disabled");
-                api.post("/me/trial", "{}", created -> reload.run(), failure -> {
-                    take.removeAttribute("disabled");
-                    banner.appendChild(element("p", "error", failure.detail() == null ? texts.networkError()
-                            : failure.detail()));
-                });
-            });
+            HTMLElement problem = element("div", "trial-problem", null);
+            take.addEventListener("click", e -> takeTrial(take, problem));
             banner.appendChild(take);
+            banner.appendChild(problem);
             list.appendChild(banner);
         }
         if (keys.getLength() == 0) {
@@ -53,6 +48,19 @@ final class KeysView {
         for (int i = 0; i < keys.getLength(); i++) {
             list.appendChild(card(keys.get(i), nowMillis));
         }
+    }
+
+    /** Takes the trial; terms to accept or a channel to join are offered in place, then it is taken again. */
+    private void takeTrial(HTMLElement take, HTMLElement problem) {
+        take.setAttribute("disabled", "disabled");
+        problem.setInnerHTML("");
+        api.post("/me/trial", "{}", created -> reload.run(), failure -> {
+            take.removeAttribute("disabled");
+            if (!Gates.offer(document, texts, api, problem, failure, () -> takeTrial(take, problem))) {
+                problem.appendChild(element("p", "error", failure.detail() == null ? texts.networkError()
+                        : failure.detail()));
+            }
+        });
     }
 
     private HTMLElement card(Json.Key key, long nowMillis) {

@@ -42,7 +42,7 @@ public final class MiniApp {
         } else {
             api.post("/auth/dev", Json.devLogin(devUser(), queryParameter("lang", "en")), this::signedIn,
                     failure -> failed(failure.status() == 404
-                            ? new ApiClient.Failure(404, "not_in_telegram", texts.openFromTelegram()) : failure));
+                            ? new ApiClient.Failure(404, "not_in_telegram", texts.openFromTelegram(), null) : failure));
         }
     }
 

@@ -67,6 +67,12 @@ final class TelegramWebApp {
             + " else { answer(window.confirm(message) ? 'yes' : 'no'); }")
     static native void confirm(String message, StatusCallback answer);
 
+    /** Opens a t.me link (a channel) inside Telegram, or in a new tab outside it. */
+    @JSBody(params = "url", script = "var w = window.Telegram && window.Telegram.WebApp;"
+            + " if (w && w.openTelegramLink && w.initData && url.indexOf('https://t.me/') === 0) {"
+            + " w.openTelegramLink(url); } else { window.open(url, '_blank'); }")
+    static native void openTelegramLink(String url);
+
     /** Shares the referral link: Telegram's share sheet inside Telegram, the system one or the clipboard outside. */
     @JSBody(params = {"link", "text"}, script = "var u = 'https://t.me/share/url?url=' + encodeURIComponent(link)"
             + " + '&text=' + encodeURIComponent(text); var w = window.Telegram && window.Telegram.WebApp;"

@@ -30,6 +30,30 @@ final class Texts {
                 : "This location's server isn't answering right now: a new key may take longer than usual.";
     }
 
+    String termsNeeded() {
+        return russian ? "Сначала примите условия магазина." : "First, please accept the shop's terms.";
+    }
+
+    String readTerms() {
+        return russian ? "Прочитать условия" : "Read the terms";
+    }
+
+    String acceptTerms() {
+        return russian ? "Принимаю условия" : "I accept the terms";
+    }
+
+    String channelNeeded() {
+        return russian ? "Чтобы продолжить, подпишитесь на канал магазина." : "To go on, join the shop's channel.";
+    }
+
+    String openChannel() {
+        return russian ? "Открыть канал" : "Open the channel";
+    }
+
+    String joinedChannel() {
+        return russian ? "Я подписался" : "I've joined";
+    }
+
     String openFromTelegram() {
         return russian ? "Откройте приложение из Telegram." : "Please open this app from Telegram.";
     }

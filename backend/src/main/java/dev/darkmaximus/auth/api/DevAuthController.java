@@ -32,21 +32,36 @@ class DevAuthController {
         this.telegram = telegram;
     }
 
+    /**
+     * Only a browser on this machine: the connection arrived on a loopback address, for a loopback host name, over
+     * plain http, and nothing forwarded it. A tunnel (ngrok, cloudflared) or reverse proxy on the same machine also
+     * connects from loopback, but it names the public host or adds its forwarding headers.
+     */
+    private static boolean fromThisMachine(jakarta.servlet.http.HttpServletRequest http) {
+        boolean loopbackConnection;
+        try {
+            loopbackConnection = java.net.InetAddress.getByName(http.getLocalAddr()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            loopbackConnection = false;
+        }
+        String host = http.getServerName() == null ? "" : http.getServerName().toLowerCase(java.util.Locale.ROOT);
+        boolean loopbackHost = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
+                || host.equals("::1");
+        return loopbackConnection && loopbackHost && !http.isSecure()
+                && FORWARDING_HEADERS.stream().noneMatch(header -> http.getHeader(header) != null);
+    }
+
+    /** Headers a proxy or tunnel adds; a browser talking straight to the backend sends none of them. */
+    private static final java.util.List<String> FORWARDING_HEADERS = java.util.List.of("Forwarded",
+            "X-Forwarded-Host", "X-Forwarded-Proto", "X-Real-IP", "CF-Connecting-IP");
+
     @PostMapping("/dev")
     @Operation(operationId = "devLogin", summary = "Sign in as a customer without Telegram (dev profile only)",
             description = "Development aid: signs in as the given Telegram user without a signature. Exists only "
                     + "when the backend runs with the `dev` profile; answers 404 otherwise.")
     @ApiResponse(responseCode = "200", description = "Signed in.")
     TokenResponse devLogin(@Valid @RequestBody DevLoginRequest request, jakarta.servlet.http.HttpServletRequest http) {
-        // Only for a browser on this machine: the connection must have arrived on a loopback address (whatever a
-        // forwarded header claims), so a dev backend reachable from a network signs nobody in.
-        java.net.InetAddress local;
-        try {
-            local = java.net.InetAddress.getByName(http.getLocalAddr());
-        } catch (java.net.UnknownHostException e) {
-            local = null;
-        }
-        if (local == null || !local.isLoopbackAddress()) {
+        if (!fromThisMachine(http)) {
             throw dev.darkmaximus.platform.error.ApiException.notFound("Endpoint", "/api/v1/auth/dev");
         }
         return TokenResponse.from(telegram.loginForDevelopment(new TelegramProfile(request.telegramId(),

@@ -37,6 +37,19 @@ public interface LedgerRepository extends ListCrudRepository<LedgerEntry, Long> 
                            WHERE reference_type = 'payment' AND reference_id = :paymentId)""")
     boolean creditedAsPayment(long paymentId);
 
+    /** The promo code's balance bonus an order's payment credited (0 when none). */
+    @Query("""
+            SELECT COALESCE(SUM(amount_minor), 0) FROM balance_entries
+            WHERE kind = 'PROMO_BONUS' AND reference_type = 'order' AND reference_id = :orderId""")
+    long promoBonusOf(long orderId);
+
+    /** How much of an order's promo bonus its refunds took back so far. */
+    @Query("""
+            SELECT COALESCE(-SUM(e.amount_minor), 0) FROM balance_entries e
+            WHERE e.kind = 'PROMO_BONUS' AND e.reference_type = 'bonus-refund' AND e.reference_id IN (
+                SELECT r.id FROM refunds r JOIN payments p ON p.id = r.payment_id WHERE p.order_id = :orderId)""")
+    long promoBonusTakenBack(long orderId);
+
     /** What a refund to the card took from the balance and hasn't given back yet. */
     @Query("""
             SELECT COALESCE(-SUM(amount_minor), 0) FROM balance_entries

@@ -11,6 +11,10 @@ public interface RefundRepository extends ListCrudRepository<Refund, Long> {
     @Query("SELECT * FROM refunds WHERE id = :id FOR UPDATE")
     java.util.Optional<Refund> findForUpdate(long id);
 
+    /** Refunds the provider accepted but hadn't finished when it answered (YooKassa's "pending"). */
+    @Query("SELECT * FROM refunds WHERE status = 'PENDING' AND provider_refund_id IS NOT NULL ORDER BY id LIMIT :limit")
+    List<Refund> findPendingAtProvider(int limit);
+
     @Query("SELECT * FROM refunds WHERE payment_id = :paymentId ORDER BY id")
     List<Refund> findByPayment(long paymentId);
 }

@@ -49,6 +49,10 @@ class YooKassaClient {
         return call("POST", "/refunds", idempotenceKey, body);
     }
 
+    JsonNode getRefund(String id) {
+        return call("GET", "/refunds/" + pathSegment(id), null, null);
+    }
+
     /** "199.00" ↔ 19900 kopecks: YooKassa amounts are decimal strings. */
     static String amount(long kopecks) {
         return BigDecimal.valueOf(kopecks, 2).toPlainString();

@@ -83,9 +83,18 @@ class YooKassaProvider implements PaymentProvider {
 
     @Override
     public ProviderRefund refund(PaymentView payment, long amountMinor, long refundId, Long payerTelegramId) {
-        JsonNode refund = client.createRefund("dm-refund-" + refundId, Map.of(
+        return refundOf(client.createRefund("dm-refund-" + refundId, Map.of(
                 "payment_id", payment.providerPaymentId(),
-                "amount", Map.of("value", YooKassaClient.amount(amountMinor), "currency", "RUB")));
+                "amount", Map.of("value", YooKassaClient.amount(amountMinor), "currency", "RUB"))));
+    }
+
+    @Override
+    public Optional<ProviderRefund> fetchRefund(String providerRefundId) {
+        return Optional.of(refundOf(client.getRefund(providerRefundId)));
+    }
+
+    /** A YooKassa refund object: succeeded, canceled (with its reason) or still pending. */
+    private static ProviderRefund refundOf(JsonNode refund) {
         String status = switch (refund.path("status").asString("")) {
             case "succeeded" -> "SUCCEEDED";
             case "canceled" -> "FAILED";

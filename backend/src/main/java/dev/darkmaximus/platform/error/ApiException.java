@@ -10,6 +10,7 @@ public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;
+    private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
     public ApiException(HttpStatus status, String code, String detail) {
         super(detail);
@@ -23,6 +24,16 @@ public class ApiException extends RuntimeException {
 
     public static ApiException conflict(String code, String detail) {
         return new ApiException(HttpStatus.CONFLICT, code, detail);
+    }
+
+    /** Adds a member to the problem (a link the client can open to act on it); returns this exception. */
+    public ApiException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> properties() {
+        return java.util.Collections.unmodifiableMap(properties);
     }
 
     public HttpStatus status() {

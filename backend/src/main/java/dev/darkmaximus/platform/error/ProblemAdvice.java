@@ -42,6 +42,7 @@ class ProblemAdvice {
                     Long.toString(limited.retryAfterSeconds()));
         }
         ProblemDetail problem = Problems.of(e.status(), e.code(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
         if (e instanceof InvalidInputException invalid) {
             problem.setProperty("errors", invalid.errors());
         }
@@ -171,7 +172,13 @@ class ProblemAdvice {
             org.springframework.transaction.CannotCreateTransactionException.class})
     ProblemDetail databaseUnavailable(Exception e, jakarta.servlet.http.HttpServletResponse response) {
         log.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("database unavailable");
-        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, "5");
+        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS);
+        return databaseUnavailable();
+    }
+
+    static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
+    static ProblemDetail databaseUnavailable() {
         return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable",
                 "The service is briefly unavailable; try again in a few seconds.");
     }

@@ -155,6 +155,12 @@ class OpenApiConfiguration {
                         .example("not_found"))
                 .addProperty("requestId", new StringSchema().example("5f0c6d1e-8a4b-4f7e-9a51-0c2d3e4f5a6b"))
                 .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldError")))
+                .addProperty("termsUrl", new StringSchema().format("uri").description("With `terms_not_accepted`: "
+                        + "the terms to read before accepting them (`POST /api/v1/me/terms`).")
+                        .example("https://example.com/terms"))
+                .addProperty("channelUrl", new StringSchema().format("uri").nullable(true).description("With "
+                        + "`channel_required`: the channel to join; null when the shop set none for a private "
+                        + "channel.").example("https://t.me/my_vpn_news"))
                 .required(List.of("type", "title", "status", "code"));
     }
 
