@@ -118,11 +118,6 @@ public class PaymentService {
     }
 
     @Transactional(readOnly = true)
-    public List<PaymentView> ofOrder(long orderId) {
-        return payments.findByOrder(orderId).stream().map(PaymentView::from).toList();
-    }
-
-    @Transactional(readOnly = true)
     public List<TransitionView> history(long paymentId) {
         return transitions.findByPayment(paymentId).stream()
                 .map(t -> new TransitionView(t.fromStatus(), t.toStatus(), t.source(), t.detail(), t.createdAt()))

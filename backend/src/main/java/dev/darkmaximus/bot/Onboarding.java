@@ -143,7 +143,7 @@ class Onboarding {
         long customerId = chat.customerId();
         long active = keys.forCustomer(customerId).stream().filter(k -> "active".equals(k.status())).count();
         String balance = balances.balance(customerId, Currency.RUB).display();
-        boolean trial = settings.trialEnabled() && !chat.customer().trialUsed();
+        boolean trial = chat.customer().trialAvailable();
         String app = settings.miniAppUrl();
         chat.show(chat.t("menu", "shop", settings.shopName(), "balance", balance, "keys", active), Chat.rows(
                 Chat.row(chat.button(chat.t("btn.buy"), "buy"), chat.button(chat.t("btn.keys"), "keys")),

@@ -15,11 +15,13 @@ import dev.darkmaximus.customer.persistence.CustomerSearch;
 import dev.darkmaximus.notify.AdminAlerts;
 import dev.darkmaximus.platform.audit.AuditService;
 import dev.darkmaximus.platform.error.ApiException;
+import dev.darkmaximus.platform.settings.ShopSettings;
 
 /** The door to customers for REST, the bot and other features. */
 @Service
 public class CustomerService {
 
+    private final ShopSettings settings;
     private final CustomerRepository customers;
     private final CustomerSearch search;
     private final CustomerRegistrations registrations;
@@ -28,13 +30,18 @@ public class CustomerService {
     private final Clock clock;
 
     CustomerService(CustomerRepository customers, CustomerSearch search, CustomerRegistrations registrations,
-                    AuditService audit, AdminAlerts alerts, Clock clock) {
+                    AuditService audit, AdminAlerts alerts, ShopSettings settings, Clock clock) {
+        this.settings = settings;
         this.customers = customers;
         this.search = search;
         this.registrations = registrations;
         this.audit = audit;
         this.alerts = alerts;
         this.clock = clock;
+    }
+
+    private CustomerView view(Customer customer) {
+        return CustomerView.from(customer, settings.trialEnabled());
     }
 
     /** First contact creates the customer (in the default group); later contacts refresh the Telegram names. */
@@ -58,7 +65,7 @@ public class CustomerService {
         if (created.inserted()) {
             announce(customer, "Mini App");
         }
-        return CustomerView.from(customer);
+        return view(customer);
     }
 
     /**
@@ -80,7 +87,7 @@ public class CustomerService {
             customers.setReachable(customer.id(), true, clock.instant());
             customer = load(customer.id());
         }
-        return new Contact(CustomerView.from(customer), created.inserted());
+        return new Contact(view(customer), created.inserted());
     }
 
     public record Contact(CustomerView customer, boolean created) {
@@ -114,7 +121,7 @@ public class CustomerService {
 
     @Transactional(readOnly = true)
     public java.util.Optional<CustomerView> findByTelegramId(long telegramId) {
-        return customers.findByTelegramId(telegramId).map(CustomerView::from);
+        return customers.findByTelegramId(telegramId).map(this::view);
     }
 
     /** How many customers this one invited. */
@@ -132,7 +139,7 @@ public class CustomerService {
 
     @Transactional(readOnly = true)
     public CustomerView get(long id) {
-        return CustomerView.from(load(id));
+        return view(load(id));
     }
 
     /**
@@ -160,7 +167,7 @@ public class CustomerService {
         java.util.Map<Long, Customer> byId = new java.util.HashMap<>();
         customers.findAllById(ids).forEach(c -> byId.put(c.id(), c));
         List<CustomerView> page = ids.stream().limit(limit).map(byId::get).filter(java.util.Objects::nonNull)
-                .map(CustomerView::from).toList();
+                .map(this::view).toList();
         return new CustomerSlice(page, ids.size() > limit);
     }
 

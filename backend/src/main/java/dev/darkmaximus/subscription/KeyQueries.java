@@ -146,18 +146,23 @@ public class KeyQueries {
         Map<Long, String> hostNames = hosts.list().stream().collect(Collectors.toMap(HostView::id, HostView::name));
         Map<Long, Boolean> defaults = rows.stream().map(VpnKey::customerId).distinct()
                 .collect(Collectors.toMap(Function.identity(), id -> customers.get(id).autoRenewDefault()));
-        Map<Long, String> modes = rows.stream().map(VpnKey::planId).filter(java.util.Objects::nonNull).distinct()
-                .collect(Collectors.toMap(Function.identity(), this::provisionMode));
-        return rows.stream().map(k -> KeyView.from(k, hostNames.getOrDefault(k.hostId(), "?"),
-                defaults.get(k.customerId()), k.planId() == null ? "both" : modes.get(k.planId()))).toList();
+        Map<Long, java.util.Optional<PlanView>> planOf = rows.stream().map(VpnKey::planId)
+                .filter(java.util.Objects::nonNull).distinct()
+                .collect(Collectors.toMap(Function.identity(), this::plan));
+        return rows.stream().map(k -> {
+            PlanView plan = k.planId() == null ? null : planOf.get(k.planId()).orElse(null);
+            String mode = (plan == null ? ProvisionMode.BOTH : plan.provisionMode()).name().toLowerCase(Locale.ROOT);
+            return KeyView.from(k, hostNames.getOrDefault(k.hostId(), "?"), defaults.get(k.customerId()), mode,
+                    KeyTerms.extendable(k.status() == VpnKey.KeyStatus.REVOKED, k.planId(),
+                            plan == null ? null : plan.visibility()));
+        }).toList();
     }
 
-    private String provisionMode(long planId) {
+    private java.util.Optional<PlanView> plan(long planId) {
         try {
-            PlanView plan = plans.get(planId);
-            return plan.provisionMode().name().toLowerCase(Locale.ROOT);
+            return java.util.Optional.of(plans.get(planId));
         } catch (ApiException planGone) {
-            return ProvisionMode.BOTH.name().toLowerCase(Locale.ROOT);
+            return java.util.Optional.empty();
         }
     }
 

@@ -163,7 +163,8 @@ public class KeyService {
         queries.requireOwned(customerId, keyId);
         VpnKey key = keys.findById(keyId).orElseThrow(() -> ApiException.notFound("Key", keyId));
         requireExtendable(key);
-        if (key.planId() == null || plans.get(key.planId()).visibility() == dev.darkmaximus.catalog.Visibility.ARCHIVED) {
+        if (!KeyTerms.extendable(false, key.planId(), key.planId() == null ? null
+                : plans.get(key.planId()).visibility())) {
             throw ApiException.conflict("plan_not_extendable",
                     "This key's plan is no longer sold; buy a new key on a current plan instead.");
         }

@@ -10,6 +10,16 @@ import dev.darkmaximus.catalog.DurationUnit;
 /** The arithmetic of keys (SPEC §4.2–§4.3), kept free of I/O so every rule is testable on its own. */
 public final class KeyTerms {
 
+    /**
+     * Whether a customer may buy more time for a key: it isn't revoked, and it was bought on a plan (a trial has
+     * none) that is still on sale. The one definition: the key lists of the bot, the Mini App and the API offer
+     * "extend" exactly when this holds, and an extension order is refused when it doesn't.
+     */
+    public static boolean extendable(boolean revoked, Long planId, dev.darkmaximus.catalog.Visibility planVisibility) {
+        return !revoked && planId != null && planVisibility != null
+                && planVisibility != dev.darkmaximus.catalog.Visibility.ARCHIVED;
+    }
+
     private static final char[] ID_ALPHABET = "abcdefghijkmnopqrstuvwxyz23456789".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long GIB = 1024L * 1024 * 1024;

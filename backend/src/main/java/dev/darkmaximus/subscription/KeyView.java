@@ -12,9 +12,11 @@ public record KeyView(long id, long customerId, long hostId, String hostName, Lo
                       String status, boolean trial, boolean enabled, Instant startsAt, Instant expiresAt,
                       long trafficUsedBytes, long trafficLimitBytes, String autoRenew, boolean autoRenewEffective,
                       String connectionLink, String subscriptionUrl, String provisionMode, String panelEmail,
-                      Instant panelMissingSince, Instant lastSyncedAt, Instant lastOnlineAt, Instant createdAt) {
+                      Instant panelMissingSince, Instant lastSyncedAt, Instant lastOnlineAt, Instant createdAt,
+                      boolean extendable) {
 
-    static KeyView from(VpnKey k, String hostName, boolean customerDefault, String provisionMode) {
+    /** @param extendable {@link KeyTerms#extendable}, decided by the caller who knows the plan */
+    static KeyView from(VpnKey k, String hostName, boolean customerDefault, String provisionMode, boolean extendable) {
         // A trial has no plan to renew on; it is extended by buying one.
         boolean effective = k.planId() != null && !k.trial() && switch (k.autoRenew()) {
             case ON -> true;
@@ -25,7 +27,7 @@ public record KeyView(long id, long customerId, long hostId, String hostName, Lo
                 lower(k.status().name()), k.trial(), k.enabled(), k.startsAt(), k.expiresAt(), k.trafficUsedBytes(),
                 k.trafficLimitBytes(), lower(k.autoRenew().name()), effective, k.connectionLink(),
                 k.subscriptionUrl(), provisionMode, k.panelEmail(), k.panelMissingSince(), k.lastSyncedAt(),
-                k.lastOnlineAt(), k.createdAt());
+                k.lastOnlineAt(), k.createdAt(), extendable);
     }
 
     /** What an admin's resync of one key found: the fields the panel changed, or that the client is missing. */

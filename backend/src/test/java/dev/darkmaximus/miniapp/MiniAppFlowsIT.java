@@ -89,9 +89,18 @@ class MiniAppFlowsIT extends MoneyBackedTest {
                 .query(Long.class).single();
         Instant expires = Instant.now().plus(Duration.ofDays(3));
         long keyId = shop.activeKey(customerId, hostId, planId, expires, "OFF");
+        long retiredPlan = shop.plan(hostId, "visible");
+        long onRetiredPlan = shop.activeKey(customerId, hostId, retiredPlan, expires, "OFF");
+        jdbc.sql("UPDATE plans SET visibility = 'ARCHIVED' WHERE id = :id").param("id", retiredPlan).update();
         shop.credit(customerId, 50_000);
+        settings.put(ShopSettings.TRIAL_ENABLED, "false", Setting.ValueType.BOOL, "test");
         try (Playwright playwright = Playwright.create(); Browser browser = Chromium.launch(playwright)) {
             Page page = open(browser, telegramId, "keys");
+            // Extend is offered where the server says the key is extendable (its plan is still sold), nowhere else.
+            assertThat(page.locator(".key-card[data-key-id='" + onRetiredPlan + "']")).isVisible();
+            // No trial on offer once the list is there (the server says so, although this customer never took one).
+            assertThat(page.locator("#take-trial")).hasCount(0);
+            assertThat(page.locator(".key-card[data-key-id='" + onRetiredPlan + "'] .extend-button")).hasCount(0);
             page.locator(".key-card[data-key-id='" + keyId + "'] .extend-button").click();
             assertThat(page.locator("#checkout")).isVisible();
             page.locator(".method-option[data-method='BALANCE']").click();
@@ -100,6 +109,8 @@ class MiniAppFlowsIT extends MoneyBackedTest {
             assertThat(page.locator("#checkout-result[data-state='paid']")).isVisible();
             page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                     .setPath(Path.of("target", "screenshots", "miniapp-extended.png")));
+        } finally {
+            settings.put(ShopSettings.TRIAL_ENABLED, "true", Setting.ValueType.BOOL, "test");
         }
         assertThat(balance(customerId, "MAIN")).isEqualTo(50_000 - 19_900);
         outbox.run("key.push:" + keyId + ":");

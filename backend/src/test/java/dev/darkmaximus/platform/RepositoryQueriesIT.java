@@ -19,7 +19,6 @@ import dev.darkmaximus.billing.persistence.PromoRedemptionRepository;
 import dev.darkmaximus.billing.persistence.RefundRepository;
 import dev.darkmaximus.billing.persistence.WithdrawalRequestRepository;
 import dev.darkmaximus.customer.persistence.ReferralLinkRepository;
-import dev.darkmaximus.platform.idempotency.persistence.IdempotencyRepository;
 import dev.darkmaximus.support.DomainFixtures;
 import dev.darkmaximus.support.IntegrationTest;
 import dev.darkmaximus.support.persistence.TicketMessageRepository;
@@ -49,8 +48,6 @@ class RepositoryQueriesIT extends IntegrationTest {
     @Autowired
     ReferralLinkRepository referralLinks;
     @Autowired
-    IdempotencyRepository idempotency;
-    @Autowired
     TicketMessageRepository ticketMessages;
 
     @Test
@@ -71,12 +68,13 @@ class RepositoryQueriesIT extends IntegrationTest {
         transitions.save(PaymentTransition.of(payment, null, "PENDING", "test", null, now));
         assertThat(transitions.findByPayment(payment)).hasSize(1);
         assertThat(refunds.findByPayment(payment)).isEmpty();
-        assertThat(withdrawals.findOpen()).isNotNull();
+        jdbc.sql("INSERT INTO withdrawal_requests (customer_id, amount_minor, currency, method, details) "
+                + "VALUES (:c, 100, 'RUB', 'CARD', '2200 0000 0000 0000')").param("c", customer).update();
+        assertThat(withdrawals.findOpen()).extracting(w -> w.customerId()).contains(customer);
+        assertThat(withdrawals.findOpenOf(customer)).isPresent();
         assertThat(redemptions.countByCustomer(1, customer)).isZero();
         assertThat(apiKeys.findActiveByHash("0".repeat(64))).isEmpty();
         assertThat(referralLinks.findByCode("nothing")).isEmpty();
-        assertThat(idempotency.findLive("orders", UUID.randomUUID().toString(), now)).isEmpty();
-        assertThat(idempotency.deleteExpired(now)).isGreaterThanOrEqualTo(0);
         assertThat(ticketMessages.findByTicket(-1)).isEmpty();
     }
 }

@@ -91,7 +91,7 @@ final class Json {
         String getFirstName();
 
         @JSProperty
-        boolean getTrialUsed();
+        boolean getTrialAvailable();
 
         @JSProperty
         String getLanguage();
@@ -158,6 +158,9 @@ final class Json {
 
         @JSProperty
         boolean getTrial();
+
+        @JSProperty
+        boolean getExtendable();
 
         @JSProperty
         boolean getAutoRenewEffective();

@@ -114,7 +114,7 @@ final class KeysView {
         renew.appendChild(element("span", null, texts.autoRenew()));
         card.appendChild(renew);
         card.appendChild(renameRow(id, key.getLabel()));
-        if (!"revoked".equals(key.getStatus()) && !key.getTrial()) {
+        if (key.getExtendable()) { // the server decides what may be extended
             HTMLElement extend = element("button", "extend-button", texts.extend());
             extend.setAttribute("type", "button");
             extend.addEventListener("click", e -> onExtend.accept(Long.toString(id), title));

@@ -61,7 +61,7 @@ public final class MiniApp {
         api.get("/me", me -> {
             Json.Me profile = (Json.Me) me;
             texts = new Texts(language(profile.getLanguage()));
-            trialAvailable = !profile.getTrialUsed();
+            trialAvailable = profile.getTrialAvailable(); // the server decides whether the trial is on offer
             String name = profile.getFirstName() == null ? "" : profile.getFirstName();
             document.getElementById("greeting").setTextContent(texts.greeting(name));
             setUpTabs();

@@ -33,11 +33,6 @@ public class MoneyQueries {
                 .param("c", customerId).param("cur", currency).param("a", amount).update();
     }
 
-    public long totalSpent(long customerId, String currency) {
-        return jdbc.sql("SELECT total_spent_minor FROM customer_totals WHERE customer_id = :c AND currency = :cur")
-                .param("c", customerId).param("cur", currency).query(Long.class).optional().orElse(0L);
-    }
-
     /** Everything ever credited as referral rewards, less reversals. */
     public long referralEarnings(long customerId, String currency) {
         return jdbc.sql("""
@@ -88,11 +83,6 @@ public class MoneyQueries {
                 .param("to", to == null ? null : Timestamp.from(to))
                 .param("after", startingAfter).param("offset", offset).param("limit", limit)
                 .query(PaymentRow.class).list();
-    }
-
-    /** Payments of one customer, newest first. */
-    public List<PaymentRow> paymentsOf(long customerId, Long startingAfter, int limit) {
-        return searchPayments(null, null, customerId, null, null, startingAfter, limit);
     }
 
     public record StatementRow(long id, String account, long amountMinor, String currency, String kind,

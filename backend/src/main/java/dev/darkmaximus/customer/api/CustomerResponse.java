@@ -23,11 +23,14 @@ public record CustomerResponse(
         @Schema(description = "Keys set to inherit auto-renewal follow this.", example = "true")
         boolean autoRenewDefault,
         @Schema(description = "When the customer accepted the shop's terms; null while they haven't.",
-                example = "2026-11-24T10:15:30Z") Instant termsAcceptedAt) {
+                example = "2026-11-24T10:15:30Z") Instant termsAcceptedAt,
+        @Schema(description = "Whether the customer may take the free trial now: the shop offers trials and this "
+                + "customer hasn't used theirs. Offer the trial exactly when this is true.", example = "true")
+        boolean trialAvailable) {
 
     public static CustomerResponse from(CustomerView c) {
         return new CustomerResponse(c.id(), c.number(), c.telegramId(), c.username(), c.firstName(), c.lastName(),
                 c.language(), c.banned(), c.banReason(), c.bannedAt(), c.registeredAt(), c.trialUsed(), c.trialResets(),
-                c.autoRenewDefault(), c.termsAcceptedAt());
+                c.autoRenewDefault(), c.termsAcceptedAt(), c.trialAvailable());
     }
 }

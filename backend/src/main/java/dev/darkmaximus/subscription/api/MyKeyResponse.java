@@ -27,13 +27,17 @@ public record MyKeyResponse(
         String connectionLink,
         @Schema(description = "Subscription URL; absent when the plan gives a link only or the host has none.",
                 example = "https://sub.example.com/sub/k7p2x9q4m1n8b3v6") String subscriptionUrl,
-        @Schema(example = "both") String provisionMode) {
+        @Schema(example = "both") String provisionMode,
+        @Schema(description = "Whether more time can be bought for this key (`kind: EXTEND_KEY`): not revoked, and "
+                + "bought on a plan still on sale (a trial can't be extended; buy a new key instead).",
+                example = "true") boolean extendable) {
 
     static MyKeyResponse from(KeyView k) {
         boolean link = !k.provisionMode().equals("subscription") && !k.provisionMode().equals("cabinet_subscription");
         boolean subscription = !k.provisionMode().equals("key");
         return new MyKeyResponse(k.id(), k.number(), k.label(), k.hostName(), k.status(), k.trial(), k.expiresAt(),
                 k.trafficUsedBytes(), k.trafficLimitBytes(), k.autoRenew(), k.autoRenewEffective(),
-                link ? k.connectionLink() : null, subscription ? k.subscriptionUrl() : null, k.provisionMode());
+                link ? k.connectionLink() : null, subscription ? k.subscriptionUrl() : null, k.provisionMode(),
+                k.extendable());
     }
 }

@@ -1,0 +1,86 @@
+package dev.darkmaximus.bot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.darkmaximus.platform.settings.ShopSettings;
+import dev.darkmaximus.platform.settings.persistence.Setting;
+
+/**
+ * What a customer may be offered is decided by the server once, and the surfaces show what they are told: the API
+ * says it, the bot offers it exactly there (the Mini App's side is in {@code MiniAppFlowsIT}). "Extend" needs a key
+ * that isn't revoked, bought on a plan still sold ({@code KeyTerms.extendable}); the trial needs trials on offer and
+ * the customer's unused ({@code CustomerView.trialAvailable}).
+ */
+class ServerDecisionsIT extends BotTest {
+
+    @Test
+    void theBotAndTheApiOfferExtendExactlyWhereTheServerAllowsIt() {
+        BotUser user = new BotUser(api, "en");
+        user.says("/start");
+        long customer = customerId(user);
+        Instant later = Instant.now().plus(10, ChronoUnit.DAYS);
+        long current = shop.activeKey(customer, hostId, planId, later, "OFF");
+        long retiredPlan = shop.plan(hostId, "visible");
+        long onRetiredPlan = shop.activeKey(customer, hostId, retiredPlan, later, "OFF");
+        jdbc.sql("UPDATE plans SET visibility = 'ARCHIVED' WHERE id = :id").param("id", retiredPlan).update();
+        long trial = shop.activeKey(customer, hostId, null, later, "OFF");
+        jdbc.sql("UPDATE vpn_keys SET trial = TRUE WHERE id = :id").param("id", trial).update();
+
+        String token = api.post("/api/v1/auth/dev", Map.of("telegramId", user.id), null).expect(200).json()
+                .get("accessToken").asString();
+        Map<Long, Boolean> extendable = new java.util.HashMap<>();
+        for (JsonNode key : api.get("/api/v1/me/keys", token).expect(200).json()) {
+            extendable.put(key.get("id").asLong(), key.get("extendable").asBoolean());
+        }
+        assertThat(extendable).containsEntry(current, true).containsEntry(onRetiredPlan, false)
+                .containsEntry(trial, false);
+
+        long[] byNumber = {current, onRetiredPlan, trial}; // numbered #1, #2, #3 in the order they were made
+        for (int i = 0; i < byNumber.length; i++) {
+            long key = byNumber[i];
+            user.says("/keys");
+            user.taps("#" + (i + 1));
+            assertThat(user.screen().actions().contains("m:x:" + key)).as("extend offered for key " + key)
+                    .isEqualTo(extendable.get(key));
+        }
+        // The server refuses what it doesn't offer.
+        api.post("/api/v1/orders", Map.of("kind", "EXTEND_KEY", "keyId", onRetiredPlan, "method", "BALANCE"), token,
+                Map.of("Idempotency-Key", "extend-retired")).problem(409, "plan_not_extendable");
+    }
+
+    @Test
+    void theTrialIsOfferedExactlyWhereTheServerSaysItIsAvailable() {
+        settings.put(ShopSettings.TRIAL_ENABLED, "false", Setting.ValueType.BOOL, "test");
+        try {
+            BotUser closed = new BotUser(api, "en");
+            closed.says("/start");
+            assertThat(me(closed).get("trialAvailable").asBoolean()).isFalse();
+            closed.says("/keys");
+            assertThat(closed.screen().actions()).doesNotContain("trial");
+        } finally {
+            settings.put(ShopSettings.TRIAL_ENABLED, "true", Setting.ValueType.BOOL, "test");
+        }
+        BotUser open = new BotUser(api, "en");
+        open.says("/start");
+        assertThat(me(open).get("trialAvailable").asBoolean()).isTrue();
+        open.says("/keys");
+        assertThat(open.screen().actions()).contains("trial");
+        jdbc.sql("UPDATE customers SET trial_used = TRUE WHERE telegram_id = :t").param("t", open.id).update();
+        assertThat(me(open).get("trialAvailable").asBoolean()).isFalse();
+        open.says("/keys");
+        assertThat(open.screen().actions()).doesNotContain("trial");
+    }
+
+    private JsonNode me(BotUser user) {
+        String token = api.post("/api/v1/auth/dev", Map.of("telegramId", user.id), null).expect(200).json()
+                .get("accessToken").asString();
+        return api.get("/api/v1/me", token).expect(200).json();
+    }
+}
