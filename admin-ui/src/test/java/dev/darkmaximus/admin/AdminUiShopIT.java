@@ -52,10 +52,15 @@ class AdminUiShopIT extends AdminUiTest {
                     .setHasText("#" + paymentId)).click();
             page.locator("#payment-recheck").click();
             assertThat(page.locator("#payment-dialog")).containsText("Status: SUCCEEDED");
+            // A card payment for a key: the server allows the card and the balance; the form offers both.
+            assertThat(page.locator("vaadin-checkbox#refund-to-balance")).isVisible();
+            assertThat(page.locator("vaadin-checkbox#refund-to-balance")).not().hasAttribute("readonly", "");
             page.locator("#refund-reason input").fill("customer changed their mind");
             page.locator("#refund-submit").click();
             Browsers.confirm(page);
             assertThat(page.locator("#payment-dialog")).containsText("Status: REFUNDED");
+            // Nothing is left to refund: the server says so and the form is gone.
+            assertThat(page.locator("#refund-submit")).hasCount(0);
             Browsers.screenshot(page, "refund");
             page.keyboard().press("Escape");
 

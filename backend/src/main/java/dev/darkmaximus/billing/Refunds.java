@@ -58,17 +58,46 @@ public class Refunds {
         this.clock = clock;
     }
 
+    /**
+     * What an admin may refund of a payment now: how much is left, and whether it may go back to the payer and to the
+     * balance. The admin UI offers exactly this; {@link #begin} refuses anything else.
+     *
+     * @param toPayer   the provider can return it (a balance payment can't: it goes back to the balance)
+     * @param toBalance a rouble payment whose money didn't go to the balance already (a top-up, a second payment,
+     *                  an extension of a revoked key did: refunding those to the balance would credit them twice)
+     */
+    public record RefundOptions(long refundableMinor, boolean toPayer, boolean toBalance) {
+    }
+
+    @Transactional(readOnly = true)
+    public RefundOptions options(long paymentId) {
+        Payment payment = payments.findById(paymentId).orElseThrow(() -> ApiException.notFound("Payment", paymentId));
+        return options(payment, orders.findById(payment.orderId()).orElseThrow());
+    }
+
+    private RefundOptions options(Payment payment, Order order) {
+        if (!payment.status().paid() || payment.status() == PaymentStatus.REFUNDED) {
+            return new RefundOptions(0, false, false);
+        }
+        long left = payment.amountMinor() - payment.refundedMinor()
+                - refunds.findByPayment(payment.id()).stream().filter(r -> r.status() == Refund.Status.PENDING)
+                .mapToLong(Refund::amountMinor).sum();
+        boolean rubles = payment.currency() == ReferralService.CURRENCY;
+        return new RefundOptions(Math.max(0, left), payment.provider() != PaymentMethod.BALANCE,
+                rubles && balances.balanceCreditLeft(order.customerId(), payment.id(), order.id()) == 0);
+    }
+
     /** Records a refund to be made; {@code amountMinor} null = everything not yet refunded. */
     @Transactional
     public RefundView begin(long paymentId, Long amountMinor, boolean toBalance, String reason,
                             RefundKeyAction keyAction, Long staffId) {
         Payment payment = payments.findForUpdate(paymentId).orElseThrow(() -> ApiException.notFound("Payment", paymentId));
-        if (!payment.status().paid() || payment.status() == PaymentStatus.REFUNDED) {
+        Order order = orders.findById(payment.orderId()).orElseThrow();
+        RefundOptions options = options(payment, order);
+        if (options.refundableMinor() == 0) {
             throw ApiException.conflict("not_refundable", "Only a succeeded payment with money left can be refunded.");
         }
-        long left = payment.amountMinor() - payment.refundedMinor()
-                - refunds.findByPayment(paymentId).stream().filter(r -> r.status() == Refund.Status.PENDING)
-                .mapToLong(Refund::amountMinor).sum();
+        long left = options.refundableMinor();
         long amount = amountMinor == null ? left : amountMinor;
         if (amount <= 0 || amount > left) {
             throw InvalidInputException.field("amountMinor", "amount_out_of_range",
@@ -80,16 +109,15 @@ public class Refunds {
         if (toBalance && payment.currency() != ReferralService.CURRENCY) {
             throw InvalidInputException.field("toBalance", "balance_currency", "only rouble payments go to the balance");
         }
-        if (!toBalance && payment.provider() == PaymentMethod.BALANCE) {
+        if (!toBalance && !options.toPayer()) {
             throw InvalidInputException.field("toBalance", "balance_payment", "a balance payment is refunded to the balance");
         }
-        Order order = orders.findById(payment.orderId()).orElseThrow();
-        long onBalance = payment.currency() == ReferralService.CURRENCY
-                ? balances.balanceCreditLeft(order.customerId(), paymentId, order.id()) : 0;
-        if (toBalance && onBalance > 0) {
+        if (toBalance && !options.toBalance()) {
             throw InvalidInputException.field("toBalance", "already_on_balance",
                     "this payment went to the customer's balance already; refund it to the card instead");
         }
+        long onBalance = payment.currency() == ReferralService.CURRENCY
+                ? balances.balanceCreditLeft(order.customerId(), paymentId, order.id()) : 0;
         Refund saved = refunds.save(new Refund(null, paymentId, amount, payment.currency(), null,
                 Refund.Status.PENDING, toBalance, reason.strip(), keyAction == null ? RefundKeyAction.NONE : keyAction,
                 null, staffId, null, null));

@@ -238,6 +238,26 @@ class BalanceAndPromoIT extends MoneyBackedTest {
     }
 
     @Test
+    void aBalancePaymentIsOfferedForRefundToTheBalanceOnlyAndRefusedToThePayer() {
+        Shop.Customer customer = shop.customer();
+        shop.credit(customer.id(), 19_900);
+        JsonNode order = order(customer, Map.of("kind", "NEW_KEY", "planId", planId, "method", "BALANCE"), "bal-ref");
+        long paymentId = order.get("payment").get("id").asLong();
+
+        JsonNode options = api.get("/api/v1/admin/payments/" + paymentId, shop.admin()).expect(200).json()
+                .get("refundOptions");
+        assertThat(options.get("refundableMinor").asLong()).isEqualTo(19_900);
+        assertThat(options.get("toPayer").asBoolean()).isFalse();
+        assertThat(options.get("toBalance").asBoolean()).isTrue();
+        JsonNode refused = api.post("/api/v1/admin/payments/" + paymentId + "/refunds", Map.of("reason", "x"),
+                shop.admin()).problem(400, "validation_failed");
+        assertThat(refused.get("errors").get(0).get("code").asString()).isEqualTo("balance_payment");
+        api.post("/api/v1/admin/payments/" + paymentId + "/refunds", Map.of("reason", "x", "toBalance", true),
+                shop.admin()).expect(200);
+        assertThat(balance(customer.id(), "MAIN")).isEqualTo(19_900);
+    }
+
+    @Test
     void aRefundTakesBackThePromoBonusThatCameWithThePaymentAsFarAsItIsLeft() {
         String bonus = DomainFixtures.unique("BACK").toUpperCase();
         api.post("/api/v1/admin/promo-codes", Map.of("code", bonus, "kind", "BALANCE_BONUS", "value", 5_000,

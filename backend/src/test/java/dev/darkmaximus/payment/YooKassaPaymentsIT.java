@@ -247,6 +247,10 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
         panel.acceptsNewClient(email(keyId));
         outbox.run("key.push:" + keyId + ":");
         TestYooKassa.refundSucceeds(paymentId);
+        JsonNode card = api.get("/api/v1/admin/payments/" + paymentId, shop.admin()).json().get("refundOptions");
+        assertThat(card.get("refundableMinor").asLong()).isEqualTo(18_905);
+        assertThat(card.get("toPayer").asBoolean()).isTrue();
+        assertThat(card.get("toBalance").asBoolean()).isTrue();
 
         JsonNode refund = api.post("/api/v1/admin/payments/" + paymentId + "/refunds",
                 Map.of("reason", "could not connect", "keyAction", "REVOKE"), shop.admin()).expect(200).json();
@@ -262,7 +266,9 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
                 .hasSize(1);
         assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'refund.complete' AND object_id = ?",
                 Long.toString(paymentId))).isEqualTo(1);
-        // Nothing is left to refund.
+        // Nothing is left to refund, and the server says so before anyone tries.
+        JsonNode nothing = api.get("/api/v1/admin/payments/" + paymentId, shop.admin()).json().get("refundOptions");
+        assertThat(nothing.get("refundableMinor").asLong()).isZero();
         api.post("/api/v1/admin/payments/" + paymentId + "/refunds", Map.of("reason", "again"), shop.admin())
                 .problem(409, "not_refundable");
     }
@@ -278,7 +284,12 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
         assertThat(balance(buyer.id(), "MAIN")).isEqualTo(30_000);
         String refunds = "/api/v1/admin/payments/" + paymentId + "/refunds";
 
-        // the top-up is balance money already: back to the balance would credit it twice
+        // the top-up is balance money already: back to the balance would credit it twice; the server says so up front
+        JsonNode options = api.get("/api/v1/admin/payments/" + paymentId, shop.admin()).expect(200).json()
+                .get("refundOptions");
+        assertThat(options.get("refundableMinor").asLong()).isEqualTo(30_000);
+        assertThat(options.get("toPayer").asBoolean()).isTrue();
+        assertThat(options.get("toBalance").asBoolean()).isFalse();
         JsonNode twice = api.post(refunds, Map.of("reason", "x", "toBalance", true), shop.admin())
                 .problem(400, "validation_failed");
         assertThat(twice.get("errors").get(0).get("code").asString()).isEqualTo("already_on_balance");
@@ -286,6 +297,8 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
         TestYooKassa.refundSucceeds(paymentId);
         api.post(refunds, Map.of("amountMinor", 10_000, "reason", "asked for part back"), shop.admin()).expect(200);
         assertThat(balance(buyer.id(), "MAIN")).isEqualTo(20_000);
+        assertThat(api.get("/api/v1/admin/payments/" + paymentId, shop.admin()).json().get("refundOptions")
+                .get("refundableMinor").asLong()).isEqualTo(20_000);
 
         // spend most of the rest: the card can't get back what the balance no longer has
         api.post("/api/v1/admin/customers/" + buyer.id() + "/balance-adjustments",

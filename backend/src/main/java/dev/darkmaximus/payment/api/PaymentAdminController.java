@@ -91,7 +91,8 @@ class PaymentAdminController {
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     PaymentDetail get(@PathVariable long id) {
         PaymentView payment = payments.get(id);
-        return new PaymentDetail(payment, orders.get(payment.orderId()), payments.history(id), refunds.ofPayment(id));
+        return new PaymentDetail(payment, orders.get(payment.orderId()), payments.history(id), refunds.ofPayment(id),
+                refunds.options(id));
     }
 
     @PostMapping("/{id}/recheck")
@@ -131,7 +132,10 @@ class PaymentAdminController {
 
     @Schema(name = "PaymentDetail")
     record PaymentDetail(PaymentView payment, OrderView order, List<PaymentService.TransitionView> history,
-                         List<RefundView> refunds) {
+                         List<RefundView> refunds,
+                         @Schema(description = "What may be refunded now, decided by the server: how much is left "
+                                 + "(0 = nothing), and whether to the payer and/or to the balance. Offer exactly "
+                                 + "this; a refund outside it is refused.") Refunds.RefundOptions refundOptions) {
     }
 
     @Schema(name = "RefundRequest", description = "amountMinor empty = everything not yet refunded.")

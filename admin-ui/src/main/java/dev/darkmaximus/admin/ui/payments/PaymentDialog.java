@@ -20,6 +20,7 @@ import dev.darkmaximus.admin.ui.Failures;
 import dev.darkmaximus.admin.ui.plans.Rubles;
 import dev.darkmaximus.client.api.AdminPaymentsApi;
 import dev.darkmaximus.client.model.PaymentDetail;
+import dev.darkmaximus.client.model.RefundOptions;
 import dev.darkmaximus.client.model.RefundOutcome;
 import dev.darkmaximus.client.model.RefundRequest;
 
@@ -92,20 +93,28 @@ public class PaymentDialog extends Dialog {
         });
         recheck.setId("payment-recheck");
         body.add(recheck);
-        String status = String.valueOf(p.getStatus());
-        if (session.isAdmin() && ("SUCCEEDED".equals(status) || "PARTIALLY_REFUNDED".equals(status))) {
-            body.add(refundForm(p.getAmountMinor() - (p.getRefundedMinor() == null ? 0 : p.getRefundedMinor()),
-                    String.valueOf(p.getCurrency())));
+        // The server says what may be refunded (how much, to whom); the form offers exactly that.
+        RefundOptions options = detail.getRefundOptions();
+        if (session.isAdmin() && options != null && options.getRefundableMinor() != null
+                && options.getRefundableMinor() > 0) {
+            body.add(refundForm(options, String.valueOf(p.getCurrency())));
         }
     }
 
-    private VerticalLayout refundForm(long left, String currency) {
+    private VerticalLayout refundForm(RefundOptions options, String currency) {
+        long left = options.getRefundableMinor();
         TextField amount = new TextField(getTranslation("payments.refundAmount", currency, Amounts.format(left, currency)));
         amount.setId("refund-amount");
         TextField reason = new TextField(getTranslation("payments.reason"));
         reason.setId("refund-reason");
         reason.setRequired(true);
         Checkbox toBalance = new Checkbox(getTranslation("payments.toBalance"));
+        toBalance.setId("refund-to-balance");
+        boolean toPayer = Boolean.TRUE.equals(options.getToPayer());
+        boolean balanceAllowed = Boolean.TRUE.equals(options.getToBalance());
+        toBalance.setValue(!toPayer);
+        toBalance.setReadOnly(!toPayer || !balanceAllowed);
+        toBalance.setVisible(balanceAllowed);
         ComboBox<String> keyAction = new ComboBox<>(getTranslation("payments.keyAction"));
         keyAction.setItems("NONE", "SHORTEN", "REVOKE");
         keyAction.setValue("NONE");
