@@ -200,16 +200,13 @@ public class OrderService {
         if (request.method() == PaymentMethod.CRYPTOBOT || !methods.available(request.method())) {
             throw InvalidInputException.field("method", "method_unavailable", "This payment method is not available.");
         }
-        Currency currency = request.method() == PaymentMethod.STARS ? Currency.XTR : Currency.RUB;
+        Currency currency = request.method().currency();
         Long planId;
         Money base;
         switch (request.kind()) {
             case NEW_KEY -> {
                 planId = require(request.planId(), "planId");
-                PlanView plan = catalog.plans(customerId, null).stream().filter(p -> p.id() == planId).findFirst()
-                        .orElseThrow(() -> InvalidInputException.field("planId", "plan_not_offered",
-                                "This plan is not on sale to you."));
-                base = priceIn(plan, currency);
+                base = priceIn(offered(customerId, planId), currency);
             }
             case EXTEND_KEY -> {
                 long keyId = require(request.keyId(), "keyId");
@@ -218,7 +215,7 @@ public class OrderService {
             }
             case TOP_UP -> {
                 planId = null;
-                if (request.method() != PaymentMethod.YOOKASSA) {
+                if (request.method() != PaymentMethod.TOP_UP) {
                     throw InvalidInputException.field("method", "method_unavailable",
                             "The balance is topped up by card (YooKassa).");
                 }
@@ -238,6 +235,31 @@ public class OrderService {
                 && customers.get(customerId).referrerId() != null && !queries.hasPaidPurchase(customerId)
                 ? settings.referralFirstPurchaseDiscount() : 0;
         return new Priced(Pricing.quote(base, promo, referralPercent, minimum(request.method(), currency)), planId);
+    }
+
+    /**
+     * The methods that can pay for a purchase now, in display order: switched on and, for a plan, priced in the
+     * method's currency; a top-up only by card. The bot, the Mini App and the API offer exactly these, and
+     * {@link #open} refuses any other. Without a kind, every method switched on.
+     */
+    @Transactional(readOnly = true)
+    public List<PaymentMethod> methodsFor(long customerId, OrderKind kind, Long planId, Long keyId) {
+        if (kind == null) {
+            return PaymentMethod.OFFERED.stream().filter(methods::available).toList();
+        }
+        if (kind == OrderKind.TOP_UP) {
+            return methods.available(PaymentMethod.TOP_UP) ? List.of(PaymentMethod.TOP_UP) : List.of();
+        }
+        PlanView plan = kind == OrderKind.NEW_KEY ? offered(customerId, require(planId, "planId"))
+                : plans.get(keys.planForExtension(customerId, require(keyId, "keyId")));
+        return PaymentMethod.OFFERED.stream().filter(methods::available)
+                .filter(m -> plan.prices().stream().anyMatch(price -> price.currency() == m.currency())).toList();
+    }
+
+    private PlanView offered(long customerId, long planId) {
+        return catalog.plans(customerId, null).stream().filter(p -> p.id() == planId).findFirst()
+                .orElseThrow(() -> InvalidInputException.field("planId", "plan_not_offered",
+                        "This plan is not on sale to you."));
     }
 
     /** The provider's smallest charge (YooKassa 1 ₽, Stars 1 ⭐); the balance can pay any amount. */

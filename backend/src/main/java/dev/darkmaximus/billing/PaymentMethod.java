@@ -1,6 +1,18 @@
 package dev.darkmaximus.billing;
 
+import dev.darkmaximus.platform.money.Currency;
+
 /** How a customer pays; each external method is a provider behind the payment port. */
 public enum PaymentMethod {
-    YOOKASSA, STARS, BALANCE, CRYPTOBOT
+    YOOKASSA, STARS, BALANCE, CRYPTOBOT;
+
+    /** The methods customers are offered, in display order. */
+    public static final java.util.List<PaymentMethod> OFFERED = java.util.List.of(YOOKASSA, STARS, BALANCE);
+    /** The balance is topped up by card only: Stars can't be turned into roubles, and the balance can't top itself. */
+    public static final PaymentMethod TOP_UP = YOOKASSA;
+
+    /** The currency this method charges in: Stars in XTR, everything else in roubles. */
+    public Currency currency() {
+        return this == STARS ? Currency.XTR : Currency.RUB;
+    }
 }

@@ -15,7 +15,6 @@ import dev.darkmaximus.billing.OrderService;
 import dev.darkmaximus.billing.OrderStatus;
 import dev.darkmaximus.billing.OrderView;
 import dev.darkmaximus.billing.PaymentMethod;
-import dev.darkmaximus.billing.PaymentMethods;
 import dev.darkmaximus.billing.PurchaseRequest;
 import dev.darkmaximus.billing.Quote;
 import dev.darkmaximus.bot.persistence.BotSessions;
@@ -48,14 +47,13 @@ class ShopFlow {
     private final KeyService keys;
     private final OrderService orders;
     private final CheckoutService checkout;
-    private final PaymentMethods methods;
     private final BalanceService balances;
     private final BotSessions sessions;
     private final ShopSettings settings;
     private final Clock clock;
 
     ShopFlow(CatalogService catalog, PlanService plans, KeyQueries keyQueries, KeyService keys, OrderService orders,
-             CheckoutService checkout, PaymentMethods methods, BalanceService balances, BotSessions sessions,
+             CheckoutService checkout, BalanceService balances, BotSessions sessions,
              ShopSettings settings, Clock clock) {
         this.catalog = catalog;
         this.plans = plans;
@@ -63,7 +61,6 @@ class ShopFlow {
         this.keys = keys;
         this.orders = orders;
         this.checkout = checkout;
-        this.methods = methods;
         this.balances = balances;
         this.sessions = sessions;
         this.settings = settings;
@@ -223,8 +220,8 @@ class ShopFlow {
     }
 
     void topUp(Chat chat) {
-        if (!methods.available(PaymentMethod.YOOKASSA)) {
-            // Top-ups are paid by card only: with card payments off, there is nothing to offer, so say so.
+        if (available(chat, "t", 0).isEmpty()) {
+            // Nothing can take a top-up (card payments are off): say so instead of offering amounts.
             chat.show(chat.t("topup.unavailable"), Chat.rows(Chat.row(chat.button(chat.t("btn.back"), "menu"))));
             return;
         }
@@ -248,7 +245,7 @@ class ShopFlow {
     }
 
     void askTopUpAmount(Chat chat) {
-        if (!methods.available(PaymentMethod.YOOKASSA)) {
+        if (available(chat, "t", 0).isEmpty()) {
             topUp(chat);
             return;
         }
@@ -290,25 +287,19 @@ class ShopFlow {
         return switch (kind) {
             case "n" -> new PurchaseRequest(OrderKind.NEW_KEY, id, null, null, method, promo(chat));
             case "x" -> new PurchaseRequest(OrderKind.EXTEND_KEY, null, id, null, method, promo(chat));
-            case "t" -> new PurchaseRequest(OrderKind.TOP_UP, null, null, id, PaymentMethod.YOOKASSA, null);
+            case "t" -> new PurchaseRequest(OrderKind.TOP_UP, null, null, id, PaymentMethod.TOP_UP, null);
             default -> throw new IllegalArgumentException("unknown purchase kind " + kind);
         };
     }
 
-    /** Methods that are switched on and in whose currency the thing has a price. */
+    /** The methods the server says can pay for this purchase (switched on, priced in their currency). */
     private List<PaymentMethod> available(Chat chat, String kind, long id) {
-        if (kind.equals("t")) {
-            return methods.available(PaymentMethod.YOOKASSA) ? List.of(PaymentMethod.YOOKASSA) : List.of();
-        }
-        PlanView plan = kind.equals("n") ? offered(chat, id) : plans.get(keys.planForExtension(chat.customerId(), id));
-        List<PaymentMethod> result = new ArrayList<>();
-        for (PaymentMethod method : List.of(PaymentMethod.YOOKASSA, PaymentMethod.STARS, PaymentMethod.BALANCE)) {
-            Currency currency = method == PaymentMethod.STARS ? Currency.XTR : Currency.RUB;
-            if (methods.available(method) && plan.prices().stream().anyMatch(p -> p.currency() == currency)) {
-                result.add(method);
-            }
-        }
-        return result;
+        return switch (kind) {
+            case "n" -> orders.methodsFor(chat.customerId(), OrderKind.NEW_KEY, id, null);
+            case "x" -> orders.methodsFor(chat.customerId(), OrderKind.EXTEND_KEY, null, id);
+            case "t" -> orders.methodsFor(chat.customerId(), OrderKind.TOP_UP, null, null);
+            default -> throw new IllegalArgumentException("unknown purchase kind " + kind);
+        };
     }
 
     private PlanView offered(Chat chat, long planId) {

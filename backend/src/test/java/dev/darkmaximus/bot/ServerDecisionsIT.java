@@ -78,6 +78,42 @@ class ServerDecisionsIT extends BotTest {
         assertThat(open.screen().actions()).doesNotContain("trial");
     }
 
+    @Test
+    void paymentMethodsAreOfferedExactlyAsTheServerListsThemForThePurchase() {
+        Map<String, Object> rubles = dev.darkmaximus.support.CatalogRequests.plan(hostId, "Rubles only", "visible");
+        rubles.put("prices", java.util.List.of(Map.of("amount", 19900, "currency", "RUB")));
+        long rublesOnly = api.post("/api/v1/admin/plans", rubles, shop.admin()).expect(201).json().get("id").asLong();
+        BotUser user = new BotUser(api, "en");
+        user.says("/start");
+        String token = token(user);
+
+        assertThat(methods(token, "")).contains("STARS"); // Stars is on: leaving it out below is the plan's doing
+        assertThat(methods(token, "?kind=NEW_KEY&planId=" + rublesOnly)).containsExactly("YOOKASSA", "BALANCE");
+        assertThat(methods(token, "?kind=NEW_KEY&planId=" + planId)).containsExactly("YOOKASSA", "STARS", "BALANCE");
+        assertThat(methods(token, "?kind=TOP_UP")).containsExactly("YOOKASSA");
+        api.post("/api/v1/orders", Map.of("kind", "NEW_KEY", "planId", rublesOnly, "method", "STARS"), token,
+                Map.of("Idempotency-Key", "stars-rubles")).problem(400, "validation_failed");
+
+        user.tapsData(codec.encode(user.id, "m", "n", Long.toString(rublesOnly)));
+        assertThat(user.screen().actions()).contains("s:n:" + rublesOnly + ":Y", "s:n:" + rublesOnly + ":B")
+                .doesNotContain("s:n:" + rublesOnly + ":S");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    CallbackCodec codec;
+
+    private java.util.List<String> methods(String token, String query) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        api.get("/api/v1/me/payment-methods" + query, token).expect(200).json()
+                .forEach(m -> names.add(m.get("method").asString()));
+        return names;
+    }
+
+    private String token(BotUser user) {
+        return api.post("/api/v1/auth/dev", Map.of("telegramId", user.id), null).expect(200).json()
+                .get("accessToken").asString();
+    }
+
     private JsonNode me(BotUser user) {
         String token = api.post("/api/v1/auth/dev", Map.of("telegramId", user.id), null).expect(200).json()
                 .get("accessToken").asString();

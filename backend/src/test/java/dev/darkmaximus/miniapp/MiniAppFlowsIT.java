@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
@@ -88,7 +89,11 @@ class MiniAppFlowsIT extends MoneyBackedTest {
         long customerId = jdbc.sql("SELECT id FROM customers WHERE telegram_id = :t").param("t", telegramId)
                 .query(Long.class).single();
         Instant expires = Instant.now().plus(Duration.ofDays(3));
-        long keyId = shop.activeKey(customerId, hostId, planId, expires, "OFF");
+        // A plan priced in roubles only: Stars can't pay for it, and the checkout doesn't offer them.
+        Map<String, Object> rubles = dev.darkmaximus.support.CatalogRequests.plan(hostId, "Rubles only", "visible");
+        rubles.put("prices", java.util.List.of(Map.of("amount", 19900, "currency", "RUB")));
+        long rublesOnly = api.post("/api/v1/admin/plans", rubles, shop.admin()).expect(201).json().get("id").asLong();
+        long keyId = shop.activeKey(customerId, hostId, rublesOnly, expires, "OFF");
         long retiredPlan = shop.plan(hostId, "visible");
         long onRetiredPlan = shop.activeKey(customerId, hostId, retiredPlan, expires, "OFF");
         jdbc.sql("UPDATE plans SET visibility = 'ARCHIVED' WHERE id = :id").param("id", retiredPlan).update();
@@ -104,6 +109,8 @@ class MiniAppFlowsIT extends MoneyBackedTest {
             page.locator(".key-card[data-key-id='" + keyId + "'] .extend-button").click();
             assertThat(page.locator("#checkout")).isVisible();
             page.locator(".method-option[data-method='BALANCE']").click();
+            assertThat(page.locator(".method-option[data-method='YOOKASSA']")).isVisible();
+            assertThat(page.locator(".method-option[data-method='STARS']")).hasCount(0);
             assertThat(page.locator("#quote-amount")).hasText("Total: 199 ₽");
             page.locator("#pay").click();
             assertThat(page.locator("#checkout-result[data-state='paid']")).isVisible();

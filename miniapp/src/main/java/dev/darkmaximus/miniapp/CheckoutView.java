@@ -96,7 +96,10 @@ final class CheckoutView {
         HTMLElement result = element("p", "checkout-result", null);
         result.setId("checkout-result");
         root.appendChild(result);
-        api.get("/me/payment-methods", list -> renderMethods(Dom.array(list)), this::failed);
+        // Only the methods the server says can pay for this purchase (priced in their currency; top-ups by card).
+        String purchase = "?kind=" + kind + (planId != null ? "&planId=" + planId : "")
+                + (keyId != null ? "&keyId=" + keyId : "");
+        api.get("/me/payment-methods" + purchase, list -> renderMethods(Dom.array(list)), this::failed);
     }
 
     private void renderMethods(JSArray<JSObject> list) {
@@ -107,15 +110,12 @@ final class CheckoutView {
         }
         for (int i = 0; i < list.getLength(); i++) {
             String value = Json.text(list.get(i), "method");
-            if ("TOP_UP".equals(kind) && !"YOOKASSA".equals(value)) {
-                continue; // the balance is topped up by card only
-            }
             HTMLElement option = element("button", "method-option", texts.methodName(value));
             option.setAttribute("data-method", value);
             option.addEventListener("click", e -> choose(value));
             methods.appendChild(option);
         }
-        choose("TOP_UP".equals(kind) ? "YOOKASSA" : Json.text(list.get(0), "method"));
+        choose(Json.text(list.get(0), "method"));
     }
 
     private void choose(String value) {

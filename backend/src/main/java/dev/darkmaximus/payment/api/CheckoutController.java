@@ -26,10 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.darkmaximus.auth.TokenService;
 import dev.darkmaximus.billing.OrderService;
 import dev.darkmaximus.billing.OrderView;
-import dev.darkmaximus.billing.PaymentMethod;
+import dev.darkmaximus.billing.OrderKind;
 import dev.darkmaximus.billing.Quote;
 import dev.darkmaximus.payment.CheckoutService;
-import dev.darkmaximus.payment.Providers;
 
 @RestController
 @Validated
@@ -38,21 +37,26 @@ class CheckoutController {
 
     private final OrderService orders;
     private final CheckoutService checkout;
-    private final Providers providers;
 
-    CheckoutController(OrderService orders, CheckoutService checkout, Providers providers) {
+    CheckoutController(OrderService orders, CheckoutService checkout) {
         this.orders = orders;
         this.checkout = checkout;
-        this.providers = providers;
     }
 
     @GetMapping("/api/v1/me/payment-methods")
     @Operation(operationId = "listPaymentMethods", summary = "Payment methods that can take money now",
-            description = "Each with the currency it charges in (YOOKASSA and BALANCE: RUB, STARS: XTR).")
+            description = "Each with the currency it charges in (YOOKASSA and BALANCE: RUB, STARS: XTR). With a "
+                    + "`kind` (and its `planId` or `keyId`), only the methods that can pay for that purchase: priced "
+                    + "in their currency, and a top-up by card only. Offer exactly these; an order with another is "
+                    + "refused.")
     @ApiResponse(responseCode = "200", description = "The methods, in display order.")
-    List<PaymentMethodResponse> methods() {
-        return List.of(PaymentMethod.YOOKASSA, PaymentMethod.STARS, PaymentMethod.BALANCE).stream()
-                .filter(providers::available)
+    List<PaymentMethodResponse> methods(@AuthenticationPrincipal Jwt jwt,
+                                        @Parameter(description = "The purchase: NEW_KEY (with planId), EXTEND_KEY "
+                                                + "(with keyId) or TOP_UP.") @RequestParam(required = false)
+                                        OrderKind kind,
+                                        @RequestParam(required = false) Long planId,
+                                        @RequestParam(required = false) Long keyId) {
+        return orders.methodsFor(TokenService.customerId(jwt), kind, planId, keyId).stream()
                 .map(PaymentMethodResponse::of).toList();
     }
 

@@ -9,6 +9,6 @@ import dev.darkmaximus.platform.money.Currency;
 record PaymentMethodResponse(@Schema(example = "YOOKASSA") PaymentMethod method, @Schema(example = "RUB") Currency currency) {
 
     static PaymentMethodResponse of(PaymentMethod method) {
-        return new PaymentMethodResponse(method, method == PaymentMethod.STARS ? Currency.XTR : Currency.RUB);
+        return new PaymentMethodResponse(method, method.currency());
     }
 }
