@@ -71,6 +71,20 @@ class RateLimitIT extends IntegrationTest {
     }
 
     @Test
+    void forwardedAddressesAreBelievedFromLoopbackOnlyUnlessTrustedProxiesSaySo() {
+        // Tomcat's default believes X-Forwarded-For from every private range, so anyone on the LAN or the container
+        // network could pick their own rate-limit bucket; the default here is loopback only (DM_TRUSTED_PROXIES).
+        java.util.regex.Pattern trusted = java.util.regex.Pattern.compile(
+                environment.getRequiredProperty("server.tomcat.remoteip.internal-proxies"));
+        assertThat(List.of("127.0.0.1", "127.8.9.10", "::1")).allMatch(a -> trusted.matcher(a).matches());
+        assertThat(List.of("10.1.2.3", "172.17.0.1", "192.168.1.20", "169.254.1.1", "100.64.0.1"))
+                .noneMatch(a -> trusted.matcher(a).matches());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.core.env.Environment environment;
+
+    @Test
     void retryingAnOrderAlreadyOpenedSpendsNothingOfTheBudget() {
         Api api = new Api(port);
         dev.darkmaximus.support.Shop.Customer customer = new dev.darkmaximus.support.Shop(api, jdbc).customer();
