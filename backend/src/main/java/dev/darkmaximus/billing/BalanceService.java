@@ -115,7 +115,9 @@ public class BalanceService {
      * could not be taken back because it was spent.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    long takeBackPromoBonus(long customerId, long orderId, long refundId, long refunded, long paid, Currency currency) {
+    long takeBackPromoBonus(long customerId, long orderId, long refundId, long refunded, long paid) {
+        // The bonus is credited in roubles whatever the order was paid in (Fulfilment), so it is taken back in roubles.
+        Currency currency = Currency.RUB;
         long bonus = ledger.promoBonusOf(orderId);
         if (bonus <= 0 || paid <= 0) {
             return 0;
@@ -125,11 +127,10 @@ public class BalanceService {
             return 0;
         }
         long take = Math.min(due, balance(customerId, currency).amount());
-        if (take > 0) {
-            apply(customerId, MAIN, Money.of(-take, currency), LedgerKind.PROMO_BONUS, "bonus-refund", refundId,
-                    "Promo bonus of order #" + orderId + " taken back with refund #" + refundId, "system");
-        }
-        return due - take;
+        boolean taken = take > 0 && apply(customerId, MAIN, Money.of(-take, currency), LedgerKind.PROMO_BONUS,
+                "bonus-refund", refundId, "Promo bonus of order #" + orderId + " taken back with refund #" + refundId,
+                "system").isPresent();
+        return taken ? due - take : due;
     }
 
     /** Gives back what a refund to the card held when the provider refused it. */

@@ -21,6 +21,7 @@ import dev.darkmaximus.notify.Templates;
 import dev.darkmaximus.platform.audit.AuditService;
 import dev.darkmaximus.platform.error.ApiException;
 import dev.darkmaximus.platform.error.InvalidInputException;
+import dev.darkmaximus.platform.money.Currency;
 import dev.darkmaximus.platform.money.Money;
 
 /**
@@ -167,7 +168,7 @@ public class Refunds {
         }
         // A promo code's balance bonus came with the payment: the refunded share of it goes too, as far as it's left.
         long bonusSpent = balances.wasSecondPayment(payment.id()) ? 0 : balances.takeBackPromoBonus(order.customerId(),
-                order.id(), refundId, after.refundedMinor(), after.amountMinor(), refund.currency());
+                order.id(), refundId, after.refundedMinor(), after.amountMinor());
         Refund done = refunds.save(new Refund(refund.id(), refund.paymentId(), refund.amountMinor(), refund.currency(),
                 providerRefundId, Refund.Status.SUCCEEDED, refund.toBalance(), refund.reason(), refund.keyAction(),
                 null, refund.createdBy(), refund.createdAt(), now));
@@ -175,7 +176,7 @@ public class Refunds {
                 Map.of("amount", amount.display(), "order_id", Long.toString(order.id())), "refund:" + refundId);
         alerts.queue("↩️ Refund of " + amount.display() + " for order #" + order.id() + " (payment #" + payment.id()
                 + ")" + (refund.toBalance() ? " to the balance" : "") + " completed."
-                + (bonusSpent > 0 ? " The customer had spent " + Money.of(bonusSpent, refund.currency()).display()
+                + (bonusSpent > 0 ? " The customer had spent " + Money.of(bonusSpent, Currency.RUB).display()
                         + " of the promo bonus; that much was not taken back." : ""), "refund.done:" + refundId);
         audit.record("refund.complete", "payment", payment.id(), null, RefundView.from(done));
         return RefundView.from(done);

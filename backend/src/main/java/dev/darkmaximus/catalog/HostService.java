@@ -69,7 +69,7 @@ public class HostService {
         if (isBlank(command.password())) {
             throw InvalidInputException.field("password", "required", "is required for a new host");
         }
-        requireUsableCertificate(command);
+        requireUsableCertificate(command, null);
         requireUniqueName(command.name(), null);
         PanelInfo info = inspect(candidate(-ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), command,
                 command.password(), command.apiToken(), null));
@@ -93,7 +93,7 @@ public class HostService {
      */
     public HostView update(long id, HostCommand command) {
         Host before = load(id);
-        requireUsableCertificate(command);
+        requireUsableCertificate(command, before.caCertificate());
         requireUniqueName(command.name(), id);
         PanelConnection candidate = candidate(id, command,
                 isBlank(command.password()) ? decrypt(before.passwordEnc()) : command.password(),
@@ -197,8 +197,11 @@ public class HostService {
         return hosts.findById(id).orElseThrow(() -> ApiException.notFound("Host", id));
     }
 
-    /** A CA certificate only means something for a verified https panel, and must be one the backend can read. */
-    private static void requireUsableCertificate(HostCommand c) {
+    /**
+     * A CA certificate only means something for a verified https panel, and must be one the backend can read; a new
+     * one must be valid now (the stored one, sent back unchanged, may have expired since without blocking the save).
+     */
+    private static void requireUsableCertificate(HostCommand c, String stored) {
         if (isBlank(c.caCertificate())) {
             return;
         }
@@ -210,7 +213,11 @@ public class HostService {
                     "is used only when tlsVerify is on (it replaces switching verification off)");
         }
         try {
-            PanelCertificates.parse(c.caCertificate());
+            if (c.caCertificate().strip().equals(stored)) {
+                PanelCertificates.parse(c.caCertificate());
+            } else {
+                PanelCertificates.requireValid(c.caCertificate());
+            }
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.field("caCertificate", "invalid_certificate", e.getMessage());
         }

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
@@ -144,7 +146,7 @@ public class BroadcastRunner {
                     finish(id);
                     break;
                 }
-                send(broadcast, batch.stream().filter(BroadcastStore.Recipient::claimed).toList());
+                send(broadcast, batch.stream().filter(BroadcastStore.Recipient::claimed).toList(), stillHolding);
                 settled += batch.size();
             }
         }
@@ -160,20 +162,43 @@ public class BroadcastRunner {
         log.atInfo().addKeyValue("broadcast", id).addKeyValue("recipients", total).log("broadcast started");
     }
 
-    private void send(BroadcastView broadcast, List<BroadcastStore.Recipient> recipients) {
+    /**
+     * Sends a claimed batch and settles it. A batch normally takes about two seconds, but a Telegram flood wait or
+     * payment messages overtaking it can hold it longer: while it waits, the lease and this batch's claims are
+     * renewed every third of a lease, so no other node takes them for a dead node's.
+     */
+    private void send(BroadcastView broadcast, List<BroadcastStore.Recipient> recipients, BooleanSupplier stillHolding) {
         List<CompletableFuture<Long>> results = new ArrayList<>(recipients.size());
         for (BroadcastStore.Recipient recipient : recipients) {
             results.add(sendQueue.submit(recipient.telegramId(), SendQueue.Priority.BULK,
                     () -> messages.send(recipient.telegramId(), broadcast)));
         }
+        List<Long> claimed = recipients.stream().map(BroadcastStore.Recipient::customerId).toList();
         List<Long> sent = new ArrayList<>();
         for (int i = 0; i < recipients.size(); i++) {
             BroadcastStore.Recipient recipient = recipients.get(i);
-            try {
-                results.get(i).join();
+            Throwable failure = null;
+            while (true) {
+                try {
+                    results.get(i).get(lease.toMillis() / 3, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException stillWaiting) {
+                    stillHolding.getAsBoolean();
+                    store.touchClaims(broadcast.id(), claimed, clock.instant());
+                } catch (ExecutionException e) {
+                    failure = e.getCause();
+                    break;
+                } catch (InterruptedException e) {
+                    // Stopping: what was sent is recorded; the rest stays claimed and is settled as interrupted.
+                    Thread.currentThread().interrupt();
+                    store.settleSent(broadcast.id(), sent, clock.instant());
+                    return;
+                }
+            }
+            if (failure == null) {
                 sent.add(recipient.customerId());
-            } catch (CompletionException e) {
-                settleFailure(broadcast.id(), recipient, e.getCause());
+            } else {
+                settleFailure(broadcast.id(), recipient, failure);
             }
             if (sent.size() >= SETTLE_EVERY) {
                 store.settleSent(broadcast.id(), sent, clock.instant());

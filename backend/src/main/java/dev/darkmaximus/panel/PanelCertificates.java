@@ -32,8 +32,25 @@ public final class PanelCertificates {
     }
 
     /**
+     * The certificates of a PEM text, checked as they are saved: also refused when one is expired or not yet valid.
+     * Throws {@link IllegalArgumentException} with a reason an operator can act on.
+     */
+    public static List<X509Certificate> requireValid(String pem) {
+        List<X509Certificate> certificates = parse(pem);
+        for (X509Certificate certificate : certificates) {
+            try {
+                certificate.checkValidity();
+            } catch (CertificateException e) {
+                throw new IllegalArgumentException("the certificate for " + certificate.getSubjectX500Principal()
+                        .getName() + " is expired or not yet valid");
+            }
+        }
+        return certificates;
+    }
+
+    /**
      * The certificates of a PEM text. Throws {@link IllegalArgumentException} with a reason an operator can act on
-     * when the text holds no certificate, something else, or an expired one.
+     * when the text holds no certificate or something else.
      */
     public static List<X509Certificate> parse(String pem) {
         String text = pem == null ? "" : pem.strip();
@@ -53,18 +70,14 @@ public final class PanelCertificates {
         if (certificates.size() > MAX_CERTIFICATES) {
             throw new IllegalArgumentException("at most " + MAX_CERTIFICATES + " certificates");
         }
-        for (X509Certificate certificate : certificates) {
-            try {
-                certificate.checkValidity();
-            } catch (CertificateException e) {
-                throw new IllegalArgumentException("the certificate for " + certificate.getSubjectX500Principal()
-                        .getName() + " is expired or not yet valid");
-            }
-        }
         return certificates;
     }
 
-    /** TLS that trusts only the given PEM certificates as anchors (JSSE's PKIX checks and host name check stay on). */
+    /**
+     * TLS that trusts only the given PEM certificates as anchors (JSSE's PKIX checks and host name check stay on).
+     * An anchor that has expired since it was saved is still used: the panel's own certificate chain is what JSSE
+     * judges, and the connection check says when that fails.
+     */
     public static SSLContext trustingOnly(String pem) {
         try {
             KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());

@@ -39,8 +39,11 @@ class PaymentJobs {
     @Scheduled(fixedDelayString = "${dm.jobs.payment-recheck-interval:60s}", initialDelayString = "${dm.jobs.initial-delay:30s}")
     void recheckPending() {
         exclusively("payments.recheck", () -> {
-            checks.recheckStuck();
-            refunds.settlePending();
+            try {
+                checks.recheckStuck();
+            } finally {
+                refunds.settlePending(); // runs even when the payment re-check failed
+            }
         });
     }
 

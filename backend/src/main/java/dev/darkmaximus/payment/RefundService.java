@@ -34,9 +34,14 @@ public class RefundService {
     private final Providers providers;
     private final KeyService keys;
     private final PlanService plans;
+    private final dev.darkmaximus.notify.AdminAlerts alerts;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
 
     RefundService(Refunds refunds, PaymentService payments, OrderService orders, Providers providers,
-                  KeyService keys, PlanService plans) {
+                  KeyService keys, PlanService plans, dev.darkmaximus.notify.AdminAlerts alerts,
+                  org.springframework.transaction.support.TransactionTemplate tx) {
+        this.alerts = alerts;
+        this.tx = tx;
         this.refunds = refunds;
         this.payments = payments;
         this.orders = orders;
@@ -102,17 +107,21 @@ public class RefundService {
                     continue;
                 }
                 if ("SUCCEEDED".equals(now.status())) {
-                    String keyError = applyKeyAction(payment, refunds.complete(pending.id(), now.id()));
+                    RefundView done = refunds.complete(pending.id(), now.id());
+                    String keyError = applyKeyAction(payment, done);
                     if (keyError != null) {
-                        log.atWarn().addKeyValue("refundId", pending.id()).log("key action after the refund: {}",
-                                keyError);
+                        // Nobody is waiting on a screen for this one: the admins are told to do it by hand.
+                        String alert = "⚠️ Refund #" + done.id() + " of payment #" + payment.id() + " finished at the "
+                                + "provider, but its key action (" + done.keyAction() + ") failed: " + keyError;
+                        tx.executeWithoutResult(status -> alerts.queue(alert, "refund.key-action:" + done.id()));
                     }
                 } else {
                     refunds.fail(pending.id(), "canceled by the provider: "
                             + (now.detail() == null ? "no reason given" : now.detail()));
                 }
                 settled++;
-            } catch (ProviderException e) {
+            } catch (RuntimeException e) {
+                // One refund that can't be settled now must not keep the others (or the next run) from theirs.
                 log.atWarn().addKeyValue("refundId", pending.id()).log("pending refund check failed: {}",
                         e.getMessage());
             }

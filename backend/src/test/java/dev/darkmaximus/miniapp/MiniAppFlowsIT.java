@@ -82,6 +82,51 @@ class MiniAppFlowsIT extends MoneyBackedTest {
     }
 
     @Test
+    void theChannelToJoinIsOfferedWhereTheTrialAsksForItAndTheTrialIsTakenOnceJoined() {
+        settings.put(ShopSettings.TRIAL_HOST_ID, Long.toString(hostId), Setting.ValueType.INT, "test");
+        settings.put(ShopSettings.TRIAL_ENABLED, "true", Setting.ValueType.BOOL, "test");
+        settings.put(ShopSettings.REQUIRED_CHANNEL, "@dm_news", Setting.ValueType.STRING, "test");
+        long telegramId = TestIds.telegramId();
+        member(telegramId, "left");
+        try (Playwright playwright = Playwright.create(); Browser browser = Chromium.launch(playwright)) {
+            Page page = Chromium.page(browser);
+            page.route("https://telegram.org/**", route -> route.abort());
+            // Outside Telegram the link opens in a new window: record it instead of opening it.
+            page.addInitScript("window.__opened = []; window.open = function (u) { window.__opened.push(u); };");
+            java.util.List<String> errors = new java.util.ArrayList<>();
+            page.onPageError(errors::add);
+            page.navigate("http://127.0.0.1:" + port + "/app/?devUser=" + telegramId + "&tab=keys");
+            page.locator("#take-trial").click();
+
+            Locator gate = page.locator(".gate[data-gate='channel']");
+            assertThat(gate).isVisible();
+            gate.locator(".gate-open").click();
+            org.assertj.core.api.Assertions.assertThat(page.evaluate("window.__opened[0]"))
+                    .isEqualTo("https://t.me/dm_news");
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(Path.of("target", "screenshots", "miniapp-channel-en.png")));
+
+            member(telegramId, "member");
+            page.locator("#gate-joined").click();
+            page.waitForCondition(() -> keyOf(telegramId) != null);
+            org.assertj.core.api.Assertions.assertThat(errors).isEmpty();
+        } finally {
+            settings.put(ShopSettings.REQUIRED_CHANNEL, "", Setting.ValueType.STRING, "test");
+        }
+    }
+
+    private static void member(long telegramId, String status) {
+        dev.darkmaximus.support.TestTelegram.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlMatching("(?i)/bot"
+                                + dev.darkmaximus.support.InitData.TEST_BOT_TOKEN + "/getChatMember"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.user_id",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo(Long.toString(telegramId))))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"ok\":true,\"result\":"
+                        + "{\"status\":\"" + status + "\",\"user\":{\"id\":" + telegramId
+                        + ",\"is_bot\":false,\"first_name\":\"Key\"}}}")));
+    }
+
+    @Test
     void aKeyIsExtendedFromTheBalance() {
         long telegramId = TestIds.telegramId();
         api.post("/api/v1/auth/dev", java.util.Map.of("telegramId", telegramId, "firstName", "Dev", "language", "en"),

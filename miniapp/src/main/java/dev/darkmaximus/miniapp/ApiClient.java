@@ -74,10 +74,12 @@ final class ApiClient {
             } else {
                 Json.Problem problem = parsed == null ? null : (Json.Problem) parsed;
                 String fieldMessage = parsed == null ? null : Json.firstFieldMessage(parsed);
+                // Json.text, not a typed getter: TeaVM turns an absent member into a non-null string of "undefined".
+                String link = parsed == null ? null : Json.text(parsed, "termsUrl") != null
+                        ? Json.text(parsed, "termsUrl") : Json.text(parsed, "channelUrl");
                 onFailure.accept(new Failure(status, problem == null ? "unknown" : problem.getCode(),
                         fieldMessage != null ? fieldMessage : problem == null ? null : problem.getDetail(),
-                        problem == null ? null : problem.getTermsUrl() != null ? problem.getTermsUrl()
-                                : problem.getChannelUrl()));
+                        link == null || link.isBlank() ? null : link));
             }
         });
         if (body != null) {

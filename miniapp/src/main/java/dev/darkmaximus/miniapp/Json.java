@@ -79,11 +79,6 @@ final class Json {
         @JSProperty
         String getCode();
 
-        @JSProperty
-        String getTermsUrl();
-
-        @JSProperty
-        String getChannelUrl();
     }
 
     interface Me extends JSObject {

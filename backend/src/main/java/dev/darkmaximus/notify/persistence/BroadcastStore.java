@@ -149,6 +149,14 @@ public class BroadcastStore {
                 .param("at", Timestamp.from(at)).update();
     }
 
+    /** The claiming node is alive and still waiting on these sends: their claims are as fresh as its lease. */
+    public void touchClaims(long broadcastId, List<Long> customerIds, Instant now) {
+        jdbc.sql("""
+                        UPDATE broadcast_recipients SET claimed_at = :now
+                        WHERE broadcast_id = :id AND customer_id IN (:customers) AND status = 'SENDING'""")
+                .param("id", broadcastId).param("customers", customerIds).param("now", Timestamp.from(now)).update();
+    }
+
     /** A claimed recipient that was never sent (the node is stopping) goes back to the queue. */
     public void release(long broadcastId, long customerId) {
         jdbc.sql("""

@@ -165,7 +165,12 @@ public class XuiHttp {
             if (!panel.tlsVerify()) {
                 builder.sslContext(trustingContext());
             } else if (ca != null) {
-                builder.sslContext(PanelCertificates.trustingOnly(ca));
+                try {
+                    builder.sslContext(PanelCertificates.trustingOnly(ca));
+                } catch (RuntimeException unusable) {
+                    throw new PanelException("the host's CA certificate can't be used: " + unusable.getMessage(),
+                            false, unusable);
+                }
             }
             return builder.build();
         });
