@@ -206,7 +206,7 @@ public class OrderService {
         switch (request.kind()) {
             case NEW_KEY -> {
                 planId = require(request.planId(), "planId");
-                base = priceIn(offered(customerId, planId), currency);
+                base = priceIn(catalog.offered(customerId, planId), currency);
             }
             case EXTEND_KEY -> {
                 long keyId = require(request.keyId(), "keyId");
@@ -250,16 +250,10 @@ public class OrderService {
         if (kind == OrderKind.TOP_UP) {
             return methods.available(PaymentMethod.TOP_UP) ? List.of(PaymentMethod.TOP_UP) : List.of();
         }
-        PlanView plan = kind == OrderKind.NEW_KEY ? offered(customerId, require(planId, "planId"))
+        PlanView plan = kind == OrderKind.NEW_KEY ? catalog.offered(customerId, require(planId, "planId"))
                 : plans.get(keys.planForExtension(customerId, require(keyId, "keyId")));
         return PaymentMethod.OFFERED.stream().filter(methods::available)
                 .filter(m -> plan.prices().stream().anyMatch(price -> price.currency() == m.currency())).toList();
-    }
-
-    private PlanView offered(long customerId, long planId) {
-        return catalog.plans(customerId, null).stream().filter(p -> p.id() == planId).findFirst()
-                .orElseThrow(() -> InvalidInputException.field("planId", "plan_not_offered",
-                        "This plan is not on sale to you."));
     }
 
     /** The provider's smallest charge (YooKassa 1 ₽, Stars 1 ⭐); the balance can pay any amount. */

@@ -107,7 +107,7 @@ class ShopFlow {
 
     /** A plan was picked: ask for a promo code unless one is already waiting (from a promo deep link). */
     void planChosen(Chat chat, long planId) {
-        PlanView plan = offered(chat, planId);
+        PlanView plan = catalog.offered(chat.customerId(), planId);
         if (promo(chat) != null) {
             methods(chat, "n", planId);
             return;
@@ -119,7 +119,7 @@ class ShopFlow {
     }
 
     void askPromo(Chat chat, long planId) {
-        offered(chat, planId);
+        catalog.offered(chat.customerId(), planId);
         sessions.save(chat.customerId(), "promo", Map.of("plan", Long.toString(planId)), clock.instant());
         chat.show(chat.t("promo.prompt"), Chat.rows(Chat.row(chat.button(chat.t("btn.back"), "bp",
                 Long.toString(planId)))));
@@ -302,16 +302,10 @@ class ShopFlow {
         };
     }
 
-    private PlanView offered(Chat chat, long planId) {
-        return catalog.plans(chat.customerId(), null).stream().filter(p -> p.id() == planId).findFirst()
-                .orElseThrow(() -> dev.darkmaximus.platform.error.InvalidInputException.field("planId",
-                        "plan_not_offered", "This plan is not on sale to you."));
-    }
-
     private String what(Chat chat, String kind, long id) {
         return switch (kind) {
             case "n" -> {
-                PlanView plan = offered(chat, id);
+                PlanView plan = catalog.offered(chat.customerId(), id);
                 String host = catalog.hosts(chat.customerId()).stream().filter(h -> h.id() == plan.hostId())
                         .map(CatalogService.CatalogHost::name).findFirst().orElse("");
                 yield chat.t("what.new_key", "plan", Chat.html(planLine(chat, plan)), "host", host);

@@ -61,6 +61,17 @@ public class CatalogService {
                 .toList();
     }
 
+    /**
+     * A plan on sale to this customer right now (in their catalog), or a field error on {@code planId}: the one check
+     * behind buying in the API, the bot and the Mini App.
+     */
+    @Transactional(readOnly = true)
+    public PlanView offered(long customerId, long planId) {
+        return plans(customerId, null).stream().filter(p -> p.id() == planId).findFirst()
+                .orElseThrow(() -> dev.darkmaximus.platform.error.InvalidInputException.field("planId",
+                        "plan_not_offered", "This plan is not on sale to you."));
+    }
+
     private List<PlanView> plansFor(Long customerId) {
         Predicate<PlanView> offered = customerId == null ? CatalogService::offeredToAnonymous
                 : offeredTo(customers.groupIds(customerId), purchases.plansBoughtBy(customerId));
