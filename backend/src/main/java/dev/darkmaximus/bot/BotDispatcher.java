@@ -312,10 +312,10 @@ class BotDispatcher {
             case "bh" -> shop.plans(chat, id(p, 1));
             case "bp" -> shop.planChosen(chat, id(p, 1));
             case "bpe" -> shop.askPromo(chat, id(p, 1));
-            case "m" -> shop.methods(chat, p.get(1), id(p, 2));
-            case "pd" -> shop.dropPromo(chat, p.get(1), id(p, 2));
-            case "s" -> shop.summary(chat, p.get(1), id(p, 2), p.get(3));
-            case "p" -> shop.pay(chat, p.get(1), id(p, 2), p.get(3), p.get(4));
+            case "m" -> shop.methods(chat, Purchase.of(p.get(1)), id(p, 2));
+            case "pd" -> shop.dropPromo(chat, Purchase.of(p.get(1)), id(p, 2));
+            case "s" -> shop.summary(chat, Purchase.of(p.get(1)), id(p, 2), p.get(3));
+            case "p" -> shop.pay(chat, Purchase.of(p.get(1)), id(p, 2), p.get(3), p.get(4));
             case "top" -> shop.topUp(chat);
             case "tc" -> shop.askTopUpAmount(chat);
             case "keys" -> keys.list(chat);

@@ -109,12 +109,12 @@ class ShopFlow {
     void planChosen(Chat chat, long planId) {
         PlanView plan = catalog.offered(chat.customerId(), planId);
         if (promo(chat) != null) {
-            methods(chat, "n", planId);
+            methods(chat, Purchase.NEW_KEY, planId);
             return;
         }
         chat.show(chat.t("buy.promo", "plan", Chat.html(planLine(chat, plan))), Chat.rows(
                 Chat.row(chat.button(chat.t("btn.promo_enter"), "bpe", Long.toString(planId))),
-                Chat.row(chat.button(chat.t("btn.promo_skip"), "m", "n", Long.toString(planId))),
+                Chat.row(chat.button(chat.t("btn.promo_skip"), "m", Purchase.NEW_KEY.code, Long.toString(planId))),
                 Chat.row(chat.button(chat.t("btn.back"), "bh", Long.toString(plan.hostId())))));
     }
 
@@ -129,24 +129,24 @@ class ShopFlow {
     void promoTyped(Chat chat, String text, Map<String, String> context) {
         long planId = Long.parseLong(context.get("plan"));
         String code = text.strip();
-        PaymentMethod probe = available(chat, "n", planId).stream().findFirst().orElse(PaymentMethod.YOOKASSA);
+        PaymentMethod probe = available(chat, Purchase.NEW_KEY, planId).stream().findFirst().orElse(PaymentMethod.YOOKASSA);
         orders.quote(chat.customerId(), new PurchaseRequest(OrderKind.NEW_KEY, planId, null, null, probe, code));
         sessions.save(chat.customerId(), null, Map.of("promo", code), clock.instant());
         chat.send(chat.t("promo.applied", "code", code), List.of());
-        methods(chat, "n", planId);
+        methods(chat, Purchase.NEW_KEY, planId);
     }
 
-    void methods(Chat chat, String kind, long id) {
+    void methods(Chat chat, Purchase kind, long id) {
         List<PaymentMethod> usable = available(chat, kind, id);
         List<InlineKeyboardButton[]> rows = new ArrayList<>();
         for (PaymentMethod method : usable) {
             String label = method == PaymentMethod.BALANCE
                     ? chat.label("method.BALANCE", "balance", balances.balance(chat.customerId(), Currency.RUB).display())
                     : chat.label("method." + method.name());
-            rows.add(Chat.row(chat.button(label, "s", kind, Long.toString(id), letter(method))));
+            rows.add(Chat.row(chat.button(label, "s", kind.code, Long.toString(id), letter(method))));
         }
         if (promo(chat) != null) {
-            rows.add(Chat.row(chat.button(chat.t("btn.promo_drop", "code", promo(chat)), "pd", kind, Long.toString(id))));
+            rows.add(Chat.row(chat.button(chat.t("btn.promo_drop", "code", promo(chat)), "pd", kind.code, Long.toString(id))));
         }
         rows.add(Chat.row(chat.button(chat.t("btn.back"), back(kind, id))));
         String text = usable.isEmpty() ? chat.t("buy.no_methods") : chat.t("buy.methods", "what", Chat.html(what(chat, kind, id)));
@@ -154,7 +154,7 @@ class ShopFlow {
     }
 
     /** The customer drops the promo code they brought (a deep link's or a typed one) and picks a method again. */
-    void dropPromo(Chat chat, String kind, long id) {
+    void dropPromo(Chat chat, Purchase kind, long id) {
         Map<String, String> data = new java.util.HashMap<>(sessions.get(chat.customerId()).data());
         data.remove("promo");
         sessions.save(chat.customerId(), null, data, clock.instant());
@@ -162,7 +162,7 @@ class ShopFlow {
         methods(chat, kind, id);
     }
 
-    void summary(Chat chat, String kind, long id, String letter) {
+    void summary(Chat chat, Purchase kind, long id, String letter) {
         PaymentMethod method = method(letter);
         Quote quote = orders.quote(chat.customerId(), request(chat, kind, id, method));
         StringBuilder discounts = new StringBuilder();
@@ -191,18 +191,18 @@ class ShopFlow {
         String payLabel = method == PaymentMethod.BALANCE ? chat.label("btn.pay_balance", "amount", amount)
                 : chat.label("btn.pay", "amount", amount);
         chat.show(text, Chat.rows(
-                Chat.row(chat.button(payLabel, "p", kind, Long.toString(id), letter, nonce())),
-                Chat.row(chat.button(chat.t("btn.back"), "m", kind, Long.toString(id)))));
+                Chat.row(chat.button(payLabel, "p", kind.code, Long.toString(id), letter, nonce())),
+                Chat.row(chat.button(chat.t("btn.back"), "m", kind.code, Long.toString(id)))));
     }
 
     /**
      * Places the order and starts its payment. Each summary's Pay button carries its own nonce, which makes the
      * idempotency key: tapping Pay twice (or Telegram delivering the tap twice) is one order, a new summary a new one.
      */
-    void pay(Chat chat, String kind, long id, String letter, String nonce) {
+    void pay(Chat chat, Purchase kind, long id, String letter, String nonce) {
         PaymentMethod method = method(letter);
         String promo = promo(chat);
-        String key = "bot-" + kind + id + "-" + letter + "-" + nonce;
+        String key = "bot-" + kind.code + id + "-" + letter + "-" + nonce;
         OrderView order = checkout.checkout(chat.customerId(), request(chat, kind, id, method), key);
         if (promo != null) {
             sessions.save(chat.customerId(), null, Map.of(), clock.instant());
@@ -220,7 +220,7 @@ class ShopFlow {
     }
 
     void topUp(Chat chat) {
-        if (available(chat, "t", 0).isEmpty()) {
+        if (available(chat, Purchase.TOP_UP, 0).isEmpty()) {
             // Nothing can take a top-up (card payments are off): say so instead of offering amounts.
             chat.show(chat.t("topup.unavailable"), Chat.rows(Chat.row(chat.button(chat.t("btn.back"), "menu"))));
             return;
@@ -230,7 +230,7 @@ class ShopFlow {
         List<InlineKeyboardButton> presets = new ArrayList<>();
         for (long amount : TOP_UP_PRESETS) {
             if (amount >= min && amount <= max) {
-                presets.add(chat.button(Money.of(amount, Currency.RUB).display(), "s", "t", Long.toString(amount), "Y"));
+                presets.add(chat.button(Money.of(amount, Currency.RUB).display(), "s", Purchase.TOP_UP.code, Long.toString(amount), "Y"));
             }
         }
         List<InlineKeyboardButton[]> rows = new ArrayList<>();
@@ -245,7 +245,7 @@ class ShopFlow {
     }
 
     void askTopUpAmount(Chat chat) {
-        if (available(chat, "t", 0).isEmpty()) {
+        if (available(chat, Purchase.TOP_UP, 0).isEmpty()) {
             topUp(chat);
             return;
         }
@@ -262,7 +262,7 @@ class ShopFlow {
         Long kopecks = kopecks(text);
         try {
             if (kopecks != null) {
-                summary(chat, "t", kopecks, "Y");
+                summary(chat, Purchase.TOP_UP, kopecks, "Y");
                 sessions.save(chat.customerId(), null, Map.of(), clock.instant());
                 return;
             }
@@ -283,47 +283,45 @@ class ShopFlow {
         return new java.math.BigDecimal(s).movePointRight(2).longValueExact();
     }
 
-    private PurchaseRequest request(Chat chat, String kind, long id, PaymentMethod method) {
+    private PurchaseRequest request(Chat chat, Purchase kind, long id, PaymentMethod method) {
         return switch (kind) {
-            case "n" -> new PurchaseRequest(OrderKind.NEW_KEY, id, null, null, method, promo(chat));
-            case "x" -> new PurchaseRequest(OrderKind.EXTEND_KEY, null, id, null, method, promo(chat));
-            case "t" -> new PurchaseRequest(OrderKind.TOP_UP, null, null, id, PaymentMethod.TOP_UP, null);
-            default -> throw new IllegalArgumentException("unknown purchase kind " + kind);
+            case NEW_KEY -> new PurchaseRequest(OrderKind.NEW_KEY, id, null, null, method, promo(chat));
+            case EXTEND_KEY -> new PurchaseRequest(OrderKind.EXTEND_KEY, null, id, null, method, promo(chat));
+            case TOP_UP -> new PurchaseRequest(OrderKind.TOP_UP, null, null, id, PaymentMethod.TOP_UP, null);
         };
     }
 
     /** The methods the server says can pay for this purchase (switched on, priced in their currency). */
-    private List<PaymentMethod> available(Chat chat, String kind, long id) {
+    private List<PaymentMethod> available(Chat chat, Purchase kind, long id) {
         return switch (kind) {
-            case "n" -> orders.methodsFor(chat.customerId(), OrderKind.NEW_KEY, id, null);
-            case "x" -> orders.methodsFor(chat.customerId(), OrderKind.EXTEND_KEY, null, id);
-            case "t" -> orders.methodsFor(chat.customerId(), OrderKind.TOP_UP, null, null);
-            default -> throw new IllegalArgumentException("unknown purchase kind " + kind);
+            case NEW_KEY -> orders.methodsFor(chat.customerId(), kind.kind, id, null);
+            case EXTEND_KEY -> orders.methodsFor(chat.customerId(), kind.kind, null, id);
+            case TOP_UP -> orders.methodsFor(chat.customerId(), kind.kind, null, null);
         };
     }
 
-    private String what(Chat chat, String kind, long id) {
+    private String what(Chat chat, Purchase kind, long id) {
         return switch (kind) {
-            case "n" -> {
+            case NEW_KEY -> {
                 PlanView plan = catalog.offered(chat.customerId(), id);
                 String host = catalog.hosts(chat.customerId()).stream().filter(h -> h.id() == plan.hostId())
                         .map(CatalogService.CatalogHost::name).findFirst().orElse("");
                 yield chat.t("what.new_key", "plan", Chat.html(planLine(chat, plan)), "host", host);
             }
-            case "x" -> {
+            case EXTEND_KEY -> {
                 KeyView key = keyQueries.getOwned(chat.customerId(), id);
                 PlanView plan = plans.get(keys.planForExtension(chat.customerId(), id));
                 yield chat.t("what.extend", "number", key.number(), "plan", Chat.html(planLine(chat, plan)));
             }
-            default -> chat.t("what.top_up") + ": " + Money.of(id, Currency.RUB).display();
+            case TOP_UP -> chat.t("what.top_up") + ": " + Money.of(id, Currency.RUB).display();
         };
     }
 
-    private static String[] back(String kind, long id) {
+    private static String[] back(Purchase kind, long id) {
         return switch (kind) {
-            case "n" -> new String[] {"bp", Long.toString(id)};
-            case "x" -> new String[] {"k", Long.toString(id)};
-            default -> new String[] {"top"};
+            case NEW_KEY -> new String[] {"bp", Long.toString(id)};
+            case EXTEND_KEY -> new String[] {"k", Long.toString(id)};
+            case TOP_UP -> new String[] {"top"};
         };
     }
 
