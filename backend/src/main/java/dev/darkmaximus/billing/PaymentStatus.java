@@ -4,6 +4,13 @@ package dev.darkmaximus.billing;
 public enum PaymentStatus {
     PENDING, WAITING_FOR_CAPTURE, SUCCEEDED, CANCELED, EXPIRED, REFUNDED, PARTIALLY_REFUNDED;
 
+    /**
+     * The statuses of {@link #paid()} as an SQL list ({@code 'SUCCEEDED', …}), so every query that means "money was
+     * received" (reports, the daily summary, broadcast audiences) uses this one definition.
+     */
+    public static final String PAID_SQL = java.util.Arrays.stream(values()).filter(PaymentStatus::paid)
+            .map(status -> "'" + status.name() + "'").collect(java.util.stream.Collectors.joining(", "));
+
     /** Money was received (and maybe partly returned). */
     public boolean paid() {
         return this == SUCCEEDED || this == REFUNDED || this == PARTIALLY_REFUNDED;

@@ -231,7 +231,7 @@ public class BroadcastStore {
     private static String where(Filter filter) {
         String paid = """
                 EXISTS (SELECT 1 FROM orders o JOIN payments p ON p.order_id = o.id WHERE o.customer_id = c.id
-                        AND p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED'))""";
+                        AND p.status IN (""" + dev.darkmaximus.billing.PaymentStatus.PAID_SQL + "))";
         String audience = switch (filter.kind()) {
             case "ALL" -> "TRUE";
             case "ACTIVE_KEYS" -> "EXISTS (SELECT 1 FROM vpn_keys k WHERE k.customer_id = c.id AND k.status = 'ACTIVE')";

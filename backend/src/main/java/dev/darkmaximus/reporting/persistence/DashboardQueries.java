@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 public class DashboardQueries {
 
     /** Money received: balance spending is not new money, and a refunded payment was still received that day. */
-    private static final String RECEIVED = "p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED') "
+    private static final String RECEIVED = "p.status IN (" + dev.darkmaximus.billing.PaymentStatus.PAID_SQL + ") "
             + "AND p.provider <> 'BALANCE'";
 
     private final JdbcClient jdbc;

@@ -19,20 +19,25 @@ public class StatsQueries {
         this.jdbc = jdbc;
     }
 
-    /** Money actually received in {@code currency} in [from, to): balance spending is not new money. */
+    /**
+     * Money received in {@code currency} in [from, to), as the dashboard counts it: balance spending is not new
+     * money, and a payment refunded later was still received that day.
+     */
     public long revenue(String currency, Instant from, Instant to) {
         return jdbc.sql("""
                         SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p
-                        WHERE p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED') AND p.currency = :currency
-                          AND p.provider <> 'BALANCE' AND p.succeeded_at >= :from AND p.succeeded_at < :to""")
+                        WHERE p.status IN (%s) AND p.currency = :currency
+                          AND p.provider <> 'BALANCE' AND p.succeeded_at >= :from AND p.succeeded_at < :to"""
+                        .formatted(dev.darkmaximus.billing.PaymentStatus.PAID_SQL))
                 .param("currency", currency).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query(Long.class).single();
     }
 
     public long payments(Instant from, Instant to) {
         return jdbc.sql("""
-                        SELECT count(*) FROM payments p WHERE p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED')
-                          AND p.succeeded_at >= :from AND p.succeeded_at < :to""")
+                        SELECT count(*) FROM payments p WHERE p.status IN (%s)
+                          AND p.succeeded_at >= :from AND p.succeeded_at < :to"""
+                        .formatted(dev.darkmaximus.billing.PaymentStatus.PAID_SQL))
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(Long.class).single();
     }
 
