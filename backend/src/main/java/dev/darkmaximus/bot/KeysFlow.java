@@ -73,7 +73,8 @@ class KeysFlow {
                         chat.button(chat.t("btn.instructions"), "ki", id)),
                 Chat.row(link && key.connectionLink().length() <= COPY_LIMIT
                         ? Chat.copy(chat.t("btn.copy"), key.connectionLink()) : null),
-                Chat.row(key.extendable() ? chat.button(chat.t("btn.extend"), "m", Purchase.EXTEND_KEY.code, id) : null),
+                Chat.row(key.extendable()
+                        ? chat.button(chat.t("btn.extend"), "m", Purchase.EXTEND_KEY.code, id) : null),
                 Chat.row(live && !key.trial() ? chat.button(chat.t(key.autoRenewEffective() ? "btn.autorenew_on"
                         : "btn.autorenew_off"), "ka", id) : null),
                 Chat.row(chat.button(chat.t("btn.back"), "keys"))));

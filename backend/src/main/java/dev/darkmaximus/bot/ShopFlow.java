@@ -129,7 +129,8 @@ class ShopFlow {
     void promoTyped(Chat chat, String text, Map<String, String> context) {
         long planId = Long.parseLong(context.get("plan"));
         String code = text.strip();
-        PaymentMethod probe = available(chat, Purchase.NEW_KEY, planId).stream().findFirst().orElse(PaymentMethod.YOOKASSA);
+        PaymentMethod probe = available(chat, Purchase.NEW_KEY, planId).stream().findFirst()
+                .orElse(PaymentMethod.YOOKASSA);
         orders.quote(chat.customerId(), new PurchaseRequest(OrderKind.NEW_KEY, planId, null, null, probe, code));
         sessions.save(chat.customerId(), null, Map.of("promo", code), clock.instant());
         chat.send(chat.t("promo.applied", "code", code), List.of());
@@ -146,7 +147,8 @@ class ShopFlow {
             rows.add(Chat.row(chat.button(label, "s", kind.code, Long.toString(id), letter(method))));
         }
         if (promo(chat) != null) {
-            rows.add(Chat.row(chat.button(chat.t("btn.promo_drop", "code", promo(chat)), "pd", kind.code, Long.toString(id))));
+            rows.add(Chat.row(chat.button(chat.t("btn.promo_drop", "code", promo(chat)), "pd", kind.code,
+                    Long.toString(id))));
         }
         rows.add(Chat.row(chat.button(chat.t("btn.back"), back(kind, id))));
         String text = usable.isEmpty() ? chat.t("buy.no_methods") : chat.t("buy.methods", "what", Chat.html(what(chat, kind, id)));
@@ -230,7 +232,8 @@ class ShopFlow {
         List<InlineKeyboardButton> presets = new ArrayList<>();
         for (long amount : TOP_UP_PRESETS) {
             if (amount >= min && amount <= max) {
-                presets.add(chat.button(Money.of(amount, Currency.RUB).display(), "s", Purchase.TOP_UP.code, Long.toString(amount), "Y"));
+                presets.add(chat.button(Money.of(amount, Currency.RUB).display(), "s", Purchase.TOP_UP.code,
+                        Long.toString(amount), "Y"));
             }
         }
         List<InlineKeyboardButton[]> rows = new ArrayList<>();
