@@ -57,7 +57,7 @@ class BroadcastIT extends PanelBackedTest {
     @Test
     void tenThousandCustomersWithThreePercentBlockedEachGetOneMessageAcrossARestart() {
         long first = TestIds.telegramIds(10_000);
-        long group = groupOf(first, 10_000);
+        long group = shop.readers(first, 10_000);
         List<Long> blocked = LongStream.range(0, 10_000).filter(i -> i % 100 < 3).map(i -> first + i).boxed().toList();
         String marker = marker();
         stubTelegram(marker, blocked);
@@ -109,7 +109,7 @@ class BroadcastIT extends PanelBackedTest {
     @Test
     void aPausedBroadcastSendsNothingUntilResumedAndACanceledOneNothingMore() {
         long first = TestIds.telegramIds(50);
-        long group = groupOf(first, 50);
+        long group = shop.readers(first, 50);
         String marker = marker();
         stubTelegram(marker, List.of());
         long id = create(marker, group);
@@ -132,7 +132,7 @@ class BroadcastIT extends PanelBackedTest {
     @Test
     void claimsLeftByANodeThatDiedMidSendAreInterruptedNotSentAgainUntilAnAdminResends() {
         long first = TestIds.telegramIds(10);
-        long group = groupOf(first, 10);
+        long group = shop.readers(first, 10);
         String marker = marker();
         stubTelegram(marker, List.of());
         long id = create(marker, group);
@@ -174,7 +174,7 @@ class BroadcastIT extends PanelBackedTest {
     @Test
     void anotherNodeTakesOverWithinALeaseWhenTheSendingNodeDies() {
         long first = TestIds.telegramIds(20);
-        long group = groupOf(first, 20);
+        long group = shop.readers(first, 20);
         String marker = marker();
         stubTelegram(marker, List.of());
         long id = create(marker, group);
@@ -215,7 +215,7 @@ class BroadcastIT extends PanelBackedTest {
         String marker = marker();
         long adminChat = TestIds.telegramId();
         stubTelegram(marker, List.of());
-        long id = create(marker, groupOf(TestIds.telegramIds(1), 1));
+        long id = create(marker, shop.readers(TestIds.telegramIds(1), 1));
         jdbc.sql("UPDATE staff SET telegram_id = NULL WHERE username = 'admin'").update();
         api.post("/api/v1/admin/broadcasts/" + id + "/preview", Map.of(), shop.admin())
                 .problem(409, "telegram_not_linked");
@@ -239,21 +239,6 @@ class BroadcastIT extends PanelBackedTest {
     }
 
     /** {@code count} customers with consecutive Telegram ids from {@code first}, all in a new group. */
-    private long groupOf(long first, int count) {
-        long group = jdbc.sql("INSERT INTO customer_groups (name) VALUES (:name) RETURNING id")
-                .param("name", "broadcast-" + UUID.randomUUID()).query(Long.class).single();
-        jdbc.sql("""
-                        INSERT INTO customers (telegram_id, username, first_name, language)
-                        SELECT :first + i, 'b' || (:first + i), 'Reader', CASE WHEN i % 2 = 0 THEN 'ru' ELSE 'en' END
-                        FROM generate_series(0, :count - 1) AS i ORDER BY i""")
-                .param("first", first).param("count", count).update();
-        jdbc.sql("""
-                        INSERT INTO customer_group_members (customer_id, group_id)
-                        SELECT id, :group FROM customers WHERE telegram_id BETWEEN :first AND :last""")
-                .param("group", group).param("first", first).param("last", first + count - 1).update();
-        return group;
-    }
-
     private String marker() {
         String marker = "bc-" + UUID.randomUUID();
         markers.add(marker);

@@ -60,17 +60,7 @@ class BroadcastKeepAliveIT extends PanelBackedTest {
                 .atPriority(2).withRequestBody(containing(marker))
                 .willReturn(okJson("{\"ok\":true,\"result\":{\"message_id\":77,\"date\":1764000000,"
                         + "\"chat\":{\"id\":1,\"type\":\"private\"}}}").withFixedDelay(4_000)));
-        long first = TestIds.telegramIds(5);
-        long group = jdbc.sql("INSERT INTO customer_groups (name) VALUES (:n) RETURNING id").param("n", marker)
-                .query(Long.class).single();
-        jdbc.sql("""
-                        INSERT INTO customers (telegram_id, username, first_name, language)
-                        SELECT :first + i, 'k' || (:first + i), 'Reader', 'en' FROM generate_series(0, 4) AS i""")
-                .param("first", first).update();
-        jdbc.sql("""
-                        INSERT INTO customer_group_members (customer_id, group_id)
-                        SELECT id, :g FROM customers WHERE telegram_id BETWEEN :first AND :first + 4""")
-                .param("g", group).param("first", first).update();
+        long group = shop.readers(TestIds.telegramIds(5), 5);
         long id = api.post("/api/v1/admin/broadcasts", Map.of("text", "News " + marker, "audience",
                 Map.of("kind", "GROUP", "groupId", group)), shop.admin()).expect(201).json().path("id").asLong();
         api.post("/api/v1/admin/broadcasts/" + id + "/schedule", Map.of(), shop.admin()).expect(200);

@@ -53,7 +53,7 @@ class LatencyDuringBroadcastIT extends MoneyBackedTest {
                 .withRequestBody(containing(marker))
                 .willReturn(okJson("{\"ok\":true,\"result\":{\"message_id\":77,\"date\":1764000000,"
                         + "\"chat\":{\"id\":1,\"type\":\"private\"}}}").withFixedDelay(TELEGRAM_MILLIS)));
-        long group = groupOf(TestIds.telegramIds(RECIPIENTS), RECIPIENTS);
+        long group = shop.readers(TestIds.telegramIds(RECIPIENTS), RECIPIENTS);
         long broadcast = api.post("/api/v1/admin/broadcasts", Map.of("text", "News " + marker,
                 "audience", Map.of("kind", "GROUP", "groupId", group)), shop.admin()).expect(201).json()
                 .path("id").asLong();
@@ -129,20 +129,5 @@ class LatencyDuringBroadcastIT extends MoneyBackedTest {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
-    }
-
-    private long groupOf(long first, int count) {
-        long group = jdbc.sql("INSERT INTO customer_groups (name) VALUES (:name) RETURNING id")
-                .param("name", "latency-" + UUID.randomUUID()).query(Long.class).single();
-        jdbc.sql("""
-                        INSERT INTO customers (telegram_id, username, first_name, language)
-                        SELECT :first + i, 'l' || (:first + i), 'Reader', 'en'
-                        FROM generate_series(0, :count - 1) AS i ORDER BY i""")
-                .param("first", first).param("count", count).update();
-        jdbc.sql("""
-                        INSERT INTO customer_group_members (customer_id, group_id)
-                        SELECT id, :group FROM customers WHERE telegram_id BETWEEN :first AND :last""")
-                .param("group", group).param("first", first).param("last", first + count - 1).update();
-        return group;
     }
 }

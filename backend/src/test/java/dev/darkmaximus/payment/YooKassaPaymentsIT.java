@@ -173,11 +173,9 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
     @Test
     void aCrashBetweenPaymentAndProvisioningStillEndsWithTheKeyAndNoSecondCredit() {
         Shop.Customer buyer = shop.customer();
-        JsonNode order = buyWithCard(buyer);
+        JsonNode order = paidByCard(buyer);
         long orderId = order.get("id").asLong();
         long paymentId = order.get("payment").get("id").asLong();
-        TestYooKassa.payment(paymentId, "succeeded", 19_900, orderId);
-        notify("payment.succeeded", paymentId, "succeeded", 19_900, orderId).expect(200);
         long keyId = count("SELECT key_id FROM orders WHERE id = ?", orderId);
         // The node died right after committing the payment: its worker never ran. Another one starts.
         panel.acceptsNewClient(email(keyId));
@@ -316,11 +314,9 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
     @Test
     void aRefundYooKassaFinishesLaterIsSettledByTheRecheckJobOnceItSucceedsOrIsCanceled() {
         Shop.Customer buyer = shop.customer();
-        JsonNode order = buyWithCard(buyer);
+        JsonNode order = paidByCard(buyer);
         long orderId = order.get("id").asLong();
         long paymentId = order.get("payment").get("id").asLong();
-        TestYooKassa.payment(paymentId, "succeeded", 19_900, orderId);
-        notify("payment.succeeded", paymentId, "succeeded", 19_900, orderId).expect(200);
         long keyId = count("SELECT key_id FROM orders WHERE id = ?", orderId);
         panel.acceptsNewClient(email(keyId));
         outbox.run("key.push:" + keyId + ":");
@@ -358,11 +354,9 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
     @Test
     void aRefundTheProviderCouldNotConfirmIsRetriedAsTheSameRefund() {
         Shop.Customer buyer = shop.customer();
-        JsonNode order = buyWithCard(buyer);
+        JsonNode order = paidByCard(buyer);
         long orderId = order.get("id").asLong();
         long paymentId = order.get("payment").get("id").asLong();
-        TestYooKassa.payment(paymentId, "succeeded", 19_900, orderId);
-        notify("payment.succeeded", paymentId, "succeeded", 19_900, orderId).expect(200);
         var outage = TestYooKassa.server().stubFor(post(urlEqualTo("/refunds")).atPriority(1)
                 .willReturn(aResponse().withStatus(500)));
 

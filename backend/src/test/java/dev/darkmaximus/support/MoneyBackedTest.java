@@ -46,6 +46,17 @@ public abstract class MoneyBackedTest extends PanelBackedTest {
                 java.util.UUID.randomUUID().toString());
     }
 
+    /** A key bought by card and paid: YooKassa says it succeeded and its webhook arrived. Returns the order. */
+    protected JsonNode paidByCard(Shop.Customer customer) {
+        JsonNode order = buyWithCard(customer);
+        long orderId = order.get("id").asLong();
+        long paymentId = order.get("payment").get("id").asLong();
+        long amount = order.get("amountMinor").asLong();
+        TestYooKassa.payment(paymentId, "succeeded", amount, orderId);
+        notify("payment.succeeded", paymentId, "succeeded", amount, orderId).expect(200);
+        return order;
+    }
+
     protected Api.Response notify(String event, long paymentId, String bodyStatus, long kopecks, long orderId) {
         return yookassa.postRaw("/api/v1/webhooks/yookassa",
                 TestYooKassa.notification(event, paymentId, bodyStatus, kopecks, orderId), null);

@@ -42,6 +42,25 @@ public final class Shop {
                 .json().get("id").asLong();
     }
 
+    /**
+     * {@code count} customers straight in the database (Telegram ids from {@code first}, alternately ru and en) in a
+     * group of their own, for broadcasts to thousands; returns the group's id.
+     */
+    public long readers(long first, int count) {
+        long group = jdbc.sql("INSERT INTO customer_groups (name) VALUES (:name) RETURNING id")
+                .param("name", "readers-" + java.util.UUID.randomUUID()).query(Long.class).single();
+        jdbc.sql("""
+                        INSERT INTO customers (telegram_id, username, first_name, language)
+                        SELECT :first + i, 'b' || (:first + i), 'Reader', CASE WHEN i % 2 = 0 THEN 'ru' ELSE 'en' END
+                        FROM generate_series(0, :count - 1) AS i ORDER BY i""")
+                .param("first", first).param("count", count).update();
+        jdbc.sql("""
+                        INSERT INTO customer_group_members (customer_id, group_id)
+                        SELECT id, :group FROM customers WHERE telegram_id BETWEEN :first AND :last""")
+                .param("group", group).param("first", first).param("last", first + count - 1).update();
+        return group;
+    }
+
     public Customer customer() {
         return customer(null);
     }
