@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.testsupport.IntegrationTest;
 
 class ApplicationStartsIT extends IntegrationTest {
 

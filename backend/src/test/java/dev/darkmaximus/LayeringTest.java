@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * ARCHITECTURE §3: controllers (and later the bot) call services, never repositories; features don't reach into
- * each other's persistence. Checked on the compiled classes' constructor and field dependencies.
+ * ARCHITECTURE §3: controllers call services, never repositories. Checked on the compiled classes' constructor and
+ * field dependencies. Boundaries between features are {@link ModulesTest}'s.
  */
 class LayeringTest {
 
@@ -37,27 +37,6 @@ class LayeringTest {
             }
         }
         assertThat(violations).isEmpty();
-    }
-
-    @Test
-    void featuresUseOnlyTheirOwnPersistence() throws Exception {
-        List<String> violations = new ArrayList<>();
-        for (Class<?> type : mainClasses()) {
-            String feature = feature(type);
-            for (Class<?> dependency : dependencies(type)) {
-                if (dependency.getPackageName().endsWith(".persistence") && dependency.getName().startsWith(ROOT)
-                        && !feature(dependency).equals(feature) && !feature(dependency).equals("platform")) {
-                    violations.add(type.getName() + " -> " + dependency.getName());
-                }
-            }
-        }
-        assertThat(violations).isEmpty();
-    }
-
-    private static String feature(Class<?> type) {
-        String rest = type.getName().substring(ROOT.length());
-        int dot = rest.indexOf('.');
-        return dot < 0 ? "" : rest.substring(0, dot);
     }
 
     private static List<Class<?>> dependencies(Class<?> type) {

@@ -4,6 +4,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
+import dev.darkmaximus.platform.telegram.TelegramProperties;
+
 /**
  * The {@code dev} profile signs anyone in as any Telegram user (the Mini App's browser login). It is for a laptop:
  * the backend refuses to start with it when it is wired to a real bot (a token used against Telegram's own Bot API)

@@ -11,6 +11,7 @@ import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.customer.CustomerView;
 import dev.darkmaximus.customer.TelegramProfile;
 import dev.darkmaximus.platform.error.ApiException;
+import dev.darkmaximus.platform.telegram.TelegramProperties;
 
 /** Customer sign-in: verified Telegram identity in, customer token out. */
 @Service

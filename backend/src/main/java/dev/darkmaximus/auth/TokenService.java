@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
@@ -19,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.darkmaximus.auth.persistence.RefreshToken;
 import dev.darkmaximus.auth.persistence.RefreshTokenRepository;
+import dev.darkmaximus.platform.web.Caller;
 
 /**
  * Issues our RS256 access tokens and their refresh tokens. Subjects are "staff:&lt;id&gt;" or "customer:&lt;id&gt;" so
@@ -29,8 +29,8 @@ public class TokenService {
 
     static final String ISSUER = "dark-maximus";
     static final String ROLES_CLAIM = "roles";
-    static final String CUSTOMER_PREFIX = "customer:";
-    static final String STAFF_PREFIX = "staff:";
+    static final String CUSTOMER_PREFIX = Caller.CUSTOMER_PREFIX;
+    static final String STAFF_PREFIX = Caller.STAFF_PREFIX;
 
     private final JwtEncoder encoder;
     private final RefreshTokenRepository refreshTokens;
@@ -76,27 +76,5 @@ public class TokenService {
 
     static String hash(String refreshToken) {
         return dev.darkmaximus.platform.crypto.Digests.sha256Hex(refreshToken);
-    }
-
-    /** The customer id of a customer token; controllers under /me use it. */
-    public static long customerId(Jwt jwt) {
-        String subject = jwt.getSubject();
-        if (subject == null || !subject.startsWith(CUSTOMER_PREFIX)) {
-            throw new IllegalStateException("not a customer token");
-        }
-        return Long.parseLong(subject.substring(CUSTOMER_PREFIX.length()));
-    }
-
-    /** The staff id of a staff token, or null for anything else (integrators, customers). */
-    public static Long staffId(Jwt jwt) {
-        String subject = jwt == null ? null : jwt.getSubject();
-        if (subject == null || !subject.startsWith("staff:")) {
-            return null;
-        }
-        try {
-            return Long.parseLong(subject.substring("staff:".length()));
-        } catch (NumberFormatException notNumeric) {
-            return null;
-        }
     }
 }

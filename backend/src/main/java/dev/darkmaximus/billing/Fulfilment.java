@@ -2,29 +2,26 @@ package dev.darkmaximus.billing;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Locale;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.darkmaximus.billing.PaymentCreditedToBalance.Reason;
 import dev.darkmaximus.billing.persistence.MoneyQueries;
 import dev.darkmaximus.billing.persistence.Order;
 import dev.darkmaximus.billing.persistence.OrderRepository;
 import dev.darkmaximus.billing.persistence.Payment;
-import dev.darkmaximus.customer.CustomerService;
-import dev.darkmaximus.notify.AdminAlerts;
-import dev.darkmaximus.notify.NotificationService;
-import dev.darkmaximus.notify.Templates;
 import dev.darkmaximus.platform.error.ApiException;
 import dev.darkmaximus.platform.money.Currency;
 import dev.darkmaximus.platform.money.Money;
 
 /**
- * Everything a succeeded payment sets off (SPEC §5.4), inside the transaction that marked it succeeded, so it all
- * happens exactly once or not at all: order paid, ledger, totals, promo redemption, referral reward, and the outbox
- * tasks that create or extend the key and tell the customer and the admins.
+ * The money side of a succeeded payment (SPEC §5.4), inside the transaction that marked it succeeded, so it all
+ * happens exactly once or not at all: order paid, ledger, totals, promo redemption, referral reward. What follows
+ * from it elsewhere (the key, the messages) listens to {@link OrderPaid}.
  *
  * <p>Ledger scheme: a key bought with an outside provider reads as a top-up followed by the purchase (both
  * referencing the order), so the statement lists every payment; a key bought from the balance is one purchase line;
@@ -39,23 +36,18 @@ class Fulfilment {
     private final ReferralService referrals;
     private final KeyOrders keys;
     private final MoneyQueries queries;
-    private final CustomerService customers;
-    private final NotificationService notifications;
-    private final AdminAlerts alerts;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Fulfilment(OrderRepository orders, BalanceService balances, PromoService promos, ReferralService referrals,
-               KeyOrders keys, MoneyQueries queries, CustomerService customers, NotificationService notifications,
-               AdminAlerts alerts, Clock clock) {
+               KeyOrders keys, MoneyQueries queries, ApplicationEventPublisher events, Clock clock) {
         this.orders = orders;
         this.balances = balances;
         this.promos = promos;
         this.referrals = referrals;
         this.keys = keys;
         this.queries = queries;
-        this.customers = customers;
-        this.notifications = notifications;
-        this.alerts = alerts;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -64,83 +56,84 @@ class Fulfilment {
         Order order = orders.findForUpdate(orderId).orElseThrow();
         if (order.status() == OrderStatus.PAID || order.status() == OrderStatus.FULFILLED
                 || order.status() == OrderStatus.REFUNDED) {
-            // A second payment for an order already paid (paid twice through two links): keep the money visible
-            // on the balance instead of issuing a second key.
-            balances.credit(order.customerId(), Money.of(payment.amountMinor(), payment.currency()),
-                    LedgerKind.TOP_UP, "payment", payment.id(), "Second payment for order #" + orderId, "system");
-            alerts.queue("Order #" + orderId + " was paid twice; payment #" + payment.id() + " went to the balance.",
-                    "double:" + payment.id());
+            secondPayment(order, payment);
             return;
         }
         Instant now = clock.instant();
         orders.transition(orderId, order.status().name(), OrderStatus.PAID.name(), now);
-        Money amount = Money.of(order.amountMinor(), order.currency());
-        boolean external = payment.provider() != PaymentMethod.BALANCE;
-        long customerId = order.customerId();
-        String reason = "Order #" + orderId;
         if (order.kind() == OrderKind.EXTEND_KEY && !keys.extendable(order.keyId())) {
-            // Revoked between checkout and payment: the money can't buy that extension, so it stays the
-            // customer's, on the balance, and an admin is told.
-            if (amount.amount() > 0) {
-                balances.credit(customerId, amount, LedgerKind.TOP_UP, "order", orderId,
-                        "Order #" + orderId + ": the key was revoked before payment", "system");
-            }
-            orders.transition(orderId, OrderStatus.PAID.name(), OrderStatus.FULFILLED.name(), now);
-            alerts.queue("Order #" + orderId + " paid for a revoked key; " + amount.display()
-                    + " went to the balance.", "revoked:" + payment.id());
+            revokedBeforePayment(order, payment, now);
             return;
         }
         // The order held its code's use since it was opened; only a payment that came after the order expired can
         // find the limit taken, and then no bonus is given beyond it.
         boolean promoHonoured = order.promoCodeId() == null || promos.redeem(order);
-        int bonusDays = promoHonoured ? order.bonusDays() : 0;
         switch (order.kind()) {
-            case TOP_UP -> {
-                LedgerLine credited = balances.credit(customerId, amount, LedgerKind.TOP_UP, "order", orderId,
-                        "Top-up, order #" + orderId, "system");
-                orders.transition(orderId, OrderStatus.PAID.name(), OrderStatus.FULFILLED.name(), now);
-                notifications.queue(customerId, "top_up", Templates.BALANCE_TOPPED_UP,
-                        Map.of("amount", amount.display(), "balance",
-                                Money.of(credited.balanceAfterMinor(), amount.currency()).display()),
-                        "payment:" + payment.id());
-            }
-            case NEW_KEY, EXTEND_KEY -> {
-                if (amount.amount() > 0) {
-                    if (external) {
-                        balances.credit(customerId, amount, LedgerKind.TOP_UP, "order", orderId,
-                                reason + " via " + payment.provider().name().toLowerCase(java.util.Locale.ROOT),
-                                "system");
-                    }
-                    balances.spend(customerId, amount, LedgerKind.PURCHASE, "order", orderId, reason)
-                            .orElseThrow(() -> ApiException.conflict("insufficient_balance",
-                                    "Your balance doesn't cover " + amount.display() + "; top it up first."));
-                    queries.addToTotal(customerId, amount.currency().name(), amount.amount());
-                    referrals.reward(customerId, amount, "order", orderId);
-                }
-                if (order.kind() == OrderKind.NEW_KEY) {
-                    long keyId = keys.createForOrder(customerId, order.planId(), bonusDays);
-                    orders.setKey(orderId, keyId, now);
-                } else {
-                    keys.extendForOrder(order.keyId(), order.planId(), bonusDays);
-                }
-                notifications.queue(customerId, "payment", Templates.PAYMENT_RECEIVED,
-                        Map.of("amount", amount.display(), "order_id", Long.toString(orderId)),
-                        "payment:" + payment.id());
-            }
+            case TOP_UP -> topUp(order, now);
+            case NEW_KEY, EXTEND_KEY -> key(order, payment);
         }
         if (order.balanceBonusMinor() > 0 && promoHonoured) {
-            balances.credit(customerId, Money.of(order.balanceBonusMinor(), Currency.RUB), LedgerKind.PROMO_BONUS,
-                    "order", orderId, "Promo code bonus, order #" + orderId, "system");
+            balances.credit(order.customerId(), Money.of(order.balanceBonusMinor(), Currency.RUB),
+                    LedgerKind.PROMO_BONUS, "order", orderId, "Promo code bonus, order #" + orderId, "system");
         }
-        alerts.queue("💳 " + amount.display() + " via " + payment.provider().name().toLowerCase(java.util.Locale.ROOT)
-                + ": order #" + orderId + " (" + order.kind().name().toLowerCase(java.util.Locale.ROOT)
-                + ") of customer #" + customers.get(customerId).number(), "payment:" + payment.id());
+        events.publishEvent(new OrderPaid(orderId, payment.id(), order.customerId(), order.kind(), order.planId(),
+                order.keyId(), promoHonoured ? order.bonusDays() : 0, amount(order), payment.provider()));
     }
 
-    /** The key of a paid order is on its panel: the order is fulfilled. */
-    @EventListener
-    @Transactional
-    public void onKeyDelivered(KeyDelivered event) {
-        orders.fulfilByKey(event.keyId(), clock.instant());
+    /**
+     * A second payment for an order already paid (paid twice through two links): the money stays visible on the
+     * balance instead of buying a second key.
+     */
+    private void secondPayment(Order order, Payment payment) {
+        Money amount = Money.of(payment.amountMinor(), payment.currency());
+        balances.credit(order.customerId(), amount, LedgerKind.TOP_UP, "payment", payment.id(),
+                "Second payment for order #" + order.id(), "system");
+        events.publishEvent(new PaymentCreditedToBalance(order.id(), payment.id(), order.customerId(), amount,
+                Reason.SECOND_PAYMENT));
+    }
+
+    /** Revoked between checkout and payment: the money can't buy that extension, so it stays the customer's. */
+    private void revokedBeforePayment(Order order, Payment payment, Instant now) {
+        Money amount = amount(order);
+        if (amount.amount() > 0) {
+            balances.credit(order.customerId(), amount, LedgerKind.TOP_UP, "order", order.id(),
+                    "Order #" + order.id() + ": the key was revoked before payment", "system");
+        }
+        orders.transition(order.id(), OrderStatus.PAID.name(), OrderStatus.FULFILLED.name(), now);
+        events.publishEvent(new PaymentCreditedToBalance(order.id(), payment.id(), order.customerId(), amount,
+                Reason.KEY_REVOKED));
+    }
+
+    /** A top-up is fulfilled the moment its money is on the balance. */
+    private void topUp(Order order, Instant now) {
+        balances.credit(order.customerId(), amount(order), LedgerKind.TOP_UP, "order", order.id(),
+                "Top-up, order #" + order.id(), "system");
+        orders.transition(order.id(), OrderStatus.PAID.name(), OrderStatus.FULFILLED.name(), now);
+    }
+
+    /**
+     * A key bought or extended: money from outside passes through the balance, the purchase is spent from it, and
+     * the referrer earns their share. The order stays paid until its key is on the panel ({@link KeyedOrders}).
+     */
+    private void key(Order order, Payment payment) {
+        Money amount = amount(order);
+        if (amount.amount() <= 0) {
+            return;
+        }
+        long customerId = order.customerId();
+        String reason = "Order #" + order.id();
+        if (payment.provider() != PaymentMethod.BALANCE) {
+            balances.credit(customerId, amount, LedgerKind.TOP_UP, "order", order.id(),
+                    reason + " via " + payment.provider().name().toLowerCase(Locale.ROOT), "system");
+        }
+        balances.spend(customerId, amount, LedgerKind.PURCHASE, "order", order.id(), reason)
+                .orElseThrow(() -> ApiException.conflict("insufficient_balance",
+                        "Your balance doesn't cover " + amount.display() + "; top it up first."));
+        queries.addToTotal(customerId, amount.currency().name(), amount.amount());
+        referrals.reward(customerId, amount, "order", order.id());
+    }
+
+    private static Money amount(Order order) {
+        return Money.of(order.amountMinor(), order.currency());
     }
 }

@@ -1,8 +1,9 @@
 package dev.darkmaximus.billing;
 
 /**
- * What billing needs from keys, implemented by the subscription feature: so money depends on this small port and
- * not on how keys are kept.
+ * What billing asks of keys before it takes money for one, implemented by the subscription feature: so money
+ * depends on this small port and not on how keys are kept. Keys are created and extended by subscription's
+ * listener on {@link OrderPaid}, not through this port.
  */
 public interface KeyOrders {
 
@@ -11,10 +12,4 @@ public interface KeyOrders {
 
     /** Whether the key can still be extended (not revoked meanwhile). */
     boolean extendable(long keyId);
-
-    /** A new key for a paid order, in the paying transaction; returns its id. */
-    long createForOrder(long customerId, long planId, int bonusDays);
-
-    /** Extends a key for a paid order, in the paying transaction. */
-    void extendForOrder(long keyId, long planId, int bonusDays);
 }

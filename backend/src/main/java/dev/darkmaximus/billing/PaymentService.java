@@ -16,6 +16,7 @@ import dev.darkmaximus.billing.persistence.PaymentRepository;
 import dev.darkmaximus.billing.persistence.PaymentTransition;
 import dev.darkmaximus.billing.persistence.PaymentTransitionRepository;
 import dev.darkmaximus.platform.error.ApiException;
+import dev.darkmaximus.platform.web.ListSort;
 
 /**
  * The payment state machine (SPEC §5.3). Only a verified provider observation (or the balance service) moves a
@@ -59,10 +60,11 @@ public class PaymentService {
         Payment payment = payments.findForUpdate(paymentId)
                 .orElseThrow(() -> ApiException.notFound("Payment", paymentId));
         PaymentStatus current = payment.status();
-        if (current == observed || (current.paid() && observed == PaymentStatus.SUCCEEDED)) {
+        PaymentStatus.Move move = current.onObserved(observed);
+        if (move == PaymentStatus.Move.SAME) {
             return Outcome.UNCHANGED;
         }
-        if (!allowed(current, observed)) {
+        if (move == PaymentStatus.Move.REFUSE) {
             log.atWarn().addKeyValue("paymentId", paymentId).addKeyValue("from", current)
                     .addKeyValue("to", observed).addKeyValue("source", source).log("payment transition ignored");
             return Outcome.IGNORED;
@@ -91,19 +93,6 @@ public class PaymentService {
         Payment extra = payments.save(new Payment(null, orderId, provider, null, amountMinor, first.currency(),
                 PaymentStatus.PENDING, 0, null, null, null, payerTelegramId, null, null, 0));
         return apply(extra.id(), PaymentStatus.SUCCEEDED, providerPaymentId, source, "extra charge", snapshotJson);
-    }
-
-    /**
-     * Forward only. Success is accepted from any unpaid state (a verified success after our own expiry is still
-     * money received); waiting-for-capture only from pending; canceled/expired only while open.
-     */
-    static boolean allowed(PaymentStatus from, PaymentStatus to) {
-        return switch (to) {
-            case SUCCEEDED -> !from.paid();
-            case WAITING_FOR_CAPTURE -> from == PaymentStatus.PENDING;
-            case CANCELED, EXPIRED -> from.open();
-            case REFUNDED, PARTIALLY_REFUNDED, PENDING -> false;
-        };
     }
 
     @Transactional(readOnly = true)
@@ -136,8 +125,7 @@ public class PaymentService {
     @Transactional(readOnly = true)
     public List<TransactionRow> search(PaymentStatus status, PaymentMethod provider, Long customerId, Instant from,
                                        Instant to, String sort, int offset, int limit) {
-        String orderBy = dev.darkmaximus.platform.web.ListSort.parse(sort,
-                dev.darkmaximus.billing.persistence.MoneyQueries.PAYMENT_SORTS, "p.id").orderBy();
+        String orderBy = ListSort.parse(sort, MoneyQueries.PAYMENT_SORTS, "p.id").orderBy();
         return queries.searchPayments(status == null ? null : status.name(), provider == null ? null : provider.name(),
                 customerId, from, to, null, orderBy, offset, limit).stream().map(TransactionRow::from).toList();
     }

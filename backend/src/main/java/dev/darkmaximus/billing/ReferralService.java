@@ -14,8 +14,9 @@ import dev.darkmaximus.billing.persistence.WithdrawalRequest;
 import dev.darkmaximus.billing.persistence.WithdrawalRequestRepository;
 import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.customer.CustomerView;
-import dev.darkmaximus.notify.NotificationService;
-import dev.darkmaximus.notify.Templates;
+import dev.darkmaximus.messaging.AlertTemplates;
+import dev.darkmaximus.messaging.NotificationService;
+import dev.darkmaximus.messaging.Templates;
 import dev.darkmaximus.platform.audit.AuditService;
 import dev.darkmaximus.platform.error.ApiException;
 import dev.darkmaximus.platform.error.InvalidInputException;
@@ -36,7 +37,7 @@ public class ReferralService {
     private final BalanceService balances;
     private final CustomerService customers;
     private final WithdrawalRequestRepository withdrawals;
-    private final dev.darkmaximus.notify.AdminAlerts alerts;
+    private final dev.darkmaximus.messaging.AdminAlerts alerts;
     private final MoneyQueries queries;
     private final NotificationService notifications;
     private final ShopSettings settings;
@@ -45,7 +46,7 @@ public class ReferralService {
 
     ReferralService(BalanceService balances, CustomerService customers, WithdrawalRequestRepository withdrawals,
                     MoneyQueries queries, NotificationService notifications, ShopSettings settings,
-                    AuditService audit, dev.darkmaximus.notify.AdminAlerts alerts, Clock clock) {
+                    AuditService audit, dev.darkmaximus.messaging.AdminAlerts alerts, Clock clock) {
         this.alerts = alerts;
         this.balances = balances;
         this.customers = customers;
@@ -137,9 +138,10 @@ public class ReferralService {
             WithdrawalView requested = WithdrawalView.from(withdrawals.save(new WithdrawalRequest(null, customerId,
                     amountMinor, CURRENCY, parsed, details.strip(), WithdrawalRequest.Status.REQUESTED, null, null, null,
                     clock.instant(), 0)));
-            alerts.queue("💸 Withdrawal #" + requested.id() + " of " + Money.of(amountMinor, CURRENCY).display()
-                    + " requested by customer #" + customers.get(customerId).number() + " (" + parsed.name()
-                    .toLowerCase(java.util.Locale.ROOT) + "). Approve or decline it in the admin UI.",
+            alerts.queue(AlertTemplates.WITHDRAWAL_REQUESTED, Map.of("withdrawal_id", Long.toString(requested.id()),
+                    "amount", Money.of(amountMinor, CURRENCY).display(),
+                    "customer_number", Long.toString(customers.get(customerId).number()),
+                    "method", parsed.name().toLowerCase(java.util.Locale.ROOT)),
                     "withdrawal.requested:" + requested.id());
             return requested;
         } catch (DuplicateKeyException alreadyOpen) {

@@ -3,8 +3,8 @@ package dev.darkmaximus.billing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,8 +16,6 @@ import dev.darkmaximus.billing.persistence.PaymentTransition;
 import dev.darkmaximus.billing.persistence.PaymentTransitionRepository;
 import dev.darkmaximus.billing.persistence.Refund;
 import dev.darkmaximus.billing.persistence.RefundRepository;
-import dev.darkmaximus.notify.NotificationService;
-import dev.darkmaximus.notify.Templates;
 import dev.darkmaximus.platform.audit.AuditService;
 import dev.darkmaximus.platform.error.ApiException;
 import dev.darkmaximus.platform.error.InvalidInputException;
@@ -38,23 +36,20 @@ public class Refunds {
     private final OrderRepository orders;
     private final BalanceService balances;
     private final ReferralService referrals;
-    private final NotificationService notifications;
-    private final dev.darkmaximus.notify.AdminAlerts alerts;
+    private final ApplicationEventPublisher events;
     private final AuditService audit;
     private final Clock clock;
 
     Refunds(RefundRepository refunds, PaymentRepository payments, PaymentTransitionRepository transitions,
             OrderRepository orders, BalanceService balances, ReferralService referrals,
-            NotificationService notifications, AuditService audit, dev.darkmaximus.notify.AdminAlerts alerts,
-            Clock clock) {
-        this.alerts = alerts;
+            ApplicationEventPublisher events, AuditService audit, Clock clock) {
+        this.events = events;
         this.refunds = refunds;
         this.payments = payments;
         this.transitions = transitions;
         this.orders = orders;
         this.balances = balances;
         this.referrals = referrals;
-        this.notifications = notifications;
         this.audit = audit;
         this.clock = clock;
     }
@@ -172,12 +167,8 @@ public class Refunds {
         Refund done = refunds.save(new Refund(refund.id(), refund.paymentId(), refund.amountMinor(), refund.currency(),
                 providerRefundId, Refund.Status.SUCCEEDED, refund.toBalance(), refund.reason(), refund.keyAction(),
                 null, refund.createdBy(), refund.createdAt(), now));
-        notifications.queue(order.customerId(), "refund", Templates.PAYMENT_REFUNDED,
-                Map.of("amount", amount.display(), "order_id", Long.toString(order.id())), "refund:" + refundId);
-        alerts.queue("↩️ Refund of " + amount.display() + " for order #" + order.id() + " (payment #" + payment.id()
-                + ")" + (refund.toBalance() ? " to the balance" : "") + " completed."
-                + (bonusSpent > 0 ? " The customer had spent " + Money.of(bonusSpent, Currency.RUB).display()
-                        + " of the promo bonus; that much was not taken back." : ""), "refund.done:" + refundId);
+        events.publishEvent(new PaymentRefunded(refundId, payment.id(), order.id(), order.customerId(), amount,
+                refund.toBalance(), Money.of(bonusSpent, Currency.RUB)));
         audit.record("refund.complete", "payment", payment.id(), null, RefundView.from(done));
         return RefundView.from(done);
     }

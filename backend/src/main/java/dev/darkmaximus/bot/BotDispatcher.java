@@ -20,7 +20,7 @@ import dev.darkmaximus.bot.persistence.BotSessions;
 import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.customer.CustomerView;
 import dev.darkmaximus.customer.TelegramProfile;
-import dev.darkmaximus.notify.Templates;
+import dev.darkmaximus.messaging.Templates;
 import dev.darkmaximus.payment.stars.StarsPayments;
 import dev.darkmaximus.platform.error.ApiException;
 import dev.darkmaximus.platform.error.InvalidInputException;

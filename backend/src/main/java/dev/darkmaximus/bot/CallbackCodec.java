@@ -13,7 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.stereotype.Component;
 
-import dev.darkmaximus.auth.TelegramProperties;
+import dev.darkmaximus.platform.telegram.TelegramProperties;
 
 /**
  * Callback data is {@code action:arg:arg~signature}: compact (Telegram allows 64 bytes) and signed with a key derived

@@ -19,7 +19,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.api.objects.webapp.WebAppInfo;
 
 import dev.darkmaximus.customer.CustomerView;
-import dev.darkmaximus.notify.Templates;
+import dev.darkmaximus.messaging.Templates;
 import dev.darkmaximus.platform.telegram.BotApiClient;
 import dev.darkmaximus.platform.telegram.TelegramBotApi;
 

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.darkmaximus.auth.StaffService;
 import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.customer.CustomerView;
-import dev.darkmaximus.notify.Templates;
+import dev.darkmaximus.messaging.Templates;
 import dev.darkmaximus.platform.db.JsonDocument;
 import dev.darkmaximus.platform.error.ApiException;
 import dev.darkmaximus.platform.outbox.OutboxHandler;

@@ -15,7 +15,7 @@ import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
-import dev.darkmaximus.auth.TelegramProperties;
+import dev.darkmaximus.platform.telegram.TelegramProperties;
 import dev.darkmaximus.bot.persistence.BotUpdates;
 import dev.darkmaximus.platform.telegram.BotApiClient;
 import dev.darkmaximus.platform.telegram.TelegramBotApi;

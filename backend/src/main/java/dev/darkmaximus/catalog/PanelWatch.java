@@ -2,12 +2,14 @@ package dev.darkmaximus.catalog;
 
 import java.time.Duration;
 
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.darkmaximus.notify.AdminAlerts;
+import dev.darkmaximus.messaging.AdminAlerts;
+import dev.darkmaximus.messaging.AlertTemplates;
 import dev.darkmaximus.platform.jobs.JobLeases;
 
 /**
@@ -66,11 +68,10 @@ public class PanelWatch {
         if (wasDown != health.ok()) {
             return false;
         }
-        String text = health.ok() ? "✅ Panel of host \"" + host.name() + "\" answers again."
-                : "🔴 Panel of host \"" + host.name() + "\" is down: " + health.error();
         String dedup = "panel:" + host.id() + ":" + (health.ok() ? "up" : "down") + ":"
                 + health.checkedAt().toEpochMilli();
-        tx.executeWithoutResult(status -> alerts.queue(text, dedup));
+        tx.executeWithoutResult(status -> alerts.queue(health.ok() ? AlertTemplates.PANEL_UP
+                : AlertTemplates.PANEL_DOWN, Map.of("host", host.name(), "error", String.valueOf(health.error())), dedup));
         return true;
     }
 }

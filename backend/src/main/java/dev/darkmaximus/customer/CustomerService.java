@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,7 +13,6 @@ import dev.darkmaximus.customer.persistence.Customer;
 import dev.darkmaximus.customer.persistence.CustomerRegistrations;
 import dev.darkmaximus.customer.persistence.CustomerRepository;
 import dev.darkmaximus.customer.persistence.CustomerSearch;
-import dev.darkmaximus.notify.AdminAlerts;
 import dev.darkmaximus.platform.audit.AuditService;
 import dev.darkmaximus.platform.error.ApiException;
 import dev.darkmaximus.platform.settings.ShopSettings;
@@ -26,17 +26,17 @@ public class CustomerService {
     private final CustomerSearch search;
     private final CustomerRegistrations registrations;
     private final AuditService audit;
-    private final AdminAlerts alerts;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CustomerService(CustomerRepository customers, CustomerSearch search, CustomerRegistrations registrations,
-                    AuditService audit, AdminAlerts alerts, ShopSettings settings, Clock clock) {
+                    AuditService audit, ApplicationEventPublisher events, ShopSettings settings, Clock clock) {
         this.settings = settings;
         this.customers = customers;
         this.search = search;
         this.registrations = registrations;
         this.audit = audit;
-        this.alerts = alerts;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -93,13 +93,10 @@ public class CustomerService {
     public record Contact(CustomerView customer, boolean created) {
     }
 
-    /** The admin chat hears of every newcomer (SPEC §8), in the transaction that created them. */
+    /** Every newcomer is news (the admin chat hears of them: SPEC §8), in the transaction that created them. */
     private void announce(Customer customer, String via) {
-        String name = customer.username() != null ? "@" + customer.username()
-                : customer.firstName() != null ? customer.firstName() : "id " + customer.telegramId();
-        alerts.queue("👋 New customer #" + customer.number() + " " + name + " via " + via
-                + (customer.referrerId() != null ? " (referred by customer id " + customer.referrerId() + ")" : ""),
-                "customer.new:" + customer.id());
+        events.publishEvent(new CustomerRegistered(customer.id(), customer.number(), customer.telegramId(),
+                customer.username(), customer.firstName(), via, customer.referrerId()));
     }
 
     /** The customer's language for every text the shop sends (ru or en). */

@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.darkmaximus.customer.CustomerService;
+import dev.darkmaximus.messaging.AdminAlerts;
+import dev.darkmaximus.messaging.AlertTemplates;
 import dev.darkmaximus.notify.persistence.BroadcastStore;
 import dev.darkmaximus.platform.jobs.JobLeases;
 import dev.darkmaximus.platform.telegram.SendQueue;
@@ -229,9 +231,10 @@ public class BroadcastRunner {
                 return;
             }
             Map<String, Long> counts = store.counts(id);
-            alerts.queue("📣 Broadcast #" + id + " finished: sent " + counts.getOrDefault("SENT", 0L) + ", blocked "
-                    + counts.getOrDefault("BLOCKED", 0L) + ", failed " + counts.getOrDefault("FAILED", 0L) + ".",
-                    "broadcast-done:" + id);
+            alerts.queue(AlertTemplates.BROADCAST_DONE, Map.of("broadcast_id", Long.toString(id),
+                    "sent", Long.toString(counts.getOrDefault("SENT", 0L)),
+                    "blocked", Long.toString(counts.getOrDefault("BLOCKED", 0L)),
+                    "failed", Long.toString(counts.getOrDefault("FAILED", 0L))), "broadcast-done:" + id);
         });
     }
 }

@@ -2,6 +2,7 @@ package dev.darkmaximus.payment;
 
 import java.time.Duration;
 
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -15,6 +16,7 @@ import dev.darkmaximus.billing.RefundView;
 import dev.darkmaximus.billing.Refunds;
 import dev.darkmaximus.catalog.PlanService;
 import dev.darkmaximus.catalog.PlanView;
+import dev.darkmaximus.messaging.AlertTemplates;
 import dev.darkmaximus.platform.error.ApiException;
 import dev.darkmaximus.subscription.KeyService;
 
@@ -34,11 +36,11 @@ public class RefundService {
     private final Providers providers;
     private final KeyService keys;
     private final PlanService plans;
-    private final dev.darkmaximus.notify.AdminAlerts alerts;
+    private final dev.darkmaximus.messaging.AdminAlerts alerts;
     private final org.springframework.transaction.support.TransactionTemplate tx;
 
     RefundService(Refunds refunds, PaymentService payments, OrderService orders, Providers providers,
-                  KeyService keys, PlanService plans, dev.darkmaximus.notify.AdminAlerts alerts,
+                  KeyService keys, PlanService plans, dev.darkmaximus.messaging.AdminAlerts alerts,
                   org.springframework.transaction.support.TransactionTemplate tx) {
         this.alerts = alerts;
         this.tx = tx;
@@ -111,9 +113,11 @@ public class RefundService {
                     String keyError = applyKeyAction(payment, done);
                     if (keyError != null) {
                         // Nobody is waiting on a screen for this one: the admins are told to do it by hand.
-                        String alert = "⚠️ Refund #" + done.id() + " of payment #" + payment.id() + " finished at the "
-                                + "provider, but its key action (" + done.keyAction() + ") failed: " + keyError;
-                        tx.executeWithoutResult(status -> alerts.queue(alert, "refund.key-action:" + done.id()));
+                        Map<String, String> facts = Map.of("refund_id", Long.toString(done.id()),
+                                "payment_id", Long.toString(payment.id()),
+                                "key_action", String.valueOf(done.keyAction()), "error", keyError);
+                        tx.executeWithoutResult(status -> alerts.queue(AlertTemplates.REFUND_KEY_ACTION_FAILED, facts,
+                                "refund.key-action:" + done.id()));
                     }
                 } else {
                     refunds.fail(pending.id(), "canceled by the provider: "

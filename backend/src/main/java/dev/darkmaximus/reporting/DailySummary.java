@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -11,7 +12,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.darkmaximus.notify.AdminAlerts;
+import dev.darkmaximus.messaging.AdminAlerts;
+import dev.darkmaximus.messaging.AlertTemplates;
 import dev.darkmaximus.platform.money.Currency;
 import dev.darkmaximus.platform.money.Money;
 import dev.darkmaximus.platform.settings.ShopSettings;
@@ -66,9 +68,10 @@ public class DailySummary {
     @Transactional
     public void summarize(LocalDate day) {
         ShopStats.Day figures = stats.day(day, settings.timeZone());
-        alerts.queue("📊 " + day + ": revenue " + Money.of(figures.revenueRubMinor(), Currency.RUB).display()
-                + (figures.revenueStars() > 0 ? " + " + figures.revenueStars() + " ⭐" : "")
-                + ", payments " + figures.payments() + ", new customers " + figures.newCustomers()
-                + ", active keys now " + figures.activeKeys() + ".", "daily-summary:" + day);
+        alerts.queue(AlertTemplates.DAILY_SUMMARY, Map.of("day", day.toString(),
+                "revenue", Money.of(figures.revenueRubMinor(), Currency.RUB).display(),
+                "stars", figures.revenueStars() > 0 ? " + " + figures.revenueStars() + " ⭐" : "",
+                "payments", Long.toString(figures.payments()), "new_customers", Long.toString(figures.newCustomers()),
+                "active_keys", Long.toString(figures.activeKeys())), "daily-summary:" + day);
     }
 }

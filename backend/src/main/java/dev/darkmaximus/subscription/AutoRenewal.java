@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,8 +20,8 @@ import dev.darkmaximus.catalog.PlanView;
 import dev.darkmaximus.catalog.Visibility;
 import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.customer.CustomerView;
-import dev.darkmaximus.notify.NotificationService;
-import dev.darkmaximus.notify.Templates;
+import dev.darkmaximus.messaging.NotificationService;
+import dev.darkmaximus.messaging.Templates;
 import dev.darkmaximus.platform.error.ApiException;
 import dev.darkmaximus.platform.money.Currency;
 import dev.darkmaximus.platform.money.Money;
@@ -50,12 +51,13 @@ public class AutoRenewal {
     private final KeyFormats formats;
     private final ShopSettings settings;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AutoRenewal(VpnKeyRepository keys, KeyQueries queries, KeyPushes pushes, PlanService plans,
                 CustomerService customers, BalanceService balances, ReferralService referrals,
-                NotificationService notifications,
-                KeyFormats formats, ShopSettings settings, TransactionTemplate transactions, Clock clock) {
+                NotificationService notifications, KeyFormats formats, ShopSettings settings,
+                TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
         this.keys = keys;
         this.queries = queries;
         this.pushes = pushes;
@@ -67,6 +69,7 @@ public class AutoRenewal {
         this.formats = formats;
         this.settings = settings;
         this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -146,9 +149,8 @@ public class AutoRenewal {
                 KeyTerms.gigabytes(terms.plan().trafficLimitGb()), false, now).orElseThrow();
         pushes.push(keyId, version);
         referrals.reward(key.customerId(), terms.price(), "renewal", debit.get().id());
-        notifications.queue(key.customerId(), "key_renewed", Templates.KEY_RENEWED,
-                Map.of("key_number", Integer.toString(key.number()), "expires_at", formats.dateTime(expires),
-                        "amount", KeyFormats.money(terms.price())), "renewed:" + expiryTag);
+        events.publishEvent(new KeyExtended(keyId, key.customerId(), key.number(), key.expiresAt(), expires,
+                KeyExtended.Cause.RENEWAL, terms.price()));
         log.atInfo().addKeyValue("keyId", keyId).addKeyValue("amount", terms.price().amount()).log("key auto-renewed");
         return true;
     }

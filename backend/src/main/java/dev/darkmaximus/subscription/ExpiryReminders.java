@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.darkmaximus.billing.BalanceService;
-import dev.darkmaximus.notify.NotificationService;
-import dev.darkmaximus.notify.Templates;
+import dev.darkmaximus.messaging.NotificationService;
+import dev.darkmaximus.messaging.Templates;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.subscription.persistence.VpnKey;
 import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
@@ -33,11 +34,12 @@ public class ExpiryReminders {
     private final KeyFormats formats;
     private final ShopSettings settings;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ExpiryReminders(VpnKeyRepository keys, KeyQueries queries, AutoRenewal renewal, BalanceService balances,
                     NotificationService notifications, KeyFormats formats, ShopSettings settings,
-                    TransactionTemplate transactions, Clock clock) {
+                    TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
         this.keys = keys;
         this.queries = queries;
         this.renewal = renewal;
@@ -46,6 +48,7 @@ public class ExpiryReminders {
         this.formats = formats;
         this.settings = settings;
         this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -76,9 +79,7 @@ public class ExpiryReminders {
             List<Long> expired = keys.expireDue(clock.instant());
             for (long keyId : expired) {
                 VpnKey key = keys.findById(keyId).orElseThrow();
-                notifications.queue(key.customerId(), "key_expired", Templates.KEY_EXPIRED,
-                        Map.of("key_number", Integer.toString(key.number())),
-                        "expiry:" + keyId + ":" + key.expiresAt().getEpochSecond() + ":0");
+                events.publishEvent(new KeyExpired(keyId, key.customerId(), key.number(), key.expiresAt()));
             }
             return expired.size();
         });

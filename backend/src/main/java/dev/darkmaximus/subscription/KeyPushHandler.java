@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -13,13 +14,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.darkmaximus.billing.KeyDelivered;
+import dev.darkmaximus.billing.KeyedOrders;
 import dev.darkmaximus.catalog.HostService;
 import dev.darkmaximus.catalog.PlanService;
 import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.customer.CustomerView;
-import dev.darkmaximus.notify.NotificationService;
-import dev.darkmaximus.notify.Templates;
+import dev.darkmaximus.messaging.AdminAlerts;
+import dev.darkmaximus.messaging.AlertTemplates;
+import dev.darkmaximus.messaging.NotificationService;
+import dev.darkmaximus.messaging.Templates;
 import dev.darkmaximus.panel.ClientSpec;
 import dev.darkmaximus.panel.PanelConnection;
 import dev.darkmaximus.panel.VpnPanel;
@@ -47,19 +50,21 @@ class KeyPushHandler implements OutboxHandler {
     private final CustomerService customers;
     private final VpnPanels panels;
     private final NotificationService notifications;
-    private final dev.darkmaximus.notify.AdminAlerts alerts;
+    private final AdminAlerts alerts;
     private final KeyFormats formats;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
-    private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final MeterRegistry meters;
     private final ApplicationEventPublisher events;
+    private final KeyedOrders orders;
     private final Clock clock;
 
     KeyPushHandler(VpnKeyRepository keys, HostService hosts, PlanService plans, CustomerService customers,
                    VpnPanels panels, NotificationService notifications, KeyFormats formats,
-                   TransactionTemplate transactions, JsonMapper json, io.micrometer.core.instrument.MeterRegistry meters,
-                   ApplicationEventPublisher events, dev.darkmaximus.notify.AdminAlerts alerts, Clock clock) {
+                   TransactionTemplate transactions, JsonMapper json, MeterRegistry meters,
+                   ApplicationEventPublisher events, AdminAlerts alerts, KeyedOrders orders, Clock clock) {
         this.alerts = alerts;
+        this.orders = orders;
         this.keys = keys;
         this.hosts = hosts;
         this.plans = plans;
@@ -109,7 +114,7 @@ class KeyPushHandler implements OutboxHandler {
                 // Changed while we were at the panel: our write may have landed after a newer push, so push again.
                 throw new IllegalStateException("key " + keyId + " changed during the push; pushing again");
             }
-            events.publishEvent(new KeyDelivered(keyId));
+            orders.keyDelivered(keyId);
             return;
         }
         String link = panel.connectionLink(connection, spec, formats.remark(key, hosts.get(key.hostId()).name()))
@@ -120,10 +125,8 @@ class KeyPushHandler implements OutboxHandler {
                 // Changed while we were at the panel (extended, disabled): push again with the newer state.
                 throw new IllegalStateException("key " + keyId + " changed during provisioning; pushing again");
             }
-            notifications.queue(key.customerId(), "key_ready", Templates.KEY_READY,
-                    Map.of("key_number", Integer.toString(key.number()),
-                            "expires_at", formats.dateTime(expires)), "key.ready:" + keyId);
-            events.publishEvent(new KeyDelivered(keyId));
+            events.publishEvent(new KeyProvisioned(keyId, key.customerId(), key.number(), key.hostId(), expires));
+            orders.keyDelivered(keyId);
         });
         // From order (or trial) to a working key: the wait customers feel, outages included.
         meters.timer("dm.keys.provisioning", "host", Long.toString(key.hostId()))
@@ -138,8 +141,8 @@ class KeyPushHandler implements OutboxHandler {
             if (keys.markFailed(keyId, clock.instant()) == 1) {
                 notifications.queue(key.customerId(), "key_failed", Templates.KEY_FAILED,
                         Map.of("key_number", Integer.toString(key.number())), "key.failed:" + keyId);
-                alerts.queue("⚠️ Provisioning failed for key id " + keyId + " (customer id " + key.customerId()
-                        + ", host id " + key.hostId() + ") after every retry. Resync or refund it in the admin UI.",
+                alerts.queue(AlertTemplates.KEY_FAILED, Map.of("key_id", Long.toString(keyId),
+                        "customer_id", Long.toString(key.customerId()), "host_id", Long.toString(key.hostId())),
                         "key.failed:" + keyId);
             }
         }));

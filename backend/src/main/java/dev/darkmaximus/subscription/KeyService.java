@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +16,7 @@ import dev.darkmaximus.catalog.HostService;
 import dev.darkmaximus.catalog.HostView;
 import dev.darkmaximus.catalog.PlanService;
 import dev.darkmaximus.catalog.PlanView;
+import dev.darkmaximus.customer.AccessGates;
 import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.customer.CustomerView;
 import dev.darkmaximus.panel.PanelConnection;
@@ -45,13 +47,14 @@ public class KeyService {
     private final AuditService audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final dev.darkmaximus.customer.AccessGates gates;
+    private final AccessGates gates;
+    private final ApplicationEventPublisher events;
 
     KeyService(VpnKeyRepository keys, KeyQueries queries, KeyPushes pushes, CustomerService customers,
                PlanService plans, HostService hosts, VpnPanels panels, ShopSettings settings, AuditService audit,
-               TransactionTemplate transactions, Clock clock,
-               dev.darkmaximus.customer.AccessGates gates) {
+               TransactionTemplate transactions, Clock clock, AccessGates gates, ApplicationEventPublisher events) {
         this.gates = gates;
+        this.events = events;
         this.keys = keys;
         this.queries = queries;
         this.pushes = pushes;
@@ -113,6 +116,8 @@ public class KeyService {
         int version = keys.extend(keyId, expires, planId, KeyTerms.gigabytes(plan.trafficLimitGb()), false,
                 clock.instant()).orElseThrow();
         pushes.push(keyId, version);
+        events.publishEvent(new KeyExtended(keyId, key.customerId(), key.number(), key.expiresAt(), expires,
+                KeyExtended.Cause.ORDER, null));
         return expires;
     }
 
@@ -127,6 +132,8 @@ public class KeyService {
         int version = keys.extend(keyId, expires, key.planId(), key.trafficLimitBytes(), key.trial(),
                 clock.instant()).orElseThrow();
         pushes.push(keyId, version);
+        events.publishEvent(new KeyExtended(keyId, key.customerId(), key.number(), key.expiresAt(), expires,
+                KeyExtended.Cause.ADMIN, null));
         KeyView after = queries.get(keyId);
         audit.record("key.extend", "key", keyId, before, after);
         return after;
@@ -211,6 +218,7 @@ public class KeyService {
         }
         return transactions.execute(tx -> {
             keys.markRevoked(keyId, clock.instant());
+            events.publishEvent(new KeyRevoked(keyId, before.customerId(), before.number()));
             KeyView after = queries.get(keyId);
             audit.record("key.revoke", "key", keyId, before, after);
             return after;

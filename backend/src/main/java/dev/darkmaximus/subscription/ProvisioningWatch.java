@@ -11,9 +11,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.darkmaximus.catalog.HostService;
-import dev.darkmaximus.notify.AdminAlerts;
-import dev.darkmaximus.notify.NotificationService;
-import dev.darkmaximus.notify.Templates;
+import dev.darkmaximus.messaging.AdminAlerts;
+import dev.darkmaximus.messaging.AlertTemplates;
+import dev.darkmaximus.messaging.NotificationService;
+import dev.darkmaximus.messaging.Templates;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
 
@@ -55,20 +56,21 @@ public class ProvisioningWatch {
                         Map.of("key_number", Integer.toString(key.number())), "key.delayed:" + key.id());
             }
             if (!claimed.isEmpty()) {
-                alerts.queue(alert(claimed, threshold), "keys.delayed:" + claimed.getFirst().id());
+                alerts.queue(AlertTemplates.KEYS_DELAYED, alert(claimed, threshold),
+                        "keys.delayed:" + claimed.getFirst().id());
             }
             return claimed;
         });
         return delayed == null ? 0 : delayed.size();
     }
 
-    private String alert(List<VpnKeyRepository.DelayedKey> late, Duration threshold) {
+    private Map<String, String> alert(List<VpnKeyRepository.DelayedKey> late, Duration threshold) {
         String byHost = late.stream().collect(Collectors.groupingBy(VpnKeyRepository.DelayedKey::hostId, java.util.TreeMap::new,
                         Collectors.mapping(k -> "#" + k.id(), Collectors.joining(", "))))
                 .entrySet().stream()
                 .map(e -> "\"" + hosts.get(e.getKey()).name() + "\": key id " + e.getValue())
                 .collect(Collectors.joining("; "));
-        return "⏳ " + late.size() + " key(s) still being prepared after " + KeyFormats.timeLeft(threshold) + " ("
-                + byHost + "). Their customers were told. See Outbox for the panel's answer.";
+        return Map.of("count", Integer.toString(late.size()), "threshold", KeyFormats.timeLeft(threshold),
+                "by_host", byHost);
     }
 }

@@ -3,12 +3,14 @@ package dev.darkmaximus.support;
 import java.time.Duration;
 import java.time.Instant;
 
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.darkmaximus.notify.AdminAlerts;
+import dev.darkmaximus.messaging.AdminAlerts;
+import dev.darkmaximus.messaging.AlertTemplates;
 import dev.darkmaximus.platform.settings.ShopSettings;
 
 /**
@@ -53,8 +55,9 @@ public class SupportSla {
             if (last == null) {
                 continue;
             }
-            alerts.queue("⏰ Ticket #" + ticket.id() + " has waited " + hours(last.createdAt()) + " for an answer"
-                    + " (SLA " + sla.toHours() + " h).", "support.sla:" + ticket.id() + ":" + last.id());
+            alerts.queue(AlertTemplates.TICKET_WAITING, Map.of("ticket_id", Long.toString(ticket.id()),
+                    "waited", hours(last.createdAt()), "sla_hours", Long.toString(sla.toHours())),
+                    "support.sla:" + ticket.id() + ":" + last.id());
         }
         return overdue.size();
     }

@@ -12,8 +12,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.testsupport.Api;
+import dev.darkmaximus.testsupport.IntegrationTest;
 
 class ApiKeysIT extends IntegrationTest {
 

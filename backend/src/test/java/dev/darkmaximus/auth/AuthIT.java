@@ -13,10 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.InitData;
-import dev.darkmaximus.support.IntegrationTest;
-import dev.darkmaximus.support.TestIds;
+import dev.darkmaximus.testsupport.Api;
+import dev.darkmaximus.testsupport.InitData;
+import dev.darkmaximus.testsupport.IntegrationTest;
+import dev.darkmaximus.testsupport.TestIds;
 
 class AuthIT extends IntegrationTest {
 
@@ -163,7 +163,7 @@ class AuthIT extends IntegrationTest {
     void rolesAreEnforcedOnEveryAdminEndpoint() {
         String customer = api.post("/api/v1/auth/dev", Map.of("telegramId", TestIds.telegramId()), null)
                 .expect(200).json().get("accessToken").asString();
-        String operator = dev.darkmaximus.support.Operators.signedIn(api, jdbc, passwords, "operator").token();
+        String operator = dev.darkmaximus.testsupport.Operators.signedIn(api, jdbc, passwords, "operator").token();
 
         api.get("/api/v1/admin/hosts", customer).problem(403, "forbidden");
         api.get("/api/v1/admin/customers", customer).problem(403, "forbidden");

@@ -13,8 +13,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.testsupport.Api;
+import dev.darkmaximus.testsupport.IntegrationTest;
 
 /** The dev profile's sign-in-as-anyone is for this machine only, and never next to a real bot or database. */
 class DevLoginIT extends IntegrationTest {

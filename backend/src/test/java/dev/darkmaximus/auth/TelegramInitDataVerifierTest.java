@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.darkmaximus.platform.error.ApiException;
-import dev.darkmaximus.support.InitData;
+import dev.darkmaximus.testsupport.InitData;
 
 class TelegramInitDataVerifierTest {
 

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.CatalogRequests;
-import dev.darkmaximus.support.InitData;
-import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.testsupport.Api;
+import dev.darkmaximus.testsupport.CatalogRequests;
+import dev.darkmaximus.testsupport.InitData;
+import dev.darkmaximus.testsupport.IntegrationTest;
 
 /**
  * `make bench`: closed-loop load against the full app on 127.0.0.1 (embedded PostgreSQL on the same machine), each

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.CatalogRequests;
-import dev.darkmaximus.support.Chromium;
-import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.testsupport.Api;
+import dev.darkmaximus.testsupport.CatalogRequests;
+import dev.darkmaximus.testsupport.Chromium;
+import dev.darkmaximus.testsupport.IntegrationTest;
 
 /**
  * The Mini App's first meaningful render (the first plan card on screen, after sign-in and the catalog call) in

@@ -11,10 +11,10 @@ import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import dev.darkmaximus.support.DomainFixtures;
-import dev.darkmaximus.support.MoneyBackedTest;
-import dev.darkmaximus.support.Shop;
-import dev.darkmaximus.support.TestYooKassa;
+import dev.darkmaximus.testsupport.DomainFixtures;
+import dev.darkmaximus.testsupport.MoneyBackedTest;
+import dev.darkmaximus.testsupport.Shop;
+import dev.darkmaximus.testsupport.TestYooKassa;
 
 /** Balance purchases, promo codes and referrals through the real API and database. */
 class BalanceAndPromoIT extends MoneyBackedTest {
@@ -93,7 +93,7 @@ class BalanceAndPromoIT extends MoneyBackedTest {
                 shop.admin()).expect(201);
         List<Shop.Customer> customers = new ArrayList<>();
         for (int i = 0; i < 10; i++) { // from addresses of their own: sign-in is limited per address
-            customers.add(new Shop(new dev.darkmaximus.support.Api(port, "203.0.113." + (i + 1)), jdbc).customer());
+            customers.add(new Shop(new dev.darkmaximus.testsupport.Api(port, "203.0.113." + (i + 1)), jdbc).customer());
         }
         CyclicBarrier together = new CyclicBarrier(10);
         List<CompletableFuture<Integer>> answers = new ArrayList<>();
@@ -330,7 +330,7 @@ class BalanceAndPromoIT extends MoneyBackedTest {
         api.post("/api/v1/me/referral/withdrawals", Map.of("amountMinor", 5_000, "method", "card", "details", "x"),
                 referrer.token()).problem(409, "withdrawal_pending");
         // operators see the payout details masked; admins (who pay out) see them whole
-        String operator = dev.darkmaximus.support.Operators.signedIn(new dev.darkmaximus.support.Api(port), jdbc,
+        String operator = dev.darkmaximus.testsupport.Operators.signedIn(new dev.darkmaximus.testsupport.Api(port), jdbc,
                 passwords, "wd").token();
         assertThat(api.get("/api/v1/admin/withdrawals?status=requested&limit=200", operator).expect(200).json()
                 .valueStream().filter(w -> w.get("id").asLong() == requestId).findFirst().orElseThrow()

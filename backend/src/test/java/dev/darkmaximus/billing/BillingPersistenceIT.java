@@ -28,8 +28,8 @@ import dev.darkmaximus.billing.persistence.PromoCodeRepository;
 import dev.darkmaximus.catalog.PurchaseHistory;
 import dev.darkmaximus.platform.db.JsonDocument;
 import dev.darkmaximus.platform.money.Currency;
-import dev.darkmaximus.support.DomainFixtures;
-import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.testsupport.DomainFixtures;
+import dev.darkmaximus.testsupport.IntegrationTest;
 
 class BillingPersistenceIT extends IntegrationTest {
 

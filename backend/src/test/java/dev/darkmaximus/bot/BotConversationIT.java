@@ -14,8 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.darkmaximus.platform.settings.persistence.Setting;
 import dev.darkmaximus.platform.settings.ShopSettings;
-import dev.darkmaximus.support.TestIds;
-import dev.darkmaximus.support.TestYooKassa;
+import dev.darkmaximus.testsupport.TestIds;
+import dev.darkmaximus.testsupport.TestYooKassa;
 
 /**
  * The chat bot's customer flows (SPEC §8) as scripted conversations through the webhook, with WireMock standing in
@@ -190,7 +190,7 @@ class BotConversationIT extends BotTest {
 
     @Test
     void starsArePaidThroughAnInvoiceLink() {
-        dev.darkmaximus.support.TestTelegram.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock
+        dev.darkmaximus.testsupport.TestTelegram.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock
                 .post(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(BotUser.BOT + "/createInvoiceLink"))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
                         "{\"ok\":true,\"result\":\"https://t.me/$bot-invoice\"}")));

@@ -12,8 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
-import dev.darkmaximus.support.DomainFixtures;
-import dev.darkmaximus.support.TestTelegram;
+import dev.darkmaximus.testsupport.DomainFixtures;
+import dev.darkmaximus.testsupport.TestTelegram;
 
 /** Chat-bot defects found by trying the bot as customers would: each answered politely, none a dead end. */
 class BotDefectsIT extends BotTest {

@@ -21,10 +21,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
 import dev.darkmaximus.reporting.DailySummary;
-import dev.darkmaximus.support.Shop;
+import dev.darkmaximus.testsupport.Shop;
 import dev.darkmaximus.support.SupportSla;
-import dev.darkmaximus.support.TestIds;
-import dev.darkmaximus.support.TestTelegram;
+import dev.darkmaximus.testsupport.TestIds;
+import dev.darkmaximus.testsupport.TestTelegram;
 
 /**
  * The rest of SPEC §8 in chat: the terms and required-channel gates, help, a referral withdrawal, updates by long

@@ -5,8 +5,8 @@ import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.darkmaximus.notify.Templates;
-import dev.darkmaximus.support.MoneyBackedTest;
+import dev.darkmaximus.messaging.Templates;
+import dev.darkmaximus.testsupport.MoneyBackedTest;
 
 /** Conversation tests: the shop with money set up, plus the bot's texts and customers by chat. */
 abstract class BotTest extends MoneyBackedTest {

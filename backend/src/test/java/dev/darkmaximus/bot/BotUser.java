@@ -21,10 +21,10 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.InitData;
-import dev.darkmaximus.support.TestIds;
-import dev.darkmaximus.support.TestTelegram;
+import dev.darkmaximus.testsupport.Api;
+import dev.darkmaximus.testsupport.InitData;
+import dev.darkmaximus.testsupport.TestIds;
+import dev.darkmaximus.testsupport.TestTelegram;
 
 /**
  * A Telegram user talking to the bot through its webhook, with WireMock answering the Bot API for this chat only.

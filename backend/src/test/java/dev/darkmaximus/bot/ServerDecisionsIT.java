@@ -80,7 +80,7 @@ class ServerDecisionsIT extends BotTest {
 
     @Test
     void paymentMethodsAreOfferedExactlyAsTheServerListsThemForThePurchase() {
-        Map<String, Object> rubles = dev.darkmaximus.support.CatalogRequests.plan(hostId, "Rubles only", "visible");
+        Map<String, Object> rubles = dev.darkmaximus.testsupport.CatalogRequests.plan(hostId, "Rubles only", "visible");
         rubles.put("prices", java.util.List.of(Map.of("amount", 19900, "currency", "RUB")));
         long rublesOnly = api.post("/api/v1/admin/plans", rubles, shop.admin()).expect(201).json().get("id").asLong();
         BotUser user = new BotUser(api, "en");

@@ -18,8 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
-import dev.darkmaximus.support.TestIds;
-import dev.darkmaximus.support.TestTelegram;
+import dev.darkmaximus.testsupport.TestIds;
+import dev.darkmaximus.testsupport.TestTelegram;
 
 /**
  * Support through the bot and the operators' forum group, and the admin's {@code /admin} in chat, against WireMock

@@ -12,10 +12,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-import dev.darkmaximus.support.Api;
-import static dev.darkmaximus.support.CatalogRequests.host;
-import static dev.darkmaximus.support.CatalogRequests.plan;
-import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.testsupport.Api;
+import static dev.darkmaximus.testsupport.CatalogRequests.host;
+import static dev.darkmaximus.testsupport.CatalogRequests.plan;
+import dev.darkmaximus.testsupport.IntegrationTest;
 
 class CatalogIT extends IntegrationTest {
 

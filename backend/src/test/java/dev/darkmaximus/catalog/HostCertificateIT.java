@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.CatalogRequests;
-import dev.darkmaximus.support.IntegrationTest;
-import dev.darkmaximus.support.xui.FakeXuiPanel;
-import dev.darkmaximus.support.xui.XuiRelease;
+import dev.darkmaximus.testsupport.Api;
+import dev.darkmaximus.testsupport.CatalogRequests;
+import dev.darkmaximus.testsupport.IntegrationTest;
+import dev.darkmaximus.testsupport.xui.FakeXuiPanel;
+import dev.darkmaximus.testsupport.xui.XuiRelease;
 
 /**
  * A panel behind a certificate no public CA signed: the host's own CA certificate makes it trusted, with host names

@@ -12,11 +12,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.CatalogRequests;
-import dev.darkmaximus.support.IntegrationTest;
-import dev.darkmaximus.support.xui.FakeXuiPanel;
-import dev.darkmaximus.support.xui.XuiRelease;
+import dev.darkmaximus.testsupport.Api;
+import dev.darkmaximus.testsupport.CatalogRequests;
+import dev.darkmaximus.testsupport.IntegrationTest;
+import dev.darkmaximus.testsupport.xui.FakeXuiPanel;
+import dev.darkmaximus.testsupport.xui.XuiRelease;
 
 /**
  * "Test connection" and saving a host against 3x-ui panels that answer as their versions do: the outcome becomes the

@@ -12,9 +12,9 @@ import tools.jackson.databind.JsonNode;
 import dev.darkmaximus.platform.outbox.OutboxWorker;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
-import dev.darkmaximus.support.OutboxDriver;
-import dev.darkmaximus.support.PanelBackedTest;
-import dev.darkmaximus.support.Shop;
+import dev.darkmaximus.testsupport.OutboxDriver;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.Shop;
 
 /**
  * No silent waiting (issue: panels people run): a host whose panel is down leaves the storefront within one health

@@ -10,10 +10,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.CatalogRequests;
-import dev.darkmaximus.support.IntegrationTest;
-import dev.darkmaximus.support.TestIds;
+import dev.darkmaximus.testsupport.Api;
+import dev.darkmaximus.testsupport.CatalogRequests;
+import dev.darkmaximus.testsupport.IntegrationTest;
+import dev.darkmaximus.testsupport.TestIds;
 
 /** Who sees which plan: customer groups, and plans for new or returning buyers only. */
 class StorefrontAudienceIT extends IntegrationTest {

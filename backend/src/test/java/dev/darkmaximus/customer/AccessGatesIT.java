@@ -15,10 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
-import dev.darkmaximus.support.InitData;
-import dev.darkmaximus.support.MoneyBackedTest;
-import dev.darkmaximus.support.Shop;
-import dev.darkmaximus.support.TestTelegram;
+import dev.darkmaximus.testsupport.InitData;
+import dev.darkmaximus.testsupport.MoneyBackedTest;
+import dev.darkmaximus.testsupport.Shop;
+import dev.darkmaximus.testsupport.TestTelegram;
 
 /** The terms and required-channel gates hold on the API (the Mini App's way in), not only in the bot. */
 class AccessGatesIT extends MoneyBackedTest {

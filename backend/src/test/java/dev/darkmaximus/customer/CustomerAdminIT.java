@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.IntegrationTest;
-import dev.darkmaximus.support.TestIds;
+import dev.darkmaximus.testsupport.Api;
+import dev.darkmaximus.testsupport.IntegrationTest;
+import dev.darkmaximus.testsupport.TestIds;
 
 class CustomerAdminIT extends IntegrationTest {
 

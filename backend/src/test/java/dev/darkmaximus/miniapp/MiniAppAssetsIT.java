@@ -14,7 +14,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.testsupport.IntegrationTest;
 
 /**
  * The built Mini App as a browser or CDN gets it: one page naming one content-hashed script and style sheet, cached

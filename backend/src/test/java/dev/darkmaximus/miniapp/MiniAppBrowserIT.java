@@ -3,8 +3,9 @@ package dev.darkmaximus.miniapp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.darkmaximus.support.Shop;
-import dev.darkmaximus.support.XuiPanelStub;
+import dev.darkmaximus.testsupport.Shop;
+import dev.darkmaximus.testsupport.TestYooKassa;
+import dev.darkmaximus.testsupport.XuiPanelStub;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -17,11 +18,11 @@ import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.darkmaximus.support.CatalogRequests;
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.Chromium;
-import dev.darkmaximus.support.IntegrationTest;
-import dev.darkmaximus.support.TestIds;
+import dev.darkmaximus.testsupport.CatalogRequests;
+import dev.darkmaximus.testsupport.Api;
+import dev.darkmaximus.testsupport.Chromium;
+import dev.darkmaximus.testsupport.IntegrationTest;
+import dev.darkmaximus.testsupport.TestIds;
 
 /** The real Mini App (TeaVM output served at /app/) in Chromium, signed in through the dev login. */
 class MiniAppBrowserIT extends IntegrationTest {
@@ -159,9 +160,8 @@ class MiniAppBrowserIT extends IntegrationTest {
                 long[] ids = jdbc.sql("SELECT o.id, p.id FROM orders o JOIN payments p ON p.order_id = o.id "
                         + "WHERE o.customer_id = :c").param("c", customerId)
                         .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-                dev.darkmaximus.support.TestYooKassa.payment(ids[1], "succeeded", 15_920, ids[0]);
-                new Api(port, "185.71.76.10").postRaw("/api/v1/webhooks/yookassa", dev.darkmaximus.support
-                        .TestYooKassa.notification("payment.succeeded", ids[1], "succeeded", 15_920, ids[0]), null)
+                TestYooKassa.payment(ids[1], "succeeded", 15_920, ids[0]);
+                new Api(port, "185.71.76.10").postRaw("/api/v1/webhooks/yookassa", TestYooKassa.notification("payment.succeeded", ids[1], "succeeded", 15_920, ids[0]), null)
                         .expect(200);
 
                 assertThat(page.locator("#checkout-result[data-state='paid']")).containsText("Paid!");
@@ -173,7 +173,7 @@ class MiniAppBrowserIT extends IntegrationTest {
                         .query(Long.class).single();
                 panel.acceptsNewClient(jdbc.sql("SELECT panel_email FROM vpn_keys WHERE id = :id").param("id", keyId)
                         .query(String.class).single());
-                new dev.darkmaximus.support.OutboxDriver(jdbc, worker).run("key.push:" + keyId + ":");
+                new dev.darkmaximus.testsupport.OutboxDriver(jdbc, worker).run("key.push:" + keyId + ":");
                 page.locator("#tab-keys").click();
                 Locator key = page.locator(".key-card[data-key-id='" + keyId + "']");
                 assertThat(key.locator(".key-status")).containsText("days left");
@@ -195,9 +195,8 @@ class MiniAppBrowserIT extends IntegrationTest {
                 long[] topUp = jdbc.sql("SELECT o.id, p.id FROM orders o JOIN payments p ON p.order_id = o.id "
                         + "WHERE o.customer_id = :c AND o.kind = 'TOP_UP'").param("c", customerId)
                         .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-                dev.darkmaximus.support.TestYooKassa.payment(topUp[1], "succeeded", 50_000, topUp[0]);
-                new Api(port, "185.71.76.10").postRaw("/api/v1/webhooks/yookassa", dev.darkmaximus.support
-                        .TestYooKassa.notification("payment.succeeded", topUp[1], "succeeded", 50_000, topUp[0]), null)
+                TestYooKassa.payment(topUp[1], "succeeded", 50_000, topUp[0]);
+                new Api(port, "185.71.76.10").postRaw("/api/v1/webhooks/yookassa", TestYooKassa.notification("payment.succeeded", topUp[1], "succeeded", 50_000, topUp[0]), null)
                         .expect(200);
                 assertThat(page.locator("#checkout-result[data-state='paid']")).isVisible();
                 page.locator("#tab-balance").click();

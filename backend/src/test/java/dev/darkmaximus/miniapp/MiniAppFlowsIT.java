@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
-import dev.darkmaximus.support.Chromium;
-import dev.darkmaximus.support.MoneyBackedTest;
-import dev.darkmaximus.support.TestIds;
+import dev.darkmaximus.testsupport.Chromium;
+import dev.darkmaximus.testsupport.MoneyBackedTest;
+import dev.darkmaximus.testsupport.TestIds;
 
 /** The Mini App's trial and extension flows in Chromium, through to the key on the (WireMock) panel. */
 class MiniAppFlowsIT extends MoneyBackedTest {
@@ -116,9 +116,9 @@ class MiniAppFlowsIT extends MoneyBackedTest {
     }
 
     private static void member(long telegramId, String status) {
-        dev.darkmaximus.support.TestTelegram.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+        dev.darkmaximus.testsupport.TestTelegram.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
                         com.github.tomakehurst.wiremock.client.WireMock.urlMatching("(?i)/bot"
-                                + dev.darkmaximus.support.InitData.TEST_BOT_TOKEN + "/getChatMember"))
+                                + dev.darkmaximus.testsupport.InitData.TEST_BOT_TOKEN + "/getChatMember"))
                 .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.user_id",
                         com.github.tomakehurst.wiremock.client.WireMock.equalTo(Long.toString(telegramId))))
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"ok\":true,\"result\":"
@@ -135,7 +135,7 @@ class MiniAppFlowsIT extends MoneyBackedTest {
                 .query(Long.class).single();
         Instant expires = Instant.now().plus(Duration.ofDays(3));
         // A plan priced in roubles only: Stars can't pay for it, and the checkout doesn't offer them.
-        Map<String, Object> rubles = dev.darkmaximus.support.CatalogRequests.plan(hostId, "Rubles only", "visible");
+        Map<String, Object> rubles = dev.darkmaximus.testsupport.CatalogRequests.plan(hostId, "Rubles only", "visible");
         rubles.put("prices", java.util.List.of(Map.of("amount", 19900, "currency", "RUB")));
         long rublesOnly = api.post("/api/v1/admin/plans", rubles, shop.admin()).expect(201).json().get("id").asLong();
         long keyId = shop.activeKey(customerId, hostId, rublesOnly, expires, "OFF");

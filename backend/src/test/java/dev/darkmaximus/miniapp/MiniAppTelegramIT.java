@@ -16,10 +16,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.darkmaximus.support.Chromium;
-import dev.darkmaximus.support.InitData;
-import dev.darkmaximus.support.IntegrationTest;
-import dev.darkmaximus.support.TestIds;
+import dev.darkmaximus.testsupport.Chromium;
+import dev.darkmaximus.testsupport.InitData;
+import dev.darkmaximus.testsupport.IntegrationTest;
+import dev.darkmaximus.testsupport.TestIds;
 
 /**
  * The Mini App inside a stand-in for Telegram: a {@code Telegram.WebApp} object injected before the page loads, with

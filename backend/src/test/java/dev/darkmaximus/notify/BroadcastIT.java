@@ -24,10 +24,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import dev.darkmaximus.notify.persistence.BroadcastStore;
-import dev.darkmaximus.support.InitData;
-import dev.darkmaximus.support.PanelBackedTest;
-import dev.darkmaximus.support.TestIds;
-import dev.darkmaximus.support.TestTelegram;
+import dev.darkmaximus.testsupport.InitData;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.TestIds;
+import dev.darkmaximus.testsupport.TestTelegram;
 
 /**
  * Broadcasts end to end: composed over the admin API, sent by the runner through the send queue to WireMock standing

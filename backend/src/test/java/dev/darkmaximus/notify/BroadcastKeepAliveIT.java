@@ -18,13 +18,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.darkmaximus.customer.CustomerService;
+import dev.darkmaximus.messaging.AdminAlerts;
 import dev.darkmaximus.notify.persistence.BroadcastStore;
 import dev.darkmaximus.platform.jobs.JobLeases;
 import dev.darkmaximus.platform.telegram.SendQueue;
-import dev.darkmaximus.support.InitData;
-import dev.darkmaximus.support.PanelBackedTest;
-import dev.darkmaximus.support.TestIds;
-import dev.darkmaximus.support.TestTelegram;
+import dev.darkmaximus.testsupport.InitData;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.TestIds;
+import dev.darkmaximus.testsupport.TestTelegram;
 
 /**
  * A batch that takes longer than a lease (Telegram answering slowly, a flood wait) keeps its claims fresh while it

@@ -20,12 +20,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.TaskScheduler;
 import tools.jackson.databind.JsonNode;
 
-import dev.darkmaximus.support.InitData;
-import dev.darkmaximus.support.MoneyBackedTest;
-import dev.darkmaximus.support.Shop;
-import dev.darkmaximus.support.TestIds;
-import dev.darkmaximus.support.TestTelegram;
-import dev.darkmaximus.support.TestYooKassa;
+import dev.darkmaximus.testsupport.InitData;
+import dev.darkmaximus.testsupport.MoneyBackedTest;
+import dev.darkmaximus.testsupport.Shop;
+import dev.darkmaximus.testsupport.TestIds;
+import dev.darkmaximus.testsupport.TestTelegram;
+import dev.darkmaximus.testsupport.TestYooKassa;
 
 /**
  * One node, as {@code make run} or a cluster that lost a node: its jobs run on the node's own scheduler at their

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import dev.darkmaximus.support.InitData;
-import dev.darkmaximus.support.MoneyBackedTest;
-import dev.darkmaximus.support.Shop;
-import dev.darkmaximus.support.TestTelegram;
+import dev.darkmaximus.testsupport.InitData;
+import dev.darkmaximus.testsupport.MoneyBackedTest;
+import dev.darkmaximus.testsupport.Shop;
+import dev.darkmaximus.testsupport.TestTelegram;
 
 /**
  * Telegram Stars through the bot's webhook, with a WireMock for the Bot API: the invoice names only our ids, the
@@ -103,7 +103,7 @@ class StarsPaymentsIT extends MoneyBackedTest {
         api.post("/telegram/webhook/test-webhook-secret", Map.of("update_id", 1), null, SECRET).expect(200);
     }
 
-    private dev.darkmaximus.support.Api.Response update(Map<String, Object> update) {
+    private dev.darkmaximus.testsupport.Api.Response update(Map<String, Object> update) {
         return api.post("/telegram/webhook/test-webhook-secret", update, null, SECRET);
     }
 
@@ -114,13 +114,13 @@ class StarsPaymentsIT extends MoneyBackedTest {
     }
 
     private static Map<String, Object> preCheckout(String id, long from, long amount, String payload) {
-        return Map.of("update_id", dev.darkmaximus.support.TestIds.updateId(), "pre_checkout_query", Map.of("id", id, "from", Map.of("id", from,
+        return Map.of("update_id", dev.darkmaximus.testsupport.TestIds.updateId(), "pre_checkout_query", Map.of("id", id, "from", Map.of("id", from,
                 "is_bot", false, "first_name", "Buyer"), "currency", "XTR", "total_amount", amount,
                 "invoice_payload", payload));
     }
 
     private static Map<String, Object> successfulPayment(long from, long amount, String payload, String charge) {
-        return Map.of("update_id", dev.darkmaximus.support.TestIds.updateId(), "message", Map.of("message_id", 7, "date", 1_764_000_000,
+        return Map.of("update_id", dev.darkmaximus.testsupport.TestIds.updateId(), "message", Map.of("message_id", 7, "date", 1_764_000_000,
                 "chat", Map.of("id", from, "type", "private"), "from", Map.of("id", from, "is_bot", false,
                         "first_name", "Buyer"),
                 "successful_payment", Map.of("currency", "XTR", "total_amount", amount, "invoice_payload", payload,

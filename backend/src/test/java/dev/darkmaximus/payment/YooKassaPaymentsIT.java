@@ -25,10 +25,10 @@ import dev.darkmaximus.platform.outbox.OutboxHandler;
 import dev.darkmaximus.platform.outbox.OutboxProperties;
 import dev.darkmaximus.platform.outbox.OutboxWorker;
 import dev.darkmaximus.platform.outbox.persistence.OutboxRepository;
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.MoneyBackedTest;
-import dev.darkmaximus.support.Shop;
-import dev.darkmaximus.support.TestYooKassa;
+import dev.darkmaximus.testsupport.Api;
+import dev.darkmaximus.testsupport.MoneyBackedTest;
+import dev.darkmaximus.testsupport.Shop;
+import dev.darkmaximus.testsupport.TestYooKassa;
 
 /**
  * YooKassa end to end against a WireMock shaped like its API: the notification is only a hint, the API's answer is

@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.testsupport.Api;
+import dev.darkmaximus.testsupport.IntegrationTest;
 
 /** Reading the audit log back (SPEC §7, §10): filters, paging, and entries as recorded. */
 class AuditLogIT extends IntegrationTest {
@@ -154,7 +154,7 @@ class AuditLogIT extends IntegrationTest {
         assertThat(firstPage.get("data").size()).as("50 by default").isEqualTo(50);
         assertThat(firstPage.get("nextCursor").isNull()).isFalse();
 
-        String operator = dev.darkmaximus.support.Operators.signedIn(api, jdbc, passwords, "audit-op").token();
+        String operator = dev.darkmaximus.testsupport.Operators.signedIn(api, jdbc, passwords, "audit-op").token();
         api.get(AUDIT, operator).problem(403, "forbidden");
     }
 

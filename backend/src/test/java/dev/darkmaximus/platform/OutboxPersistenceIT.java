@@ -22,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.darkmaximus.platform.db.JsonDocument;
 import dev.darkmaximus.platform.outbox.persistence.OutboxRepository;
 import dev.darkmaximus.platform.outbox.persistence.OutboxTask;
-import dev.darkmaximus.support.DomainFixtures;
-import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.testsupport.DomainFixtures;
+import dev.darkmaximus.testsupport.IntegrationTest;
 
 class OutboxPersistenceIT extends IntegrationTest {
 

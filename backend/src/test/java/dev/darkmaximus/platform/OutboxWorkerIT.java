@@ -20,9 +20,9 @@ import dev.darkmaximus.platform.outbox.OutboxProperties;
 import dev.darkmaximus.platform.outbox.OutboxService;
 import dev.darkmaximus.platform.outbox.OutboxWorker;
 import dev.darkmaximus.platform.outbox.persistence.OutboxRepository;
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.DomainFixtures;
-import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.testsupport.Api;
+import dev.darkmaximus.testsupport.DomainFixtures;
+import dev.darkmaximus.testsupport.IntegrationTest;
 
 /** The outbox end to end: enqueue in a transaction, run, retry with backoff, dead-letter, admin retry. */
 class OutboxWorkerIT extends IntegrationTest {

@@ -11,8 +11,8 @@ import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.testsupport.Api;
+import dev.darkmaximus.testsupport.IntegrationTest;
 
 /**
  * In-process buckets (no REDIS_URL): the test profile allows 5 sign-in attempts per IP per minute and 15 orders per
@@ -51,8 +51,8 @@ class RateLimitIT extends IntegrationTest {
     @Test
     void oneCustomerOpensAtMostTheirOrderBudgetPerMinuteFromAnyAddress() throws Exception {
         Api api = new Api(port);
-        dev.darkmaximus.support.Shop shop = new dev.darkmaximus.support.Shop(api, jdbc);
-        dev.darkmaximus.support.Shop.Customer customer = shop.customer();
+        dev.darkmaximus.testsupport.Shop shop = new dev.darkmaximus.testsupport.Shop(api, jdbc);
+        dev.darkmaximus.testsupport.Shop.Customer customer = shop.customer();
         CyclicBarrier together = new CyclicBarrier(20);
         List<CompletableFuture<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -87,7 +87,7 @@ class RateLimitIT extends IntegrationTest {
     @Test
     void retryingAnOrderAlreadyOpenedSpendsNothingOfTheBudget() {
         Api api = new Api(port);
-        dev.darkmaximus.support.Shop.Customer customer = new dev.darkmaximus.support.Shop(api, jdbc).customer();
+        dev.darkmaximus.testsupport.Shop.Customer customer = new dev.darkmaximus.testsupport.Shop(api, jdbc).customer();
         Map<String, Object> topUp = Map.of("kind", "TOP_UP", "amountMinor", 10_000, "method", "YOOKASSA");
         long first = api.post("/api/v1/orders", topUp, customer.token(), Map.of("Idempotency-Key", "retry-0"))
                 .expect(201).json().get("id").asLong();

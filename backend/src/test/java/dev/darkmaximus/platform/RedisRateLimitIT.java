@@ -14,9 +14,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.darkmaximus.platform.ratelimit.RateLimiter;
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.TestDatabase;
-import dev.darkmaximus.support.TestRedis;
+import dev.darkmaximus.testsupport.Api;
+import dev.darkmaximus.testsupport.TestDatabase;
+import dev.darkmaximus.testsupport.TestRedis;
 
 /**
  * The one deliberately separate context: REDIS_URL set and no dev profile, as in a multi-replica production.

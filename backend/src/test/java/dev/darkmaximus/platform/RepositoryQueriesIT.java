@@ -19,8 +19,8 @@ import dev.darkmaximus.billing.persistence.PromoRedemptionRepository;
 import dev.darkmaximus.billing.persistence.RefundRepository;
 import dev.darkmaximus.billing.persistence.WithdrawalRequestRepository;
 import dev.darkmaximus.customer.persistence.ReferralLinkRepository;
-import dev.darkmaximus.support.DomainFixtures;
-import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.testsupport.DomainFixtures;
+import dev.darkmaximus.testsupport.IntegrationTest;
 import dev.darkmaximus.support.persistence.TicketMessageRepository;
 
 /**

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.testsupport.IntegrationTest;
 
 /** Request bodies are capped before anything reads them, and a webhook's sender is checked before its body. */
 class RequestLimitsIT extends IntegrationTest {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.TaskScheduler;
 
-import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.testsupport.IntegrationTest;
 
 /**
  * A long job run (a broadcast to thousands) doesn't hold back the others on its node: fixed-delay jobs, which is

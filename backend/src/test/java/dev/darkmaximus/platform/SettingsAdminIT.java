@@ -26,10 +26,10 @@ import dev.darkmaximus.platform.settings.SettingCatalogue;
 import dev.darkmaximus.platform.settings.SettingDefinition;
 import dev.darkmaximus.platform.settings.SettingGroup;
 import dev.darkmaximus.platform.settings.ShopSettings;
-import dev.darkmaximus.support.Api;
-import dev.darkmaximus.support.IntegrationTest;
-import dev.darkmaximus.support.TestIds;
-import dev.darkmaximus.support.TestYooKassa;
+import dev.darkmaximus.testsupport.Api;
+import dev.darkmaximus.testsupport.IntegrationTest;
+import dev.darkmaximus.testsupport.TestIds;
+import dev.darkmaximus.testsupport.TestYooKassa;
 
 /** The settings screen's API (SPEC §13). Every test puts the settings it changes back to their defaults. */
 class SettingsAdminIT extends IntegrationTest {
@@ -246,7 +246,7 @@ class SettingsAdminIT extends IntegrationTest {
 
     @Test
     void anOperatorCanNeitherReadNorChangeSettings() {
-        String operator = dev.darkmaximus.support.Operators.signedIn(api, jdbc, passwords, "settings-op").token();
+        String operator = dev.darkmaximus.testsupport.Operators.signedIn(api, jdbc, passwords, "settings-op").token();
 
         api.get(SETTINGS, operator).problem(403, "forbidden");
         api.put(SETTINGS, Map.of("values", Map.of("trial.days", "7")), operator).problem(403, "forbidden");

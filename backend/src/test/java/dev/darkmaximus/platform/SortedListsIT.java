@@ -9,9 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import dev.darkmaximus.support.PanelBackedTest;
-import dev.darkmaximus.support.Shop;
-import dev.darkmaximus.support.TestIds;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.Shop;
+import dev.darkmaximus.testsupport.TestIds;
 
 /** Admin lists sorted by a column on the server, a page at an offset; only the allowed columns. */
 class SortedListsIT extends PanelBackedTest {

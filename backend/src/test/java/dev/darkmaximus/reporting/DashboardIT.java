@@ -9,9 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import dev.darkmaximus.support.MoneyBackedTest;
-import dev.darkmaximus.support.Shop;
-import dev.darkmaximus.support.TestYooKassa;
+import dev.darkmaximus.testsupport.MoneyBackedTest;
+import dev.darkmaximus.testsupport.Shop;
+import dev.darkmaximus.testsupport.TestYooKassa;
 
 /**
  * The dashboard counts what happened: a trial customer who then pays by card moves today's revenue, payments, new

@@ -16,8 +16,8 @@ import dev.darkmaximus.catalog.DurationUnit;
 import dev.darkmaximus.platform.money.Currency;
 import dev.darkmaximus.platform.money.Money;
 import dev.darkmaximus.platform.settings.ShopSettings;
-import dev.darkmaximus.support.PanelBackedTest;
-import dev.darkmaximus.support.Shop;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.Shop;
 
 /** SPEC §4.4: renewal from the balance with a ledger entry, or a message and no debt. */
 class AutoRenewalIT extends PanelBackedTest {

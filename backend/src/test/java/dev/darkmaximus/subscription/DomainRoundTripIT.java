@@ -13,15 +13,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.darkmaximus.notify.persistence.Notification;
-import dev.darkmaximus.notify.persistence.NotificationRepository;
+import dev.darkmaximus.messaging.persistence.Notification;
+import dev.darkmaximus.messaging.persistence.NotificationRepository;
 import dev.darkmaximus.platform.db.JsonDocument;
 import dev.darkmaximus.platform.settings.persistence.Setting;
 import dev.darkmaximus.platform.settings.persistence.SettingRepository;
 import dev.darkmaximus.subscription.persistence.VpnKey;
 import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
-import dev.darkmaximus.support.DomainFixtures;
-import dev.darkmaximus.support.IntegrationTest;
+import dev.darkmaximus.testsupport.DomainFixtures;
+import dev.darkmaximus.testsupport.IntegrationTest;
 import dev.darkmaximus.support.persistence.SupportTicket;
 import dev.darkmaximus.support.persistence.SupportTicketRepository;
 

@@ -20,17 +20,18 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.darkmaximus.billing.BalanceService;
-import dev.darkmaximus.notify.NotificationService;
+import dev.darkmaximus.messaging.NotificationService;
 import dev.darkmaximus.platform.outbox.OutboxWorker;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
-import dev.darkmaximus.support.PanelBackedTest;
-import dev.darkmaximus.support.OutboxDriver;
-import dev.darkmaximus.support.Shop;
-import dev.darkmaximus.support.TestTelegram;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.OutboxDriver;
+import dev.darkmaximus.testsupport.Shop;
+import dev.darkmaximus.testsupport.TestTelegram;
 
 /** Reminders go out once per key, expiry and offset, even from two schedulers at once; then through the bot. */
 class ExpiryJobsIT extends PanelBackedTest {
@@ -53,6 +54,10 @@ class ExpiryJobsIT extends PanelBackedTest {
     TransactionTemplate transactions;
     @Autowired
     OutboxWorker worker;
+    @Autowired
+    KeyFormats keyFormats;
+    @Autowired
+    ApplicationEventPublisher events;
 
     private int sent(String dedupKey) {
         return jdbc.sql("SELECT count(*) FROM notifications WHERE dedup_key = :k").param("k", dedupKey)
@@ -65,7 +70,7 @@ class ExpiryJobsIT extends PanelBackedTest {
         Instant expiry = Instant.now().plus(20, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         long keyId = shop.activeKey(customer.id(), hostId, null, expiry, "OFF");
         ExpiryReminders otherNode = new ExpiryReminders(keyRepository, queries, renewal, balances, notifications,
-                new KeyFormats(settings), settings, transactions, java.time.Clock.systemUTC());
+                keyFormats, settings, transactions, events, java.time.Clock.systemUTC());
 
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService nodes = Executors.newFixedThreadPool(2);
@@ -98,7 +103,7 @@ class ExpiryJobsIT extends PanelBackedTest {
         Shop.Customer customer = shop.customer();
         Instant expiry = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         long keyId = shop.activeKey(customer.id(), hostId, null, expiry, "OFF");
-        TestTelegram.server().stubFor(post(urlEqualTo("/bot" + dev.darkmaximus.support.InitData.TEST_BOT_TOKEN
+        TestTelegram.server().stubFor(post(urlEqualTo("/bot" + dev.darkmaximus.testsupport.InitData.TEST_BOT_TOKEN
                 + "/sendMessage")).withRequestBody(matchingJsonPath("$.chat_id", equalTo(Long.toString(customer.telegramId()))))
                 .willReturn(okJson("{\"ok\":true,\"result\":{\"message_id\":77}}")));
 
@@ -114,7 +119,7 @@ class ExpiryJobsIT extends PanelBackedTest {
 
         assertThat(jdbc.sql("SELECT status FROM notifications WHERE id = :id").param("id", notificationId)
                 .query(String.class).single()).isEqualTo("SENT");
-        TestTelegram.server().verify(1, postRequestedFor(urlEqualTo("/bot" + dev.darkmaximus.support.InitData.TEST_BOT_TOKEN
+        TestTelegram.server().verify(1, postRequestedFor(urlEqualTo("/bot" + dev.darkmaximus.testsupport.InitData.TEST_BOT_TOKEN
                 + "/sendMessage")).withRequestBody(matchingJsonPath("$.chat_id", equalTo(Long.toString(customer.telegramId()))))
                 .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock.containing("has expired"))));
     }
@@ -123,7 +128,7 @@ class ExpiryJobsIT extends PanelBackedTest {
     void aCustomerWhoBlockedTheBotIsMarkedUnreachableAndNotRetried() {
         Shop.Customer customer = shop.customer();
         long keyId = shop.activeKey(customer.id(), hostId, null, Instant.now().plus(30, ChronoUnit.MINUTES), "OFF");
-        TestTelegram.server().stubFor(post(urlEqualTo("/bot" + dev.darkmaximus.support.InitData.TEST_BOT_TOKEN
+        TestTelegram.server().stubFor(post(urlEqualTo("/bot" + dev.darkmaximus.testsupport.InitData.TEST_BOT_TOKEN
                 + "/sendMessage")).withRequestBody(matchingJsonPath("$.chat_id", equalTo(Long.toString(customer.telegramId()))))
                 .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
                         .withBody("{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}")));

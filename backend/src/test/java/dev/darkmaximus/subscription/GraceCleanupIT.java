@@ -13,8 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
-import dev.darkmaximus.support.PanelBackedTest;
-import dev.darkmaximus.support.Shop;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.Shop;
 
 /** SPEC §4.6: keys expired past the grace period leave the panel and are archived, unless the admin said no. */
 class GraceCleanupIT extends PanelBackedTest {

@@ -17,9 +17,9 @@ import tools.jackson.databind.JsonNode;
 
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
-import dev.darkmaximus.support.PanelBackedTest;
-import dev.darkmaximus.support.Shop;
-import dev.darkmaximus.support.XuiPanelStub;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.Shop;
+import dev.darkmaximus.testsupport.XuiPanelStub;
 
 /** SPEC §4.3 through the API: trial once, extension arithmetic, trial → paid, revoke panel-first, admin actions. */
 class KeyLifecycleIT extends PanelBackedTest {

@@ -12,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import dev.darkmaximus.support.PanelBackedTest;
-import dev.darkmaximus.support.Shop;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.Shop;
 
 /** Sync takes the panel's state, flags what the panel lacks, lists what only the panel has, and deletes nothing. */
 class KeySyncIT extends PanelBackedTest {

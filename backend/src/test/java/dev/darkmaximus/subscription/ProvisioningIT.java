@@ -20,9 +20,9 @@ import dev.darkmaximus.platform.outbox.OutboxWorker;
 import dev.darkmaximus.platform.outbox.persistence.OutboxRepository;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
-import dev.darkmaximus.support.PanelBackedTest;
-import dev.darkmaximus.support.OutboxDriver;
-import dev.darkmaximus.support.Shop;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.OutboxDriver;
+import dev.darkmaximus.testsupport.Shop;
 
 /** A key is created on the panel through the outbox: outages, crashes and retries never lose it or double it. */
 class ProvisioningIT extends PanelBackedTest {

@@ -7,6 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.Shop;
+
 /** Customers' support over the API: one open ticket that messages join, nobody else's ticket visible or closable. */
 class MyTicketsIT extends PanelBackedTest {
 

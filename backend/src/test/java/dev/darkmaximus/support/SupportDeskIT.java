@@ -19,6 +19,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 import dev.darkmaximus.platform.outbox.OutboxWorker;
+import dev.darkmaximus.testsupport.InitData;
+import dev.darkmaximus.testsupport.Operators;
+import dev.darkmaximus.testsupport.OutboxDriver;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.Shop;
+import dev.darkmaximus.testsupport.TestTelegram;
 
 /**
  * Support and customer messages from the admin side: the queue, answering (delivered in the bot), taking and

@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.darkmaximus.auth.StaffService;
-import dev.darkmaximus.auth.TokenService;
 import dev.darkmaximus.auth.TotpService;
 import dev.darkmaximus.platform.error.ApiException;
+import dev.darkmaximus.platform.web.Caller;
 
 /** The signed-in staff member (admin or operator) and their own two-factor sign-in. */
 @RestController
@@ -74,7 +74,7 @@ class AdminMeController {
     }
 
     private static long staffId(Jwt jwt) {
-        Long id = TokenService.staffId(jwt);
+        Long id = Caller.staffId(jwt);
         if (id == null) {
             throw new ApiException(HttpStatus.FORBIDDEN, "forbidden", "Only staff accounts have this.");
         }

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.darkmaximus.auth.StaffAdminService;
-import dev.darkmaximus.auth.TokenService;
+import dev.darkmaximus.platform.web.Caller;
 
 /** Staff accounts: only admins manage them. Every change is audited without passwords or TOTP secrets. */
 @RestController
@@ -70,7 +70,7 @@ class StaffAdminController {
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     StaffResponse update(@AuthenticationPrincipal Jwt jwt, @PathVariable long id,
                          @Valid @RequestBody StaffUpdateRequest request) {
-        return StaffResponse.from(staff.update(id, request.toAccess(), TokenService.staffId(jwt)));
+        return StaffResponse.from(staff.update(id, request.toAccess(), Caller.staffId(jwt)));
     }
 
     @PostMapping("/{id}/password")

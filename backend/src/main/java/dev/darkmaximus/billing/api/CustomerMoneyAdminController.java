@@ -31,6 +31,7 @@ import dev.darkmaximus.billing.WithdrawalView;
 import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.platform.money.Currency;
 import dev.darkmaximus.platform.money.Money;
+import dev.darkmaximus.platform.web.Caller;
 
 @RestController
 @Validated
@@ -95,7 +96,7 @@ class CustomerMoneyAdminController {
     @ApiResponse(responseCode = "200", description = "The request.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     WithdrawalView approve(@AuthenticationPrincipal Jwt jwt, @PathVariable long id) {
-        return referrals.approve(id, dev.darkmaximus.auth.TokenService.staffId(jwt));
+        return referrals.approve(id, Caller.staffId(jwt));
     }
 
     @PostMapping("/api/v1/admin/withdrawals/{id}/decline")
@@ -104,7 +105,7 @@ class CustomerMoneyAdminController {
     @ApiResponse(responseCode = "200", description = "The request.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     WithdrawalView decline(@AuthenticationPrincipal Jwt jwt, @PathVariable long id, @Valid @RequestBody DeclineBody body) {
-        return referrals.decline(id, body.reason(), dev.darkmaximus.auth.TokenService.staffId(jwt));
+        return referrals.decline(id, body.reason(), Caller.staffId(jwt));
     }
 
     @Schema(name = "CustomerLedger")

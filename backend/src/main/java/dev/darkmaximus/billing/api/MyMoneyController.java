@@ -26,13 +26,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.darkmaximus.auth.TokenService;
 import dev.darkmaximus.billing.BalanceService;
 import dev.darkmaximus.billing.LedgerLine;
 import dev.darkmaximus.billing.ReferralInfo;
 import dev.darkmaximus.billing.ReferralService;
 import dev.darkmaximus.billing.WithdrawalView;
 import dev.darkmaximus.platform.money.Currency;
+import dev.darkmaximus.platform.web.Caller;
 
 @RestController
 @RequestMapping("/api/v1/me")
@@ -52,7 +52,7 @@ class MyMoneyController {
     @Operation(operationId = "getMyBalance", summary = "My spendable balance and referral earnings (kopecks)")
     @ApiResponse(responseCode = "200", description = "The balances.")
     BalanceResponse balance(@AuthenticationPrincipal Jwt jwt) {
-        long id = TokenService.customerId(jwt);
+        long id = Caller.customerId(jwt);
         return new BalanceResponse(balances.balance(id, Currency.RUB).amount(),
                 balances.referralBalance(id, Currency.RUB).amount(), Currency.RUB);
     }
@@ -65,14 +65,14 @@ class MyMoneyController {
                             @RequestParam(required = false) Long before,
                             @Parameter(description = "Page size, 1–100.") @RequestParam(defaultValue = "50")
                             @Min(1) @Max(100) int limit) {
-        return balances.statement(TokenService.customerId(jwt), before, limit);
+        return balances.statement(Caller.customerId(jwt), before, limit);
     }
 
     @GetMapping("/referral")
     @Operation(operationId = "getMyReferral", summary = "My referral link, invitees and earnings")
     @ApiResponse(responseCode = "200", description = "Referral programme state.")
     ReferralInfo referral(@AuthenticationPrincipal Jwt jwt) {
-        return referrals.info(TokenService.customerId(jwt));
+        return referrals.info(Caller.customerId(jwt));
     }
 
     @PostMapping("/referral/withdrawals")
@@ -83,7 +83,7 @@ class MyMoneyController {
     @ApiResponse(responseCode = "201", description = "The request.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     WithdrawalView withdraw(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody WithdrawalBody body) {
-        return referrals.requestWithdrawal(TokenService.customerId(jwt), body.amountMinor(), body.method(),
+        return referrals.requestWithdrawal(Caller.customerId(jwt), body.amountMinor(), body.method(),
                 body.details());
     }
 
@@ -93,7 +93,7 @@ class MyMoneyController {
     @ApiResponse(responseCode = "200", description = "The balances after the move.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     BalanceResponse transfer(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody TransferBody body) {
-        long id = TokenService.customerId(jwt);
+        long id = Caller.customerId(jwt);
         referrals.transferToBalance(id, body.amountMinor());
         return balance(jwt);
     }

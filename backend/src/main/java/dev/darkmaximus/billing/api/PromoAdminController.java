@@ -30,13 +30,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.darkmaximus.auth.TokenService;
 import dev.darkmaximus.billing.PromoCommand;
 import dev.darkmaximus.billing.PromoKind;
 import dev.darkmaximus.billing.PromoRedemptionView;
 import dev.darkmaximus.billing.PromoService;
 import dev.darkmaximus.billing.PromoView;
 import dev.darkmaximus.platform.money.Currency;
+import dev.darkmaximus.platform.web.Caller;
 
 @RestController
 @RequestMapping("/api/v1/admin/promo-codes")
@@ -73,7 +73,7 @@ class PromoAdminController {
     @ApiResponse(responseCode = "201", description = "The code.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     PromoView create(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PromoBody body) {
-        return promos.create(body.toCommand(), TokenService.staffId(jwt));
+        return promos.create(body.toCommand(), Caller.staffId(jwt));
     }
 
     @PutMapping("/{id}")

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.darkmaximus.auth.TokenService;
 import dev.darkmaximus.catalog.CatalogService;
+import dev.darkmaximus.platform.web.Caller;
 
 @RestController
 @RequestMapping("/api/v1/catalog")
@@ -47,6 +47,6 @@ class CatalogController {
     }
 
     private static Long customerId(Jwt jwt) {
-        return jwt != null && jwt.getSubject().startsWith("customer:") ? TokenService.customerId(jwt) : null;
+        return Caller.customerIdOrNull(jwt);
     }
 }

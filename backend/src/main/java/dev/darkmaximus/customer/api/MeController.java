@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.darkmaximus.auth.TokenService;
 import dev.darkmaximus.customer.CustomerService;
+import dev.darkmaximus.platform.web.Caller;
 
 @RestController
 @RequestMapping("/api/v1/me")
@@ -30,7 +30,7 @@ class MeController {
     @Operation(operationId = "getMe", summary = "The signed-in customer's profile")
     @ApiResponse(responseCode = "200", description = "The profile.")
     CustomerResponse me(@AuthenticationPrincipal Jwt jwt) {
-        return CustomerResponse.from(customers.get(TokenService.customerId(jwt)));
+        return CustomerResponse.from(customers.get(Caller.customerId(jwt)));
     }
 
     @org.springframework.web.bind.annotation.PostMapping("/terms")
@@ -39,14 +39,14 @@ class MeController {
                     + "until the customer has accepted (here, or in the bot). Accepting again changes nothing.")
     @ApiResponse(responseCode = "200", description = "The profile.")
     CustomerResponse acceptTerms(@AuthenticationPrincipal Jwt jwt) {
-        return CustomerResponse.from(customers.acceptTerms(TokenService.customerId(jwt)));
+        return CustomerResponse.from(customers.acceptTerms(Caller.customerId(jwt)));
     }
 
     @PutMapping("/language")
     @Operation(operationId = "setMyLanguage", summary = "Choose ru or en for the bot, the Mini App and messages")
     @ApiResponse(responseCode = "200", description = "The profile.")
     CustomerResponse language(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody LanguageRequest request) {
-        return CustomerResponse.from(customers.setLanguage(TokenService.customerId(jwt), request.language()));
+        return CustomerResponse.from(customers.setLanguage(Caller.customerId(jwt), request.language()));
     }
 
     @PutMapping("/auto-renew")
@@ -55,7 +55,7 @@ class MeController {
     @ApiResponse(responseCode = "200", description = "The profile.")
     CustomerResponse autoRenewDefault(@AuthenticationPrincipal Jwt jwt,
                                       @Valid @RequestBody AutoRenewDefaultRequest request) {
-        long id = TokenService.customerId(jwt);
+        long id = Caller.customerId(jwt);
         customers.setAutoRenewDefault(id, request.enabled());
         return CustomerResponse.from(customers.get(id));
     }

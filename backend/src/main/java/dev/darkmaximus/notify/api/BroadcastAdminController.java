@@ -28,12 +28,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.darkmaximus.auth.TokenService;
 import dev.darkmaximus.notify.BroadcastAudience;
 import dev.darkmaximus.notify.BroadcastCommand;
 import dev.darkmaximus.notify.BroadcastRecipientView;
 import dev.darkmaximus.notify.BroadcastService;
 import dev.darkmaximus.notify.BroadcastView;
+import dev.darkmaximus.platform.web.Caller;
 
 @RestController
 @RequestMapping("/api/v1/admin/broadcasts")
@@ -85,7 +85,7 @@ class BroadcastAdminController {
             description = "Text is Telegram HTML (≤ 4096 characters, ≤ 1024 under an image); buttons open URLs. Audited.")
     @ApiResponse(responseCode = "201", description = "The draft.")
     BroadcastView create(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody BroadcastBody body) {
-        return broadcasts.create(body.toCommand(), TokenService.staffId(jwt));
+        return broadcasts.create(body.toCommand(), Caller.staffId(jwt));
     }
 
     @PutMapping("/{id}")
@@ -116,7 +116,7 @@ class BroadcastAdminController {
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     void preview(@AuthenticationPrincipal Jwt jwt, @PathVariable long id) {
-        broadcasts.preview(id, TokenService.staffId(jwt));
+        broadcasts.preview(id, Caller.staffId(jwt));
     }
 
     @PostMapping("/{id}/schedule")

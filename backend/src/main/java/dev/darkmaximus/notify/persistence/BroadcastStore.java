@@ -9,6 +9,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.darkmaximus.billing.PaymentStatus;
+import dev.darkmaximus.subscription.KeyStates;
+
 /**
  * Broadcasts and their recipients. Picking an audience reads other features' tables (keys, payments, groups) on
  * purpose: it is a read-only selection, like reporting, and every change to those still goes through their owners.
@@ -231,18 +234,20 @@ public class BroadcastStore {
     private static String where(Filter filter) {
         String paid = """
                 EXISTS (SELECT 1 FROM orders o JOIN payments p ON p.order_id = o.id WHERE o.customer_id = c.id
-                        AND p.status IN (""" + dev.darkmaximus.billing.PaymentStatus.PAID_SQL + "))";
+                        AND p.status IN (""" + PaymentStatus.PAID_SQL + "))";
+        String hasActiveKey = "EXISTS (SELECT 1 FROM vpn_keys k WHERE k.customer_id = c.id AND k.status IN ("
+                + KeyStates.ACTIVE_SQL + "))";
         String audience = switch (filter.kind()) {
             case "ALL" -> "TRUE";
-            case "ACTIVE_KEYS" -> "EXISTS (SELECT 1 FROM vpn_keys k WHERE k.customer_id = c.id AND k.status = 'ACTIVE')";
+            case "ACTIVE_KEYS" -> hasActiveKey;
             case "EXPIRED_KEYS" -> """
-                    EXISTS (SELECT 1 FROM vpn_keys k WHERE k.customer_id = c.id AND k.status = 'EXPIRED'
+                    EXISTS (SELECT 1 FROM vpn_keys k WHERE k.customer_id = c.id AND k.status IN (%s)
                             AND k.expires_at >= CAST(:now AS timestamptz) - make_interval(days => :days))
-                    AND NOT EXISTS (SELECT 1 FROM vpn_keys k WHERE k.customer_id = c.id AND k.status = 'ACTIVE')""";
+                    AND NOT\s""".formatted(KeyStates.EXPIRED_SQL) + hasActiveKey;
             case "NEVER_PAID" -> "NOT " + paid;
             case "TRIAL_ONLY" -> "c.trial_used AND NOT " + paid;
-            case "HOST" -> "EXISTS (SELECT 1 FROM vpn_keys k WHERE k.customer_id = c.id AND k.status = 'ACTIVE' "
-                    + "AND k.host_id = :host)";
+            case "HOST" -> "EXISTS (SELECT 1 FROM vpn_keys k WHERE k.customer_id = c.id AND k.status IN ("
+                    + KeyStates.ACTIVE_SQL + ") AND k.host_id = :host)";
             case "GROUP" -> "EXISTS (SELECT 1 FROM customer_group_members m WHERE m.customer_id = c.id "
                     + "AND m.group_id = :group)";
             default -> throw new IllegalArgumentException("unknown audience " + filter.kind());

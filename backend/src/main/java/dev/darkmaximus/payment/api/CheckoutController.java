@@ -23,12 +23,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.darkmaximus.auth.TokenService;
 import dev.darkmaximus.billing.OrderService;
 import dev.darkmaximus.billing.OrderView;
 import dev.darkmaximus.billing.OrderKind;
 import dev.darkmaximus.billing.Quote;
 import dev.darkmaximus.payment.CheckoutService;
+import dev.darkmaximus.platform.web.Caller;
 
 @RestController
 @Validated
@@ -56,7 +56,7 @@ class CheckoutController {
                                         OrderKind kind,
                                         @RequestParam(required = false) Long planId,
                                         @RequestParam(required = false) Long keyId) {
-        return orders.methodsFor(TokenService.customerId(jwt), kind, planId, keyId).stream()
+        return orders.methodsFor(Caller.customerId(jwt), kind, planId, keyId).stream()
                 .map(PaymentMethodResponse::of).toList();
     }
 
@@ -70,7 +70,7 @@ class CheckoutController {
     @ApiResponse(responseCode = "200", description = "The quote.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     Quote quote(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PurchaseBody body) {
-        return orders.quote(TokenService.customerId(jwt), body.toRequest());
+        return orders.quote(Caller.customerId(jwt), body.toRequest());
     }
 
     @PostMapping("/api/v1/orders")
@@ -89,7 +89,7 @@ class CheckoutController {
                              example = "3f2a9c1e-7b44-4f0e-9d7a-1c2b3d4e5f60")
                      @RequestHeader(name = "Idempotency-Key", required = false)
                      @Pattern(regexp = "[A-Za-z0-9_.:-]{1,100}") String idempotencyKey) {
-        return checkout.checkout(TokenService.customerId(jwt), body.toRequest(), idempotencyKey);
+        return checkout.checkout(Caller.customerId(jwt), body.toRequest(), idempotencyKey);
     }
 
     @GetMapping("/api/v1/orders/{id}")
@@ -98,7 +98,7 @@ class CheckoutController {
     @ApiResponse(responseCode = "200", description = "The order.")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     OrderView get(@AuthenticationPrincipal Jwt jwt, @PathVariable long id) {
-        return orders.getOwned(TokenService.customerId(jwt), id);
+        return orders.getOwned(Caller.customerId(jwt), id);
     }
 
     @GetMapping("/api/v1/me/orders")
@@ -109,6 +109,6 @@ class CheckoutController {
                          @RequestParam(required = false) Long before,
                          @Parameter(description = "Page size, 1–100.") @RequestParam(defaultValue = "20")
                          @Min(1) @Max(100) int limit) {
-        return orders.forCustomer(TokenService.customerId(jwt), before, limit);
+        return orders.forCustomer(Caller.customerId(jwt), before, limit);
     }
 }

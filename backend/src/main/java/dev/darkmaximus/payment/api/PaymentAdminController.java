@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.darkmaximus.auth.TokenService;
 import dev.darkmaximus.billing.OrderService;
 import dev.darkmaximus.billing.OrderView;
 import dev.darkmaximus.billing.PaymentMethod;
@@ -40,6 +39,7 @@ import dev.darkmaximus.billing.TransactionRow;
 import dev.darkmaximus.payment.PaymentChecks;
 import dev.darkmaximus.payment.ProviderException;
 import dev.darkmaximus.payment.RefundService;
+import dev.darkmaximus.platform.web.Caller;
 
 @RestController
 @RequestMapping("/api/v1/admin/payments")
@@ -122,7 +122,7 @@ class PaymentAdminController {
     @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
     RefundOutcome refund(@AuthenticationPrincipal Jwt jwt, @PathVariable long id, @Valid @RequestBody RefundBody body) {
         RefundService.Outcome outcome = refundService.refund(id, body.amountMinor(), Boolean.TRUE.equals(body.toBalance()), body.reason(),
-                body.keyAction(), TokenService.staffId(jwt));
+                body.keyAction(), Caller.staffId(jwt));
         return new RefundOutcome(outcome.refund(), outcome.keyActionError());
     }
 

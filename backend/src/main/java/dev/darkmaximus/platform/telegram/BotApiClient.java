@@ -26,7 +26,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
-import dev.darkmaximus.auth.TelegramProperties;
+import dev.darkmaximus.platform.telegram.TelegramProperties;
 
 /**
  * Our transport for the Bot API on {@code java.net.http} (telegrambots' own clients pull OkHttp and Kotlin). The

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.darkmaximus.auth.TelegramProperties;
+import dev.darkmaximus.platform.telegram.TelegramProperties;
 
 /**
  * The few Bot API methods the backend calls itself (messages to customers). Telegram's answers are mapped to what

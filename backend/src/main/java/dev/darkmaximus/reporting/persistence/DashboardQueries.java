@@ -9,6 +9,12 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.darkmaximus.billing.OrderKind;
+import dev.darkmaximus.billing.OrderStatus;
+import dev.darkmaximus.billing.PaymentMethod;
+import dev.darkmaximus.billing.PaymentStatus;
+import dev.darkmaximus.subscription.KeyStates;
+
 /**
  * The dashboard's figures per day of the shop's time zone, read across features' tables in a few grouped queries
  * (one per figure, not one per day). Read-only, like {@link StatsQueries}.
@@ -17,8 +23,8 @@ import org.springframework.stereotype.Repository;
 public class DashboardQueries {
 
     /** Money received: balance spending is not new money, and a refunded payment was still received that day. */
-    private static final String RECEIVED = "p.status IN (" + dev.darkmaximus.billing.PaymentStatus.PAID_SQL + ") "
-            + "AND p.provider <> 'BALANCE'";
+    private static final String RECEIVED = "p.status IN (" + PaymentStatus.PAID_SQL + ") "
+            + "AND p.provider <> '" + PaymentMethod.BALANCE.name() + "'";
 
     private final JdbcClient jdbc;
 
@@ -56,10 +62,10 @@ public class DashboardQueries {
                         SELECT d.day::date AS day, count(k.id) AS n
                         FROM generate_series(CAST(:fromDate AS date), CAST(:toDate AS date), interval '1 day') AS d(day)
                         LEFT JOIN vpn_keys k
-                          ON k.status IN ('ACTIVE', 'EXPIRED', 'DISABLED')
+                          ON k.status IN (%s)
                          AND k.starts_at < ((d.day + interval '1 day') AT TIME ZONE :zone)
                          AND k.expires_at >= ((d.day + interval '1 day') AT TIME ZONE :zone)
-                        GROUP BY 1 ORDER BY 1""")
+                        GROUP BY 1 ORDER BY 1""".formatted(KeyStates.STARTED_SQL))
                 .params(range(from, to, zone))
                 .query((rs, n) -> new DayCount(rs.getDate("day").toLocalDate(), rs.getLong("n"))).list();
     }
@@ -95,11 +101,12 @@ public class DashboardQueries {
                         SELECT count(*) AS trials,
                                count(*) FILTER (WHERE EXISTS (
                                    SELECT 1 FROM orders o WHERE o.customer_id = t.customer_id
-                                     AND o.status IN ('PAID', 'FULFILLED', 'REFUNDED') AND o.kind <> 'TOP_UP'
+                                     AND o.status IN (%s) AND o.kind <> '%s'
                                      AND o.paid_at >= t.first_trial)) AS converted
                         FROM (SELECT customer_id, min(created_at) AS first_trial FROM vpn_keys WHERE trial
                               GROUP BY customer_id) t
-                        WHERE t.first_trial >= :fromTs AND t.first_trial < :toTs""")
+                        WHERE t.first_trial >= :fromTs AND t.first_trial < :toTs"""
+                        .formatted(OrderStatus.WAS_PAID_SQL, OrderKind.TOP_UP.name()))
                 .param("fromTs", Timestamp.from(from)).param("toTs", Timestamp.from(to))
                 .query((rs, n) -> new Conversion(rs.getLong("trials"), rs.getLong("converted"))).single();
     }

@@ -6,6 +6,10 @@ import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import dev.darkmaximus.billing.PaymentMethod;
+import dev.darkmaximus.billing.PaymentStatus;
+import dev.darkmaximus.subscription.KeyStates;
+
 /**
  * Read-only figures across features' tables (payments, customers, keys). Reporting reads them on purpose and never
  * writes; every change still goes through the owning service.
@@ -27,8 +31,8 @@ public class StatsQueries {
         return jdbc.sql("""
                         SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p
                         WHERE p.status IN (%s) AND p.currency = :currency
-                          AND p.provider <> 'BALANCE' AND p.succeeded_at >= :from AND p.succeeded_at < :to"""
-                        .formatted(dev.darkmaximus.billing.PaymentStatus.PAID_SQL))
+                          AND p.provider <> '%s' AND p.succeeded_at >= :from AND p.succeeded_at < :to"""
+                        .formatted(PaymentStatus.PAID_SQL, PaymentMethod.BALANCE.name()))
                 .param("currency", currency).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .query(Long.class).single();
     }
@@ -37,7 +41,7 @@ public class StatsQueries {
         return jdbc.sql("""
                         SELECT count(*) FROM payments p WHERE p.status IN (%s)
                           AND p.succeeded_at >= :from AND p.succeeded_at < :to"""
-                        .formatted(dev.darkmaximus.billing.PaymentStatus.PAID_SQL))
+                        .formatted(PaymentStatus.PAID_SQL))
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(Long.class).single();
     }
 
@@ -47,6 +51,6 @@ public class StatsQueries {
     }
 
     public long activeKeys() {
-        return jdbc.sql("SELECT count(*) FROM vpn_keys WHERE status = 'ACTIVE'").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM vpn_keys WHERE status IN (" + KeyStates.ACTIVE_SQL + ")").query(Long.class).single();
     }
 }

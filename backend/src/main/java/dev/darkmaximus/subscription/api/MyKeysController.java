@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.darkmaximus.auth.TokenService;
+import dev.darkmaximus.platform.web.Caller;
 import dev.darkmaximus.subscription.KeyQueries;
 import dev.darkmaximus.subscription.KeyService;
 
@@ -48,7 +48,7 @@ class MyKeysController {
             description = "Live keys (revoked ones are left out), by number.")
     @ApiResponse(responseCode = "200", description = "The keys.")
     List<MyKeyResponse> list(@AuthenticationPrincipal Jwt jwt) {
-        return queries.forCustomer(TokenService.customerId(jwt)).stream().map(MyKeyResponse::from).toList();
+        return queries.forCustomer(Caller.customerId(jwt)).stream().map(MyKeyResponse::from).toList();
     }
 
     @GetMapping("/keys/{id}")
@@ -56,7 +56,7 @@ class MyKeysController {
     @ApiResponse(responseCode = "200", description = "The key.")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     MyKeyResponse get(@AuthenticationPrincipal Jwt jwt, @PathVariable long id) {
-        return MyKeyResponse.from(queries.getOwned(TokenService.customerId(jwt), id));
+        return MyKeyResponse.from(queries.getOwned(Caller.customerId(jwt), id));
     }
 
     @GetMapping(value = "/keys/{id}/qr", produces = MediaType.IMAGE_PNG_VALUE)
@@ -76,7 +76,7 @@ class MyKeysController {
                     "must be link or subscription");
         };
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore())
-                .body(queries.qrCode(TokenService.customerId(jwt), id, subscription));
+                .body(queries.qrCode(Caller.customerId(jwt), id, subscription));
     }
 
     @PutMapping("/keys/{id}/auto-renew")
@@ -86,7 +86,7 @@ class MyKeysController {
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     MyKeyResponse autoRenew(@AuthenticationPrincipal Jwt jwt, @PathVariable long id,
                             @Valid @RequestBody AutoRenewRequest request) {
-        return MyKeyResponse.from(keys.setAutoRenew(TokenService.customerId(jwt), id, request.mode()));
+        return MyKeyResponse.from(keys.setAutoRenew(Caller.customerId(jwt), id, request.mode()));
     }
 
     @PutMapping("/keys/{id}/label")
@@ -95,7 +95,7 @@ class MyKeysController {
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     MyKeyResponse rename(@AuthenticationPrincipal Jwt jwt, @PathVariable long id,
                          @Valid @RequestBody LabelRequest request) {
-        return MyKeyResponse.from(keys.rename(TokenService.customerId(jwt), id, request.label()));
+        return MyKeyResponse.from(keys.rename(Caller.customerId(jwt), id, request.label()));
     }
 
     @PostMapping("/trial")
@@ -107,6 +107,6 @@ class MyKeysController {
     @ApiResponse(responseCode = "201", description = "The trial key, being prepared.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     MyKeyResponse trial(@AuthenticationPrincipal Jwt jwt) {
-        return MyKeyResponse.from(keys.requestTrial(TokenService.customerId(jwt)));
+        return MyKeyResponse.from(keys.requestTrial(Caller.customerId(jwt)));
     }
 }

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.darkmaximus.auth.TokenService;
+import dev.darkmaximus.platform.web.Caller;
 import dev.darkmaximus.support.SupportService;
 import dev.darkmaximus.support.TicketView;
 
@@ -45,14 +45,14 @@ class MyTicketsController {
     List<TicketView> list(@AuthenticationPrincipal Jwt jwt,
                           @Parameter(description = "How many, 1–50.") @RequestParam(defaultValue = "20")
                           @Min(1) @Max(50) int limit) {
-        return support.ticketsOf(TokenService.customerId(jwt), limit);
+        return support.ticketsOf(Caller.customerId(jwt), limit);
     }
 
     @GetMapping("/{id}")
     @Operation(operationId = "getMyTicket", summary = "One of my tickets with its messages")
     @ApiResponse(responseCode = "200", description = "The ticket.")
     TicketView get(@AuthenticationPrincipal Jwt jwt, @PathVariable long id) {
-        return support.getOwned(TokenService.customerId(jwt), id);
+        return support.getOwned(Caller.customerId(jwt), id);
     }
 
     @PostMapping("/messages")
@@ -60,14 +60,14 @@ class MyTicketsController {
             description = "Joins my open ticket, or opens one. Operators answer in the chat bot and here.")
     @ApiResponse(responseCode = "200", description = "The ticket with the new message.")
     TicketView write(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody MessageBody body) {
-        return support.customerWrites(TokenService.customerId(jwt), body.text(), List.of());
+        return support.customerWrites(Caller.customerId(jwt), body.text(), List.of());
     }
 
     @PostMapping("/{id}/close")
     @Operation(operationId = "closeMyTicket", summary = "Close one of my tickets (closing a closed one changes nothing)")
     @ApiResponse(responseCode = "200", description = "The ticket.")
     TicketView close(@AuthenticationPrincipal Jwt jwt, @PathVariable long id) {
-        return support.closeOwned(TokenService.customerId(jwt), id);
+        return support.closeOwned(Caller.customerId(jwt), id);
     }
 
     @Schema(name = "SupportMessageRequest")

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.darkmaximus.auth.TokenService;
+import dev.darkmaximus.platform.web.Caller;
 import dev.darkmaximus.support.SupportDesk;
 import dev.darkmaximus.support.TicketView;
 
@@ -69,7 +69,7 @@ class TicketAdminController {
     @ApiResponse(responseCode = "200", description = "The ticket with the answer.")
     @ApiResponse(responseCode = "409", description = "The ticket is closed.")
     TicketView reply(@AuthenticationPrincipal Jwt jwt, @PathVariable long id, @Valid @RequestBody ReplyRequest body) {
-        return desk.reply(id, TokenService.staffId(jwt), body.text());
+        return desk.reply(id, Caller.staffId(jwt), body.text());
     }
 
     @PutMapping("/{id}/assignee")

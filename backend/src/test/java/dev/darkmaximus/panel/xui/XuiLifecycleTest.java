@@ -17,8 +17,8 @@ import dev.darkmaximus.panel.ClientSpec;
 import dev.darkmaximus.panel.PanelClient;
 import dev.darkmaximus.panel.PanelConnection;
 import dev.darkmaximus.panel.PanelInfo;
-import dev.darkmaximus.support.xui.FakeXuiPanel;
-import dev.darkmaximus.support.xui.XuiRelease;
+import dev.darkmaximus.testsupport.xui.FakeXuiPanel;
+import dev.darkmaximus.testsupport.xui.XuiRelease;
 
 /**
  * The key lifecycle on every supported 3x-ui release, signed in with the panel's password and, on v3, with an API

@@ -13,7 +13,7 @@ import dev.darkmaximus.panel.CircuitBreakers;
 import dev.darkmaximus.panel.ClientSpec;
 import dev.darkmaximus.panel.PanelConnection;
 import dev.darkmaximus.panel.PanelProperties;
-import dev.darkmaximus.support.xui.FakeXuiPanel;
+import dev.darkmaximus.testsupport.xui.FakeXuiPanel;
 
 /** The 3x-ui adapter wired by hand (no Spring context) with short timeouts, for tests against fake panels. */
 final class XuiTestSupport {

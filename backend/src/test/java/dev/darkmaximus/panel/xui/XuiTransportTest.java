@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import dev.darkmaximus.panel.CircuitBreakers;
 import dev.darkmaximus.panel.PanelConnection;
 import dev.darkmaximus.panel.PanelException;
-import dev.darkmaximus.support.xui.FakeXuiPanel;
-import dev.darkmaximus.support.xui.XuiRelease;
+import dev.darkmaximus.testsupport.xui.FakeXuiPanel;
+import dev.darkmaximus.testsupport.xui.XuiRelease;
 
 /** What travels between the shop and a panel: retries, timeouts, the circuit breaker, TLS. */
 class XuiTransportTest {

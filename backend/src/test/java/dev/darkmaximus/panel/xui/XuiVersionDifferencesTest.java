@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 import dev.darkmaximus.panel.ClientSpec;
 import dev.darkmaximus.panel.PanelConnection;
 import dev.darkmaximus.panel.PanelException;
-import dev.darkmaximus.support.xui.FakeXuiPanel;
-import dev.darkmaximus.support.xui.XuiRelease;
+import dev.darkmaximus.testsupport.xui.FakeXuiPanel;
+import dev.darkmaximus.testsupport.xui.XuiRelease;
 
 /** Where 3x-ui versions answer differently, each case the way that version's source answers. */
 class XuiVersionDifferencesTest {

@@ -29,7 +29,7 @@ import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
-import dev.darkmaximus.auth.TelegramProperties;
+import dev.darkmaximus.platform.telegram.TelegramProperties;
 
 /** Our Bot API transport against WireMock: JSON calls, photo uploads, and what 429/403/400 turn into. */
 class BotApiClientTest {

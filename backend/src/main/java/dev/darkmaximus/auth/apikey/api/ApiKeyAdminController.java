@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.darkmaximus.auth.TokenService;
 import dev.darkmaximus.auth.apikey.ApiKeyService;
+import dev.darkmaximus.platform.web.Caller;
 
 @RestController
 @RequestMapping("/api/v1/admin/api-keys")
@@ -47,7 +47,7 @@ class ApiKeyAdminController {
                     + "without the key.")
     @ApiResponse(responseCode = "201", description = "The key and its description.")
     CreatedApiKeyResponse create(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody ApiKeyCreateRequest request) {
-        return CreatedApiKeyResponse.from(keys.create(request.name(), request.scopes(), TokenService.staffId(jwt)));
+        return CreatedApiKeyResponse.from(keys.create(request.name(), request.scopes(), Caller.staffId(jwt)));
     }
 
     @PostMapping("/{id}/revoke")

@@ -1,0 +1,48 @@
+package dev.darkmaximus.platform.web;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Who is calling, read from our access token's subject ("customer:&lt;id&gt;" or "staff:&lt;id&gt;", written by
+ * auth's {@code TokenService}). Here rather than in auth so a feature's controller can name its caller without
+ * depending on how tokens are issued.
+ */
+public final class Caller {
+
+    public static final String CUSTOMER_PREFIX = "customer:";
+    public static final String STAFF_PREFIX = "staff:";
+
+    private Caller() {
+    }
+
+    /** The customer id of a customer token; routes under /me are only reachable with one. */
+    public static long customerId(Jwt jwt) {
+        Long id = idAfter(jwt, CUSTOMER_PREFIX);
+        if (id == null) {
+            throw new IllegalStateException("not a customer token");
+        }
+        return id;
+    }
+
+    /** The customer id of a customer token, or null for anyone else (anonymous, staff, integrators). */
+    public static Long customerIdOrNull(Jwt jwt) {
+        return idAfter(jwt, CUSTOMER_PREFIX);
+    }
+
+    /** The staff id of a staff token, or null for anything else (integrators, customers). */
+    public static Long staffId(Jwt jwt) {
+        return idAfter(jwt, STAFF_PREFIX);
+    }
+
+    private static Long idAfter(Jwt jwt, String prefix) {
+        String subject = jwt == null ? null : jwt.getSubject();
+        if (subject == null || !subject.startsWith(prefix)) {
+            return null;
+        }
+        try {
+            return Long.parseLong(subject.substring(prefix.length()));
+        } catch (NumberFormatException notNumeric) {
+            return null;
+        }
+    }
+}
