@@ -9,12 +9,14 @@ export PATH := $(JAVA_HOME)/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 MVN := ./mvnw -B -ntp
 
-.PHONY: help build test run openapi lint-openapi lint-compose bench clean
+.PHONY: help build test test-fast run openapi docs lint-openapi lint-compose bench clean
 
 help:
 	@echo "make run      start backend (:8080, Mini App at /app/) and admin UI (:8081) on embedded defaults"
 	@echo "make test     build and run every module's tests, print coverage"
+	@echo "make test-fast  the backend's unit and slice tests only (*Test), no coverage: the quick loop"
 	@echo "make openapi  rewrite openapi/openapi.yaml from the running code"
+	@echo "make docs     regenerate the module diagram in docs/modules"
 	@echo "make lint-openapi  lint the contract with redocly (needs npx)"
 	@echo "make lint-compose  validate docker-compose.yml with docker-compose 1.29"
 	@echo "make bench    load-test the API on 127.0.0.1 and print req/s and latency percentiles"
@@ -26,13 +28,26 @@ test:
 	$(MVN) install
 	@./scripts/coverage-summary.sh
 
+# Unit and slice tests of the backend (surefire, *Test); integration and browser tests (*IT) run under failsafe in
+# `make test`.
+test-fast:
+	$(MVN) -q -DskipTests install -pl openapi,miniapp
+	$(MVN) -pl backend test -Djacoco.skip=true
+
 run: build
 	@./scripts/run.sh
 
 openapi:
 	$(MVN) -DskipTests install -pl openapi,miniapp -q
-	$(MVN) -pl backend test -Dtest=OpenApiContractTest -Ddm.openapi.write=true -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) -pl backend verify -Dit.test=OpenApiContractIT -Dtest=NONE -Ddm.openapi.write=true \
+		-Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true
 	@echo "openapi/openapi.yaml rewritten; review with git diff"
+
+docs:
+	$(MVN) -q -DskipTests install -pl openapi,miniapp
+	$(MVN) -pl backend test -Dtest=ModulesTest -Ddm.docs.write=true -Dsurefire.failIfNoSpecifiedTests=false \
+		-Djacoco.skip=true
+	@echo "docs/modules rewritten; review with git diff"
 
 bench:
 	$(MVN) -q -DskipTests install -pl openapi,miniapp

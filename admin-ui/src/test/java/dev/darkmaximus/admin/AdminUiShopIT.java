@@ -7,6 +7,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,7 +116,7 @@ class AdminUiShopIT extends AdminUiTest {
             Browsers.confirm(page);
             Locator done = page.locator("#broadcasts-grid vaadin-grid-cell-content",
                     new Page.LocatorOptions().setHasText("Done"));
-            assertThat(done.first()).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions
+            assertThat(done.first()).isVisible(new LocatorAssertions
                     .IsVisibleOptions().setTimeout(60_000));
             assertThat(page.locator(".broadcast-figures").first()).containsText("blocked 0 · failed 0");
             assertThat(ProviderStubs.sentTo(asker.telegramId())).anySatisfy(body ->

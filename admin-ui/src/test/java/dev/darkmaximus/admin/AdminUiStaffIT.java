@@ -4,9 +4,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -64,7 +64,7 @@ class AdminUiStaffIT extends AdminUiTest {
             page.locator("#api-key-name input").fill("CRM " + operator);
             page.locator("#api-key-scopes vaadin-checkbox", new Page.LocatorOptions().setHasText("catalog:read")).click();
             page.locator("#api-key-create").click();
-            assertThat(page.locator("#api-key-value input")).hasValue(java.util.regex.Pattern.compile("dm_.{40}"));
+            assertThat(page.locator("#api-key-value input")).hasValue(Pattern.compile("dm_.{40}"));
             page.keyboard().press("Escape");
             page.locator("#api-keys-grid vaadin-grid-cell-content", new Page.LocatorOptions()
                     .setHasText("CRM " + operator)).waitFor();
@@ -77,7 +77,7 @@ class AdminUiStaffIT extends AdminUiTest {
             Map<String, String> screens = Map.of("hosts", "#hosts-grid", "keys", "#keys-grid",
                     "withdrawals", "#withdrawals-grid", "outbox", "#dead-letters", "account", "#account-title");
             Page phoneRu = Browsers.signedIn(browser, port, "admin", BackendProcess.ADMIN_PASSWORD, "ru-RU", 390, 844);
-            for (Map.Entry<String, String> screen : new java.util.TreeMap<>(screens).entrySet()) {
+            for (Map.Entry<String, String> screen : new TreeMap<>(screens).entrySet()) {
                 page.navigate(url("/" + screen.getKey()));
                 assertThat(page.locator("#sign-out")).isVisible();
                 assertThat(page.locator(screen.getValue() + ":not([loading])")).isVisible();

@@ -6,6 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Plain HTTP to the backend process for what a test needs around the UI: a customer (dev sign-in) doing their part,
@@ -46,7 +49,7 @@ final class BackendClient {
             request.header("Authorization", "Bearer " + token);
         }
         if ("POST".equals(method) && path.equals("/api/v1/orders")) {
-            request.header("Idempotency-Key", java.util.UUID.randomUUID().toString());
+            request.header("Idempotency-Key", UUID.randomUUID().toString());
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -65,7 +68,7 @@ final class BackendClient {
 
     /** The first value of {@code "name"} in a JSON text (string or number). */
     static String field(String json, String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*(\"([^\"]*)\"|(-?\\d+))")
+        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*(\"([^\"]*)\"|(-?\\d+))")
                 .matcher(json);
         if (!m.find()) {
             throw new IllegalStateException("no " + name + " in " + json);

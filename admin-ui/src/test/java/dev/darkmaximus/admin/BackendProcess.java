@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The real backend, started from its built jar as a separate process with its own embedded PostgreSQL in a temp
@@ -102,7 +103,7 @@ final class BackendProcess {
         // A graceful stop lets the backend shut its embedded PostgreSQL down; whatever still runs after that is killed.
         process.destroy();
         try {
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
             }

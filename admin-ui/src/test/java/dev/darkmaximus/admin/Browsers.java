@@ -1,5 +1,7 @@
 package dev.darkmaximus.admin;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -7,8 +9,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 /** Debian's Chromium, headless, and the admin UI's sign-in, for the browser tests. */
 final class Browsers {
@@ -21,7 +22,7 @@ final class Browsers {
     static Browser chromium(Playwright playwright) {
         // Playwright's assertions give up after 5 s by default, too short for a loaded two-core machine; they still
         // return as soon as what they wait for is there.
-        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of(System.getenv().getOrDefault("DM_CHROMIUM", "/usr/bin/chromium")))
                 .setHeadless(true)

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,7 +81,7 @@ class DatabaseOutageIT {
         ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
         postmaster.descendants().forEach(ProcessHandle::destroyForcibly);
         postmaster.destroyForcibly();
-        postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        postmaster.onExit().get(30, TimeUnit.SECONDS);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 /**
  * What the backend process talks to instead of Telegram's Bot API and YooKassa: one WireMock, shaped after
@@ -85,7 +86,7 @@ final class ProviderStubs {
         return server;
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+    private static ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 }

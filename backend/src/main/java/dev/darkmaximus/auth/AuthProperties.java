@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("dm.auth")
-public record AuthProperties(
+record AuthProperties(
         @DefaultValue("15m") Duration accessTokenTtl,
         @DefaultValue("7d") Duration refreshTokenTtl,
         @DefaultValue("1h") Duration initDataMaxAge,

@@ -1,5 +1,6 @@
 package dev.darkmaximus.auth;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ import dev.darkmaximus.platform.telegram.TelegramProperties;
 @Profile("dev")
 class DevProfileGuard {
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     DevProfileGuard(TelegramProperties telegram, @Value("${DATABASE_URL:}") String databaseUrl) {
         this(telegram.botToken(), telegram.apiBaseUrl(), databaseUrl);
     }

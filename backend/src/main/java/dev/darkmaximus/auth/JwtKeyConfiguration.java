@@ -9,6 +9,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -48,7 +49,7 @@ class JwtKeyConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(RSAKey key) throws com.nimbusds.jose.JOSEException {
+    JwtDecoder jwtDecoder(RSAKey key) throws JOSEException {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(), new JwtIssuerValidator(TokenService.ISSUER)));

@@ -1,5 +1,7 @@
 package dev.darkmaximus.auth;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Who may do what; carried in the token's {@code roles} claim and mapped to ROLE_* authorities. */
@@ -8,6 +10,6 @@ public enum Role {
 
     @JsonValue
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import dev.darkmaximus.auth.apikey.ApiKeyAuthenticationFilter;
 import dev.darkmaximus.auth.apikey.ApiKeyService;
+import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.platform.error.ProblemWriter;
 import dev.darkmaximus.platform.error.Problems;
 import dev.darkmaximus.platform.ratelimit.RateLimitGate;
@@ -53,7 +54,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, AuthProperties properties, ApiKeyService keys,
-                            RateLimitGate rateLimits, dev.darkmaximus.customer.CustomerService customers,
+                            RateLimitGate rateLimits, CustomerService customers,
                             StaffService staff) throws Exception {
         statelessApi(http, problems, "Sign in first: send a valid bearer token.")
                 .cors(cors -> cors.configurationSource(corsSource(properties)))

@@ -1,7 +1,9 @@
 package dev.darkmaximus.auth;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,7 @@ import dev.darkmaximus.auth.persistence.Staff;
 import dev.darkmaximus.auth.persistence.StaffRepository;
 import dev.darkmaximus.platform.audit.AuditService;
 import dev.darkmaximus.platform.error.ApiException;
+import dev.darkmaximus.platform.error.InvalidInputException;
 
 /** Staff sign-in with lockout after repeated failures (SPEC §7). */
 @Service
@@ -90,8 +93,8 @@ public class StaffService {
      * encoder), so it is refused clearly instead.
      */
     static void requireBcryptLength(String password, String field) {
-        if (password != null && password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
-            throw dev.darkmaximus.platform.error.InvalidInputException.field(field, "password_too_long",
+        if (password != null && password.getBytes(StandardCharsets.UTF_8).length > 72) {
+            throw InvalidInputException.field(field, "password_too_long",
                     "at most 72 bytes (BCrypt reads no more); about 72 Latin letters or 36 Cyrillic ones");
         }
     }
@@ -131,14 +134,14 @@ public class StaffService {
         return staff.isActive(staffId);
     }
 
-    public java.util.Optional<StaffMember> activeByTelegramId(long telegramId) {
+    public Optional<StaffMember> activeByTelegramId(long telegramId) {
         return staff.findByTelegramId(telegramId).filter(Staff::active)
                 .map(s -> new StaffMember(s.id(), s.username(), Role.valueOf(s.role())));
     }
 
     /** The Telegram account a staff member linked, if any (where their broadcast previews go). */
     @Transactional(readOnly = true)
-    public java.util.Optional<Long> telegramIdOf(long staffId) {
+    public Optional<Long> telegramIdOf(long staffId) {
         return staff.findById(staffId).filter(Staff::active).map(Staff::telegramId);
     }
 

@@ -27,7 +27,7 @@ import dev.darkmaximus.platform.error.ApiException;
  * hash) with the key HMAC_SHA256("WebAppData", botToken), compared in constant time, then a freshness check on
  * auth_date. The user JSON is read from the verified string, never re-serialised before checking.
  */
-public final class TelegramInitDataVerifier {
+final class TelegramInitDataVerifier {
 
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.darkmaximus.auth.persistence.RefreshToken;
 import dev.darkmaximus.auth.persistence.RefreshTokenRepository;
+import dev.darkmaximus.platform.crypto.Digests;
 import dev.darkmaximus.platform.web.Caller;
 
 /**
@@ -75,6 +76,6 @@ public class TokenService {
     }
 
     static String hash(String refreshToken) {
-        return dev.darkmaximus.platform.crypto.Digests.sha256Hex(refreshToken);
+        return Digests.sha256Hex(refreshToken);
     }
 }

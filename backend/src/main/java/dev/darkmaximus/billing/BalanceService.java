@@ -18,6 +18,7 @@ import dev.darkmaximus.platform.error.ApiException;
 import dev.darkmaximus.platform.error.InvalidInputException;
 import dev.darkmaximus.platform.money.Currency;
 import dev.darkmaximus.platform.money.Money;
+import dev.darkmaximus.platform.settings.ShopSettings;
 
 /**
  * The customer's balances as a ledger: every change is one entry with the balance it left, written in the same
@@ -35,10 +36,10 @@ public class BalanceService {
     private final MoneyQueries queries;
     private final AuditService audit;
     private final Clock clock;
-    private final dev.darkmaximus.platform.settings.ShopSettings settings;
+    private final ShopSettings settings;
 
     BalanceService(BalanceAccountRepository accounts, LedgerRepository ledger, MoneyQueries queries,
-                   AuditService audit, dev.darkmaximus.platform.settings.ShopSettings settings, Clock clock) {
+                   AuditService audit, ShopSettings settings, Clock clock) {
         this.settings = settings;
         this.accounts = accounts;
         this.ledger = ledger;

@@ -2,12 +2,14 @@ package dev.darkmaximus.billing;
 
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.darkmaximus.billing.persistence.LedgerEntry;
 import dev.darkmaximus.billing.persistence.MoneyQueries;
 import dev.darkmaximus.platform.money.Currency;
 
 /** One line of a customer's statement as the API shows it. */
-@io.swagger.v3.oas.annotations.media.Schema(name = "LedgerLine", description = "One statement line: signed amount, account (MAIN or REFERRAL), why, and the balance it left.")
+@Schema(name = "LedgerLine", description = "One statement line: signed amount, account (MAIN or REFERRAL), why, and the balance it left.")
 public record LedgerLine(long id, String account, long amountMinor, Currency currency, LedgerKind kind,
                          String referenceType, Long referenceId, String reason, long balanceAfterMinor,
                          Instant createdAt) {

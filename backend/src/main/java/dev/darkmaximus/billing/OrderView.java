@@ -2,11 +2,13 @@ package dev.darkmaximus.billing;
 
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.darkmaximus.billing.persistence.Order;
 import dev.darkmaximus.platform.money.Currency;
 
 /** An order with its fixed price breakdown and its latest payment (null before one was started). */
-@io.swagger.v3.oas.annotations.media.Schema(name = "Order", description = "An order with its fixed price breakdown and its latest payment.")
+@Schema(name = "Order", description = "An order with its fixed price breakdown and its latest payment.")
 public record OrderView(long id, OrderKind kind, long customerId, Long planId, Long keyId, long baseMinor,
                         long promoDiscountMinor, long referralDiscountMinor, long amountMinor, Currency currency,
                         Long promoCodeId, DiscountSource discountSource, int bonusDays, long balanceBonusMinor,

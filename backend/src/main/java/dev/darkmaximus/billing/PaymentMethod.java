@@ -1,5 +1,7 @@
 package dev.darkmaximus.billing;
 
+import java.util.List;
+
 import dev.darkmaximus.platform.money.Currency;
 
 /** How a customer pays; each external method is a provider behind the payment port. */
@@ -7,7 +9,7 @@ public enum PaymentMethod {
     YOOKASSA, STARS, BALANCE, CRYPTOBOT;
 
     /** The methods customers are offered, in display order. */
-    public static final java.util.List<PaymentMethod> OFFERED = java.util.List.of(YOOKASSA, STARS, BALANCE);
+    public static final List<PaymentMethod> OFFERED = List.of(YOOKASSA, STARS, BALANCE);
     /** The balance is topped up by card only: Stars can't be turned into roubles, and the balance can't top itself. */
     public static final PaymentMethod TOP_UP = YOOKASSA;
 

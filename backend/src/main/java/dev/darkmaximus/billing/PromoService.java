@@ -2,6 +2,7 @@ package dev.darkmaximus.billing;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -142,7 +143,7 @@ public class PromoService {
     @Transactional(readOnly = true)
     public List<PromoView> list() {
         return codes.findAll().stream().map(PromoView::from)
-                .sorted(java.util.Comparator.comparing(PromoView::id).reversed()).toList();
+                .sorted(Comparator.comparing(PromoView::id).reversed()).toList();
     }
 
     @Transactional(readOnly = true)

@@ -3,11 +3,13 @@ package dev.darkmaximus.billing;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.darkmaximus.billing.persistence.PromoCode;
 import dev.darkmaximus.platform.money.Currency;
 
 /** A promo code as the admin API shows it. */
-@io.swagger.v3.oas.annotations.media.Schema(name = "PromoCode", description = "A promo code; value is a percent, minor units or days depending on kind.")
+@Schema(name = "PromoCode", description = "A promo code; value is a percent, minor units or days depending on kind.")
 public record PromoView(long id, String code, PromoKind kind, long value, Currency currency, Instant validFrom,
                         Instant validUntil, Integer totalLimit, int perCustomerLimit, int timesUsed,
                         boolean firstPurchaseOnly, boolean active, List<Long> planIds, Instant createdAt) {

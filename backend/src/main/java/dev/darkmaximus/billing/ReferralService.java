@@ -2,6 +2,7 @@ package dev.darkmaximus.billing;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -14,6 +15,7 @@ import dev.darkmaximus.billing.persistence.WithdrawalRequest;
 import dev.darkmaximus.billing.persistence.WithdrawalRequestRepository;
 import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.customer.CustomerView;
+import dev.darkmaximus.messaging.AdminAlerts;
 import dev.darkmaximus.messaging.AlertTemplates;
 import dev.darkmaximus.messaging.NotificationService;
 import dev.darkmaximus.messaging.Templates;
@@ -37,7 +39,7 @@ public class ReferralService {
     private final BalanceService balances;
     private final CustomerService customers;
     private final WithdrawalRequestRepository withdrawals;
-    private final dev.darkmaximus.messaging.AdminAlerts alerts;
+    private final AdminAlerts alerts;
     private final MoneyQueries queries;
     private final NotificationService notifications;
     private final ShopSettings settings;
@@ -46,7 +48,7 @@ public class ReferralService {
 
     ReferralService(BalanceService balances, CustomerService customers, WithdrawalRequestRepository withdrawals,
                     MoneyQueries queries, NotificationService notifications, ShopSettings settings,
-                    AuditService audit, dev.darkmaximus.messaging.AdminAlerts alerts, Clock clock) {
+                    AuditService audit, AdminAlerts alerts, Clock clock) {
         this.alerts = alerts;
         this.balances = balances;
         this.customers = customers;
@@ -130,7 +132,7 @@ public class ReferralService {
         }
         WithdrawalRequest.Method parsed;
         try {
-            parsed = WithdrawalRequest.Method.valueOf(method.toUpperCase(java.util.Locale.ROOT));
+            parsed = WithdrawalRequest.Method.valueOf(method.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.field("method", "invalid_method", "card, phone or other");
         }
@@ -141,7 +143,7 @@ public class ReferralService {
             alerts.queue(AlertTemplates.WITHDRAWAL_REQUESTED, Map.of("withdrawal_id", Long.toString(requested.id()),
                     "amount", Money.of(amountMinor, CURRENCY).display(),
                     "customer_number", Long.toString(customers.get(customerId).number()),
-                    "method", parsed.name().toLowerCase(java.util.Locale.ROOT)),
+                    "method", parsed.name().toLowerCase(Locale.ROOT)),
                     "withdrawal.requested:" + requested.id());
             return requested;
         } catch (DuplicateKeyException alreadyOpen) {
@@ -173,7 +175,7 @@ public class ReferralService {
      */
     @Transactional(readOnly = true)
     public List<WithdrawalView> withdrawals(String status, int limit, boolean admin) {
-        return withdrawals.findByStatus(status == null ? null : status.toUpperCase(java.util.Locale.ROOT), limit)
+        return withdrawals.findByStatus(status == null ? null : status.toUpperCase(Locale.ROOT), limit)
                 .stream().map(WithdrawalView::from).map(w -> admin ? w : w.masked()).toList();
     }
 
@@ -210,7 +212,7 @@ public class ReferralService {
                 .orElseThrow(() -> ApiException.notFound("Withdrawal request", id));
         if (request.status() != WithdrawalRequest.Status.REQUESTED) {
             throw ApiException.conflict("withdrawal_decided", "This request was already " +
-                    request.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
+                    request.status().name().toLowerCase(Locale.ROOT) + ".");
         }
         return request;
     }
@@ -220,7 +222,7 @@ public class ReferralService {
                 r.currency(), r.method(), r.details(), status, reason, staffId, clock.instant(), r.createdAt(),
                 r.version()));
         WithdrawalView after = WithdrawalView.from(saved);
-        audit.record("withdrawal." + status.name().toLowerCase(java.util.Locale.ROOT), "withdrawal", r.id(),
+        audit.record("withdrawal." + status.name().toLowerCase(Locale.ROOT), "withdrawal", r.id(),
                 WithdrawalView.from(r), after);
         return after;
     }

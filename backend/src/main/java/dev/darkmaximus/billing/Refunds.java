@@ -3,6 +3,7 @@ package dev.darkmaximus.billing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -206,7 +207,7 @@ public class Refunds {
      * idempotence key at the provider) is how an admin finishes it.
      */
     @Transactional(readOnly = true)
-    public java.util.Optional<RefundView> unconfirmed(long paymentId) {
+    public Optional<RefundView> unconfirmed(long paymentId) {
         return refunds.findByPayment(paymentId).stream()
                 .filter(r -> r.status() == Refund.Status.PENDING && r.providerRefundId() == null && !r.toBalance())
                 .map(RefundView::from).findFirst();

@@ -2,11 +2,13 @@ package dev.darkmaximus.billing;
 
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.darkmaximus.billing.persistence.WithdrawalRequest;
 import dev.darkmaximus.platform.money.Currency;
 
 /** A request to pay out referral earnings, with the admin's decision once made. */
-@io.swagger.v3.oas.annotations.media.Schema(name = "Withdrawal", description = "A request to pay out referral earnings.")
+@Schema(name = "Withdrawal", description = "A request to pay out referral earnings.")
 public record WithdrawalView(long id, long customerId, long amountMinor, Currency currency, String method,
                              String details, String status, String declineReason, Instant decidedAt,
                              Instant createdAt) {

@@ -1,5 +1,7 @@
 package dev.darkmaximus.bot;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -54,10 +56,10 @@ class AccountFlow {
                 "earned", Money.of(referrals.info(id).earnedMinor(), Currency.RUB).display(),
                 "language", "en".equals(chat.language()) ? "English" : "Русский",
                 "auto", chat.t(auto ? "yes" : "no")), Chat.rows(
-                Chat.row(chat.button(chat.t("btn.history"), "h", "0")),
-                Chat.row(chat.button(chat.t(auto ? "btn.autorenew_default_on" : "btn.autorenew_default_off"), "ad")),
-                Chat.row(chat.button(chat.t("btn.language"), "lang")),
-                Chat.row(chat.button(chat.t("btn.back"), "menu"))));
+                Chat.row(chat.button(chat.t("btn.history"), Tap.HISTORY, "0")),
+                Chat.row(chat.button(chat.t(auto ? "btn.autorenew_default_on" : "btn.autorenew_default_off"), Tap.AUTO_RENEW_DEFAULT)),
+                Chat.row(chat.button(chat.t("btn.language"), Tap.LANGUAGES)),
+                Chat.row(chat.button(chat.t("btn.back"), Tap.MENU))));
     }
 
     /** Ten statement lines at a time, newest first; {@code before} is the oldest line id already shown (0: none). */
@@ -73,8 +75,8 @@ class AccountFlow {
                         : chat.t("history", "lines", Chat.html(text.toString().strip())),
                 Chat.rows(
                         Chat.row(lines.size() == HISTORY_PAGE
-                                ? chat.button(chat.t("btn.older"), "h", Long.toString(lines.getLast().id())) : null),
-                        Chat.row(chat.button(chat.t("btn.back"), "prof"))));
+                                ? chat.button(chat.t("btn.older"), Tap.HISTORY, Long.toString(lines.getLast().id())) : null),
+                        Chat.row(chat.button(chat.t("btn.back"), Tap.PROFILE))));
     }
 
     void toggleAutoRenewDefault(Chat chat) {
@@ -85,8 +87,8 @@ class AccountFlow {
 
     void languages(Chat chat) {
         chat.show(chat.t("language"), Chat.rows(
-                Chat.row(chat.button("🇷🇺 Русский", "l", "ru"), chat.button("🇬🇧 English", "l", "en")),
-                Chat.row(chat.button(chat.t("btn.back"), "menu"))));
+                Chat.row(chat.button("🇷🇺 Русский", Tap.LANGUAGE, "ru"), chat.button("🇬🇧 English", Tap.LANGUAGE, "en")),
+                Chat.row(chat.button(chat.t("btn.back"), Tap.MENU))));
     }
 
     void setLanguage(Chat chat, String language) {
@@ -96,7 +98,7 @@ class AccountFlow {
 
     void referral(Chat chat) {
         if (!settings.referralEnabled()) {
-            chat.show(chat.t("referral.off"), Chat.rows(Chat.row(chat.button(chat.t("btn.back"), "menu"))));
+            chat.show(chat.t("referral.off"), Chat.rows(Chat.row(chat.button(chat.t("btn.back"), Tap.MENU))));
             return;
         }
         ReferralInfo info = referrals.info(chat.customerId());
@@ -112,27 +114,27 @@ class AccountFlow {
         } else if (!canWithdraw) {
             text.append(chat.t("referral.minimum", "min", rub(info.withdrawalMinimumMinor())));
         }
-        String share = "https://t.me/share/url?url=" + java.net.URLEncoder.encode(link,
-                java.nio.charset.StandardCharsets.UTF_8);
+        String share = "https://t.me/share/url?url=" + URLEncoder.encode(link,
+                StandardCharsets.UTF_8);
         chat.show(text.toString(), Chat.rows(
                 Chat.row(link.startsWith("https://") ? Chat.link(chat.t("btn.share"), share) : null),
-                Chat.row(canWithdraw ? chat.button(chat.label("btn.withdraw", "amount", rub(info.balanceMinor())), "w")
+                Chat.row(canWithdraw ? chat.button(chat.label("btn.withdraw", "amount", rub(info.balanceMinor())), Tap.WITHDRAW)
                         : null),
-                Chat.row(chat.button(chat.t("btn.back"), "menu"))));
+                Chat.row(chat.button(chat.t("btn.back"), Tap.MENU))));
     }
 
     void withdrawalMethods(Chat chat) {
         ReferralInfo info = referrals.info(chat.customerId());
         chat.show(chat.t("withdraw.method", "amount", rub(info.balanceMinor())), Chat.rows(
-                Chat.row(chat.button(chat.t("btn.withdraw_card"), "wm", "card")),
-                Chat.row(chat.button(chat.t("btn.withdraw_phone"), "wm", "phone")),
-                Chat.row(chat.button(chat.t("btn.back"), "ref"))));
+                Chat.row(chat.button(chat.t("btn.withdraw_card"), Tap.WITHDRAW_METHOD, "card")),
+                Chat.row(chat.button(chat.t("btn.withdraw_phone"), Tap.WITHDRAW_METHOD, "phone")),
+                Chat.row(chat.button(chat.t("btn.back"), Tap.REFERRAL))));
     }
 
     void askWithdrawalDetails(Chat chat, String method) {
         String m = "phone".equals(method) ? "phone" : "card";
         sessions.save(chat.customerId(), "withdraw", Map.of("method", m), clock.instant());
-        chat.show(chat.t("withdraw.prompt." + m), Chat.rows(Chat.row(chat.button(chat.t("btn.back"), "ref"))));
+        chat.show(chat.t("withdraw.prompt." + m), Chat.rows(Chat.row(chat.button(chat.t("btn.back"), Tap.REFERRAL))));
     }
 
     /** The whole referral balance is requested; the service checks the minimum and that none is pending. */
@@ -142,14 +144,14 @@ class AccountFlow {
         referrals.requestWithdrawal(chat.customerId(), info.balanceMinor(), method, details.strip());
         sessions.save(chat.customerId(), null, Map.of(), clock.instant());
         chat.send(chat.t("withdraw.requested", "amount", rub(info.balanceMinor())),
-                Chat.rows(Chat.row(chat.button(chat.t("btn.menu"), "menu"))));
+                Chat.rows(Chat.row(chat.button(chat.t("btn.menu"), Tap.MENU))));
     }
 
     void help(Chat chat) {
         List<InlineKeyboardButton[]> rows = new ArrayList<>();
-        rows.add(Chat.row(chat.button(chat.t("btn.instructions"), "ki", "0")));
-        rows.add(Chat.row(chat.button(chat.t("btn.support"), "sup")));
-        rows.add(Chat.row(chat.button(chat.t("btn.back"), "menu")));
+        rows.add(Chat.row(chat.button(chat.t("btn.instructions"), Tap.KEY_PLATFORMS, "0")));
+        rows.add(Chat.row(chat.button(chat.t("btn.support"), Tap.SUPPORT)));
+        rows.add(Chat.row(chat.button(chat.t("btn.back"), Tap.MENU)));
         chat.show(chat.t("help", "support", settings.supportContact()), Chat.rows(rows.toArray(InlineKeyboardButton[][]::new)));
     }
 

@@ -17,6 +17,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import dev.darkmaximus.auth.Role;
 import dev.darkmaximus.auth.StaffService;
 import dev.darkmaximus.billing.BalanceService;
+import dev.darkmaximus.billing.OrderService;
 import dev.darkmaximus.billing.PaymentService;
 import dev.darkmaximus.billing.PaymentView;
 import dev.darkmaximus.bot.persistence.BotSessions;
@@ -45,14 +46,14 @@ class AdminFlow {
     private final KeyQueries keyQueries;
     private final KeyService keys;
     private final PaymentService payments;
-    private final dev.darkmaximus.billing.OrderService orders;
+    private final OrderService orders;
     private final ShopStats stats;
     private final BotSessions sessions;
     private final ShopSettings settings;
     private final Clock clock;
 
     AdminFlow(StaffService staff, CustomerService customers, BalanceService balances, KeyQueries keyQueries,
-              KeyService keys, PaymentService payments, dev.darkmaximus.billing.OrderService orders, ShopStats stats, BotSessions sessions, ShopSettings settings,
+              KeyService keys, PaymentService payments, OrderService orders, ShopStats stats, BotSessions sessions, ShopSettings settings,
               Clock clock) {
         this.staff = staff;
         this.customers = customers;
@@ -78,22 +79,22 @@ class AdminFlow {
         chat.show(chat.t("admin", "revenue", Money.of(today.revenueRubMinor(), Currency.RUB).display(),
                 "stars", today.revenueStars(), "payments", today.payments(), "customers", today.newCustomers(),
                 "keys", today.activeKeys()), Chat.rows(
-                Chat.row(chat.button(chat.t("btn.admin_find"), "af")),
-                Chat.row(chat.button(chat.t("btn.admin_pending"), "ap")),
+                Chat.row(chat.button(chat.t("btn.admin_find"), Tap.ADMIN_FIND)),
+                Chat.row(chat.button(chat.t("btn.admin_pending"), Tap.ADMIN_PENDING)),
                 Chat.row(ui.isBlank() ? null : Chat.link(chat.t("btn.admin_broadcasts"), ui)),
-                Chat.row(chat.button(chat.t("btn.menu"), "menu"))));
+                Chat.row(chat.button(chat.t("btn.menu"), Tap.MENU))));
     }
 
     void askQuery(Chat chat) {
         sessions.save(chat.customerId(), "admin_find", Map.of(), clock.instant());
-        chat.show(chat.t("admin.find"), Chat.rows(Chat.row(chat.button(chat.t("btn.back"), "adm"))));
+        chat.show(chat.t("admin.find"), Chat.rows(Chat.row(chat.button(chat.t("btn.back"), Tap.ADMIN_HOME))));
     }
 
     void find(Chat chat, String query) {
         sessions.save(chat.customerId(), null, Map.of(), clock.instant());
         List<CustomerView> found = customers.search(query, 8, null).customers();
         if (found.isEmpty()) {
-            chat.send(chat.t("admin.none", "query", query), Chat.rows(Chat.row(chat.button(chat.t("btn.back"), "adm"))));
+            chat.send(chat.t("admin.none", "query", query), Chat.rows(Chat.row(chat.button(chat.t("btn.back"), Tap.ADMIN_HOME))));
             return;
         }
         if (found.size() == 1) {
@@ -102,9 +103,9 @@ class AdminFlow {
         }
         List<InlineKeyboardButton[]> rows = new ArrayList<>();
         for (CustomerView c : found) {
-            rows.add(Chat.row(chat.button("#" + c.number() + " " + name(c), "ac", Long.toString(c.id()))));
+            rows.add(Chat.row(chat.button("#" + c.number() + " " + name(c), Tap.ADMIN_CARD, Long.toString(c.id()))));
         }
-        rows.add(Chat.row(chat.button(chat.t("btn.back"), "adm")));
+        rows.add(Chat.row(chat.button(chat.t("btn.back"), Tap.ADMIN_HOME)));
         chat.send(chat.t("admin.found"), Chat.rows(rows.toArray(InlineKeyboardButton[][]::new)));
     }
 
@@ -117,11 +118,11 @@ class AdminFlow {
                 "keys", keyQueries.forCustomer(customerId).size(), "trial", chat.t(c.trialUsed() ? "yes" : "no"),
                 "banned", c.banned() ? chat.t("yes") + " (" + c.banReason() + ")" : chat.t("no"));
         var keyboard = Chat.rows(
-                Chat.row(c.banned() ? chat.button(chat.t("btn.admin_unban"), "au", id)
-                        : chat.button(chat.t("btn.admin_ban"), "ab", id)),
-                Chat.row(chat.button(chat.t("btn.admin_balance"), "aa", id)),
-                Chat.row(chat.button(chat.t("btn.admin_trial"), "at", id), chat.button(chat.t("btn.admin_keys"), "ak", id)),
-                Chat.row(chat.button(chat.t("btn.back"), "adm")));
+                Chat.row(c.banned() ? chat.button(chat.t("btn.admin_unban"), Tap.ADMIN_UNBAN, id)
+                        : chat.button(chat.t("btn.admin_ban"), Tap.ADMIN_BAN, id)),
+                Chat.row(chat.button(chat.t("btn.admin_balance"), Tap.ADMIN_BALANCE, id)),
+                Chat.row(chat.button(chat.t("btn.admin_trial"), Tap.ADMIN_TRIAL_RESET, id), chat.button(chat.t("btn.admin_keys"), Tap.ADMIN_KEYS, id)),
+                Chat.row(chat.button(chat.t("btn.back"), Tap.ADMIN_HOME)));
         if (asNewMessage) {
             chat.send(text, keyboard);
         } else {
@@ -133,7 +134,7 @@ class AdminFlow {
         CustomerView c = customers.get(customerId);
         sessions.save(chat.customerId(), "admin_ban", Map.of("customer", Long.toString(customerId)), clock.instant());
         chat.show(chat.t("admin.ban_reason", "number", c.number()),
-                Chat.rows(Chat.row(chat.button(chat.t("btn.back"), "ac", Long.toString(customerId)))));
+                Chat.rows(Chat.row(chat.button(chat.t("btn.back"), Tap.ADMIN_CARD, Long.toString(customerId)))));
     }
 
     void ban(Chat chat, StaffService.StaffMember admin, String reason, Map<String, String> context) {
@@ -160,7 +161,7 @@ class AdminFlow {
         sessions.save(chat.customerId(), "admin_balance", Map.of("customer", Long.toString(customerId)),
                 clock.instant());
         chat.show(chat.t("admin.balance_prompt"),
-                Chat.rows(Chat.row(chat.button(chat.t("btn.back"), "ac", Long.toString(customerId)))));
+                Chat.rows(Chat.row(chat.button(chat.t("btn.back"), Tap.ADMIN_CARD, Long.toString(customerId)))));
     }
 
     /** "500 compensation" or "-100.50 mistake": roubles, then the reason (required by the ledger). */
@@ -185,9 +186,9 @@ class AdminFlow {
         List<InlineKeyboardButton[]> rows = new ArrayList<>();
         for (KeyView key : keyQueries.allOfCustomer(customerId)) {
             rows.add(Chat.row(chat.button("#" + key.number() + " · " + key.hostName() + " · " + key.status(),
-                    "ax", Long.toString(key.id()))));
+                    Tap.ADMIN_EXTEND, Long.toString(key.id()))));
         }
-        rows.add(Chat.row(chat.button(chat.t("btn.back"), "ac", Long.toString(customerId))));
+        rows.add(Chat.row(chat.button(chat.t("btn.back"), Tap.ADMIN_CARD, Long.toString(customerId))));
         chat.show(chat.t("admin.keys", "number", c.number()), Chat.rows(rows.toArray(InlineKeyboardButton[][]::new)));
     }
 
@@ -195,7 +196,7 @@ class AdminFlow {
         KeyView key = keyQueries.get(keyId);
         sessions.save(chat.customerId(), "admin_extend", Map.of("key", Long.toString(keyId)), clock.instant());
         chat.show(chat.t("admin.extend_prompt", "key", key.number()),
-                Chat.rows(Chat.row(chat.button(chat.t("btn.back"), "ak", Long.toString(key.customerId())))));
+                Chat.rows(Chat.row(chat.button(chat.t("btn.back"), Tap.ADMIN_KEYS, Long.toString(key.customerId())))));
     }
 
     void extend(Chat chat, StaffService.StaffMember admin, String text, Map<String, String> context) {
@@ -222,7 +223,7 @@ class AdminFlow {
         }
         chat.show(stuck.isEmpty() ? chat.t("admin.pending.none")
                         : chat.t("admin.pending", "lines", Chat.html(lines.toString().strip())),
-                Chat.rows(Chat.row(chat.button(chat.t("btn.back"), "adm"))));
+                Chat.rows(Chat.row(chat.button(chat.t("btn.back"), Tap.ADMIN_HOME))));
     }
 
     /** Runs a service call as the admin, so its audit entry names them. */

@@ -16,6 +16,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.payments.PreCheckoutQuery;
 import org.telegram.telegrambots.meta.api.objects.payments.SuccessfulPayment;
 
+import dev.darkmaximus.auth.StaffService;
 import dev.darkmaximus.bot.persistence.BotSessions;
 import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.customer.CustomerView;
@@ -38,8 +39,6 @@ import dev.darkmaximus.platform.telegram.TelegramBotApi;
 class BotDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(BotDispatcher.class);
-    private static final java.util.Set<String> ADMIN_ACTIONS =
-            java.util.Set.of("adm", "af", "ap", "ac", "ab", "au", "aa", "at", "ak", "ax");
 
     private final CustomerService customers;
     private final BotSessions sessions;
@@ -231,7 +230,7 @@ class BotDispatcher {
             return;
         }
         if (session.awaiting().startsWith("admin_")) {
-            Optional<dev.darkmaximus.auth.StaffService.StaffMember> staff = admin.admin(chat);
+            Optional<StaffService.StaffMember> staff = admin.admin(chat);
             if (staff.isEmpty()) {
                 sessions.save(chat.customerId(), null, Map.of(), clock.instant());
                 onboarding.menu(chat);
@@ -254,24 +253,24 @@ class BotDispatcher {
         }
     }
 
-    /** Admin buttons ({@code a…}); the role is checked again on every tap. */
-    private void adminTapped(Chat chat, List<String> p) {
-        Optional<dev.darkmaximus.auth.StaffService.StaffMember> staff = admin.admin(chat);
+    /** Staff buttons; the role is checked again on every tap. */
+    private void adminTapped(Chat chat, Tap tap, List<String> p) {
+        Optional<StaffService.StaffMember> staff = admin.admin(chat);
         if (staff.isEmpty()) {
             chat.notice(chat.t("admin.denied"));
             return;
         }
-        switch (p.getFirst()) {
-            case "adm" -> admin.home(chat);
-            case "af" -> admin.askQuery(chat);
-            case "ap" -> admin.pending(chat);
-            case "ac" -> admin.card(chat, id(p, 1), false);
-            case "ab" -> admin.askBanReason(chat, id(p, 1));
-            case "au" -> admin.unban(chat, staff.get(), id(p, 1));
-            case "aa" -> admin.askBalance(chat, id(p, 1));
-            case "at" -> admin.resetTrial(chat, staff.get(), id(p, 1));
-            case "ak" -> admin.keysOf(chat, id(p, 1));
-            case "ax" -> admin.askExtension(chat, id(p, 1));
+        switch (tap) {
+            case ADMIN_HOME -> admin.home(chat);
+            case ADMIN_FIND -> admin.askQuery(chat);
+            case ADMIN_PENDING -> admin.pending(chat);
+            case ADMIN_CARD -> admin.card(chat, id(p, 1), false);
+            case ADMIN_BAN -> admin.askBanReason(chat, id(p, 1));
+            case ADMIN_UNBAN -> admin.unban(chat, staff.get(), id(p, 1));
+            case ADMIN_BALANCE -> admin.askBalance(chat, id(p, 1));
+            case ADMIN_TRIAL_RESET -> admin.resetTrial(chat, staff.get(), id(p, 1));
+            case ADMIN_KEYS -> admin.keysOf(chat, id(p, 1));
+            case ADMIN_EXTEND -> admin.askExtension(chat, id(p, 1));
             default -> chat.notice(chat.t("stale"));
         }
     }
@@ -284,12 +283,17 @@ class BotDispatcher {
             return;
         }
         List<String> p = decoded.get();
-        String action = p.getFirst();
-        if (action.equals("terms")) {
+        Optional<Tap> known = Tap.of(p.getFirst());
+        if (known.isEmpty()) {
+            chat.notice(chat.t("stale"));
+            return;
+        }
+        Tap tap = known.get();
+        if (tap == Tap.TERMS_ACCEPT) {
             onboarding.acceptTerms(chat);
             return;
         }
-        if (action.equals("chk")) {
+        if (tap == Tap.CHANNEL_CHECK) {
             onboarding.recheckChannel(chat);
             return;
         }
@@ -297,46 +301,46 @@ class BotDispatcher {
             // A tap leaves whatever the bot was waiting for; flows that wait again set it anew.
             sessions.save(chat.customerId(), null, Map.copyOf(sessions.get(chat.customerId()).data()), clock.instant());
         }
-        if (action.startsWith("a") && ADMIN_ACTIONS.contains(action)) {
-            adminTapped(chat, p);
+        if (tap.admin) {
+            adminTapped(chat, tap, p);
             return;
         }
         if (!onboarding.passesGates(chat)) {
             return;
         }
-        switch (action) {
-            case "menu" -> onboarding.menu(chat);
-            case "sup" -> support.open(chat);
-            case "supc" -> support.close(chat, id(p, 1));
-            case "buy" -> shop.hosts(chat);
-            case "bh" -> shop.plans(chat, id(p, 1));
-            case "bp" -> shop.planChosen(chat, id(p, 1));
-            case "bpe" -> shop.askPromo(chat, id(p, 1));
-            case "m" -> shop.methods(chat, Purchase.of(p.get(1)), id(p, 2));
-            case "pd" -> shop.dropPromo(chat, Purchase.of(p.get(1)), id(p, 2));
-            case "s" -> shop.summary(chat, Purchase.of(p.get(1)), id(p, 2), p.get(3));
-            case "p" -> shop.pay(chat, Purchase.of(p.get(1)), id(p, 2), p.get(3), p.get(4));
-            case "top" -> shop.topUp(chat);
-            case "tc" -> shop.askTopUpAmount(chat);
-            case "keys" -> keys.list(chat);
-            case "k" -> keys.card(chat, id(p, 1));
-            case "kq" -> keys.qr(chat, id(p, 1));
-            case "ki" -> keys.platforms(chat, id(p, 1));
-            case "kp" -> keys.instructions(chat, id(p, 1), p.get(2));
-            case "ka" -> keys.toggleAutoRenew(chat, id(p, 1));
-            case "trial" -> keys.trial(chat);
-            case "prof" -> account.profile(chat);
-            case "h" -> account.history(chat, id(p, 1));
-            case "ad" -> account.toggleAutoRenewDefault(chat);
-            case "lang" -> account.languages(chat);
-            case "l" -> {
+        switch (tap) {
+            case MENU -> onboarding.menu(chat);
+            case SUPPORT -> support.open(chat);
+            case SUPPORT_CLOSE -> support.close(chat, id(p, 1));
+            case BUY -> shop.hosts(chat);
+            case HOST_PLANS -> shop.plans(chat, id(p, 1));
+            case PLAN_CHOSEN -> shop.planChosen(chat, id(p, 1));
+            case PROMO_ASK -> shop.askPromo(chat, id(p, 1));
+            case METHODS -> shop.methods(chat, Purchase.of(p.get(1)), id(p, 2));
+            case PROMO_DROP -> shop.dropPromo(chat, Purchase.of(p.get(1)), id(p, 2));
+            case SUMMARY -> shop.summary(chat, Purchase.of(p.get(1)), id(p, 2), p.get(3));
+            case PAY -> shop.pay(chat, Purchase.of(p.get(1)), id(p, 2), p.get(3), p.get(4));
+            case TOP_UP -> shop.topUp(chat);
+            case TOP_UP_AMOUNT -> shop.askTopUpAmount(chat);
+            case KEYS -> keys.list(chat);
+            case KEY -> keys.card(chat, id(p, 1));
+            case KEY_QR -> keys.qr(chat, id(p, 1));
+            case KEY_PLATFORMS -> keys.platforms(chat, id(p, 1));
+            case KEY_INSTRUCTIONS -> keys.instructions(chat, id(p, 1), p.get(2));
+            case KEY_AUTO_RENEW -> keys.toggleAutoRenew(chat, id(p, 1));
+            case TRIAL -> keys.trial(chat);
+            case PROFILE -> account.profile(chat);
+            case HISTORY -> account.history(chat, id(p, 1));
+            case AUTO_RENEW_DEFAULT -> account.toggleAutoRenewDefault(chat);
+            case LANGUAGES -> account.languages(chat);
+            case LANGUAGE -> {
                 account.setLanguage(chat, p.get(1));
                 onboarding.menu(chat);
             }
-            case "ref" -> account.referral(chat);
-            case "w" -> account.withdrawalMethods(chat);
-            case "wm" -> account.askWithdrawalDetails(chat, p.get(1));
-            case "help" -> account.help(chat);
+            case REFERRAL -> account.referral(chat);
+            case WITHDRAW -> account.withdrawalMethods(chat);
+            case WITHDRAW_METHOD -> account.askWithdrawalDetails(chat, p.get(1));
+            case HELP -> account.help(chat);
             default -> chat.notice(chat.t("stale"));
         }
     }

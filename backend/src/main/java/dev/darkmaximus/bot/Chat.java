@@ -2,9 +2,11 @@ package dev.darkmaximus.bot;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -119,8 +121,12 @@ final class Chat {
         return templates.exists("bot." + key);
     }
 
-    InlineKeyboardButton button(String label, String... action) {
-        return InlineKeyboardButton.builder().text(label).callbackData(codec.encode(customer.telegramId(), action))
+    /** A button that comes back as {@code tap} with {@code args}, signed for this customer. */
+    InlineKeyboardButton button(String label, Tap tap, String... args) {
+        String[] parts = new String[args.length + 1];
+        parts[0] = tap.code;
+        System.arraycopy(args, 0, parts, 1, args.length);
+        return InlineKeyboardButton.builder().text(label).callbackData(codec.encode(customer.telegramId(), parts))
                 .build();
     }
 
@@ -147,7 +153,7 @@ final class Chat {
     }
 
     static InlineKeyboardButton[] row(InlineKeyboardButton... buttons) {
-        return java.util.Arrays.stream(buttons).filter(java.util.Objects::nonNull)
+        return Arrays.stream(buttons).filter(Objects::nonNull)
                 .toArray(InlineKeyboardButton[]::new);
     }
 

@@ -2,8 +2,10 @@ package dev.darkmaximus.bot;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
@@ -75,7 +77,7 @@ class ForumRelay {
             return;
         }
         String text = message.hasText() ? message.getText() : message.getCaption();
-        if (text != null && text.strip().toLowerCase(java.util.Locale.ROOT).startsWith("/close")) {
+        if (text != null && text.strip().toLowerCase(Locale.ROOT).startsWith("/close")) {
             support.close(ticket.get().id(), "operator");
             toTopic(topic, operatorText("forum.closed_here", Map.of()));
             return;
@@ -208,7 +210,7 @@ class ForumRelay {
     }
 
     /** Support is what a waiting person reads next, so it goes ahead of reminders and broadcasts. */
-    private <T> T queued(long chatId, java.util.function.Supplier<T> send) {
+    private <T> T queued(long chatId, Supplier<T> send) {
         return sendQueue.send(chatId, SendQueue.Priority.URGENT, send);
     }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -42,15 +43,15 @@ class KeysFlow {
         List<InlineKeyboardButton[]> rows = new ArrayList<>();
         for (KeyView key : owned) {
             rows.add(Chat.row(chat.button(chat.label("key.line", "icon", icon(key.status()), "number", key.number(),
-                    "host", key.hostName(), "left", left(chat, key)), "k", Long.toString(key.id()))));
+                    "host", key.hostName(), "left", left(chat, key)), Tap.KEY, Long.toString(key.id()))));
         }
         if (owned.isEmpty()) {
-            rows.add(Chat.row(chat.button(chat.t("btn.buy"), "buy")));
+            rows.add(Chat.row(chat.button(chat.t("btn.buy"), Tap.BUY)));
             if (chat.customer().trialAvailable()) {
-                rows.add(Chat.row(chat.button(chat.t("btn.trial"), "trial")));
+                rows.add(Chat.row(chat.button(chat.t("btn.trial"), Tap.TRIAL)));
             }
         }
-        rows.add(Chat.row(chat.button(chat.t("btn.back"), "menu")));
+        rows.add(Chat.row(chat.button(chat.t("btn.back"), Tap.MENU)));
         chat.show(chat.t(owned.isEmpty() ? "keys.empty" : "keys"), Chat.rows(rows.toArray(InlineKeyboardButton[][]::new)));
     }
 
@@ -69,15 +70,15 @@ class KeysFlow {
         boolean live = !"revoked".equals(key.status());
         boolean link = key.connectionLink() != null;
         chat.show(text, Chat.rows(
-                Chat.row(link ? chat.button(chat.t("btn.qr"), "kq", id) : null,
-                        chat.button(chat.t("btn.instructions"), "ki", id)),
+                Chat.row(link ? chat.button(chat.t("btn.qr"), Tap.KEY_QR, id) : null,
+                        chat.button(chat.t("btn.instructions"), Tap.KEY_PLATFORMS, id)),
                 Chat.row(link && key.connectionLink().length() <= COPY_LIMIT
                         ? Chat.copy(chat.t("btn.copy"), key.connectionLink()) : null),
                 Chat.row(key.extendable()
-                        ? chat.button(chat.t("btn.extend"), "m", Purchase.EXTEND_KEY.code, id) : null),
+                        ? chat.button(chat.t("btn.extend"), Tap.METHODS, Purchase.EXTEND_KEY.code, id) : null),
                 Chat.row(live && !key.trial() ? chat.button(chat.t(key.autoRenewEffective() ? "btn.autorenew_on"
-                        : "btn.autorenew_off"), "ka", id) : null),
-                Chat.row(chat.button(chat.t("btn.back"), "keys"))));
+                        : "btn.autorenew_off"), Tap.KEY_AUTO_RENEW, id) : null),
+                Chat.row(chat.button(chat.t("btn.back"), Tap.KEYS))));
     }
 
     void qr(Chat chat, long keyId) {
@@ -88,7 +89,7 @@ class KeysFlow {
         }
         byte[] png = queries.qrCode(chat.customerId(), keyId, false);
         chat.photo(png, "key-" + key.number() + ".png", chat.t("key.qr", "number", key.number()),
-                Chat.rows(Chat.row(chat.button(chat.t("btn.back"), "k", Long.toString(keyId)))));
+                Chat.rows(Chat.row(chat.button(chat.t("btn.back"), Tap.KEY, Long.toString(keyId)))));
     }
 
     /** Device choice for a key's instructions; key 0 is the general help's instructions. */
@@ -98,13 +99,13 @@ class KeysFlow {
         }
         String id = Long.toString(keyId);
         chat.show(chat.t("instructions"), Chat.rows(
-                Chat.row(chat.button(chat.t("btn.android"), "kp", id, "android"),
-                        chat.button(chat.t("btn.ios"), "kp", id, "ios")),
-                Chat.row(chat.button(chat.t("btn.windows"), "kp", id, "windows"),
-                        chat.button(chat.t("btn.macos"), "kp", id, "macos"),
-                        chat.button(chat.t("btn.linux"), "kp", id, "linux")),
-                Chat.row(keyId == 0 ? chat.button(chat.t("btn.back"), "help")
-                        : chat.button(chat.t("btn.back"), "k", id))));
+                Chat.row(chat.button(chat.t("btn.android"), Tap.KEY_INSTRUCTIONS, id, "android"),
+                        chat.button(chat.t("btn.ios"), Tap.KEY_INSTRUCTIONS, id, "ios")),
+                Chat.row(chat.button(chat.t("btn.windows"), Tap.KEY_INSTRUCTIONS, id, "windows"),
+                        chat.button(chat.t("btn.macos"), Tap.KEY_INSTRUCTIONS, id, "macos"),
+                        chat.button(chat.t("btn.linux"), Tap.KEY_INSTRUCTIONS, id, "linux")),
+                Chat.row(keyId == 0 ? chat.button(chat.t("btn.back"), Tap.HELP)
+                        : chat.button(chat.t("btn.back"), Tap.KEY, id))));
     }
 
     void instructions(Chat chat, long keyId, String platform) {
@@ -113,7 +114,7 @@ class KeysFlow {
             return;
         }
         chat.show(chat.t("instructions." + platform), Chat.rows(
-                Chat.row(chat.button(chat.t("btn.back"), "ki", Long.toString(keyId)))));
+                Chat.row(chat.button(chat.t("btn.back"), Tap.KEY_PLATFORMS, Long.toString(keyId)))));
     }
 
     void toggleAutoRenew(Chat chat, long keyId) {
@@ -125,8 +126,8 @@ class KeysFlow {
     void trial(Chat chat) {
         KeyView key = keys.requestTrial(chat.customerId());
         chat.show(chat.t("trial.started", "number", key.number(), "host", key.hostName()),
-                Chat.rows(Chat.row(chat.button(chat.t("btn.keys"), "keys")),
-                        Chat.row(chat.button(chat.t("btn.menu"), "menu"))));
+                Chat.rows(Chat.row(chat.button(chat.t("btn.keys"), Tap.KEYS)),
+                        Chat.row(chat.button(chat.t("btn.menu"), Tap.MENU))));
     }
 
     private String left(Chat chat, KeyView key) {
@@ -152,6 +153,6 @@ class KeysFlow {
     }
 
     private static String gigabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f GB", bytes / 1_073_741_824.0);
+        return String.format(Locale.ROOT, "%.1f GB", bytes / 1_073_741_824.0);
     }
 }

@@ -3,14 +3,18 @@ package dev.darkmaximus.bot;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import dev.darkmaximus.billing.BalanceService;
 import dev.darkmaximus.billing.OrderService;
 import dev.darkmaximus.billing.OrderView;
+import dev.darkmaximus.billing.PromoService;
 import dev.darkmaximus.bot.persistence.BotSessions;
+import dev.darkmaximus.customer.AccessGates;
 import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.platform.money.Currency;
 import dev.darkmaximus.platform.settings.ShopSettings;
@@ -31,12 +35,12 @@ class Onboarding {
     private final BotSessions sessions;
     private final ShopSettings settings;
     private final Clock clock;
-    private final dev.darkmaximus.billing.PromoService promos;
-    private final dev.darkmaximus.customer.AccessGates gates;
+    private final PromoService promos;
+    private final AccessGates gates;
 
     Onboarding(CustomerService customers, BalanceService balances, KeyQueries keys, OrderService orders,
-               BotSessions sessions, ShopSettings settings, dev.darkmaximus.billing.PromoService promos,
-               dev.darkmaximus.customer.AccessGates gates, Clock clock) {
+               BotSessions sessions, ShopSettings settings, PromoService promos,
+               AccessGates gates, Clock clock) {
         this.promos = promos;
         this.gates = gates;
         this.customers = customers;
@@ -60,7 +64,7 @@ class Onboarding {
         String promo = payload != null && payload.matches("promo_[A-Za-z0-9_-]{1,58}") ? payload.substring(6) : null;
         if (promo != null) {
             // Checked when it arrives: a code that can't apply is said now and not kept for the next purchase.
-            java.util.Optional<String> refusal = promos.refusalFor(promo, chat.customerId());
+            Optional<String> refusal = promos.refusalFor(promo, chat.customerId());
             if (refusal.isPresent()) {
                 chat.send(chat.t(chat.has("error." + refusal.get()) ? "error." + refusal.get() : "error.promo_not_found"),
                         List.of());
@@ -80,7 +84,7 @@ class Onboarding {
         }
         if (payload != null && payload.matches("pay_\\d{1,18}")) {
             OrderView order = orders.getOwned(chat.customerId(), Long.parseLong(payload.substring(4)));
-            chat.send(chat.t("order." + order.status().name().toLowerCase(java.util.Locale.ROOT),
+            chat.send(chat.t("order." + order.status().name().toLowerCase(Locale.ROOT),
                     "order", order.id()), List.of());
         }
         menu(chat);
@@ -92,7 +96,7 @@ class Onboarding {
     boolean passesGates(Chat chat) {
         if (gates.termsPending(chat.customer())) {
             chat.show(chat.t("terms", "url", settings.termsUrl()),
-                    Chat.rows(Chat.row(chat.button(chat.t("btn.terms_accept"), "terms"))));
+                    Chat.rows(Chat.row(chat.button(chat.t("btn.terms_accept"), Tap.TERMS_ACCEPT))));
             return false;
         }
         boolean inChannel;
@@ -106,7 +110,7 @@ class Onboarding {
             String link = settings.requiredChannelLink();
             chat.show(chat.t("channel"), Chat.rows(
                     Chat.row(link.isBlank() ? null : Chat.link(chat.t("btn.channel_join"), link)),
-                    Chat.row(chat.button(chat.t("btn.channel_check"), "chk"))));
+                    Chat.row(chat.button(chat.t("btn.channel_check"), Tap.CHANNEL_CHECK))));
             return false;
         }
         return true;
@@ -146,11 +150,11 @@ class Onboarding {
         boolean trial = chat.customer().trialAvailable();
         String app = settings.miniAppUrl();
         chat.show(chat.t("menu", "shop", settings.shopName(), "balance", balance, "keys", active), Chat.rows(
-                Chat.row(chat.button(chat.t("btn.buy"), "buy"), chat.button(chat.t("btn.keys"), "keys")),
-                Chat.row(trial ? chat.button(chat.t("btn.trial"), "trial") : null),
-                Chat.row(chat.button(chat.t("btn.profile"), "prof"), chat.button(chat.t("btn.topup"), "top")),
-                Chat.row(chat.button(chat.t("btn.referral"), "ref"), chat.button(chat.t("btn.support"), "sup")),
-                Chat.row(chat.button(chat.t("btn.help"), "help"), chat.button(chat.t("btn.language"), "lang")),
+                Chat.row(chat.button(chat.t("btn.buy"), Tap.BUY), chat.button(chat.t("btn.keys"), Tap.KEYS)),
+                Chat.row(trial ? chat.button(chat.t("btn.trial"), Tap.TRIAL) : null),
+                Chat.row(chat.button(chat.t("btn.profile"), Tap.PROFILE), chat.button(chat.t("btn.topup"), Tap.TOP_UP)),
+                Chat.row(chat.button(chat.t("btn.referral"), Tap.REFERRAL), chat.button(chat.t("btn.support"), Tap.SUPPORT)),
+                Chat.row(chat.button(chat.t("btn.help"), Tap.HELP), chat.button(chat.t("btn.language"), Tap.LANGUAGES)),
                 Chat.row(app.isBlank() ? null : Chat.webApp(chat.t("btn.app"), app))));
     }
 

@@ -1,10 +1,13 @@
 package dev.darkmaximus.bot;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -70,7 +73,7 @@ class ShopFlow {
     void hosts(Chat chat) {
         List<CatalogService.CatalogHost> hosts = catalog.hosts(chat.customerId());
         if (hosts.isEmpty()) {
-            chat.show(chat.t("buy.empty"), Chat.rows(Chat.row(chat.button(chat.t("btn.menu"), "menu"))));
+            chat.show(chat.t("buy.empty"), Chat.rows(Chat.row(chat.button(chat.t("btn.menu"), Tap.MENU))));
             return;
         }
         if (hosts.size() == 1) {
@@ -80,9 +83,9 @@ class ShopFlow {
         List<InlineKeyboardButton[]> rows = new ArrayList<>();
         for (CatalogService.CatalogHost host : hosts) {
             String flag = host.flag() == null ? "" : host.flag() + " ";
-            rows.add(Chat.row(chat.button(flag + host.name(), "bh", Long.toString(host.id()))));
+            rows.add(Chat.row(chat.button(flag + host.name(), Tap.HOST_PLANS, Long.toString(host.id()))));
         }
-        rows.add(Chat.row(chat.button(chat.t("btn.back"), "menu")));
+        rows.add(Chat.row(chat.button(chat.t("btn.back"), Tap.MENU)));
         chat.show(chat.t("buy.hosts"), Chat.rows(rows.toArray(InlineKeyboardButton[][]::new)));
     }
 
@@ -95,9 +98,9 @@ class ShopFlow {
         }
         List<InlineKeyboardButton[]> rows = new ArrayList<>();
         for (PlanView plan : host.get().plans()) {
-            rows.add(Chat.row(chat.button(planLabel(chat, plan), "bp", Long.toString(plan.id()))));
+            rows.add(Chat.row(chat.button(planLabel(chat, plan), Tap.PLAN_CHOSEN, Long.toString(plan.id()))));
         }
-        rows.add(Chat.row(chat.button(chat.t("btn.back"), hosts.size() > 1 ? "buy" : "menu")));
+        rows.add(Chat.row(chat.button(chat.t("btn.back"), hosts.size() > 1 ? Tap.BUY : Tap.MENU)));
         String text = chat.t("buy.plans", "host", host.get().name());
         if (host.get().keysMayBeDelayed()) {
             text = chat.t("buy.delayed") + "\n\n" + text;
@@ -113,15 +116,15 @@ class ShopFlow {
             return;
         }
         chat.show(chat.t("buy.promo", "plan", Chat.html(planLine(chat, plan))), Chat.rows(
-                Chat.row(chat.button(chat.t("btn.promo_enter"), "bpe", Long.toString(planId))),
-                Chat.row(chat.button(chat.t("btn.promo_skip"), "m", Purchase.NEW_KEY.code, Long.toString(planId))),
-                Chat.row(chat.button(chat.t("btn.back"), "bh", Long.toString(plan.hostId())))));
+                Chat.row(chat.button(chat.t("btn.promo_enter"), Tap.PROMO_ASK, Long.toString(planId))),
+                Chat.row(chat.button(chat.t("btn.promo_skip"), Tap.METHODS, Purchase.NEW_KEY.code, Long.toString(planId))),
+                Chat.row(chat.button(chat.t("btn.back"), Tap.HOST_PLANS, Long.toString(plan.hostId())))));
     }
 
     void askPromo(Chat chat, long planId) {
         catalog.offered(chat.customerId(), planId);
         sessions.save(chat.customerId(), "promo", Map.of("plan", Long.toString(planId)), clock.instant());
-        chat.show(chat.t("promo.prompt"), Chat.rows(Chat.row(chat.button(chat.t("btn.back"), "bp",
+        chat.show(chat.t("promo.prompt"), Chat.rows(Chat.row(chat.button(chat.t("btn.back"), Tap.PLAN_CHOSEN,
                 Long.toString(planId)))));
     }
 
@@ -144,20 +147,20 @@ class ShopFlow {
             String label = method == PaymentMethod.BALANCE
                     ? chat.label("method.BALANCE", "balance", balances.balance(chat.customerId(), Currency.RUB).display())
                     : chat.label("method." + method.name());
-            rows.add(Chat.row(chat.button(label, "s", kind.code, Long.toString(id), letter(method))));
+            rows.add(Chat.row(chat.button(label, Tap.SUMMARY, kind.code, Long.toString(id), letter(method))));
         }
         if (promo(chat) != null) {
-            rows.add(Chat.row(chat.button(chat.t("btn.promo_drop", "code", promo(chat)), "pd", kind.code,
+            rows.add(Chat.row(chat.button(chat.t("btn.promo_drop", "code", promo(chat)), Tap.PROMO_DROP, kind.code,
                     Long.toString(id))));
         }
-        rows.add(Chat.row(chat.button(chat.t("btn.back"), back(kind, id))));
+        rows.add(Chat.row(back(chat, kind, id)));
         String text = usable.isEmpty() ? chat.t("buy.no_methods") : chat.t("buy.methods", "what", Chat.html(what(chat, kind, id)));
         chat.show(text, Chat.rows(rows.toArray(InlineKeyboardButton[][]::new)));
     }
 
     /** The customer drops the promo code they brought (a deep link's or a typed one) and picks a method again. */
     void dropPromo(Chat chat, Purchase kind, long id) {
-        Map<String, String> data = new java.util.HashMap<>(sessions.get(chat.customerId()).data());
+        Map<String, String> data = new HashMap<>(sessions.get(chat.customerId()).data());
         data.remove("promo");
         sessions.save(chat.customerId(), null, data, clock.instant());
         chat.send(chat.t("promo.dropped"), List.of());
@@ -193,8 +196,8 @@ class ShopFlow {
         String payLabel = method == PaymentMethod.BALANCE ? chat.label("btn.pay_balance", "amount", amount)
                 : chat.label("btn.pay", "amount", amount);
         chat.show(text, Chat.rows(
-                Chat.row(chat.button(payLabel, "p", kind.code, Long.toString(id), letter, nonce())),
-                Chat.row(chat.button(chat.t("btn.back"), "m", kind.code, Long.toString(id)))));
+                Chat.row(chat.button(payLabel, Tap.PAY, kind.code, Long.toString(id), letter, nonce())),
+                Chat.row(chat.button(chat.t("btn.back"), Tap.METHODS, kind.code, Long.toString(id)))));
     }
 
     /**
@@ -212,19 +215,19 @@ class ShopFlow {
         String amount = Money.of(order.amountMinor(), order.currency()).display();
         if (order.status() == OrderStatus.PAID || order.status() == OrderStatus.FULFILLED) {
             chat.show(chat.t("pay.paid", "order", order.id()),
-                    Chat.rows(Chat.row(chat.button(chat.t("btn.menu"), "menu"))));
+                    Chat.rows(Chat.row(chat.button(chat.t("btn.menu"), Tap.MENU))));
             return;
         }
         String url = order.payment() == null ? null : order.payment().confirmationUrl();
         chat.show(chat.t("pay.link", "order", order.id(), "amount", amount), Chat.rows(
                 Chat.row(url == null ? null : Chat.link(chat.label("btn.pay_link", "amount", amount), url)),
-                Chat.row(chat.button(chat.t("btn.menu"), "menu"))));
+                Chat.row(chat.button(chat.t("btn.menu"), Tap.MENU))));
     }
 
     void topUp(Chat chat) {
         if (available(chat, Purchase.TOP_UP, 0).isEmpty()) {
             // Nothing can take a top-up (card payments are off): say so instead of offering amounts.
-            chat.show(chat.t("topup.unavailable"), Chat.rows(Chat.row(chat.button(chat.t("btn.back"), "menu"))));
+            chat.show(chat.t("topup.unavailable"), Chat.rows(Chat.row(chat.button(chat.t("btn.back"), Tap.MENU))));
             return;
         }
         long min = settings.topUpMin();
@@ -232,7 +235,7 @@ class ShopFlow {
         List<InlineKeyboardButton> presets = new ArrayList<>();
         for (long amount : TOP_UP_PRESETS) {
             if (amount >= min && amount <= max) {
-                presets.add(chat.button(Money.of(amount, Currency.RUB).display(), "s", Purchase.TOP_UP.code,
+                presets.add(chat.button(Money.of(amount, Currency.RUB).display(), Tap.SUMMARY, Purchase.TOP_UP.code,
                         Long.toString(amount), "Y"));
             }
         }
@@ -240,8 +243,8 @@ class ShopFlow {
         for (int i = 0; i < presets.size(); i += 3) {
             rows.add(presets.subList(i, Math.min(i + 3, presets.size())).toArray(InlineKeyboardButton[]::new));
         }
-        rows.add(Chat.row(chat.button(chat.t("btn.topup_other"), "tc")));
-        rows.add(Chat.row(chat.button(chat.t("btn.back"), "menu")));
+        rows.add(Chat.row(chat.button(chat.t("btn.topup_other"), Tap.TOP_UP_AMOUNT)));
+        rows.add(Chat.row(chat.button(chat.t("btn.back"), Tap.MENU)));
         chat.show(chat.t("topup", "min", rub(min), "max", rub(max),
                         "balance", balances.balance(chat.customerId(), Currency.RUB).display()),
                 Chat.rows(rows.toArray(InlineKeyboardButton[][]::new)));
@@ -254,7 +257,7 @@ class ShopFlow {
         }
         sessions.save(chat.customerId(), "topup", Map.of(), clock.instant());
         chat.show(chat.t("topup.prompt", "min", rub(settings.topUpMin()), "max", rub(settings.topUpMax())),
-                Chat.rows(Chat.row(chat.button(chat.t("btn.back"), "top"))));
+                Chat.rows(Chat.row(chat.button(chat.t("btn.back"), Tap.TOP_UP))));
     }
 
     /**
@@ -283,7 +286,7 @@ class ShopFlow {
         if (!s.matches("\\d{1,9}(\\.\\d{1,2})?")) {
             return null;
         }
-        return new java.math.BigDecimal(s).movePointRight(2).longValueExact();
+        return new BigDecimal(s).movePointRight(2).longValueExact();
     }
 
     private PurchaseRequest request(Chat chat, Purchase kind, long id, PaymentMethod method) {
@@ -320,11 +323,13 @@ class ShopFlow {
         };
     }
 
-    private static String[] back(Purchase kind, long id) {
+    /** Back from the methods to where the purchase began: the plan, the key, or the top-up amounts. */
+    private static InlineKeyboardButton back(Chat chat, Purchase kind, long id) {
+        String label = chat.t("btn.back");
         return switch (kind) {
-            case NEW_KEY -> new String[] {"bp", Long.toString(id)};
-            case EXTEND_KEY -> new String[] {"k", Long.toString(id)};
-            case TOP_UP -> new String[] {"top"};
+            case NEW_KEY -> chat.button(label, Tap.PLAN_CHOSEN, Long.toString(id));
+            case EXTEND_KEY -> chat.button(label, Tap.KEY, Long.toString(id));
+            case TOP_UP -> chat.button(label, Tap.TOP_UP);
         };
     }
 
@@ -364,6 +369,6 @@ class ShopFlow {
     }
 
     private static String nonce() {
-        return Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36);
+        return Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 41), 36);
     }
 }

@@ -2,10 +2,12 @@ package dev.darkmaximus.bot;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 import dev.darkmaximus.bot.persistence.BotSessions;
 import dev.darkmaximus.support.SupportService;
@@ -32,7 +34,7 @@ class SupportFlow {
         sessions.save(chat.customerId(), "support", Map.of(), clock.instant());
         Optional<TicketView> open = support.openTicket(chat.customerId());
         if (open.isEmpty()) {
-            chat.show(chat.t("support.new"), Chat.rows(Chat.row(chat.button(chat.t("btn.menu"), "menu"))));
+            chat.show(chat.t("support.new"), Chat.rows(Chat.row(chat.button(chat.t("btn.menu"), Tap.MENU))));
             return;
         }
         TicketView ticket = open.get();
@@ -40,7 +42,7 @@ class SupportFlow {
         List<TicketView.Message> messages = ticket.messages();
         for (TicketView.Message m : messages.subList(Math.max(0, messages.size() - SHOWN_MESSAGES), messages.size())) {
             String text = m.text() != null ? m.text() : chat.t("support.photo");
-            lines.append('\n').append(chat.t("support.line." + m.author().toLowerCase(java.util.Locale.ROOT),
+            lines.append('\n').append(chat.t("support.line." + m.author().toLowerCase(Locale.ROOT),
                     "text", text));
         }
         chat.show(chat.t("support.open", "ticket", ticket.id(), "lines", Chat.html(lines.toString())),
@@ -60,12 +62,12 @@ class SupportFlow {
             support.close(ticketId, "customer");
         }
         chat.show(chat.t("support.closed_by_you", "ticket", ticketId),
-                Chat.rows(Chat.row(chat.button(chat.t("btn.menu"), "menu"))));
+                Chat.rows(Chat.row(chat.button(chat.t("btn.menu"), Tap.MENU))));
     }
 
-    private static List<org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow> keyboard(
+    private static List<InlineKeyboardRow> keyboard(
             Chat chat, long ticketId) {
-        return Chat.rows(Chat.row(chat.button(chat.t("btn.support_close"), "supc", Long.toString(ticketId))),
-                Chat.row(chat.button(chat.t("btn.menu"), "menu")));
+        return Chat.rows(Chat.row(chat.button(chat.t("btn.support_close"), Tap.SUPPORT_CLOSE, Long.toString(ticketId))),
+                Chat.row(chat.button(chat.t("btn.menu"), Tap.MENU)));
     }
 }

@@ -1,19 +1,22 @@
 package dev.darkmaximus.bot;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.telegram.telegrambots.meta.api.objects.Update;
 
-import dev.darkmaximus.platform.telegram.TelegramProperties;
 import dev.darkmaximus.platform.error.ApiException;
 import dev.darkmaximus.platform.telegram.BotApiClient;
+import dev.darkmaximus.platform.telegram.TelegramProperties;
 
 /**
  * The bot's webhook: both the path secret and {@code X-Telegram-Bot-Api-Secret-Token} must match the configured
@@ -36,13 +39,13 @@ class TelegramWebhookController {
     @PostMapping("/telegram/webhook/{secret}")
     ResponseEntity<Void> update(@PathVariable String secret,
                                 @RequestHeader(name = "X-Telegram-Bot-Api-Secret-Token", required = false) String header,
-                                jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+                                HttpServletRequest request) throws IOException {
         if (!matches(secret) || !matches(header)) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "Unknown webhook secret.");
         }
         // Read only once both secrets matched: a stranger's body is never read at all.
-        String body = new String(request.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        org.telegram.telegrambots.meta.api.objects.Update update;
+        String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Update update;
         try {
             update = api.parseUpdate(body);
         } catch (IllegalArgumentException malformed) {

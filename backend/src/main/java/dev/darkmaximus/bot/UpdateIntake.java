@@ -17,7 +17,7 @@ import dev.darkmaximus.bot.persistence.BotUpdates;
  * one bad message can't block the stream.
  */
 @Component
-public class UpdateIntake {
+class UpdateIntake {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateIntake.class);
     /** An update claimed this long ago and never finished belonged to a node that died. */

@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.darkmaximus.catalog.persistence.HostRepository;
 import dev.darkmaximus.catalog.persistence.PlanListings;
 import dev.darkmaximus.customer.CustomerService;
+import dev.darkmaximus.platform.error.InvalidInputException;
+import dev.darkmaximus.platform.settings.ShopSettings;
 
 /**
  * The storefront: what a given customer (or an anonymous visitor) may buy. Only enabled hosts with at least one
@@ -28,10 +30,10 @@ public class CatalogService {
     private final CustomerService customers;
     private final PurchaseHistory purchases;
 
-    private final dev.darkmaximus.platform.settings.ShopSettings settings;
+    private final ShopSettings settings;
 
     CatalogService(HostRepository hosts, PlanListings plans, CustomerService customers, PurchaseHistory purchases,
-                   dev.darkmaximus.platform.settings.ShopSettings settings) {
+                   ShopSettings settings) {
         this.settings = settings;
         this.hosts = hosts;
         this.plans = plans;
@@ -68,7 +70,7 @@ public class CatalogService {
     @Transactional(readOnly = true)
     public PlanView offered(long customerId, long planId) {
         return plans(customerId, null).stream().filter(p -> p.id() == planId).findFirst()
-                .orElseThrow(() -> dev.darkmaximus.platform.error.InvalidInputException.field("planId",
+                .orElseThrow(() -> InvalidInputException.field("planId",
                         "plan_not_offered", "This plan is not on sale to you."));
     }
 

@@ -1,12 +1,19 @@
 package dev.darkmaximus.customer;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.darkmaximus.customer.persistence.Customer;
@@ -15,7 +22,9 @@ import dev.darkmaximus.customer.persistence.CustomerRepository;
 import dev.darkmaximus.customer.persistence.CustomerSearch;
 import dev.darkmaximus.platform.audit.AuditService;
 import dev.darkmaximus.platform.error.ApiException;
+import dev.darkmaximus.platform.error.InvalidInputException;
 import dev.darkmaximus.platform.settings.ShopSettings;
+import dev.darkmaximus.platform.web.ListSort;
 
 /** The door to customers for REST, the bot and other features. */
 @Service
@@ -103,7 +112,7 @@ public class CustomerService {
     @Transactional
     public CustomerView setLanguage(long id, String language) {
         if (!"ru".equals(language) && !"en".equals(language)) {
-            throw dev.darkmaximus.platform.error.InvalidInputException.field("language", "invalid", "must be ru or en");
+            throw InvalidInputException.field("language", "invalid", "must be ru or en");
         }
         customers.setLanguage(id, language, clock.instant());
         return get(id);
@@ -117,7 +126,7 @@ public class CustomerService {
     }
 
     @Transactional(readOnly = true)
-    public java.util.Optional<CustomerView> findByTelegramId(long telegramId) {
+    public Optional<CustomerView> findByTelegramId(long telegramId) {
         return customers.findByTelegramId(telegramId).map(this::view);
     }
 
@@ -127,11 +136,11 @@ public class CustomerService {
         return registrations.countInvitees(customerId);
     }
 
-    private static java.util.Optional<Long> referrerNumber(String startParam) {
+    private static Optional<Long> referrerNumber(String startParam) {
         if (startParam == null || !startParam.matches("ref_\\d{1,18}")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(Long.parseLong(startParam.substring(4)));
+        return Optional.of(Long.parseLong(startParam.substring(4)));
     }
 
     @Transactional(readOnly = true)
@@ -154,16 +163,16 @@ public class CustomerService {
     @Transactional(readOnly = true)
     public CustomerSlice search(String query, String sort, int offset, int limit) {
         Matcher match = Matcher.of(query);
-        String orderBy = dev.darkmaximus.platform.web.ListSort.parse(sort, CustomerSearch.SORTS, "id").orderBy();
+        String orderBy = ListSort.parse(sort, CustomerSearch.SORTS, "id").orderBy();
         return page(search.ids(match.query(), match.exact(), match.prefix(), null, orderBy, offset, limit + 1),
                 limit);
     }
 
     /** The customers of {@code ids} in that order; one more id than {@code limit} means more follow. */
     private CustomerSlice page(List<Long> ids, int limit) {
-        java.util.Map<Long, Customer> byId = new java.util.HashMap<>();
+        Map<Long, Customer> byId = new HashMap<>();
         customers.findAllById(ids).forEach(c -> byId.put(c.id(), c));
-        List<CustomerView> page = ids.stream().limit(limit).map(byId::get).filter(java.util.Objects::nonNull)
+        List<CustomerView> page = ids.stream().limit(limit).map(byId::get).filter(Objects::nonNull)
                 .map(this::view).toList();
         return new CustomerSlice(page, ids.size() > limit);
     }
@@ -208,7 +217,7 @@ public class CustomerService {
      * Marks the customer's one trial as taken; false when it already was (two taps, two devices: one trial). Runs
      * in the caller's transaction so the trial key and the mark commit together.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public boolean claimTrial(long customerId) {
         return customers.claimTrial(customerId, clock.instant()) == 1;
     }
@@ -235,17 +244,17 @@ public class CustomerService {
     }
 
     @Transactional(readOnly = true)
-    public java.util.Set<Long> groupIds(long customerId) {
-        return java.util.Set.copyOf(customers.groupIds(customerId));
+    public Set<Long> groupIds(long customerId) {
+        return Set.copyOf(customers.groupIds(customerId));
     }
 
     /** The ids among {@code ids} that name no customer group. */
     @Transactional(readOnly = true)
-    public List<Long> unknownGroupIds(java.util.Collection<Long> ids) {
+    public List<Long> unknownGroupIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        java.util.Set<Long> known = java.util.Set.copyOf(customers.existingGroupIds(ids));
+        Set<Long> known = Set.copyOf(customers.existingGroupIds(ids));
         return ids.stream().filter(id -> !known.contains(id)).distinct().sorted().toList();
     }
 

@@ -1,5 +1,7 @@
 package dev.darkmaximus.customer;
 
+import java.util.Locale;
+
 /** Who Telegram says the user is, after the caller verified it (initData signature or the bot's own update). */
 public record TelegramProfile(long telegramId, String username, String firstName, String lastName, String languageCode) {
 
@@ -14,7 +16,7 @@ public record TelegramProfile(long telegramId, String username, String firstName
         if (languageCode == null || languageCode.isBlank()) {
             return "ru";
         }
-        String lower = languageCode.toLowerCase(java.util.Locale.ROOT);
+        String lower = languageCode.toLowerCase(Locale.ROOT);
         return lower.startsWith("ru") || lower.startsWith("uk") || lower.startsWith("be") || lower.startsWith("kk")
                 ? "ru" : "en";
     }

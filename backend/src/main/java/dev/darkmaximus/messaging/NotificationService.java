@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -69,7 +70,7 @@ public class NotificationService {
         customers.get(customerId);
         String body = text.strip();
         long id = queue(customerId, Templates.STAFF_MESSAGE, Templates.STAFF_MESSAGE, Map.of("text", body),
-                Templates.STAFF_MESSAGE + ":" + java.util.UUID.randomUUID()).orElseThrow();
+                Templates.STAFF_MESSAGE + ":" + UUID.randomUUID()).orElseThrow();
         audit.record("customer.message", "customer", customerId, null, Map.of("notificationId", id, "text", body));
         return notifications.findById(id).map(NotificationView::from).orElseThrow();
     }

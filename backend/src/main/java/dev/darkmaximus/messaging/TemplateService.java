@@ -2,7 +2,9 @@ package dev.darkmaximus.messaging;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,13 +50,13 @@ public class TemplateService {
 
     @Transactional(readOnly = true)
     public List<TemplateView> list(String query) {
-        String q = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT);
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         Map<String, String> custom = templates.overrides();
         return templates.keys().stream()
                 .map(key -> view(key, custom))
                 .filter(view -> q.isEmpty() || view.key().contains(q)
-                        || view.defaultRu().toLowerCase(java.util.Locale.ROOT).contains(q)
-                        || view.defaultEn().toLowerCase(java.util.Locale.ROOT).contains(q))
+                        || view.defaultRu().toLowerCase(Locale.ROOT).contains(q)
+                        || view.defaultEn().toLowerCase(Locale.ROOT).contains(q))
                 .toList();
     }
 
@@ -94,7 +96,7 @@ public class TemplateService {
         requireKey(key);
         requireLanguage(language);
         String source = text == null ? currentText(key, language) : validated(key, text);
-        Map<String, String> samples = new java.util.HashMap<>();
+        Map<String, String> samples = new HashMap<>();
         templates.placeholders(key).forEach(name -> samples.put(name, SAMPLES.getOrDefault(name, "‹" + name + "›")));
         return Templates.fill(source, samples);
     }
@@ -130,7 +132,7 @@ public class TemplateService {
         Deque<String> open = new ArrayDeque<>();
         Matcher tag = TAG.matcher(text);
         while (tag.find()) {
-            String name = tag.group(2).toLowerCase(java.util.Locale.ROOT);
+            String name = tag.group(2).toLowerCase(Locale.ROOT);
             if (!TELEGRAM_TAGS.contains(name)) {
                 throw InvalidInputException.field("text", "unsupported_html", "Telegram doesn't support <" + name
                         + ">; use b, i, u, s, a, code, pre, blockquote or tg-spoiler");

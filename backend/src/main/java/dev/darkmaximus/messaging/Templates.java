@@ -1,10 +1,23 @@
 package dev.darkmaximus.messaging;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.springframework.stereotype.Component;
+
+import dev.darkmaximus.messaging.persistence.TemplateOverrides;
 
 /**
  * Customer-facing texts by template key, ru and en, with named {@code {placeholders}} (SPEC §11). Defaults ship
@@ -34,16 +47,16 @@ public class Templates {
     public static final String STAFF_MESSAGE = "staff.message";
 
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
-    static final java.time.Duration OVERRIDES_TTL = java.time.Duration.ofSeconds(30);
+    static final Duration OVERRIDES_TTL = Duration.ofSeconds(30);
 
-    private final dev.darkmaximus.messaging.persistence.TemplateOverrides overrides;
-    private final com.github.benmanes.caffeine.cache.LoadingCache<String, Map<String, String>> overrideCache;
+    private final TemplateOverrides overrides;
+    private final LoadingCache<String, Map<String, String>> overrideCache;
 
-    Templates(dev.darkmaximus.messaging.persistence.TemplateOverrides overrides) {
+    Templates(TemplateOverrides overrides) {
         this.overrides = overrides;
-        this.overrideCache = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(OVERRIDES_TTL)
+        this.overrideCache = Caffeine.newBuilder().expireAfterWrite(OVERRIDES_TTL)
                 .build(all -> {
-                    Map<String, String> byKey = new java.util.HashMap<>();
+                    Map<String, String> byKey = new HashMap<>();
                     overrides.all().forEach(row -> byKey.put(row.templateKey() + "|" + row.language(), row.text()));
                     return Map.copyOf(byKey);
                 });
@@ -138,10 +151,10 @@ public class Templates {
     }
 
     /** Every template key, sorted. */
-    java.util.List<String> keys() {
-        java.util.Set<String> keys = new java.util.TreeSet<>(DEFAULTS.keySet());
+    List<String> keys() {
+        Set<String> keys = new TreeSet<>(DEFAULTS.keySet());
         botTexts.get("ru").keySet().forEach(k -> keys.add("bot." + k));
-        return java.util.List.copyOf(keys);
+        return List.copyOf(keys);
     }
 
     /** The shipped texts of a key by language, or null for an unknown key. */
@@ -150,8 +163,8 @@ public class Templates {
     }
 
     /** The placeholders a key's default texts use: the only ones an edited text may use. */
-    java.util.Set<String> placeholders(String templateKey) {
-        java.util.Set<String> names = new java.util.TreeSet<>();
+    Set<String> placeholders(String templateKey) {
+        Set<String> names = new TreeSet<>();
         for (String text : texts(templateKey).values()) {
             Matcher m = PLACEHOLDER.matcher(text);
             while (m.find()) {
@@ -180,16 +193,16 @@ public class Templates {
     }
 
     private static Map<String, String> load(String resource) {
-        java.util.Properties properties = new java.util.Properties();
+        Properties properties = new Properties();
         try (var in = Templates.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing " + resource);
             }
-            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
             throw new IllegalStateException("unreadable " + resource, e);
         }
-        Map<String, String> texts = new java.util.HashMap<>();
+        Map<String, String> texts = new HashMap<>();
         properties.forEach((k, v) -> texts.put((String) k, (String) v));
         return Map.copyOf(texts);
     }

@@ -37,7 +37,7 @@ import dev.darkmaximus.platform.telegram.TelegramBotApi;
  * have arrived), never sent again on their own; an admin can resend to them.
  */
 @Component
-public class BroadcastRunner {
+class BroadcastRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BroadcastRunner.class);
     private static final String LEASE = "broadcasts";

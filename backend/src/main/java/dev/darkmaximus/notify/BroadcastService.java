@@ -3,7 +3,9 @@ package dev.darkmaximus.notify;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -86,7 +88,7 @@ public class BroadcastService {
     @Transactional(readOnly = true)
     public List<BroadcastRecipientView> recipients(long id, String status, Long after, int limit) {
         get(id);
-        if (status != null && !java.util.Set.of("PENDING", "SENDING", "SENT", "BLOCKED", "FAILED", "INTERRUPTED")
+        if (status != null && !Set.of("PENDING", "SENDING", "SENT", "BLOCKED", "FAILED", "INTERRUPTED")
                 .contains(status)) {
             throw InvalidInputException.field("status", "invalid",
                     "PENDING, SENDING, SENT, BLOCKED, FAILED or INTERRUPTED");
@@ -150,7 +152,7 @@ public class BroadcastService {
     public BroadcastView resendInterrupted(long id) {
         BroadcastStore.Row row = store.lock(id).orElseThrow(() -> ApiException.notFound("Broadcast", id));
         if (!List.of("RUNNING", "PAUSED", "DONE").contains(row.status())) {
-            throw ApiException.conflict("broadcast_state", "A " + row.status().toLowerCase(java.util.Locale.ROOT)
+            throw ApiException.conflict("broadcast_state", "A " + row.status().toLowerCase(Locale.ROOT)
                     + " broadcast has nobody to resend to.");
         }
         int requeued = store.requeueInterrupted(id);
@@ -169,8 +171,8 @@ public class BroadcastService {
     private BroadcastView move(long id, List<String> from, String to, Instant scheduledAt, String action) {
         BroadcastView before = get(id);
         if (!store.transition(id, from, to, scheduledAt)) {
-            throw ApiException.conflict("broadcast_state", "A " + before.status().name().toLowerCase(java.util.Locale.ROOT)
-                    + " broadcast can't be moved to " + to.toLowerCase(java.util.Locale.ROOT) + ".");
+            throw ApiException.conflict("broadcast_state", "A " + before.status().name().toLowerCase(Locale.ROOT)
+                    + " broadcast can't be moved to " + to.toLowerCase(Locale.ROOT) + ".");
         }
         BroadcastView after = get(id);
         audit.record(action, "broadcast", id, Map.of("status", before.status()), Map.of("status", after.status()));
@@ -236,7 +238,7 @@ public class BroadcastService {
     }
 
     private static ApiException notEditable(BroadcastView broadcast) {
-        return ApiException.conflict("broadcast_state", "A " + broadcast.status().name().toLowerCase(java.util.Locale.ROOT)
+        return ApiException.conflict("broadcast_state", "A " + broadcast.status().name().toLowerCase(Locale.ROOT)
                 + " broadcast can no longer be edited.");
     }
 }

@@ -1,6 +1,7 @@
 package dev.darkmaximus.panel;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -91,7 +91,7 @@ public final class PanelCertificates {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, factory.getTrustManagers(), new SecureRandom());
             return context;
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("TLS unavailable", e);
         }
     }

@@ -1,5 +1,9 @@
 package dev.darkmaximus.panel;
 
+import org.springframework.http.HttpStatus;
+
+import dev.darkmaximus.platform.error.ApiException;
+
 /**
  * A panel call that failed. {@code transientFailure} means trying again later may succeed (network, 5xx, circuit
  * open); otherwise the panel refused the request (bad credentials, {@code success:false}) and retrying won't help.
@@ -18,8 +22,8 @@ public class PanelException extends RuntimeException {
     }
 
     /** The API's answer when an admin action needed the panel and didn't get it (502, nothing changed). */
-    public dev.darkmaximus.platform.error.ApiException asApiError(String what) {
-        return new dev.darkmaximus.platform.error.ApiException(org.springframework.http.HttpStatus.BAD_GATEWAY,
+    public ApiException asApiError(String what) {
+        return new ApiException(HttpStatus.BAD_GATEWAY,
                 "panel_unavailable", what + ": " + getMessage());
     }
 

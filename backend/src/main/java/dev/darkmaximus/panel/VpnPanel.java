@@ -20,6 +20,12 @@ public interface VpnPanel {
     PanelClient updateClient(PanelConnection panel, ClientSpec spec);
 
     /**
+     * Makes the panel's client match {@code spec}: updated if the panel has one with this email (an interrupted
+     * attempt's, or the key's own), created otherwise. One lookup, where find-then-create would take three.
+     */
+    PanelClient upsertClient(PanelConnection panel, ClientSpec spec);
+
+    /**
      * Removes the client; a client that is already gone counts as removed. Returns only once the panel no longer
      * lists the client: anything else (a refused token, an unexpected answer) throws.
      */

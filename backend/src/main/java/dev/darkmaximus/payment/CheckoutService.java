@@ -10,6 +10,8 @@ import dev.darkmaximus.billing.PaymentMethod;
 import dev.darkmaximus.billing.PaymentService;
 import dev.darkmaximus.billing.PaymentView;
 import dev.darkmaximus.billing.PurchaseRequest;
+import dev.darkmaximus.customer.AccessGates;
+import dev.darkmaximus.platform.ratelimit.RateLimitGate;
 
 /**
  * Checkout: the order and its payment are committed first, then the provider is asked to start the payment. If the
@@ -22,12 +24,12 @@ public class CheckoutService {
     private final OrderService orders;
     private final PaymentService payments;
     private final Providers providers;
-    private final dev.darkmaximus.platform.ratelimit.RateLimitGate rateLimits;
-    private final dev.darkmaximus.customer.AccessGates gates;
+    private final RateLimitGate rateLimits;
+    private final AccessGates gates;
 
     CheckoutService(OrderService orders, PaymentService payments, Providers providers,
-                    dev.darkmaximus.platform.ratelimit.RateLimitGate rateLimits,
-                    dev.darkmaximus.customer.AccessGates gates) {
+                    RateLimitGate rateLimits,
+                    AccessGates gates) {
         this.rateLimits = rateLimits;
         this.gates = gates;
         this.orders = orders;

@@ -1,5 +1,7 @@
 package dev.darkmaximus.payment;
 
+import java.util.Optional;
+
 import dev.darkmaximus.billing.OrderView;
 import dev.darkmaximus.billing.PaymentMethod;
 import dev.darkmaximus.billing.PaymentView;
@@ -19,7 +21,7 @@ public interface PaymentProvider {
     StartedPayment start(OrderView order, PaymentView payment);
 
     /** Reads the payment's current state from the provider; empty when the provider can't be asked by id. */
-    java.util.Optional<ProviderPayment> fetch(String providerPaymentId);
+    Optional<ProviderPayment> fetch(String providerPaymentId);
 
     /** Returns {@code amountMinor} of a succeeded payment to the payer; {@code refundId} makes retries safe. */
     ProviderRefund refund(PaymentView payment, long amountMinor, long refundId, Long payerTelegramId);
@@ -28,8 +30,8 @@ public interface PaymentProvider {
      * A refund as the provider has it now, for one it answered "pending"; empty for providers whose refunds finish
      * in the call (Stars).
      */
-    default java.util.Optional<ProviderRefund> fetchRefund(String providerRefundId) {
-        return java.util.Optional.empty();
+    default Optional<ProviderRefund> fetchRefund(String providerRefundId) {
+        return Optional.empty();
     }
 
     /** What the provider answered when a payment started. */

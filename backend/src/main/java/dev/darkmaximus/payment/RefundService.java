@@ -1,11 +1,13 @@
 package dev.darkmaximus.payment;
 
 import java.time.Duration;
-
 import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.darkmaximus.billing.OrderService;
 import dev.darkmaximus.billing.OrderView;
@@ -16,6 +18,7 @@ import dev.darkmaximus.billing.RefundView;
 import dev.darkmaximus.billing.Refunds;
 import dev.darkmaximus.catalog.PlanService;
 import dev.darkmaximus.catalog.PlanView;
+import dev.darkmaximus.messaging.AdminAlerts;
 import dev.darkmaximus.messaging.AlertTemplates;
 import dev.darkmaximus.platform.error.ApiException;
 import dev.darkmaximus.subscription.KeyService;
@@ -36,12 +39,12 @@ public class RefundService {
     private final Providers providers;
     private final KeyService keys;
     private final PlanService plans;
-    private final dev.darkmaximus.messaging.AdminAlerts alerts;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final AdminAlerts alerts;
+    private final TransactionTemplate tx;
 
     RefundService(Refunds refunds, PaymentService payments, OrderService orders, Providers providers,
-                  KeyService keys, PlanService plans, dev.darkmaximus.messaging.AdminAlerts alerts,
-                  org.springframework.transaction.support.TransactionTemplate tx) {
+                  KeyService keys, PlanService plans, AdminAlerts alerts,
+                  TransactionTemplate tx) {
         this.alerts = alerts;
         this.tx = tx;
         this.refunds = refunds;
@@ -80,7 +83,7 @@ public class RefundService {
             }
             if ("FAILED".equals(result.status())) {
                 refunds.fail(refund.id(), result.detail() == null ? "refused" : result.detail());
-                throw new ApiException(org.springframework.http.HttpStatus.BAD_GATEWAY, "provider_unavailable",
+                throw new ApiException(HttpStatus.BAD_GATEWAY, "provider_unavailable",
                         "The provider refused the refund: " + result.detail());
             }
             if ("PENDING".equals(result.status())) {

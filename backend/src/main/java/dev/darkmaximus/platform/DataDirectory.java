@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -44,7 +46,7 @@ public class DataDirectory {
             Path tmp = Files.createTempFile(root, name, ".tmp");
             Files.writeString(tmp, value);
             restrictToOwner(tmp);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             return value;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file, e);
@@ -53,7 +55,7 @@ public class DataDirectory {
 
     private static void restrictToOwner(Path file) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the file system's ACLs apply; nothing more we can do portably.
         }

@@ -1,5 +1,6 @@
 package dev.darkmaximus.platform;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +25,7 @@ class SchedulingConfiguration {
         scheduler.setThreadNamePrefix("job-");
         scheduler.setWaitForTasksToCompleteOnShutdown(true);
         scheduler.setAwaitTerminationSeconds(5);
-        scheduler.setErrorHandler(error -> org.slf4j.LoggerFactory.getLogger(SchedulingConfiguration.class)
+        scheduler.setErrorHandler(error -> LoggerFactory.getLogger(SchedulingConfiguration.class)
                 .atError().setCause(error).log("background job failed"));
         return scheduler;
     }

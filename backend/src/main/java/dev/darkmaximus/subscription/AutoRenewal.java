@@ -35,7 +35,7 @@ import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
  * renewal that can't happen is explained to the customer once per expiry and leaves no debt.
  */
 @Service
-public class AutoRenewal {
+class AutoRenewal {
 
     private static final Logger log = LoggerFactory.getLogger(AutoRenewal.class);
     static final Currency BALANCE_CURRENCY = Currency.RUB;

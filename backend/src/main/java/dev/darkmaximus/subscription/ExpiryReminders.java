@@ -24,7 +24,7 @@ import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
  * left gets "1 hour", not three messages at once.
  */
 @Service
-public class ExpiryReminders {
+class ExpiryReminders {
 
     private final VpnKeyRepository keys;
     private final KeyQueries queries;

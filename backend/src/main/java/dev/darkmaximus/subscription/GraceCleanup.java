@@ -16,7 +16,7 @@ import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
  * key for the next run. Off when the admin turns {@code keys.grace-delete} off.
  */
 @Service
-public class GraceCleanup {
+class GraceCleanup {
 
     private static final Logger log = LoggerFactory.getLogger(GraceCleanup.class);
 

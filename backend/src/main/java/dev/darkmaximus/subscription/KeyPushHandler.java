@@ -34,9 +34,9 @@ import dev.darkmaximus.subscription.persistence.VpnKey;
 import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
 
 /**
- * Makes the panel client match the shop's key. For a key being provisioned it looks the email up first and adopts
- * a client an interrupted attempt already created (never two clients for one key), then activates the key and tells
- * the customer. Any panel failure throws, and the outbox retries with backoff; when the attempts run out the key is
+ * Makes the panel client match the shop's key with one upsert, so a client an interrupted attempt already created is
+ * adopted (never two clients for one key); a key being provisioned is then activated and {@link KeyProvisioned}
+ * published. Any panel failure throws, and the outbox retries with backoff; when the attempts run out the key is
  * marked failed for an admin.
  */
 @Component
@@ -104,11 +104,7 @@ class KeyPushHandler implements OutboxHandler {
                 : key.expiresAt();
         ClientSpec spec = new ClientSpec(key.panelEmail(), key.panelClientUuid(), key.subscriptionId(), expires,
                 key.trafficLimitBytes(), deviceLimit(key), key.enabled(), customer.telegramId(), comment(customer));
-        if (panel.findClient(connection, key.panelEmail()).isPresent()) {
-            panel.updateClient(connection, spec);
-        } else {
-            panel.createClient(connection, spec);
-        }
+        panel.upsertClient(connection, spec);
         if (!provisioning) {
             if (keys.findById(keyId).map(VpnKey::version).orElse(key.version()) != key.version()) {
                 // Changed while we were at the panel: our write may have landed after a newer push, so push again.

@@ -3,12 +3,16 @@ package dev.darkmaximus.subscription;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +24,8 @@ import dev.darkmaximus.catalog.ProvisionMode;
 import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.platform.error.ApiException;
 import dev.darkmaximus.platform.error.InvalidInputException;
+import dev.darkmaximus.platform.web.ListSort;
+import dev.darkmaximus.subscription.persistence.KeySearch;
 import dev.darkmaximus.subscription.persistence.VpnKey;
 import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
 
@@ -28,13 +34,13 @@ import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
 public class KeyQueries {
 
     private final VpnKeyRepository keys;
-    private final dev.darkmaximus.subscription.persistence.KeySearch search;
+    private final KeySearch search;
     private final HostService hosts;
     private final PlanService plans;
     private final CustomerService customers;
     private final Clock clock;
 
-    KeyQueries(VpnKeyRepository keys, dev.darkmaximus.subscription.persistence.KeySearch search,
+    KeyQueries(VpnKeyRepository keys, KeySearch search,
                HostService hosts, PlanService plans, CustomerService customers, Clock clock) {
         this.keys = keys;
         this.search = search;
@@ -83,7 +89,7 @@ public class KeyQueries {
                            int limit, Long startingAfter) {
         Instant before = expiringWithin == null ? null : clock.instant().plus(expiringWithin);
         return page(search.ids(hostId, statusFilter(status), customerId, before, emailPrefix(email),
-                startingAfter, dev.darkmaximus.subscription.persistence.KeySearch.NEWEST_FIRST, 0,
+                startingAfter, KeySearch.NEWEST_FIRST, 0,
                 limit + 1), limit);
     }
 
@@ -91,8 +97,8 @@ public class KeyQueries {
     @Transactional(readOnly = true)
     public KeySlice search(Long hostId, String status, Long customerId, Duration expiringWithin, String email,
                            String sort, int offset, int limit) {
-        String orderBy = dev.darkmaximus.platform.web.ListSort.parse(sort,
-                dev.darkmaximus.subscription.persistence.KeySearch.SORTS, "id").orderBy();
+        String orderBy = ListSort.parse(sort,
+                KeySearch.SORTS, "id").orderBy();
         Instant before = expiringWithin == null ? null : clock.instant().plus(expiringWithin);
         return page(search.ids(hostId, statusFilter(status), customerId, before, emailPrefix(email), null,
                 orderBy, offset, limit + 1), limit);
@@ -100,9 +106,9 @@ public class KeyQueries {
 
     /** The keys of {@code ids} in that order; one more id than {@code limit} means more follow. */
     private KeySlice page(List<Long> ids, int limit) {
-        java.util.Map<Long, VpnKey> byId = new java.util.HashMap<>();
+        Map<Long, VpnKey> byId = new HashMap<>();
         keys.findAllById(ids).forEach(k -> byId.put(k.id(), k));
-        List<VpnKey> page = ids.stream().limit(limit).map(byId::get).filter(java.util.Objects::nonNull).toList();
+        List<VpnKey> page = ids.stream().limit(limit).map(byId::get).filter(Objects::nonNull).toList();
         return new KeySlice(views(page), ids.size() > limit);
     }
 
@@ -133,7 +139,7 @@ public class KeyQueries {
         KeyView key = requireOwned(customerId, keyId);
         String content = subscription ? key.subscriptionUrl() : key.connectionLink();
         if (content == null || "revoked".equals(key.status())) {
-            throw new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "link_not_ready",
+            throw new ApiException(HttpStatus.NOT_FOUND, "link_not_ready",
                     subscription ? "This key has no subscription URL." : "This key's link is not ready yet.");
         }
         return QrCodes.png(content, 360);
@@ -146,8 +152,8 @@ public class KeyQueries {
         Map<Long, String> hostNames = hosts.list().stream().collect(Collectors.toMap(HostView::id, HostView::name));
         Map<Long, Boolean> defaults = rows.stream().map(VpnKey::customerId).distinct()
                 .collect(Collectors.toMap(Function.identity(), id -> customers.get(id).autoRenewDefault()));
-        Map<Long, java.util.Optional<PlanView>> planOf = rows.stream().map(VpnKey::planId)
-                .filter(java.util.Objects::nonNull).distinct()
+        Map<Long, Optional<PlanView>> planOf = rows.stream().map(VpnKey::planId)
+                .filter(Objects::nonNull).distinct()
                 .collect(Collectors.toMap(Function.identity(), this::plan));
         return rows.stream().map(k -> {
             PlanView plan = k.planId() == null ? null : planOf.get(k.planId()).orElse(null);
@@ -158,11 +164,11 @@ public class KeyQueries {
         }).toList();
     }
 
-    private java.util.Optional<PlanView> plan(long planId) {
+    private Optional<PlanView> plan(long planId) {
         try {
-            return java.util.Optional.of(plans.get(planId));
+            return Optional.of(plans.get(planId));
         } catch (ApiException planGone) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

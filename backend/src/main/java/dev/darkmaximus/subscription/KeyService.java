@@ -1,7 +1,9 @@
 package dev.darkmaximus.subscription;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -85,7 +87,7 @@ public class KeyService {
         if (!customers.claimTrial(customerId)) {
             throw ApiException.conflict("trial_used", "You have already used your trial.");
         }
-        Instant expires = clock.instant().plus(java.time.Duration.ofDays(settings.trialDays()));
+        Instant expires = clock.instant().plus(Duration.ofDays(settings.trialDays()));
         long keyId = create(customerId, hostId, null, true, expires, KeyTerms.gigabytes(settings.trialTrafficGb()));
         return queries.get(keyId);
     }
@@ -98,7 +100,7 @@ public class KeyService {
     public long createForOrder(long customerId, long planId, int bonusDays) {
         PlanView plan = plans.get(planId);
         Instant expires = KeyTerms.plus(clock.instant(), plan.durationUnit(), plan.durationValue(), settings.timeZone())
-                .plus(java.time.Duration.ofDays(bonusDays));
+                .plus(Duration.ofDays(bonusDays));
         return create(customerId, plan.hostId(), planId, false, expires, KeyTerms.gigabytes(plan.trafficLimitGb()));
     }
 
@@ -112,7 +114,7 @@ public class KeyService {
         VpnKey key = keys.findForUpdate(keyId).orElseThrow(() -> ApiException.notFound("Key", keyId));
         requireExtendable(key);
         Instant expires = KeyTerms.extendedExpiry(clock.instant(), key.expiresAt(), plan.durationUnit(),
-                plan.durationValue(), settings.timeZone()).plus(java.time.Duration.ofDays(bonusDays));
+                plan.durationValue(), settings.timeZone()).plus(Duration.ofDays(bonusDays));
         int version = keys.extend(keyId, expires, planId, KeyTerms.gigabytes(plan.trafficLimitGb()), false,
                 clock.instant()).orElseThrow();
         pushes.push(keyId, version);
@@ -144,7 +146,7 @@ public class KeyService {
      * once). Audited; pushed to the panel in the background.
      */
     @Transactional
-    public KeyView shorten(long keyId, java.time.Duration by) {
+    public KeyView shorten(long keyId, Duration by) {
         VpnKey key = keys.findForUpdate(keyId).orElseThrow(() -> ApiException.notFound("Key", keyId));
         requireExtendable(key);
         KeyView before = queries.get(keyId);
@@ -229,7 +231,7 @@ public class KeyService {
     @Transactional
     public KeyView setAutoRenew(long customerId, long keyId, String mode) {
         queries.requireOwned(customerId, keyId);
-        keys.setAutoRenew(keyId, VpnKey.AutoRenew.valueOf(mode.toUpperCase(java.util.Locale.ROOT)).name(),
+        keys.setAutoRenew(keyId, VpnKey.AutoRenew.valueOf(mode.toUpperCase(Locale.ROOT)).name(),
                 clock.instant());
         return queries.get(keyId);
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,7 +104,7 @@ public class KeySync {
         List<SyncReportView.Orphan> orphans = byEmail.values().stream()
                 .map(c -> new SyncReportView.Orphan(c.email(), c.inboundId(), c.expiresAt(), c.enabled(),
                         keys.findByPanelEmail(hostId, c.email()).map(VpnKey::id).orElse(null)))
-                .sorted(java.util.Comparator.comparing(SyncReportView.Orphan::email))
+                .sorted(Comparator.comparing(SyncReportView.Orphan::email))
                 .toList();
         return save(new SyncReport(null, hostId, trigger, SyncReport.Outcome.OK, null, clients.size(), checked,
                 updated.size(), missing.size(), orphans.size(), details(updated, missing, orphans), started,

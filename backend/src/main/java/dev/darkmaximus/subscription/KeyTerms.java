@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 import dev.darkmaximus.catalog.DurationUnit;
+import dev.darkmaximus.catalog.Visibility;
 
 /** The arithmetic of keys (SPEC §4.2–§4.3), kept free of I/O so every rule is testable on its own. */
 public final class KeyTerms {
@@ -15,9 +16,9 @@ public final class KeyTerms {
      * none) that is still on sale. The one definition: the key lists of the bot, the Mini App and the API offer
      * "extend" exactly when this holds, and an extension order is refused when it doesn't.
      */
-    public static boolean extendable(boolean revoked, Long planId, dev.darkmaximus.catalog.Visibility planVisibility) {
+    public static boolean extendable(boolean revoked, Long planId, Visibility planVisibility) {
         return !revoked && planId != null && planVisibility != null
-                && planVisibility != dev.darkmaximus.catalog.Visibility.ARCHIVED;
+                && planVisibility != Visibility.ARCHIVED;
     }
 
     private static final char[] ID_ALPHABET = "abcdefghijkmnopqrstuvwxyz23456789".toCharArray();

@@ -1,7 +1,9 @@
 package dev.darkmaximus.subscription;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.darkmaximus.subscription.persistence.VpnKey;
 
@@ -31,7 +33,7 @@ public record KeyView(long id, long customerId, long hostId, String hostName, Lo
     }
 
     /** What an admin's resync of one key found: the fields the panel changed, or that the client is missing. */
-    public record SyncOutcome(java.util.Map<String, java.util.List<String>> changes, boolean missingOnPanel) {
+    public record SyncOutcome(Map<String, List<String>> changes, boolean missingOnPanel) {
     }
 
     private static String lower(String s) {

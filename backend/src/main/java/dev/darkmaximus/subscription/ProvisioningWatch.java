@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -65,7 +66,7 @@ public class ProvisioningWatch {
     }
 
     private Map<String, String> alert(List<VpnKeyRepository.DelayedKey> late, Duration threshold) {
-        String byHost = late.stream().collect(Collectors.groupingBy(VpnKeyRepository.DelayedKey::hostId, java.util.TreeMap::new,
+        String byHost = late.stream().collect(Collectors.groupingBy(VpnKeyRepository.DelayedKey::hostId, TreeMap::new,
                         Collectors.mapping(k -> "#" + k.id(), Collectors.joining(", "))))
                 .entrySet().stream()
                 .map(e -> "\"" + hosts.get(e.getKey()).name() + "\": key id " + e.getValue())

@@ -3,7 +3,9 @@ package dev.darkmaximus.support;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,7 +73,7 @@ public class SupportDesk {
     public TicketView assign(long ticketId, Long staffId) {
         TicketView before = support.get(ticketId);
         TicketView after = support.assign(ticketId, staffId);
-        if (!java.util.Objects.equals(before.assigneeId(), staffId)) {
+        if (!Objects.equals(before.assigneeId(), staffId)) {
             audit.record("ticket.assign", "ticket", ticketId, assignee(before), assignee(after));
         }
         return after;
@@ -96,7 +98,7 @@ public class SupportDesk {
     }
 
     /** A ticket as a queue row: who, about what, and who waits since when. */
-    @io.swagger.v3.oas.annotations.media.Schema(name = "QueuedTicket")
+    @Schema(name = "QueuedTicket")
     public record QueuedTicket(long id, long customerId, String customerName, String subject, String status,
                                Long assigneeId, String assigneeName, int messageCount,
                                Instant lastCustomerMessageAt, Instant lastOperatorMessageAt, Instant updatedAt,

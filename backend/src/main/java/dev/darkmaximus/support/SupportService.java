@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -156,7 +157,7 @@ public class SupportService {
             tickets.save(new SupportTicket(t.id(), t.customerId(), t.subject(), t.status(), staffId, t.forumTopicId(),
                     t.lastCustomerMessageAt(), t.lastOperatorMessageAt(), t.closedAt(), t.createdAt(),
                     clock.instant(), t.version()));
-        } catch (org.springframework.dao.DataIntegrityViolationException unknownStaff) {
+        } catch (DataIntegrityViolationException unknownStaff) {
             throw InvalidInputException.field("staffId", "unknown", "No staff member with this id.");
         }
         return view(load(ticketId));

@@ -1,9 +1,10 @@
 package dev.darkmaximus.support;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
 import java.util.Map;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,10 +24,10 @@ public class SupportSla {
     private final SupportService support;
     private final AdminAlerts alerts;
     private final ShopSettings settings;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final boolean enabled;
 
-    SupportSla(SupportService support, AdminAlerts alerts, ShopSettings settings, java.time.Clock clock,
+    SupportSla(SupportService support, AdminAlerts alerts, ShopSettings settings, Clock clock,
                @Value("${dm.jobs.enabled:true}") boolean enabled) {
         this.clock = clock;
         this.support = support;

@@ -3,11 +3,13 @@ package dev.darkmaximus.support;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.darkmaximus.support.persistence.SupportTicket;
 import dev.darkmaximus.support.persistence.TicketMessage;
 
 /** A support ticket with its messages, oldest first. */
-@io.swagger.v3.oas.annotations.media.Schema(name = "Ticket")
+@Schema(name = "Ticket")
 public record TicketView(long id, long customerId, String subject, String status, Long assigneeId,
                          Long forumTopicId, Instant createdAt, Instant closedAt, List<Message> messages) {
 
@@ -16,7 +18,7 @@ public record TicketView(long id, long customerId, String subject, String status
                 t.forumTopicId(), t.createdAt(), t.closedAt(), messages.stream().map(Message::from).toList());
     }
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "TicketMessage")
+    @Schema(name = "TicketMessage")
     public record Message(long id, String author, Long staffId, String text, List<String> fileIds, Instant createdAt) {
 
         static Message from(TicketMessage m) {

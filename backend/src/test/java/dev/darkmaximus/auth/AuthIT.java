@@ -3,7 +3,11 @@ package dev.darkmaximus.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import dev.darkmaximus.testsupport.Api;
 import dev.darkmaximus.testsupport.InitData;
 import dev.darkmaximus.testsupport.IntegrationTest;
+import dev.darkmaximus.testsupport.Operators;
 import dev.darkmaximus.testsupport.TestIds;
 
 class AuthIT extends IntegrationTest {
@@ -106,11 +111,11 @@ class AuthIT extends IntegrationTest {
         String login = "burst" + System.nanoTime();
         jdbc.sql("INSERT INTO staff (username, password_hash, role) VALUES (:login, :hash, 'OPERATOR')")
                 .param("login", login).param("hash", passwords.encode("right-password")).update();
-        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(8);
-        java.util.List<java.util.concurrent.CompletableFuture<Integer>> guesses = new java.util.ArrayList<>();
+        CyclicBarrier together = new CyclicBarrier(8);
+        List<CompletableFuture<Integer>> guesses = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             Api from = new Api(port, "198.18.0." + (i + 1));
-            guesses.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            guesses.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     together.await();
                 } catch (Exception e) {
@@ -120,7 +125,7 @@ class AuthIT extends IntegrationTest {
                         .status();
             }));
         }
-        guesses.forEach(java.util.concurrent.CompletableFuture::join);
+        guesses.forEach(CompletableFuture::join);
 
         // three wrong passwords lock the account: the other five were never checked against the hash
         assertThat(jdbc.sql("SELECT locked_until IS NOT NULL FROM staff WHERE username = :l").param("l", login)
@@ -163,7 +168,7 @@ class AuthIT extends IntegrationTest {
     void rolesAreEnforcedOnEveryAdminEndpoint() {
         String customer = api.post("/api/v1/auth/dev", Map.of("telegramId", TestIds.telegramId()), null)
                 .expect(200).json().get("accessToken").asString();
-        String operator = dev.darkmaximus.testsupport.Operators.signedIn(api, jdbc, passwords, "operator").token();
+        String operator = Operators.signedIn(api, jdbc, passwords, "operator").token();
 
         api.get("/api/v1/admin/hosts", customer).problem(403, "forbidden");
         api.get("/api/v1/admin/customers", customer).problem(403, "forbidden");

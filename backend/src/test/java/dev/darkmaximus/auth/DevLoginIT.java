@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -30,7 +34,7 @@ class DevLoginIT extends IntegrationTest {
                 .filter(i -> {
                     try {
                         return i.isUp() && !i.isLoopback();
-                    } catch (java.net.SocketException e) {
+                    } catch (SocketException e) {
                         return false;
                     }
                 })
@@ -51,14 +55,14 @@ class DevLoginIT extends IntegrationTest {
                     forwarded.getValue())).problem(404, "not_found");
         }
         // A tunnel that keeps the public host name (ngrok's and cloudflared's default) and adds nothing else.
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-            byte[] body = "{\"telegramId\":4243}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            byte[] body = "{\"telegramId\":4243}".getBytes(StandardCharsets.UTF_8);
             socket.getOutputStream().write(("POST /api/v1/auth/dev HTTP/1.1\r\nHost: abc123.ngrok-free.app\r\n"
                     + "Content-Type: application/json\r\nContent-Length: " + body.length
-                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().write(body);
-            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            org.assertj.core.api.Assertions.assertThat(answer).startsWith("HTTP/1.1 404");
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            Assertions.assertThat(answer).startsWith("HTTP/1.1 404");
         }
         new Api(port).post("/api/v1/auth/dev", Map.of("telegramId", 4243), null).expect(200);
     }

@@ -4,25 +4,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import dev.darkmaximus.platform.settings.persistence.Setting;
+import dev.darkmaximus.messaging.Templates;
 import dev.darkmaximus.platform.settings.ShopSettings;
+import dev.darkmaximus.platform.settings.persistence.Setting;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.Purchases;
 import dev.darkmaximus.testsupport.TestIds;
+import dev.darkmaximus.testsupport.TestTelegram;
 import dev.darkmaximus.testsupport.TestYooKassa;
 
 /**
  * The chat bot's customer flows (SPEC §8) as scripted conversations through the webhook, with WireMock standing in
  * for api.telegram.org: each step asserts which Bot API calls the bot made for that chat, with which text and keys.
  */
-class BotConversationIT extends BotTest {
+class BotConversationIT extends PanelBackedTest {
 
+    @Autowired
+    Templates templates;
+    Purchases money;
+    BotTexts texts;
+
+    @BeforeEach
+    void composeShop() {
+        money = new Purchases(api, shop, port, hostId, settings);
+        texts = new BotTexts(templates, jdbc);
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"ru", "en"})
@@ -33,11 +50,13 @@ class BotConversationIT extends BotTest {
 
         List<BotUser.Call> calls = user.calls();
         assertThat(calls).extracting(BotUser.Call::method).containsExactly("sendMessage", "sendMessage");
-        assertThat(calls.get(0).text()).isEqualTo(text(language, "welcome", "shop", "Dark Maximus VPN"));
-        assertThat(calls.get(1).text()).isEqualTo(text(language, "menu", "shop", "Dark Maximus VPN",
+        assertThat(calls.get(0).text()).isEqualTo(texts.text(language, "welcome", "shop", "Dark Maximus VPN"));
+        assertThat(calls.get(1).text()).isEqualTo(texts.text(language, "menu", "shop", "Dark Maximus VPN",
                 "balance", "0 ₽", "keys", "0"));
-        assertThat(calls.get(1).actions()).containsSubsequence("buy", "keys", "prof", "top", "ref", "sup", "help", "lang");
-        assertThat(calls.get(1).labels().getFirst()).containsExactly(text(language, "btn.buy"), text(language, "btn.keys"));
+        assertThat(calls.get(1).actions()).containsSubsequence("buy", "keys", "prof", "top", "ref", "sup", "help",
+                "lang");
+        assertThat(calls.get(1).labels().getFirst()).containsExactly(texts.text(language, "btn.buy"),
+                texts.text(language, "btn.keys"));
 
         user.says("/start");
         assertThat(user.calls()).extracting(BotUser.Call::method).containsExactly("sendMessage");
@@ -49,7 +68,7 @@ class BotConversationIT extends BotTest {
     void everyMenuEntryOpensItsScreenInTheCustomersLanguage(String language) {
         BotUser user = new BotUser(api, language);
         user.says("/start");
-        Map<String, String> screens = new java.util.LinkedHashMap<>();
+        Map<String, String> screens = new LinkedHashMap<>();
         screens.put("btn.buy", "buy.");
         screens.put("btn.keys", "keys.empty");
         screens.put("btn.profile", "profile");
@@ -60,18 +79,19 @@ class BotConversationIT extends BotTest {
         screens.put("btn.language", "language");
         for (Map.Entry<String, String> entry : screens.entrySet()) {
             user.says("/menu");
-            user.taps(text(language, entry.getKey()));
+            user.taps(texts.text(language, entry.getKey()));
             String screen = user.screen().text();
             if (entry.getValue().equals("buy.")) {
                 assertThat(screen).as(entry.getKey()).satisfiesAnyOf(
-                        s -> assertThat(s).startsWith(before(text(language, "buy.hosts"))),
-                        s -> assertThat(s).contains(before(text(language, "buy.plans").substring(
-                                text(language, "buy.plans").indexOf('\n') + 1))));
+                        s -> assertThat(s).startsWith(before(texts.text(language, "buy.hosts"))),
+                        s -> assertThat(s).contains(before(texts.text(language, "buy.plans").substring(
+                                texts.text(language, "buy.plans").indexOf('\n') + 1))));
             } else {
-                assertThat(screen).as(entry.getKey()).startsWith(before(text(language, entry.getValue())));
+                assertThat(screen).as(entry.getKey()).startsWith(before(texts.text(language, entry.getValue())));
             }
             assertThat(user.screen().labels().stream().flatMap(List::stream).toList()).as(entry.getKey())
-                    .anyMatch(label -> label.equals(text(language, "btn.back")) || label.equals(text(language, "btn.menu"))
+                    .anyMatch(label -> label.equals(texts.text(language,
+                            "btn.back")) || label.equals(texts.text(language, "btn.menu"))
                             || entry.getKey().equals("btn.language"));
         }
     }
@@ -99,15 +119,16 @@ class BotConversationIT extends BotTest {
         assertThat(user.screen().method()).isEqualTo("editMessageText");
         assertThat(user.screen().text()).contains("Выберите тариф");
         user.taps("1 месяц");
-        assertThat(user.screen().text()).isEqualTo(text("ru", "buy.promo", "plan", "1 месяц · 1 мес. · без ограничений · 199 ₽ / 100 ⭐"));
+        assertThat(user.screen().text()).isEqualTo(texts.text("ru", "buy.promo", "plan",
+                "1 месяц · 1 мес. · без ограничений · 199 ₽ / 100 ⭐"));
 
         user.taps("Ввести промокод");
-        assertThat(user.screen().text()).isEqualTo(text("ru", "promo.prompt"));
+        assertThat(user.screen().text()).isEqualTo(texts.text("ru", "promo.prompt"));
         user.says(code.toLowerCase());
         assertThat(user.calls()).extracting(BotUser.Call::method).containsExactly("sendMessage", "sendMessage");
-        assertThat(user.calls().get(0).text()).isEqualTo(text("ru", "promo.applied", "code", code.toLowerCase()));
-        assertThat(user.screen().actions()).contains("s:n:" + planId + ":Y", "s:n:" + planId + ":S",
-                "s:n:" + planId + ":B");
+        assertThat(user.calls().get(0).text()).isEqualTo(texts.text("ru", "promo.applied", "code", code.toLowerCase()));
+        assertThat(user.screen().actions()).contains("s:n:" + money.planId() + ":Y", "s:n:" + money.planId() + ":S",
+                "s:n:" + money.planId() + ":B");
 
         user.taps("Карта");
         String summary = user.screen().text();
@@ -116,28 +137,28 @@ class BotConversationIT extends BotTest {
         String pay = user.button("Оплатить");
         user.tapsData(pay);
         BotUser.Call payment = user.screen();
-        long orderId = jdbc.sql("SELECT id FROM orders WHERE customer_id = :c").param("c", customerId(user))
+        long orderId = jdbc.sql("SELECT id FROM orders WHERE customer_id = :c").param("c", texts.customerId(user))
                 .query(Long.class).single();
         long paymentId = jdbc.sql("SELECT id FROM payments WHERE order_id = :o").param("o", orderId)
                 .query(Long.class).single();
-        assertThat(payment.text()).isEqualTo(text("ru", "pay.link", "order", orderId, "amount", "179.10 ₽"));
+        assertThat(payment.text()).isEqualTo(texts.text("ru", "pay.link", "order", orderId, "amount", "179.10 ₽"));
         assertThat(payment.url("Оплатить")).startsWith("https://yoomoney.ru/checkout/");
 
         // Tapping Pay again on the same summary is the same order, not a second one.
         user.tapsData(pay);
-        assertThat(count("SELECT count(*) FROM orders WHERE customer_id = ?", customerId(user))).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM orders WHERE customer_id = ?", texts.customerId(user))).isEqualTo(1);
 
         TestYooKassa.payment(paymentId, "succeeded", 17_910, orderId);
-        notify("payment.succeeded", paymentId, "succeeded", 17_910, orderId).expect(200);
-        long keyId = count("SELECT key_id FROM orders WHERE id = ?", orderId);
+        money.notify("payment.succeeded", paymentId, "succeeded", 17_910, orderId).expect(200);
+        long keyId = db.count("SELECT key_id FROM orders WHERE id = ?", orderId);
         panel.acceptsNewClient(jdbc.sql("SELECT panel_email FROM vpn_keys WHERE id = :id").param("id", keyId)
                 .query(String.class).single());
         outbox.run("key.push:" + keyId + ":");
-        assertThat(count("SELECT count(*) FROM vpn_keys WHERE customer_id = ? AND status = 'ACTIVE'",
-                customerId(user))).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM vpn_keys WHERE customer_id = ? AND status = 'ACTIVE'",
+                texts.customerId(user))).isEqualTo(1);
 
         user.says("/keys");
-        assertThat(user.screen().text()).isEqualTo(text("ru", "keys"));
+        assertThat(user.screen().text()).isEqualTo(texts.text("ru", "keys"));
         assertThat(user.screen().labels().getFirst().getFirst()).startsWith("🟢 #1 · ");
         user.taps("#1");
         assertThat(user.screen().text()).contains("<b>Ключ #1</b>", "Статус: ✅ активен", "<code>vless://");
@@ -147,7 +168,7 @@ class BotConversationIT extends BotTest {
     void payingFromTheBalanceIsConfirmedOnTheSummaryAndPaidAtOnce() {
         BotUser user = new BotUser(api, "en");
         user.says("/start");
-        shop.credit(customerId(user), 50_000);
+        shop.credit(texts.customerId(user), 50_000);
 
         user.tapsData(user.button("Buy VPN"));
         if (user.screen().text().contains("Choose a location")) {
@@ -161,38 +182,38 @@ class BotConversationIT extends BotTest {
         String pay = user.button("Confirm");
 
         user.tapsData(pay);
-        long orderId = jdbc.sql("SELECT id FROM orders WHERE customer_id = :c").param("c", customerId(user))
+        long orderId = jdbc.sql("SELECT id FROM orders WHERE customer_id = :c").param("c", texts.customerId(user))
                 .query(Long.class).single();
-        assertThat(user.screen().text()).isEqualTo(text("en", "pay.paid", "order", orderId));
-        assertThat(orderStatus(orderId)).isIn("PAID", "FULFILLED");
-        assertThat(balance(customerId(user), "MAIN")).isEqualTo(30_100);
+        assertThat(user.screen().text()).isEqualTo(texts.text("en", "pay.paid", "order", orderId));
+        assertThat(db.orderStatus(orderId)).isIn("PAID", "FULFILLED");
+        assertThat(db.balance(texts.customerId(user), "MAIN")).isEqualTo(30_100);
 
         user.tapsData(pay);
-        assertThat(count("SELECT count(*) FROM orders WHERE customer_id = ?", customerId(user))).isEqualTo(1);
-        assertThat(balance(customerId(user), "MAIN")).isEqualTo(30_100);
+        assertThat(db.count("SELECT count(*) FROM orders WHERE customer_id = ?", texts.customerId(user))).isEqualTo(1);
+        assertThat(db.balance(texts.customerId(user), "MAIN")).isEqualTo(30_100);
     }
 
     @Test
     void tooLittleBalanceIsSaidPolitelyAndNothingChanges() {
         BotUser user = new BotUser(api, "en");
         user.says("/start");
-        shop.credit(customerId(user), 19_899);
+        shop.credit(texts.customerId(user), 19_899);
 
         user.tapsData(summaryButton(user, "B"));
         user.taps("Confirm");
 
         BotUser.Call alert = user.only("answerCallbackQuery");
-        assertThat(alert.body().get("text").asString()).isEqualTo(text("en", "error.insufficient_balance"));
+        assertThat(alert.body().get("text").asString()).isEqualTo(texts.text("en", "error.insufficient_balance"));
         assertThat(alert.body().get("show_alert").asBoolean()).isTrue();
-        assertThat(balance(customerId(user), "MAIN")).isEqualTo(19_899);
-        assertThat(count("SELECT count(*) FROM vpn_keys WHERE customer_id = ?", customerId(user))).isZero();
+        assertThat(db.balance(texts.customerId(user), "MAIN")).isEqualTo(19_899);
+        assertThat(db.count("SELECT count(*) FROM vpn_keys WHERE customer_id = ?", texts.customerId(user))).isZero();
     }
 
     @Test
     void starsArePaidThroughAnInvoiceLink() {
-        dev.darkmaximus.testsupport.TestTelegram.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock
-                .post(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(BotUser.BOT + "/createInvoiceLink"))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+        TestTelegram.server().stubFor(WireMock
+                .post(WireMock.urlEqualTo(BotUser.BOT + "/createInvoiceLink"))
+                .willReturn(WireMock.okJson(
                         "{\"ok\":true,\"result\":\"https://t.me/$bot-invoice\"}")));
         BotUser user = new BotUser(api, "en");
         user.says("/start");
@@ -208,7 +229,8 @@ class BotConversationIT extends BotTest {
     void aKeyCardShowsItsLinkQrInstructionsAutoRenewAndExtend() {
         BotUser user = new BotUser(api, "en");
         user.says("/start");
-        long keyId = shop.activeKey(customerId(user), hostId, planId, Instant.now().plus(10, ChronoUnit.DAYS), "OFF");
+        long keyId = shop.activeKey(texts.customerId(user), hostId, money.planId(), Instant.now().plus(10,
+                ChronoUnit.DAYS), "OFF");
 
         user.says("/keys");
         assertThat(user.screen().actions()).contains("k:" + keyId);
@@ -220,11 +242,11 @@ class BotConversationIT extends BotTest {
 
         user.taps("QR code");
         BotUser.Call photo = user.only("sendPhoto");
-        assertThat(photo.body().get("caption").asString()).isEqualTo(text("en", "key.qr", "number", 1));
+        assertThat(photo.body().get("caption").asString()).isEqualTo(texts.text("en", "key.qr", "number", 1));
 
         user.tapsData(card(user, keyId, "ki"));
         user.taps("Android");
-        assertThat(user.screen().text()).isEqualTo(text("en", "instructions.android"));
+        assertThat(user.screen().text()).isEqualTo(texts.text("en", "instructions.android"));
 
         user.tapsData(card(user, keyId, "ka"));
         assertThat(jdbc.sql("SELECT auto_renew FROM vpn_keys WHERE id = :id").param("id", keyId).query(String.class)
@@ -247,12 +269,12 @@ class BotConversationIT extends BotTest {
 
         user.tapsData(trial);
         assertThat(user.screen().text()).startsWith("🎁 Пробный ключ #1");
-        assertThat(count("SELECT count(*) FROM vpn_keys WHERE customer_id = ? AND trial", customerId(user)))
+        assertThat(db.count("SELECT count(*) FROM vpn_keys WHERE customer_id = ? AND trial", texts.customerId(user)))
                 .isEqualTo(1);
 
         user.tapsData(trial);
         assertThat(user.only("answerCallbackQuery").body().get("text").asString())
-                .isEqualTo(text("ru", "error.trial_used"));
+                .isEqualTo(texts.text("ru", "error.trial_used"));
     }
 
     @Test
@@ -271,7 +293,8 @@ class BotConversationIT extends BotTest {
         assertThat(user.screen().text()).startsWith("Это не сумма от");
         user.says("5"); // below the shop's minimum: the order service refuses it, the bot asks again
         assertThat(user.screen().text()).startsWith("Это не сумма от");
-        assertThat(count("SELECT count(*) FROM orders WHERE customer_id = ? AND kind = 'TOP_UP'", customerId(user)))
+        assertThat(db.count("SELECT count(*) FROM orders WHERE customer_id = ? AND kind = 'TOP_UP'",
+                texts.customerId(user)))
                 .isZero();
         user.says("250,5");
         assertThat(user.screen().text()).contains("К оплате: <b>250.50 ₽</b>");
@@ -283,7 +306,7 @@ class BotConversationIT extends BotTest {
     void profileHistoryAndTheLanguageSwitch() {
         BotUser user = new BotUser(api, "ru");
         user.says("/start");
-        shop.credit(customerId(user), 12_345);
+        shop.credit(texts.customerId(user), 12_345);
 
         user.says("/profile");
         assertThat(user.screen().text()).contains("Баланс: 123.45 ₽", "Язык: Русский");
@@ -293,10 +316,10 @@ class BotConversationIT extends BotTest {
         user.says("/language");
         user.taps("English");
         assertThat(user.only("answerCallbackQuery").body().get("text").asString())
-                .isEqualTo(text("en", "language.set"));
+                .isEqualTo(texts.text("en", "language.set"));
         assertThat(user.screen().text()).startsWith("🏠 <b>");
         assertThat(user.screen().labels().getFirst()).containsExactly("🛒 Buy VPN", "🔑 My keys");
-        assertThat(jdbc.sql("SELECT language FROM customers WHERE id = :id").param("id", customerId(user))
+        assertThat(jdbc.sql("SELECT language FROM customers WHERE id = :id").param("id", texts.customerId(user))
                 .query(String.class).single()).isEqualTo("en");
     }
 
@@ -304,15 +327,15 @@ class BotConversationIT extends BotTest {
     void referralLinksBindANewcomerOnceAndIgnoreUnknownOrSelfReferrals() {
         BotUser referrer = new BotUser(api, "en");
         referrer.says("/start");
-        long number = shop.number(customerId(referrer));
+        long number = shop.number(texts.customerId(referrer));
 
         BotUser invited = new BotUser(api, "en");
         invited.says("/start ref_" + number);
-        assertThat(referrerOf(invited)).isEqualTo(customerId(referrer));
+        assertThat(referrerOf(invited)).isEqualTo(texts.customerId(referrer));
         BotUser other = new BotUser(api, "en");
         other.says("/start");
-        invited.says("/start ref_" + shop.number(customerId(other)));
-        assertThat(referrerOf(invited)).isEqualTo(customerId(referrer));
+        invited.says("/start ref_" + shop.number(texts.customerId(other)));
+        assertThat(referrerOf(invited)).isEqualTo(texts.customerId(referrer));
 
         BotUser stranger = new BotUser(api, "en");
         stranger.says("/start ref_999999999");
@@ -332,7 +355,7 @@ class BotConversationIT extends BotTest {
         BotUser user = new BotUser(api, "en");
 
         user.says("/start promo_" + code);
-        assertThat(user.calls().get(1).text()).isEqualTo(text("en", "promo.applied", "code", code));
+        assertThat(user.calls().get(1).text()).isEqualTo(texts.text("en", "promo.applied", "code", code));
 
         user.tapsData(user.button("Buy VPN"));
         if (user.screen().text().contains("Choose a location")) {
@@ -351,16 +374,17 @@ class BotConversationIT extends BotTest {
     void forgedOrForeignButtonsAreRefused() {
         BotUser owner = new BotUser(api, "en");
         owner.says("/start");
-        long ownerKey = shop.activeKey(customerId(owner), hostId, planId, Instant.now().plus(5, ChronoUnit.DAYS), "OFF");
+        long ownerKey = shop.activeKey(texts.customerId(owner), hostId, money.planId(), Instant.now().plus(5,
+                ChronoUnit.DAYS), "OFF");
         BotUser attacker = new BotUser(api, "en");
         attacker.says("/start");
-        long attackerKey = shop.activeKey(customerId(attacker), hostId, planId,
+        long attackerKey = shop.activeKey(texts.customerId(attacker), hostId, money.planId(),
                 Instant.now().plus(5, ChronoUnit.DAYS), "OFF");
 
         // The owner's genuine button, replayed by someone else.
         attacker.tapsData(codec.encode(owner.id, "k", Long.toString(ownerKey)));
         assertThat(attacker.calls()).extracting(BotUser.Call::method).containsExactly("answerCallbackQuery");
-        assertThat(attacker.calls().getFirst().body().get("text").asString()).isEqualTo(text("en", "stale"));
+        assertThat(attacker.calls().getFirst().body().get("text").asString()).isEqualTo(texts.text("en", "stale"));
 
         // The attacker's own button with the key id changed.
         String own = codec.encode(attacker.id, "k", Long.toString(attackerKey));
@@ -370,7 +394,7 @@ class BotConversationIT extends BotTest {
         // Even a correctly signed button for a key that isn't theirs gets nothing: the service checks ownership.
         attacker.tapsData(codec.encode(attacker.id, "k", Long.toString(ownerKey)));
         assertThat(attacker.only("answerCallbackQuery").body().get("text").asString())
-                .isEqualTo(text("en", "error.not_found"));
+                .isEqualTo(texts.text("en", "error.not_found"));
         assertThat(attacker.calls()).noneMatch(c -> c.text().contains("vless://"));
     }
 
@@ -378,11 +402,11 @@ class BotConversationIT extends BotTest {
     void aBannedCustomerIsToldOnceAndOtherwiseIgnored() {
         BotUser user = new BotUser(api, "en");
         user.says("/start");
-        api.post("/api/v1/admin/customers/" + customerId(user) + "/ban", Map.of("reason", "fraud"), shop.admin())
+        api.post("/api/v1/admin/customers/" + texts.customerId(user) + "/ban", Map.of("reason", "fraud"), shop.admin())
                 .expect(200);
 
         user.says("/menu");
-        assertThat(user.only("sendMessage").text()).isEqualTo(text("en", "banned", "support", "/support"));
+        assertThat(user.only("sendMessage").text()).isEqualTo(texts.text("en", "banned", "support", "/support"));
         user.says("/buy");
         user.tapsData(codec.encode(user.id, "buy"));
         assertThat(user.calls()).filteredOn(c -> !c.method().equals("answerCallbackQuery")).isEmpty();
@@ -397,7 +421,7 @@ class BotConversationIT extends BotTest {
             user.says("/menu");
             user.says("/menu");
             user.says("/menu");
-            assertThat(user.only("sendMessage").text()).isEqualTo(text("en", "flood"));
+            assertThat(user.only("sendMessage").text()).isEqualTo(texts.text("en", "flood"));
             user.says("/menu");
             assertThat(user.calls()).isEmpty();
         } finally {
@@ -427,7 +451,7 @@ class BotConversationIT extends BotTest {
 
     /** Opens the summary of the test plan paid with {@code method} and returns the button to it. */
     private String summaryButton(BotUser user, String method) {
-        return codec.encode(user.id, "s", "n", Long.toString(planId), method);
+        return codec.encode(user.id, "s", "n", Long.toString(money.planId()), method);
     }
 
     private String card(BotUser user, long keyId, String action) {
@@ -437,7 +461,6 @@ class BotConversationIT extends BotTest {
     private String hostName() {
         return jdbc.sql("SELECT name FROM hosts WHERE id = :id").param("id", hostId).query(String.class).single();
     }
-
 
     private Long referrerOf(BotUser user) {
         return jdbc.sql("SELECT referrer_id FROM customers WHERE telegram_id = :t").param("t", user.id)

@@ -5,32 +5,45 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.darkmaximus.messaging.Templates;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
 import dev.darkmaximus.testsupport.DomainFixtures;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.Purchases;
 import dev.darkmaximus.testsupport.TestTelegram;
 
 /** Chat-bot defects found by trying the bot as customers would: each answered politely, none a dead end. */
-class BotDefectsIT extends BotTest {
+class BotDefectsIT extends PanelBackedTest {
 
     @Autowired
-    ShopSettings settings;
+    Templates templates;
+    Purchases money;
+    BotTexts texts;
+
+    @BeforeEach
+    void composeShop() {
+        money = new Purchases(api, shop, port, hostId, settings);
+        texts = new BotTexts(templates, jdbc);
+    }
 
     @Test
     void aDeepLinkPromoCodeThatDoesNotExistIsSaidAtOnceAndNotKept() {
         BotUser user = new BotUser(api, "en");
         user.says("/start promo_NOSUCH" + System.nanoTime() % 1000);
 
-        assertThat(user.calls()).extracting(BotUser.Call::text).contains(text("en", "error.promo_not_found"));
-        assertThat(user.calls()).extracting(BotUser.Call::text).doesNotContain(text("en", "promo.applied", "code",
+        assertThat(user.calls()).extracting(BotUser.Call::text).contains(texts.text("en", "error.promo_not_found"));
+        assertThat(user.calls()).extracting(BotUser.Call::text).doesNotContain(texts.text("en", "promo.applied", "code",
                 "NOSUCH"));
         assertThat(jdbc.sql("SELECT data::text FROM bot_sessions WHERE customer_id = :c")
-                .param("c", customerId(user)).query(String.class).optional().orElse("{}")).doesNotContain("promo");
+                .param("c", texts.customerId(user)).query(String.class).optional().orElse("{}")).doesNotContain("promo");
     }
 
     @Test
@@ -40,19 +53,20 @@ class BotDefectsIT extends BotTest {
                 .expect(201);
         BotUser user = new BotUser(api, "en");
         user.says("/start promo_" + code);
-        assertThat(user.calls()).extracting(BotUser.Call::text).contains(text("en", "promo.applied", "code", code));
-        user.taps(text("en", "btn.buy"));
-        String drop = text("en", "btn.promo_drop", "code", code);
-        for (int step = 0; step < 3 && user.screen().labels().stream().flatMap(java.util.List::stream)
+        assertThat(user.calls()).extracting(BotUser.Call::text).contains(texts.text("en", "promo.applied", "code",
+                code));
+        user.taps(texts.text("en", "btn.buy"));
+        String drop = texts.text("en", "btn.promo_drop", "code", code);
+        for (int step = 0; step < 3 && user.screen().labels().stream().flatMap(List::stream)
                 .noneMatch(drop::equals); step++) {
             user.taps(user.screen().labels().getFirst().getFirst()); // a host, then a plan
         }
 
         user.taps(drop);
 
-        assertThat(user.calls()).extracting(BotUser.Call::text).contains(text("en", "promo.dropped"));
-        assertThat(user.screen().labels().stream().flatMap(java.util.List::stream))
-                .doesNotContain(text("en", "btn.promo_drop", "code", code));
+        assertThat(user.calls()).extracting(BotUser.Call::text).contains(texts.text("en", "promo.dropped"));
+        assertThat(user.screen().labels().stream().flatMap(List::stream))
+                .doesNotContain(texts.text("en", "btn.promo_drop", "code", code));
     }
 
     @Test
@@ -63,7 +77,7 @@ class BotDefectsIT extends BotTest {
 
         user.says("x".repeat(4_050));
 
-        assertThat(user.only("sendMessage").text()).isEqualTo(text("en", "error.too_long"));
+        assertThat(user.only("sendMessage").text()).isEqualTo(texts.text("en", "error.too_long"));
     }
 
     @Test
@@ -72,9 +86,9 @@ class BotDefectsIT extends BotTest {
         try {
             BotUser user = new BotUser(api, "en");
             user.says("/start");
-            user.taps(text("en", "btn.topup"));
+            user.taps(texts.text("en", "btn.topup"));
 
-            assertThat(user.screen().text()).isEqualTo(text("en", "topup.unavailable"));
+            assertThat(user.screen().text()).isEqualTo(texts.text("en", "topup.unavailable"));
             assertThat(user.screen().actions()).containsExactly("menu");
         } finally {
             settings.put(ShopSettings.methodEnabledKey("yookassa"), "true", Setting.ValueType.BOOL, "test");
@@ -90,7 +104,7 @@ class BotDefectsIT extends BotTest {
         settings.put(ShopSettings.REQUIRED_CHANNEL, "@dm_news", Setting.ValueType.STRING, "test");
         try {
             user.says("/start");
-            assertThat(user.calls()).extracting(BotUser.Call::text).contains(text("en", "channel.check_failed"));
+            assertThat(user.calls()).extracting(BotUser.Call::text).contains(texts.text("en", "channel.check_failed"));
         } finally {
             settings.put(ShopSettings.REQUIRED_CHANNEL, "", Setting.ValueType.STRING, "test");
             TestTelegram.server().removeStub(trouble);

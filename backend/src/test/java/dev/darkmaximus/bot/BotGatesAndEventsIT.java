@@ -13,16 +13,23 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
 
+import dev.darkmaximus.catalog.PanelWatch;
+import dev.darkmaximus.messaging.Templates;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
 import dev.darkmaximus.reporting.DailySummary;
-import dev.darkmaximus.testsupport.Shop;
 import dev.darkmaximus.support.SupportSla;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.Purchases;
+import dev.darkmaximus.testsupport.Shop;
 import dev.darkmaximus.testsupport.TestIds;
 import dev.darkmaximus.testsupport.TestTelegram;
 
@@ -30,10 +37,21 @@ import dev.darkmaximus.testsupport.TestTelegram;
  * The rest of SPEC §8 in chat: the terms and required-channel gates, help, a referral withdrawal, updates by long
  * polling, and the events the admin chat hears of (newcomers, withdrawals, overdue tickets, the daily summary).
  */
-class BotGatesAndEventsIT extends BotTest {
+class BotGatesAndEventsIT extends PanelBackedTest {
 
-    private static final tools.jackson.databind.json.JsonMapper JSON =
-            tools.jackson.databind.json.JsonMapper.builder().build();
+    @Autowired
+    Templates templates;
+    Purchases money;
+    BotTexts texts;
+
+    @BeforeEach
+    void composeShop() {
+        money = new Purchases(api, shop, port, hostId, settings);
+        texts = new BotTexts(templates, jdbc);
+    }
+
+    private static final JsonMapper JSON =
+            JsonMapper.builder().build();
 
     @Autowired
     UpdateSource updates;
@@ -53,25 +71,25 @@ class BotGatesAndEventsIT extends BotTest {
         try {
             user.says("/start");
             assertThat(user.calls()).extracting(BotUser.Call::method).containsExactly("sendMessage", "sendMessage");
-            assertThat(user.screen().text()).isEqualTo(text("ru", "terms", "url", "https://example.com/terms"));
+            assertThat(user.screen().text()).isEqualTo(texts.text("ru", "terms", "url", "https://example.com/terms"));
             user.says("/buy");
             assertThat(user.screen().text()).as("nothing before the terms are accepted")
-                    .isEqualTo(text("ru", "terms", "url", "https://example.com/terms"));
+                    .isEqualTo(texts.text("ru", "terms", "url", "https://example.com/terms"));
 
-            user.taps(text("ru", "btn.terms_accept"));
-            assertThat(user.screen().text()).isEqualTo(text("ru", "channel"));
+            user.taps(texts.text("ru", "btn.terms_accept"));
+            assertThat(user.screen().text()).isEqualTo(texts.text("ru", "channel"));
             assertThat(user.screen().body().path("reply_markup").path("inline_keyboard").get(0).get(0).path("url")
                     .asString()).isEqualTo("https://t.me/dm_news");
             assertThat(jdbc.sql("SELECT terms_accepted_at IS NOT NULL FROM customers WHERE telegram_id = :t")
                     .param("t", user.id).query(Boolean.class).single()).isTrue();
 
-            String recheck = user.button(text("ru", "btn.channel_check"));
+            String recheck = user.button(texts.text("ru", "btn.channel_check"));
             user.tapsData(recheck);
             assertThat(user.only("answerCallbackQuery").body().path("text").asString())
-                    .isEqualTo(text("ru", "channel.not_yet"));
+                    .isEqualTo(texts.text("ru", "channel.not_yet"));
 
             TestTelegram.server().removeStub(TestTelegram.server().getSingleStubMapping(
-                    java.util.UUID.fromString(channelMember)));
+                    UUID.fromString(channelMember)));
             stubChannelMember(user, "member");
             user.tapsData(recheck);
             assertThat(user.screen().text()).startsWith("🏠 <b>");
@@ -91,12 +109,12 @@ class BotGatesAndEventsIT extends BotTest {
         user.says("/start");
 
         user.says("/help");
-        assertThat(user.screen().text()).isEqualTo(text("en", "help", "support",
+        assertThat(user.screen().text()).isEqualTo(texts.text("en", "help", "support",
                 settings.supportContact()));
-        user.taps(text("en", "btn.instructions"));
-        assertThat(user.screen().text()).isEqualTo(text("en", "instructions"));
+        user.taps(texts.text("en", "btn.instructions"));
+        assertThat(user.screen().text()).isEqualTo(texts.text("en", "instructions"));
         user.taps("Android");
-        assertThat(user.screen().text()).isEqualTo(text("en", "instructions.android"));
+        assertThat(user.screen().text()).isEqualTo(texts.text("en", "instructions.android"));
     }
 
     @Test
@@ -105,23 +123,23 @@ class BotGatesAndEventsIT extends BotTest {
         try {
             BotUser referrer = new BotUser(api, "en");
             referrer.says("/start");
-            long referrerId = customerId(referrer);
+            long referrerId = texts.customerId(referrer);
             assertThat(outbox.run("admin:customer.new:" + referrerId)).isEqualTo(1);
             assertThat(adminMessages(adminChat)).anySatisfy(text -> assertThat(text)
                     .startsWith("👋 New customer #" + shop.number(referrerId) + " @u" + referrer.id + " via bot"));
 
             Shop.Customer invited = shop.customer("ref_" + shop.number(referrerId));
             shop.credit(invited.id(), 100_000);
-            order(invited, Map.of("kind", "NEW_KEY", "planId", planId, "method", "BALANCE"), "w1");
+            money.order(invited, Map.of("kind", "NEW_KEY", "planId", money.planId(), "method", "BALANCE"), "w1");
             put(ShopSettings.REFERRAL_WITHDRAWAL_MIN, "1000", Setting.ValueType.MONEY);
 
             referrer.says("/referral");
             referrer.taps("Withdraw 18.90 ₽");
-            assertThat(referrer.screen().text()).isEqualTo(text("en", "withdraw.method", "amount", "18.90 ₽"));
+            assertThat(referrer.screen().text()).isEqualTo(texts.text("en", "withdraw.method", "amount", "18.90 ₽"));
             referrer.taps("Bank card");
-            assertThat(referrer.screen().text()).isEqualTo(text("en", "withdraw.prompt.card"));
+            assertThat(referrer.screen().text()).isEqualTo(texts.text("en", "withdraw.prompt.card"));
             referrer.says("2200 0000 0000 0004");
-            assertThat(referrer.screen().text()).isEqualTo(text("en", "withdraw.requested", "amount", "18.90 ₽"));
+            assertThat(referrer.screen().text()).isEqualTo(texts.text("en", "withdraw.requested", "amount", "18.90 ₽"));
 
             long request = jdbc.sql("SELECT id FROM withdrawal_requests WHERE customer_id = :c AND details = :d "
                     + "AND amount_minor = 1890 AND status = 'REQUESTED'").param("c", referrerId)
@@ -170,7 +188,7 @@ class BotGatesAndEventsIT extends BotTest {
             customer.says("/support");
             customer.says("Nothing works");
             long ticket = jdbc.sql("SELECT id FROM support_tickets WHERE customer_id = :c")
-                    .param("c", customerId(customer)).query(Long.class).single();
+                    .param("c", texts.customerId(customer)).query(Long.class).single();
             jdbc.sql("UPDATE support_tickets SET last_customer_message_at = now() - interval '5 hours' WHERE id = :id")
                     .param("id", ticket).update();
             jdbc.sql("UPDATE ticket_messages SET created_at = now() - interval '5 hours' WHERE ticket_id = :id")
@@ -193,7 +211,7 @@ class BotGatesAndEventsIT extends BotTest {
     }
 
     @Autowired
-    dev.darkmaximus.catalog.PanelWatch panelWatch;
+    PanelWatch panelWatch;
 
     @Test
     void aPanelGoingDownAndComingBackIsToldOnceEach() {
@@ -248,6 +266,5 @@ class BotGatesAndEventsIT extends BotTest {
     private void put(String key, String value, Setting.ValueType type) {
         settings.put(key, value, type, "test");
     }
-
 
 }

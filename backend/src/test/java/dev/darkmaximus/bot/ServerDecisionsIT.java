@@ -4,13 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import dev.darkmaximus.messaging.Templates;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
+import dev.darkmaximus.testsupport.CatalogRequests;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.Purchases;
 
 /**
  * What a customer may be offered is decided by the server once, and the surfaces show what they are told: the API
@@ -18,15 +27,26 @@ import dev.darkmaximus.platform.settings.persistence.Setting;
  * that isn't revoked, bought on a plan still sold ({@code KeyTerms.extendable}); the trial needs trials on offer and
  * the customer's unused ({@code CustomerView.trialAvailable}).
  */
-class ServerDecisionsIT extends BotTest {
+class ServerDecisionsIT extends PanelBackedTest {
+
+    @Autowired
+    Templates templates;
+    Purchases money;
+    BotTexts texts;
+
+    @BeforeEach
+    void composeShop() {
+        money = new Purchases(api, shop, port, hostId, settings);
+        texts = new BotTexts(templates, jdbc);
+    }
 
     @Test
     void theBotAndTheApiOfferExtendExactlyWhereTheServerAllowsIt() {
         BotUser user = new BotUser(api, "en");
         user.says("/start");
-        long customer = customerId(user);
+        long customer = texts.customerId(user);
         Instant later = Instant.now().plus(10, ChronoUnit.DAYS);
-        long current = shop.activeKey(customer, hostId, planId, later, "OFF");
+        long current = shop.activeKey(customer, hostId, money.planId(), later, "OFF");
         long retiredPlan = shop.plan(hostId, "visible");
         long onRetiredPlan = shop.activeKey(customer, hostId, retiredPlan, later, "OFF");
         jdbc.sql("UPDATE plans SET visibility = 'ARCHIVED' WHERE id = :id").param("id", retiredPlan).update();
@@ -35,7 +55,7 @@ class ServerDecisionsIT extends BotTest {
 
         String token = api.post("/api/v1/auth/dev", Map.of("telegramId", user.id), null).expect(200).json()
                 .get("accessToken").asString();
-        Map<Long, Boolean> extendable = new java.util.HashMap<>();
+        Map<Long, Boolean> extendable = new HashMap<>();
         for (JsonNode key : api.get("/api/v1/me/keys", token).expect(200).json()) {
             extendable.put(key.get("id").asLong(), key.get("extendable").asBoolean());
         }
@@ -80,8 +100,8 @@ class ServerDecisionsIT extends BotTest {
 
     @Test
     void paymentMethodsAreOfferedExactlyAsTheServerListsThemForThePurchase() {
-        Map<String, Object> rubles = dev.darkmaximus.testsupport.CatalogRequests.plan(hostId, "Rubles only", "visible");
-        rubles.put("prices", java.util.List.of(Map.of("amount", 19900, "currency", "RUB")));
+        Map<String, Object> rubles = CatalogRequests.plan(hostId, "Rubles only", "visible");
+        rubles.put("prices", List.of(Map.of("amount", 19900, "currency", "RUB")));
         long rublesOnly = api.post("/api/v1/admin/plans", rubles, shop.admin()).expect(201).json().get("id").asLong();
         BotUser user = new BotUser(api, "en");
         user.says("/start");
@@ -89,7 +109,8 @@ class ServerDecisionsIT extends BotTest {
 
         assertThat(methods(token, "")).contains("STARS"); // Stars is on: leaving it out below is the plan's doing
         assertThat(methods(token, "?kind=NEW_KEY&planId=" + rublesOnly)).containsExactly("YOOKASSA", "BALANCE");
-        assertThat(methods(token, "?kind=NEW_KEY&planId=" + planId)).containsExactly("YOOKASSA", "STARS", "BALANCE");
+        assertThat(methods(token, "?kind=NEW_KEY&planId=" + money.planId())).containsExactly("YOOKASSA",
+                "STARS", "BALANCE");
         assertThat(methods(token, "?kind=TOP_UP")).containsExactly("YOOKASSA");
         api.post("/api/v1/orders", Map.of("kind", "NEW_KEY", "planId", rublesOnly, "method", "STARS"), token,
                 Map.of("Idempotency-Key", "stars-rubles")).problem(400, "validation_failed");
@@ -99,11 +120,11 @@ class ServerDecisionsIT extends BotTest {
                 .doesNotContain("s:n:" + rublesOnly + ":S");
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     CallbackCodec codec;
 
-    private java.util.List<String> methods(String token, String query) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    private List<String> methods(String token, String query) {
+        List<String> names = new ArrayList<>();
         api.get("/api/v1/me/payment-methods" + query, token).expect(200).json()
                 .forEach(m -> names.add(m.get("method").asString()));
         return names;

@@ -16,8 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.darkmaximus.messaging.Templates;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.Purchases;
 import dev.darkmaximus.testsupport.TestIds;
 import dev.darkmaximus.testsupport.TestTelegram;
 
@@ -26,10 +29,20 @@ import dev.darkmaximus.testsupport.TestTelegram;
  * for the Bot API: messages reach the ticket's topic, replies in the topic reach the customer, admin actions are
  * audited under the admin's name.
  */
-class SupportAndAdminIT extends BotTest {
+class SupportAndAdminIT extends PanelBackedTest {
+
+    @Autowired
+    Templates templates;
+    Purchases money;
+    BotTexts texts;
+
+    @BeforeEach
+    void composeShop() {
+        money = new Purchases(api, shop, port, hostId, settings);
+        texts = new BotTexts(templates, jdbc);
+    }
 
     private static final long FORUM = -100_777_000_111L;
-
 
     @BeforeEach
     void forum() {
@@ -55,23 +68,23 @@ class SupportAndAdminIT extends BotTest {
         BotUser customer = new BotUser(api, "en");
         customer.says("/start");
         customer.says("/support");
-        assertThat(customer.screen().text()).isEqualTo(text("en", "support.new"));
+        assertThat(customer.screen().text()).isEqualTo(texts.text("en", "support.new"));
 
         customer.says("My key does not connect");
         long ticketId = jdbc.sql("SELECT id FROM support_tickets WHERE customer_id = (SELECT id FROM customers "
                 + "WHERE telegram_id = :t)").param("t", customer.id).query(Long.class).single();
-        assertThat(customer.screen().text()).isEqualTo(text("en", "support.sent", "ticket", ticketId));
+        assertThat(customer.screen().text()).isEqualTo(texts.text("en", "support.sent", "ticket", ticketId));
         customer.says("It says timeout");
-        assertThat(count("SELECT count(*) FROM ticket_messages WHERE ticket_id = ?", ticketId)).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM ticket_messages WHERE ticket_id = ?", ticketId)).isEqualTo(2);
 
         outbox.run("support.mirror:");
         assertThat(TestTelegram.server().findAll(postRequestedFor(urlMatching("(?i)" + BotUser.BOT + "/createForumTopic"))
                 .withRequestBody(matchingJsonPath("$.chat_id", equalTo(Long.toString(FORUM))))
-                .withRequestBody(matchingJsonPath("$.name", equalTo("#" + shop.number(customerId(customer))
+                .withRequestBody(matchingJsonPath("$.name", equalTo("#" + shop.number(texts.customerId(customer))
                         + " Bot · обращение " + ticketId))))).hasSize(1);
         assertThat(TestTelegram.server().findAll(postRequestedFor(urlMatching("(?i)" + BotUser.BOT + "/sendMessage"))
                 .withRequestBody(matchingJsonPath("$.message_thread_id", equalTo("4242")))
-                .withRequestBody(matchingJsonPath("$.text", equalTo("👤 Bot (#" + shop.number(customerId(customer))
+                .withRequestBody(matchingJsonPath("$.text", equalTo("👤 Bot (#" + shop.number(texts.customerId(customer))
                         + ", @u" + customer.id + "):\nIt says timeout"))))).hasSize(1);
 
         customer.mark();
@@ -79,20 +92,20 @@ class SupportAndAdminIT extends BotTest {
         operator.deliver(forumMessage(operator.id, "Please update the app"));
         outbox.run("support.deliver:");
         assertThat(customer.only("sendMessage").text())
-                .isEqualTo(text("en", "support.reply", "ticket", ticketId, "text", "Please update the app"));
+                .isEqualTo(texts.text("en", "support.reply", "ticket", ticketId, "text", "Please update the app"));
         assertThat(jdbc.sql("SELECT status FROM support_tickets WHERE id = :id").param("id", ticketId)
                 .query(String.class).single()).isEqualTo("WAITING_CUSTOMER");
 
         customer.says("/support");
         assertThat(customer.screen().text()).contains("👤 My key does not connect", "🧑‍💼 Please update the app");
         customer.taps("Close the ticket");
-        assertThat(customer.screen().text()).isEqualTo(text("en", "support.closed_by_you", "ticket", ticketId));
+        assertThat(customer.screen().text()).isEqualTo(texts.text("en", "support.closed_by_you", "ticket", ticketId));
         assertThat(jdbc.sql("SELECT status FROM support_tickets WHERE id = :id").param("id", ticketId)
                 .query(String.class).single()).isEqualTo("CLOSED");
 
         customer.says("/support");
         customer.says("Another question");
-        assertThat(count("SELECT count(*) FROM support_tickets WHERE customer_id = ?", customerId(customer)))
+        assertThat(db.count("SELECT count(*) FROM support_tickets WHERE customer_id = ?", texts.customerId(customer)))
                 .isEqualTo(2);
     }
 
@@ -105,37 +118,39 @@ class SupportAndAdminIT extends BotTest {
             BotUser customer = new BotUser(api, "en");
             customer.says("/start");
             customer.says("/admin");
-            assertThat(customer.only("sendMessage").text()).isEqualTo(text("en", "admin.denied"));
+            assertThat(customer.only("sendMessage").text()).isEqualTo(texts.text("en", "admin.denied"));
 
             adminUser.says("/admin");
             assertThat(adminUser.screen().text()).startsWith("🛠 <b>Admin</b> · today");
             adminUser.taps("Find a customer");
             adminUser.says("@u" + customer.id);
-            assertThat(adminUser.screen().text()).contains("#" + shop.number(customerId(customer)));
+            assertThat(adminUser.screen().text()).contains("#" + shop.number(texts.customerId(customer)));
 
             adminUser.taps("Adjust balance");
             adminUser.says("oops");
-            assertThat(adminUser.screen().text()).isEqualTo(text("en", "admin.balance_invalid"));
+            assertThat(adminUser.screen().text()).isEqualTo(texts.text("en", "admin.balance_invalid"));
             adminUser.says("150.50 goodwill");
-            assertThat(balance(customerId(customer), "MAIN")).isEqualTo(15_050);
-            assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'balance.adjust' AND object_id = ?"
-                    + " AND actor_name = 'admin'", Long.toString(customerId(customer)))).isEqualTo(1);
+            assertThat(db.balance(texts.customerId(customer), "MAIN")).isEqualTo(15_050);
+            assertThat(db.count("SELECT count(*) FROM audit_log WHERE action = 'balance.adjust' AND object_id = ?"
+                    + " AND actor_name = 'admin'", Long.toString(texts.customerId(customer)))).isEqualTo(1);
 
             adminUser.taps("Ban");
             adminUser.says("chargeback fraud");
-            assertThat(jdbc.sql("SELECT banned FROM customers WHERE id = :id").param("id", customerId(customer))
+            assertThat(jdbc.sql("SELECT banned FROM customers WHERE id = :id").param("id", texts.customerId(customer))
                     .query(Boolean.class).single()).isTrue();
             adminUser.taps("Unban");
-            assertThat(jdbc.sql("SELECT banned FROM customers WHERE id = :id").param("id", customerId(customer))
+            assertThat(jdbc.sql("SELECT banned FROM customers WHERE id = :id").param("id", texts.customerId(customer))
                     .query(Boolean.class).single()).isFalse();
-            assertThat(count("SELECT count(*) FROM audit_log WHERE action IN ('customer.ban', 'customer.unban')"
-                    + " AND object_id = ? AND actor_name = 'admin'", Long.toString(customerId(customer)))).isEqualTo(2);
+            assertThat(db.count("SELECT count(*) FROM audit_log WHERE action IN ('customer.ban', 'customer.unban')"
+                    + " AND object_id = ? AND actor_name = 'admin'",
+                            Long.toString(texts.customerId(customer)))).isEqualTo(2);
 
             // A customer replaying an admin button gets nothing.
             customer.tapsData(adminUser.button("Reset trial").replace("~", "~x"));
-            customer.tapsData(new CallbackCodecAccess(codec).encode(customer.id, "at", Long.toString(customerId(customer))));
+            customer.tapsData(new CallbackCodecAccess(codec).encode(customer.id, "at",
+                    Long.toString(texts.customerId(customer))));
             assertThat(customer.only("answerCallbackQuery").body().get("text").asString())
-                    .isEqualTo(text("en", "admin.denied"));
+                    .isEqualTo(texts.text("en", "admin.denied"));
         } finally {
             jdbc.sql("UPDATE staff SET telegram_id = NULL WHERE username = 'admin'").update();
         }
@@ -152,8 +167,6 @@ class SupportAndAdminIT extends BotTest {
         message.put("text", text);
         return Map.of("update_id", TestIds.updateId(), "message", message);
     }
-
-
 
     /** The codec is package-private; this keeps the test's intent readable. */
     private record CallbackCodecAccess(CallbackCodec codec) {

@@ -3,6 +3,7 @@ package dev.darkmaximus.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import dev.darkmaximus.platform.outbox.OutboxWorker;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
+import dev.darkmaximus.subscription.ProvisioningWatch;
 import dev.darkmaximus.testsupport.OutboxDriver;
 import dev.darkmaximus.testsupport.PanelBackedTest;
 import dev.darkmaximus.testsupport.Shop;
@@ -26,11 +28,9 @@ class PanelOutageIT extends PanelBackedTest {
     @Autowired
     PanelWatch watch;
     @Autowired
-    ShopSettings settings;
-    @Autowired
     OutboxWorker worker;
     @Autowired
-    dev.darkmaximus.subscription.ProvisioningWatch provisioning;
+    ProvisioningWatch provisioning;
 
     @AfterEach
     void resetSettings() {
@@ -60,8 +60,8 @@ class PanelOutageIT extends PanelBackedTest {
         JsonNode host = api.get("/api/v1/admin/hosts/" + hostId, shop.admin()).json();
         assertThat(host.get("panelDown").asBoolean()).isTrue();
         long planId = jdbc.sql("SELECT id FROM plans WHERE host_id = :h").param("h", hostId).query(Long.class).single();
-        String refused = api.post("/api/v1/orders", java.util.Map.of("kind", "NEW_KEY", "planId", planId,
-                "method", "YOOKASSA"), customer.token(), java.util.Map.of("Idempotency-Key", "outage-" + planId))
+        String refused = api.post("/api/v1/orders", Map.of("kind", "NEW_KEY", "planId", planId,
+                "method", "YOOKASSA"), customer.token(), Map.of("Idempotency-Key", "outage-" + planId))
                 .expect(400).body();
         assertThat(refused).contains("plan_not_offered");
 
@@ -75,7 +75,8 @@ class PanelOutageIT extends PanelBackedTest {
         watch.check(hostId);
 
         assertThat(hostsOnSale(customer.token())).contains(hostId);
-        assertThat(api.get("/api/v1/admin/hosts/" + hostId, shop.admin()).json().get("panelDown").asBoolean()).isFalse();
+        assertThat(api.get("/api/v1/admin/hosts/" + hostId,
+                shop.admin()).json().get("panelDown").asBoolean()).isFalse();
     }
 
     @Test
@@ -102,7 +103,8 @@ class PanelOutageIT extends PanelBackedTest {
         assertThat(provisioning.runOnce()).isEqualTo(1);
         assertThat(provisioning.runOnce()).isZero();
 
-        assertThat(jdbc.sql("SELECT count(*) FROM notifications WHERE dedup_key = :k").param("k", "key.delayed:" + keyId)
+        assertThat(jdbc.sql("SELECT count(*) FROM notifications WHERE dedup_key = :k").param("k",
+                "key.delayed:" + keyId)
                 .query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT payload::text FROM outbox_tasks WHERE dedup_key = :k")
                 .param("k", "admin:keys.delayed:" + keyId).query(String.class).list())

@@ -10,21 +10,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
 import dev.darkmaximus.testsupport.InitData;
-import dev.darkmaximus.testsupport.MoneyBackedTest;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.Purchases;
 import dev.darkmaximus.testsupport.Shop;
 import dev.darkmaximus.testsupport.TestTelegram;
 
 /** The terms and required-channel gates hold on the API (the Mini App's way in), not only in the bot. */
-class AccessGatesIT extends MoneyBackedTest {
+class AccessGatesIT extends PanelBackedTest {
 
-    @Autowired
-    ShopSettings settings;
+    Purchases money;
+
+    @BeforeEach
+    void composeShop() {
+        money = new Purchases(api, shop, port, hostId, settings);
+    }
 
     @AfterEach
     void reset() {
@@ -46,7 +51,7 @@ class AccessGatesIT extends MoneyBackedTest {
         settings.put(ShopSettings.TERMS_REQUIRED, "true", Setting.ValueType.BOOL, "test");
         settings.put(ShopSettings.TERMS_URL, "https://example.com/terms", Setting.ValueType.STRING, "test");
         Shop.Customer customer = shop.customer();
-        Map<String, Object> buy = Map.of("kind", "NEW_KEY", "planId", planId, "method", "YOOKASSA");
+        Map<String, Object> buy = Map.of("kind", "NEW_KEY", "planId", money.planId(), "method", "YOOKASSA");
 
         assertThat(api.post("/api/v1/orders", buy, customer.token(), Map.of("Idempotency-Key", "gate-1"))
                 .problem(403, "terms_not_accepted").get("termsUrl").asString()).isEqualTo("https://example.com/terms");

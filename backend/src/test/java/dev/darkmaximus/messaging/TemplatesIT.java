@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import dev.darkmaximus.testsupport.PanelBackedTest;
@@ -12,7 +13,7 @@ import dev.darkmaximus.testsupport.PanelBackedTest;
 /** Admins reword texts over the API; the bot and notifications use the new wording; bad texts are refused. */
 class TemplatesIT extends PanelBackedTest {
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     Templates templates;
 
     @Test

@@ -1,28 +1,33 @@
 package dev.darkmaximus.miniapp;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
-import dev.darkmaximus.testsupport.Shop;
-import dev.darkmaximus.testsupport.TestYooKassa;
-import dev.darkmaximus.testsupport.XuiPanelStub;
-
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-import dev.darkmaximus.testsupport.CatalogRequests;
+import dev.darkmaximus.platform.outbox.OutboxWorker;
 import dev.darkmaximus.testsupport.Api;
+import dev.darkmaximus.testsupport.CatalogRequests;
 import dev.darkmaximus.testsupport.Chromium;
 import dev.darkmaximus.testsupport.IntegrationTest;
+import dev.darkmaximus.testsupport.OutboxDriver;
+import dev.darkmaximus.testsupport.Shop;
 import dev.darkmaximus.testsupport.TestIds;
+import dev.darkmaximus.testsupport.TestYooKassa;
+import dev.darkmaximus.testsupport.XuiPanelStub;
 
 /** The real Mini App (TeaVM output served at /app/) in Chromium, signed in through the dev login. */
 class MiniAppBrowserIT extends IntegrationTest {
@@ -63,7 +68,7 @@ class MiniAppBrowserIT extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    dev.darkmaximus.platform.outbox.OutboxWorker worker;
+    OutboxWorker worker;
 
     @Test
     void myKeysShowTheLinkAQrCodeAndTheAutoRenewSwitch() {
@@ -73,12 +78,12 @@ class MiniAppBrowserIT extends IntegrationTest {
         try {
             long hostId = shop.host(panel);
             long telegramId = TestIds.telegramId();
-            api.post("/api/v1/auth/dev", java.util.Map.of("telegramId", telegramId, "firstName", "Dev",
+            api.post("/api/v1/auth/dev", Map.of("telegramId", telegramId, "firstName", "Dev",
                     "language", "en"), null).expect(200);
             long customerId = jdbc.sql("SELECT id FROM customers WHERE telegram_id = :t").param("t", telegramId)
                     .query(Long.class).single();
             long keyId = shop.activeKey(customerId, hostId, shop.plan(hostId, "visible"),
-                    java.time.Instant.now().plus(java.time.Duration.ofDays(10)), "ON");
+                    Instant.now().plus(Duration.ofDays(10)), "ON");
 
             try (Playwright playwright = Playwright.create(); Browser browser = Chromium.launch(playwright)) {
                 Page page = Chromium.page(browser);
@@ -93,10 +98,10 @@ class MiniAppBrowserIT extends IntegrationTest {
                 assertThat(card.locator(".key-qr")).isVisible();
                 page.waitForFunction("() => { var img = document.querySelector(\".key-card[data-key-id='" + keyId
                         + "'] .key-qr\"); return img && img.complete && img.naturalWidth > 0; }");
-                com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(card.locator(".auto-renew-toggle"))
+                PlaywrightAssertions.assertThat(card.locator(".auto-renew-toggle"))
                         .isChecked();
                 card.locator(".auto-renew-toggle").uncheck();
-                com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(card.locator(".auto-renew-toggle"))
+                PlaywrightAssertions.assertThat(card.locator(".auto-renew-toggle"))
                         .not().isChecked();
                 page.waitForCondition(() -> "OFF".equals(jdbc.sql("SELECT auto_renew FROM vpn_keys WHERE id = :id")
                         .param("id", keyId).query(String.class).single()));
@@ -108,7 +113,7 @@ class MiniAppBrowserIT extends IntegrationTest {
                 card.locator(".rename-save").click();
                 assertThat(page.locator(".key-card[data-key-id='" + keyId + "'] .key-title"))
                         .containsText("Phone \"work\"");
-                org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT label FROM vpn_keys WHERE id = :id").param("id", keyId)
+                Assertions.assertThat(jdbc.sql("SELECT label FROM vpn_keys WHERE id = :id").param("id", keyId)
                         .query(String.class).single()).isEqualTo("Phone \"work\"");
                 page.screenshot(new Page.ScreenshotOptions()
                         .setPath(Path.of("target", "screenshots", "miniapp-keys.png")).setFullPage(true));
@@ -127,7 +132,7 @@ class MiniAppBrowserIT extends IntegrationTest {
             long hostId = shop.host(panel);
             long planId = shop.plan(hostId, "visible");
             String code = "APP" + Long.toString(System.nanoTime(), 36).toUpperCase();
-            api.post("/api/v1/admin/promo-codes", java.util.Map.of("code", code, "kind", "PERCENT", "value", 20),
+            api.post("/api/v1/admin/promo-codes", Map.of("code", code, "kind", "PERCENT", "value", 20),
                     shop.admin()).expect(201);
             long telegramId = TestIds.telegramId();
 
@@ -153,7 +158,7 @@ class MiniAppBrowserIT extends IntegrationTest {
 
                 page.locator("#pay").click();
                 assertThat(page.locator("#checkout-result")).containsText("Waiting");
-                org.assertj.core.api.Assertions.assertThat((String) page.evaluate("() => window.__opened"))
+                Assertions.assertThat((String) page.evaluate("() => window.__opened"))
                         .startsWith("https://yoomoney.ru/checkout/");
                 long customerId = jdbc.sql("SELECT id FROM customers WHERE telegram_id = :t").param("t", telegramId)
                         .query(Long.class).single();
@@ -173,7 +178,7 @@ class MiniAppBrowserIT extends IntegrationTest {
                         .query(Long.class).single();
                 panel.acceptsNewClient(jdbc.sql("SELECT panel_email FROM vpn_keys WHERE id = :id").param("id", keyId)
                         .query(String.class).single());
-                new dev.darkmaximus.testsupport.OutboxDriver(jdbc, worker).run("key.push:" + keyId + ":");
+                new OutboxDriver(jdbc, worker).run("key.push:" + keyId + ":");
                 page.locator("#tab-keys").click();
                 Locator key = page.locator(".key-card[data-key-id='" + keyId + "']");
                 assertThat(key.locator(".key-status")).containsText("days left");

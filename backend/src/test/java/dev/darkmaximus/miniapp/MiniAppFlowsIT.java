@@ -6,22 +6,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
+import dev.darkmaximus.testsupport.CatalogRequests;
 import dev.darkmaximus.testsupport.Chromium;
-import dev.darkmaximus.testsupport.MoneyBackedTest;
+import dev.darkmaximus.testsupport.InitData;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.Purchases;
 import dev.darkmaximus.testsupport.TestIds;
+import dev.darkmaximus.testsupport.TestTelegram;
 
 /** The Mini App's trial and extension flows in Chromium, through to the key on the (WireMock) panel. */
-class MiniAppFlowsIT extends MoneyBackedTest {
+class MiniAppFlowsIT extends PanelBackedTest {
+
+    Purchases money;
+
+    @BeforeEach
+    void composeShop() {
+        money = new Purchases(api, shop, port, hostId, settings);
+    }
 
     @Test
     void theTrialKeyAppearsWithItsLinkOnceThePanelHasIt() {
@@ -93,7 +109,7 @@ class MiniAppFlowsIT extends MoneyBackedTest {
             page.route("https://telegram.org/**", route -> route.abort());
             // Outside Telegram the link opens in a new window: record it instead of opening it.
             page.addInitScript("window.__opened = []; window.open = function (u) { window.__opened.push(u); };");
-            java.util.List<String> errors = new java.util.ArrayList<>();
+            List<String> errors = new ArrayList<>();
             page.onPageError(errors::add);
             page.navigate("http://127.0.0.1:" + port + "/app/?devUser=" + telegramId + "&tab=keys");
             page.locator("#take-trial").click();
@@ -101,7 +117,7 @@ class MiniAppFlowsIT extends MoneyBackedTest {
             Locator gate = page.locator(".gate[data-gate='channel']");
             assertThat(gate).isVisible();
             gate.locator(".gate-open").click();
-            org.assertj.core.api.Assertions.assertThat(page.evaluate("window.__opened[0]"))
+            Assertions.assertThat(page.evaluate("window.__opened[0]"))
                     .isEqualTo("https://t.me/dm_news");
             page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                     .setPath(Path.of("target", "screenshots", "miniapp-channel-en.png")));
@@ -109,19 +125,19 @@ class MiniAppFlowsIT extends MoneyBackedTest {
             member(telegramId, "member");
             page.locator("#gate-joined").click();
             page.waitForCondition(() -> keyOf(telegramId) != null);
-            org.assertj.core.api.Assertions.assertThat(errors).isEmpty();
+            Assertions.assertThat(errors).isEmpty();
         } finally {
             settings.put(ShopSettings.REQUIRED_CHANNEL, "", Setting.ValueType.STRING, "test");
         }
     }
 
     private static void member(long telegramId, String status) {
-        dev.darkmaximus.testsupport.TestTelegram.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlMatching("(?i)/bot"
-                                + dev.darkmaximus.testsupport.InitData.TEST_BOT_TOKEN + "/getChatMember"))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.user_id",
-                        com.github.tomakehurst.wiremock.client.WireMock.equalTo(Long.toString(telegramId))))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"ok\":true,\"result\":"
+        TestTelegram.server().stubFor(WireMock.post(
+                        WireMock.urlMatching("(?i)/bot"
+                                + InitData.TEST_BOT_TOKEN + "/getChatMember"))
+                .withRequestBody(WireMock.matchingJsonPath("$.user_id",
+                        WireMock.equalTo(Long.toString(telegramId))))
+                .willReturn(WireMock.okJson("{\"ok\":true,\"result\":"
                         + "{\"status\":\"" + status + "\",\"user\":{\"id\":" + telegramId
                         + ",\"is_bot\":false,\"first_name\":\"Key\"}}}")));
     }
@@ -129,14 +145,14 @@ class MiniAppFlowsIT extends MoneyBackedTest {
     @Test
     void aKeyIsExtendedFromTheBalance() {
         long telegramId = TestIds.telegramId();
-        api.post("/api/v1/auth/dev", java.util.Map.of("telegramId", telegramId, "firstName", "Dev", "language", "en"),
+        api.post("/api/v1/auth/dev", Map.of("telegramId", telegramId, "firstName", "Dev", "language", "en"),
                 null).expect(200);
         long customerId = jdbc.sql("SELECT id FROM customers WHERE telegram_id = :t").param("t", telegramId)
                 .query(Long.class).single();
         Instant expires = Instant.now().plus(Duration.ofDays(3));
         // A plan priced in roubles only: Stars can't pay for it, and the checkout doesn't offer them.
-        Map<String, Object> rubles = dev.darkmaximus.testsupport.CatalogRequests.plan(hostId, "Rubles only", "visible");
-        rubles.put("prices", java.util.List.of(Map.of("amount", 19900, "currency", "RUB")));
+        Map<String, Object> rubles = CatalogRequests.plan(hostId, "Rubles only", "visible");
+        rubles.put("prices", List.of(Map.of("amount", 19900, "currency", "RUB")));
         long rublesOnly = api.post("/api/v1/admin/plans", rubles, shop.admin()).expect(201).json().get("id").asLong();
         long keyId = shop.activeKey(customerId, hostId, rublesOnly, expires, "OFF");
         long retiredPlan = shop.plan(hostId, "visible");
@@ -164,7 +180,7 @@ class MiniAppFlowsIT extends MoneyBackedTest {
         } finally {
             settings.put(ShopSettings.TRIAL_ENABLED, "true", Setting.ValueType.BOOL, "test");
         }
-        assertThat(balance(customerId, "MAIN")).isEqualTo(50_000 - 19_900);
+        assertThat(db.balance(customerId, "MAIN")).isEqualTo(50_000 - 19_900);
         outbox.run("key.push:" + keyId + ":");
         assertThat(shop.expiresAt(keyId)).isAfter(expires.plus(Duration.ofDays(27)));
     }

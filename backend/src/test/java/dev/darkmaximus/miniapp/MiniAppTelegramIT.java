@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Route;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,7 +55,7 @@ class MiniAppTelegramIT extends IntegrationTest {
 
             for (String scheme : new String[] {"light", "dark"}) {
                 page.evaluate("([params, scheme]) => window.dmTelegram.switchTheme(params, scheme)",
-                        java.util.List.of("light".equals(scheme) ? LIGHT : DARK, scheme));
+                        List.of("light".equals(scheme) ? LIGHT : DARK, scheme));
                 assertThat(page.locator("html")).hasAttribute("data-scheme", scheme);
                 assertThat(backgroundOf(page)).isEqualTo("light".equals(scheme) ? "rgb(255, 255, 255)" : "rgb(33, 33, 33)");
                 for (String tab : new String[] {"catalog", "keys", "balance", "support"}) {
@@ -105,7 +107,7 @@ class MiniAppTelegramIT extends IntegrationTest {
             Page page = telegramPage(browser, telegramId, "en", "");
             assertThat(page.locator("#tabs")).isVisible();
             page.waitForCondition(() -> page.locator("#status").textContent().isEmpty());
-            page.route("**/api/v1/me/keys", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+            page.route("**/api/v1/me/keys", route -> route.fulfill(new Route.FulfillOptions()
                     .setStatus(503).setContentType("application/problem+json")
                     .setBody("{\"type\":\"https://darkmaximus.dev/problems/panel_unavailable\",\"title\":\"Service "
                             + "Unavailable\",\"status\":503,\"code\":\"panel_unavailable\",\"detail\":\"The VPN "

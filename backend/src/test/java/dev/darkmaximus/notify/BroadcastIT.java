@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import java.util.stream.LongStream;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -43,10 +46,10 @@ class BroadcastIT extends PanelBackedTest {
     @Autowired
     BroadcastStore store;
 
-    private final List<String> markers = new java.util.ArrayList<>();
+    private final List<String> markers = new ArrayList<>();
 
     /** Other tests read the shared Bot API journal; 10,000 broadcast requests left in it would slow them all. */
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void forgetThisBroadcastsRequests() {
         for (String marker : markers) {
             TestTelegram.server().removeServeEventsMatching(postRequestedFor(urlMatching("(?i)" + BOT + "/sendMessage"))
@@ -138,7 +141,7 @@ class BroadcastIT extends PanelBackedTest {
         long id = create(marker, group);
         api.post("/api/v1/admin/broadcasts/" + id + "/schedule", Map.of(), shop.admin()).expect(200);
         runner.runAtMost(0); // starts it: the recipient list is fixed
-        List<BroadcastStore.Recipient> lost = store.claim(id, 3, java.time.Instant.now());
+        List<BroadcastStore.Recipient> lost = store.claim(id, 3, Instant.now());
         jdbc.sql("UPDATE broadcast_recipients SET claimed_at = now() - interval '31 seconds' WHERE broadcast_id = :id "
                 + "AND status = 'SENDING'").param("id", id).update();
         api.post("/api/v1/admin/broadcasts/" + id + "/resend-interrupted", Map.of(), shop.admin())
@@ -181,7 +184,7 @@ class BroadcastIT extends PanelBackedTest {
         api.post("/api/v1/admin/broadcasts/" + id + "/schedule", Map.of(), shop.admin()).expect(200);
         runner.runAtMost(0);
         // "node-b" claimed a batch and renewed its lease for 30 s, then died.
-        store.claim(id, 5, java.time.Instant.now());
+        store.claim(id, 5, Instant.now());
         jdbc.sql("INSERT INTO job_leases (name, holder, lease_until) VALUES ('broadcasts', 'node-b', now() + "
                 + "interval '20 seconds') ON CONFLICT (name) DO UPDATE SET holder = 'node-b', lease_until = "
                 + "EXCLUDED.lease_until").update();

@@ -15,13 +15,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.TaskScheduler;
 import tools.jackson.databind.JsonNode;
 
 import dev.darkmaximus.testsupport.InitData;
-import dev.darkmaximus.testsupport.MoneyBackedTest;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.Purchases;
 import dev.darkmaximus.testsupport.Shop;
 import dev.darkmaximus.testsupport.TestIds;
 import dev.darkmaximus.testsupport.TestTelegram;
@@ -34,7 +36,14 @@ import dev.darkmaximus.testsupport.TestYooKassa;
  * key and a payment message within seconds, as it does with no broadcast (measured first, in the same run). With one
  * shared scheduler thread the key waited for the broadcast's turn to end.
  */
-class LatencyDuringBroadcastIT extends MoneyBackedTest {
+class LatencyDuringBroadcastIT extends PanelBackedTest {
+
+    Purchases money;
+
+    @BeforeEach
+    void composeShop() {
+        money = new Purchases(api, shop, port, hostId, settings);
+    }
 
     private static final String BOT = "/bot" + InitData.TEST_BOT_TOKEN;
     /** Each broadcast message takes Telegram this long to answer: 20 batches of 100 take 20 s or more. */
@@ -84,13 +93,13 @@ class LatencyDuringBroadcastIT extends MoneyBackedTest {
     /** Pays an order by card (YooKassa's webhook) and times it until the key is active and the customer was told. */
     private Duration payAndAwaitKeyAndMessage() {
         Shop.Customer buyer = shop.customer();
-        JsonNode order = buyWithCard(buyer);
+        JsonNode order = money.buyWithCard(buyer);
         long orderId = order.get("id").asLong();
         long paymentId = order.get("payment").get("id").asLong();
         long amount = order.get("amountMinor").asLong();
         TestYooKassa.payment(paymentId, "succeeded", amount, orderId);
         long start = System.nanoTime();
-        notify("payment.succeeded", paymentId, "succeeded", amount, orderId).expect(200);
+        money.notify("payment.succeeded", paymentId, "succeeded", amount, orderId).expect(200);
         long deadline = start + Duration.ofSeconds(90).toNanos();
         while (!(keyActive(buyer) && told(buyer))) {
             if (System.nanoTime() > deadline) {
@@ -102,7 +111,7 @@ class LatencyDuringBroadcastIT extends MoneyBackedTest {
     }
 
     private boolean keyActive(Shop.Customer buyer) {
-        return count("SELECT count(*) FROM vpn_keys WHERE customer_id = ? AND status = 'ACTIVE'", buyer.id()) > 0;
+        return db.count("SELECT count(*) FROM vpn_keys WHERE customer_id = ? AND status = 'ACTIVE'", buyer.id()) > 0;
     }
 
     private static boolean told(Shop.Customer buyer) {
@@ -112,7 +121,7 @@ class LatencyDuringBroadcastIT extends MoneyBackedTest {
 
     private void awaitSending(long broadcast) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (count("SELECT count(*) FROM broadcast_recipients WHERE broadcast_id = ? AND status <> 'PENDING'",
+        while (db.count("SELECT count(*) FROM broadcast_recipients WHERE broadcast_id = ? AND status <> 'PENDING'",
                 broadcast) == 0) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the broadcast did not start");

@@ -8,14 +8,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,7 +30,8 @@ import dev.darkmaximus.platform.outbox.OutboxProperties;
 import dev.darkmaximus.platform.outbox.OutboxWorker;
 import dev.darkmaximus.platform.outbox.persistence.OutboxRepository;
 import dev.darkmaximus.testsupport.Api;
-import dev.darkmaximus.testsupport.MoneyBackedTest;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.Purchases;
 import dev.darkmaximus.testsupport.Shop;
 import dev.darkmaximus.testsupport.TestYooKassa;
 
@@ -34,7 +39,14 @@ import dev.darkmaximus.testsupport.TestYooKassa;
  * YooKassa end to end against a WireMock shaped like its API: the notification is only a hint, the API's answer is
  * what counts, and whatever arrives how often, a payment is credited once.
  */
-class YooKassaPaymentsIT extends MoneyBackedTest {
+class YooKassaPaymentsIT extends PanelBackedTest {
+
+    Purchases money;
+
+    @BeforeEach
+    void composeShop() {
+        money = new Purchases(api, shop, port, hostId, settings);
+    }
 
     @Autowired
     PaymentChecks checks;
@@ -53,7 +65,7 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
     void aHundredCopiesOfOneSucceededNotificationCreditOnceAndMakeOneKey() throws Exception {
         Shop.Customer referrer = shop.customer();
         Shop.Customer buyer = shop.customer("ref_" + shop.number(referrer.id()));
-        JsonNode order = buyWithCard(buyer);
+        JsonNode order = money.buyWithCard(buyer);
         long orderId = order.get("id").asLong();
         long paymentId = order.get("payment").get("id").asLong();
         // 199 ₽ less the 5 % first-purchase discount of a referred customer.
@@ -65,43 +77,46 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            answers.add(pool.submit(() -> notify("payment.succeeded", paymentId, "succeeded", 18_905, orderId).status()));
+            answers.add(pool.submit(() -> money.notify("payment.succeeded", paymentId, "succeeded", 18_905,
+                    orderId).status()));
         }
         for (Future<Integer> answer : answers) {
             assertThat(answer.get()).isEqualTo(200);
         }
         pool.shutdown();
 
-        assertThat(paymentStatus(paymentId)).isEqualTo("SUCCEEDED");
-        assertThat(orderStatus(orderId)).isEqualTo("PAID");
-        assertThat(count("SELECT count(*) FROM payment_transitions WHERE payment_id = ? AND to_status = 'SUCCEEDED'",
+        assertThat(db.paymentStatus(paymentId)).isEqualTo("SUCCEEDED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("PAID");
+        assertThat(db.count("SELECT count(*) FROM payment_transitions WHERE payment_id = ? AND to_status = 'SUCCEEDED'",
                 paymentId)).isEqualTo(1);
-        assertThat(count("""
+        assertThat(db.count("""
                 SELECT count(*) FROM balance_entries WHERE reference_type = 'order' AND reference_id = ?
                   AND kind IN ('TOP_UP', 'PURCHASE')""", orderId)).isEqualTo(2);
-        assertThat(balance(buyer.id(), "MAIN")).isZero();
-        assertThat(count("SELECT count(*) FROM vpn_keys WHERE customer_id = ?", buyer.id())).isEqualTo(1);
+        assertThat(db.balance(buyer.id(), "MAIN")).isZero();
+        assertThat(db.count("SELECT count(*) FROM vpn_keys WHERE customer_id = ?", buyer.id())).isEqualTo(1);
         // 10 % of 189.05 ₽, rounded down to the kopeck.
-        assertThat(count("SELECT count(*) FROM balance_entries WHERE customer_id = ? AND kind = 'REFERRAL_REWARD'",
+        assertThat(db.count("SELECT count(*) FROM balance_entries WHERE customer_id = ? AND kind = 'REFERRAL_REWARD'",
                 referrer.id())).isEqualTo(1);
-        assertThat(balance(referrer.id(), "REFERRAL")).isEqualTo(1_890);
-        assertThat(count("SELECT count(*) FROM notifications WHERE dedup_key = ?", "payment:" + paymentId)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM outbox_tasks WHERE dedup_key LIKE 'key.push:%' AND payload->>'keyId' = "
+        assertThat(db.balance(referrer.id(), "REFERRAL")).isEqualTo(1_890);
+        assertThat(db.count("SELECT count(*) FROM notifications WHERE dedup_key = ?",
+                "payment:" + paymentId)).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM outbox_tasks WHERE dedup_key LIKE 'key.push:%' AND payload->>'keyId' = "
                 + "(SELECT CAST(key_id AS text) FROM orders WHERE id = ?)", orderId)).isEqualTo(1);
-        assertThat(count("SELECT total_spent_minor FROM customer_totals WHERE customer_id = ? AND currency = 'RUB'",
+        assertThat(db.count("SELECT total_spent_minor FROM customer_totals WHERE customer_id = ? AND currency = 'RUB'",
                 buyer.id())).isEqualTo(18_905);
 
-        long keyId = count("SELECT key_id FROM orders WHERE id = ?", orderId);
+        long keyId = db.count("SELECT key_id FROM orders WHERE id = ?", orderId);
         panel.acceptsNewClient(email(keyId));
         outbox.run("key.push:" + keyId + ":");
         assertThat(shop.status(keyId)).isEqualTo("ACTIVE");
-        assertThat(orderStatus(orderId)).isEqualTo("FULFILLED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("FULFILLED");
         JsonNode seen = api.get("/api/v1/orders/" + orderId, buyer.token()).expect(200).json();
         assertThat(seen.get("status").asString()).isEqualTo("FULFILLED");
         assertThat(seen.get("keyId").asLong()).isEqualTo(keyId);
 
         // A second purchase has no first-purchase discount.
-        JsonNode again = api.post("/api/v1/quotes", Map.of("kind", "NEW_KEY", "planId", planId, "method", "YOOKASSA"),
+        JsonNode again = api.post("/api/v1/quotes", Map.of("kind", "NEW_KEY", "planId", money.planId(), "method",
+                "YOOKASSA"),
                 buyer.token()).expect(200).json();
         assertThat(again.get("amountMinor").asLong()).isEqualTo(19_900);
         assertThat(again.get("referralDiscountMinor").asLong()).isZero();
@@ -110,23 +125,23 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
     @Test
     void aNotificationSayingSucceededIsIgnoredWhileTheApiSaysPending() {
         Shop.Customer buyer = shop.customer();
-        JsonNode order = buyWithCard(buyer);
+        JsonNode order = money.buyWithCard(buyer);
         long orderId = order.get("id").asLong();
         long paymentId = order.get("payment").get("id").asLong();
         TestYooKassa.payment(paymentId, "pending", 19_900, orderId);
 
-        notify("payment.succeeded", paymentId, "succeeded", 19_900, orderId).expect(200);
+        money.notify("payment.succeeded", paymentId, "succeeded", 19_900, orderId).expect(200);
 
-        assertThat(paymentStatus(paymentId)).isEqualTo("PENDING");
-        assertThat(orderStatus(orderId)).isEqualTo("OPEN");
-        assertThat(count("SELECT count(*) FROM balance_entries WHERE customer_id = ?", buyer.id())).isZero();
-        assertThat(count("SELECT count(*) FROM vpn_keys WHERE customer_id = ?", buyer.id())).isZero();
+        assertThat(db.paymentStatus(paymentId)).isEqualTo("PENDING");
+        assertThat(db.orderStatus(orderId)).isEqualTo("OPEN");
+        assertThat(db.count("SELECT count(*) FROM balance_entries WHERE customer_id = ?", buyer.id())).isZero();
+        assertThat(db.count("SELECT count(*) FROM vpn_keys WHERE customer_id = ?", buyer.id())).isZero();
     }
 
     @Test
     void aNotificationFromOutsideTheAllowListIsRefusedAndCreditsNothing() {
         Shop.Customer buyer = shop.customer();
-        JsonNode order = buyWithCard(buyer);
+        JsonNode order = money.buyWithCard(buyer);
         long orderId = order.get("id").asLong();
         long paymentId = order.get("payment").get("id").asLong();
         TestYooKassa.payment(paymentId, "succeeded", 19_900, orderId);
@@ -135,48 +150,48 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
                 TestYooKassa.notification("payment.succeeded", paymentId, "succeeded", 19_900, orderId), null)
                 .problem(403, "webhook_source_refused");
 
-        assertThat(paymentStatus(paymentId)).isEqualTo("PENDING");
-        assertThat(count("SELECT count(*) FROM balance_entries WHERE customer_id = ?", buyer.id())).isZero();
+        assertThat(db.paymentStatus(paymentId)).isEqualTo("PENDING");
+        assertThat(db.count("SELECT count(*) FROM balance_entries WHERE customer_id = ?", buyer.id())).isZero();
     }
 
     @Test
     void aProviderAmountThatDiffersFromOursIsNotApplied() {
         Shop.Customer buyer = shop.customer();
-        JsonNode order = buyWithCard(buyer);
+        JsonNode order = money.buyWithCard(buyer);
         long orderId = order.get("id").asLong();
         long paymentId = order.get("payment").get("id").asLong();
         TestYooKassa.payment(paymentId, "succeeded", 100, orderId);
 
-        notify("payment.succeeded", paymentId, "succeeded", 100, orderId).expect(200);
+        money.notify("payment.succeeded", paymentId, "succeeded", 100, orderId).expect(200);
 
-        assertThat(paymentStatus(paymentId)).isEqualTo("PENDING");
+        assertThat(db.paymentStatus(paymentId)).isEqualTo("PENDING");
     }
 
     @Test
     void aProviderAnswerInACurrencyWeDontTakeIsAMismatchNotAnError() {
         Shop.Customer buyer = shop.customer();
-        JsonNode order = buyWithCard(buyer);
+        JsonNode order = money.buyWithCard(buyer);
         long orderId = order.get("id").asLong();
         long paymentId = order.get("payment").get("id").asLong();
         long kopecks = order.get("amountMinor").asLong();
-        TestYooKassa.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+        TestYooKassa.server().stubFor(WireMock.get(
                 urlEqualTo("/payments/" + TestYooKassa.providerId(paymentId))).atPriority(1).willReturn(
-                com.github.tomakehurst.wiremock.client.WireMock.okJson(TestYooKassa.paymentJson(
+                WireMock.okJson(TestYooKassa.paymentJson(
                         TestYooKassa.providerId(paymentId), "succeeded", kopecks, orderId, paymentId)
                         .replace("\"RUB\"", "\"USD\""))));
 
-        notify("payment.succeeded", paymentId, "succeeded", kopecks, orderId).expect(200);
+        money.notify("payment.succeeded", paymentId, "succeeded", kopecks, orderId).expect(200);
 
-        assertThat(paymentStatus(paymentId)).isEqualTo("PENDING");
+        assertThat(db.paymentStatus(paymentId)).isEqualTo("PENDING");
     }
 
     @Test
     void aCrashBetweenPaymentAndProvisioningStillEndsWithTheKeyAndNoSecondCredit() {
         Shop.Customer buyer = shop.customer();
-        JsonNode order = paidByCard(buyer);
+        JsonNode order = money.paidByCard(buyer);
         long orderId = order.get("id").asLong();
         long paymentId = order.get("payment").get("id").asLong();
-        long keyId = count("SELECT key_id FROM orders WHERE id = ?", orderId);
+        long keyId = db.count("SELECT key_id FROM orders WHERE id = ?", orderId);
         // The node died right after committing the payment: its worker never ran. Another one starts.
         panel.acceptsNewClient(email(keyId));
         OutboxWorker restarted = new OutboxWorker(outboxTasks, handlers, transactions, outboxProperties, meters,
@@ -184,14 +199,14 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
 
         outbox.run("key.push:" + keyId + ":", restarted);
         // YooKassa, not having seen our 200 before the crash, sends the notification again.
-        notify("payment.succeeded", paymentId, "succeeded", 19_900, orderId).expect(200);
+        money.notify("payment.succeeded", paymentId, "succeeded", 19_900, orderId).expect(200);
 
         assertThat(shop.status(keyId)).isEqualTo("ACTIVE");
         assertThat(panel.addClientCalls(email(keyId))).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM payment_transitions WHERE payment_id = ?", paymentId)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM balance_entries WHERE reference_type = 'order' AND reference_id = ?",
+        assertThat(db.count("SELECT count(*) FROM payment_transitions WHERE payment_id = ?", paymentId)).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM balance_entries WHERE reference_type = 'order' AND reference_id = ?",
                 orderId)).isEqualTo(2);
-        assertThat(count("SELECT count(*) FROM vpn_keys WHERE customer_id = ?", buyer.id())).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM vpn_keys WHERE customer_id = ?", buyer.id())).isEqualTo(1);
     }
 
     @Test
@@ -199,17 +214,17 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
         Shop.Customer buyer = shop.customer();
         var outage = TestYooKassa.server().stubFor(post(urlEqualTo("/payments")).atPriority(1)
                 .willReturn(aResponse().withStatus(503).withBody("{\"type\":\"error\",\"code\":\"internal_server_error\"}")));
-        String key = java.util.UUID.randomUUID().toString();
-        Map<String, Object> body = Map.of("kind", "NEW_KEY", "planId", planId, "method", "YOOKASSA");
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("kind", "NEW_KEY", "planId", money.planId(), "method", "YOOKASSA");
 
         api.post("/api/v1/orders", body, buyer.token(), Map.of("Idempotency-Key", key))
                 .problem(502, "provider_unavailable");
         TestYooKassa.server().removeStub(outage);
-        JsonNode order = order(buyer, body, key);
+        JsonNode order = money.order(buyer, body, key);
 
         long paymentId = order.get("payment").get("id").asLong();
         assertThat(order.get("payment").get("confirmationUrl").asString()).contains(TestYooKassa.providerId(paymentId));
-        assertThat(count("SELECT count(*) FROM orders WHERE customer_id = ?", buyer.id())).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM orders WHERE customer_id = ?", buyer.id())).isEqualTo(1);
         // 3 tries during the outage and 1 after: all with the same Idempotence-Key, so YooKassa makes one payment.
         assertThat(TestYooKassa.server().findAll(postRequestedFor(urlEqualTo("/payments"))
                 .withHeader("Idempotence-Key", equalTo("dm-payment-" + paymentId)))).hasSize(4);
@@ -218,7 +233,7 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
     @Test
     void aStuckPendingPaymentIsPolledUntilTheProviderSaysItSucceeded() {
         Shop.Customer buyer = shop.customer();
-        JsonNode order = buyWithCard(buyer);
+        JsonNode order = money.buyWithCard(buyer);
         long orderId = order.get("id").asLong();
         long paymentId = order.get("payment").get("id").asLong();
         jdbc.sql("UPDATE payments SET created_at = now() - interval '20 minutes', updated_at = now() - interval '1 day' "
@@ -227,8 +242,9 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
 
         checks.recheckStuck();
 
-        assertThat(paymentStatus(paymentId)).isEqualTo("SUCCEEDED");
-        assertThat(count("SELECT count(*) FROM payment_transitions WHERE payment_id = ? AND source = 'poll'", paymentId))
+        assertThat(db.paymentStatus(paymentId)).isEqualTo("SUCCEEDED");
+        assertThat(db.count("SELECT count(*) FROM payment_transitions WHERE payment_id = ? AND source = 'poll'",
+                paymentId))
                 .isEqualTo(1);
     }
 
@@ -236,12 +252,12 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
     void anAdminRefundReturnsTheMoneyReversesTheRewardAndRevokesTheKey() {
         Shop.Customer referrer = shop.customer();
         Shop.Customer buyer = shop.customer("ref_" + shop.number(referrer.id()));
-        JsonNode order = buyWithCard(buyer);
+        JsonNode order = money.buyWithCard(buyer);
         long orderId = order.get("id").asLong();
         long paymentId = order.get("payment").get("id").asLong();
         TestYooKassa.payment(paymentId, "succeeded", 18_905, orderId);
-        notify("payment.succeeded", paymentId, "succeeded", 18_905, orderId).expect(200);
-        long keyId = count("SELECT key_id FROM orders WHERE id = ?", orderId);
+        money.notify("payment.succeeded", paymentId, "succeeded", 18_905, orderId).expect(200);
+        long keyId = db.count("SELECT key_id FROM orders WHERE id = ?", orderId);
         panel.acceptsNewClient(email(keyId));
         outbox.run("key.push:" + keyId + ":");
         TestYooKassa.refundSucceeds(paymentId);
@@ -255,14 +271,14 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
 
         assertThat(refund.get("refund").get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(refund.get("refund").get("amountMinor").asLong()).isEqualTo(18_905);
-        assertThat(paymentStatus(paymentId)).isEqualTo("REFUNDED");
-        assertThat(orderStatus(orderId)).isEqualTo("REFUNDED");
-        assertThat(balance(referrer.id(), "REFERRAL")).isZero();
+        assertThat(db.paymentStatus(paymentId)).isEqualTo("REFUNDED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("REFUNDED");
+        assertThat(db.balance(referrer.id(), "REFERRAL")).isZero();
         assertThat(shop.status(keyId)).isEqualTo("REVOKED");
         assertThat(TestYooKassa.server().findAll(postRequestedFor(urlEqualTo("/refunds"))
                 .withHeader("Idempotence-Key", equalTo("dm-refund-" + refund.get("refund").get("id").asLong()))))
                 .hasSize(1);
-        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'refund.complete' AND object_id = ?",
+        assertThat(db.count("SELECT count(*) FROM audit_log WHERE action = 'refund.complete' AND object_id = ?",
                 Long.toString(paymentId))).isEqualTo(1);
         // Nothing is left to refund, and the server says so before anyone tries.
         JsonNode nothing = api.get("/api/v1/admin/payments/" + paymentId, shop.admin()).json().get("refundOptions");
@@ -274,12 +290,13 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
     @Test
     void aTopUpRefundedToTheCardLeavesTheBalanceAndCantBeRefundedToTheBalanceOrOnceSpent() {
         Shop.Customer buyer = shop.customer();
-        JsonNode order = order(buyer, Map.of("kind", "TOP_UP", "amountMinor", 30_000, "method", "YOOKASSA"), "tu-1");
+        JsonNode order = money.order(buyer, Map.of("kind", "TOP_UP", "amountMinor", 30_000, "method", "YOOKASSA"),
+                "tu-1");
         long orderId = order.get("id").asLong();
         long paymentId = order.get("payment").get("id").asLong();
         TestYooKassa.payment(paymentId, "succeeded", 30_000, orderId);
-        notify("payment.succeeded", paymentId, "succeeded", 30_000, orderId).expect(200);
-        assertThat(balance(buyer.id(), "MAIN")).isEqualTo(30_000);
+        money.notify("payment.succeeded", paymentId, "succeeded", 30_000, orderId).expect(200);
+        assertThat(db.balance(buyer.id(), "MAIN")).isEqualTo(30_000);
         String refunds = "/api/v1/admin/payments/" + paymentId + "/refunds";
 
         // the top-up is balance money already: back to the balance would credit it twice; the server says so up front
@@ -294,7 +311,7 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
 
         TestYooKassa.refundSucceeds(paymentId);
         api.post(refunds, Map.of("amountMinor", 10_000, "reason", "asked for part back"), shop.admin()).expect(200);
-        assertThat(balance(buyer.id(), "MAIN")).isEqualTo(20_000);
+        assertThat(db.balance(buyer.id(), "MAIN")).isEqualTo(20_000);
         assertThat(api.get("/api/v1/admin/payments/" + paymentId, shop.admin()).json().get("refundOptions")
                 .get("refundableMinor").asLong()).isEqualTo(20_000);
 
@@ -303,21 +320,21 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
                 Map.of("amountMinor", -15_000, "reason", "spent on a key"), shop.admin()).expect(200);
         JsonNode spent = api.post(refunds, Map.of("reason", "the rest"), shop.admin()).problem(409, "balance_spent");
         assertThat(spent.get("detail").asString()).contains("50 ₽");
-        assertThat(balance(buyer.id(), "MAIN")).isEqualTo(5_000);
-        assertThat(count("SELECT count(*) FROM refunds WHERE payment_id = ?", paymentId)).isEqualTo(1);
+        assertThat(db.balance(buyer.id(), "MAIN")).isEqualTo(5_000);
+        assertThat(db.count("SELECT count(*) FROM refunds WHERE payment_id = ?", paymentId)).isEqualTo(1);
 
         TestYooKassa.refundSucceeds(paymentId, "rf-" + paymentId + "-2");
         api.post(refunds, Map.of("amountMinor", 5_000, "reason", "what is left"), shop.admin()).expect(200);
-        assertThat(balance(buyer.id(), "MAIN")).isZero();
+        assertThat(db.balance(buyer.id(), "MAIN")).isZero();
     }
 
     @Test
     void aRefundYooKassaFinishesLaterIsSettledByTheRecheckJobOnceItSucceedsOrIsCanceled() {
         Shop.Customer buyer = shop.customer();
-        JsonNode order = paidByCard(buyer);
+        JsonNode order = money.paidByCard(buyer);
         long orderId = order.get("id").asLong();
         long paymentId = order.get("payment").get("id").asLong();
-        long keyId = count("SELECT key_id FROM orders WHERE id = ?", orderId);
+        long keyId = db.count("SELECT key_id FROM orders WHERE id = ?", orderId);
         panel.acceptsNewClient(email(keyId));
         outbox.run("key.push:" + keyId + ":");
         String refunds = "/api/v1/admin/payments/" + paymentId + "/refunds";
@@ -332,7 +349,7 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
         assertThat(jdbc.sql("SELECT status || ':' || error FROM refunds WHERE provider_refund_id = :id")
                 .param("id", "rf-" + paymentId + "-late-1").query(String.class).single())
                 .isEqualTo("FAILED:canceled by the provider: rejected_by_payee");
-        assertThat(paymentStatus(paymentId)).isEqualTo("SUCCEEDED");
+        assertThat(db.paymentStatus(paymentId)).isEqualTo("SUCCEEDED");
         assertThat(shop.status(keyId)).isEqualTo("ACTIVE");
 
         // Succeeded later: booked, the order refunded and the admin's key action done, once.
@@ -341,20 +358,20 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
         TestYooKassa.refundIs("rf-" + paymentId + "-late-2", paymentId, "succeeded", null);
         assertThat(refundService.settlePending()).isEqualTo(1);
         assertThat(refundService.settlePending()).isZero();
-        assertThat(paymentStatus(paymentId)).isEqualTo("REFUNDED");
-        assertThat(orderStatus(orderId)).isEqualTo("REFUNDED");
+        assertThat(db.paymentStatus(paymentId)).isEqualTo("REFUNDED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("REFUNDED");
         assertThat(shop.status(keyId)).isEqualTo("REVOKED");
-        assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'refund.complete' AND object_id = ?",
+        assertThat(db.count("SELECT count(*) FROM audit_log WHERE action = 'refund.complete' AND object_id = ?",
                 Long.toString(paymentId))).isEqualTo(1);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     RefundService refundService;
 
     @Test
     void aRefundTheProviderCouldNotConfirmIsRetriedAsTheSameRefund() {
         Shop.Customer buyer = shop.customer();
-        JsonNode order = paidByCard(buyer);
+        JsonNode order = money.paidByCard(buyer);
         long orderId = order.get("id").asLong();
         long paymentId = order.get("payment").get("id").asLong();
         var outage = TestYooKassa.server().stubFor(post(urlEqualTo("/refunds")).atPriority(1)
@@ -368,9 +385,9 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
                 Map.of("amountMinor", 5_000, "reason", "partial"), shop.admin()).expect(200).json();
 
         long refundId = retried.get("refund").get("id").asLong();
-        assertThat(count("SELECT count(*) FROM refunds WHERE payment_id = ?", paymentId)).isEqualTo(1);
-        assertThat(paymentStatus(paymentId)).isEqualTo("PARTIALLY_REFUNDED");
-        assertThat(count("SELECT refunded_minor FROM payments WHERE id = ?", paymentId)).isEqualTo(5_000);
+        assertThat(db.count("SELECT count(*) FROM refunds WHERE payment_id = ?", paymentId)).isEqualTo(1);
+        assertThat(db.paymentStatus(paymentId)).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(db.count("SELECT refunded_minor FROM payments WHERE id = ?", paymentId)).isEqualTo(5_000);
         assertThat(TestYooKassa.server().findAll(postRequestedFor(urlEqualTo("/refunds"))
                 .withHeader("Idempotence-Key", equalTo("dm-refund-" + refundId)))).hasSize(4);
     }
@@ -378,23 +395,27 @@ class YooKassaPaymentsIT extends MoneyBackedTest {
     @Test
     void anExtensionPaidAfterItsKeyWasRevokedGoesToTheBalance() {
         Shop.Customer buyer = shop.customer();
-        long keyId = shop.activeKey(buyer.id(), hostId, planId, java.time.Instant.now().plusSeconds(86_400), "OFF");
-        JsonNode order = order(buyer, Map.of("kind", "EXTEND_KEY", "keyId", keyId, "method", "YOOKASSA"), "ext-1");
+        long keyId = shop.activeKey(buyer.id(), hostId, money.planId(), Instant.now().plusSeconds(86_400),
+                "OFF");
+        JsonNode order = money.order(buyer, Map.of("kind", "EXTEND_KEY", "keyId", keyId, "method", "YOOKASSA"),
+                "ext-1");
         long orderId = order.get("id").asLong();
         long paymentId = order.get("payment").get("id").asLong();
         jdbc.sql("UPDATE vpn_keys SET status = 'REVOKED' WHERE id = :id").param("id", keyId).update();
         TestYooKassa.payment(paymentId, "succeeded", 19_900, orderId);
 
-        notify("payment.succeeded", paymentId, "succeeded", 19_900, orderId).expect(200);
+        money.notify("payment.succeeded", paymentId, "succeeded", 19_900, orderId).expect(200);
 
-        assertThat(paymentStatus(paymentId)).isEqualTo("SUCCEEDED");
-        assertThat(orderStatus(orderId)).isEqualTo("FULFILLED");
-        assertThat(balance(buyer.id(), "MAIN")).isEqualTo(19_900);
-        assertThat(count("SELECT count(*) FROM balance_entries WHERE customer_id = ? AND kind = 'PURCHASE'", buyer.id()))
+        assertThat(db.paymentStatus(paymentId)).isEqualTo("SUCCEEDED");
+        assertThat(db.orderStatus(orderId)).isEqualTo("FULFILLED");
+        assertThat(db.balance(buyer.id(), "MAIN")).isEqualTo(19_900);
+        assertThat(db.count("SELECT count(*) FROM balance_entries WHERE customer_id = ? AND kind = 'PURCHASE'",
+                buyer.id()))
                 .isZero();
     }
 
     private String email(long keyId) {
-        return jdbc.sql("SELECT panel_email FROM vpn_keys WHERE id = :id").param("id", keyId).query(String.class).single();
+        return jdbc.sql("SELECT panel_email FROM vpn_keys WHERE id = :id").param("id",
+                keyId).query(String.class).single();
     }
 }

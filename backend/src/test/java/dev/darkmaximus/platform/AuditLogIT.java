@@ -2,6 +2,7 @@ package dev.darkmaximus.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.darkmaximus.testsupport.Api;
 import dev.darkmaximus.testsupport.IntegrationTest;
+import dev.darkmaximus.testsupport.Operators;
 
 /** Reading the audit log back (SPEC §7, §10): filters, paging, and entries as recorded. */
 class AuditLogIT extends IntegrationTest {
@@ -154,7 +156,7 @@ class AuditLogIT extends IntegrationTest {
         assertThat(firstPage.get("data").size()).as("50 by default").isEqualTo(50);
         assertThat(firstPage.get("nextCursor").isNull()).isFalse();
 
-        String operator = dev.darkmaximus.testsupport.Operators.signedIn(api, jdbc, passwords, "audit-op").token();
+        String operator = Operators.signedIn(api, jdbc, passwords, "audit-op").token();
         api.get(AUDIT, operator).problem(403, "forbidden");
     }
 
@@ -163,7 +165,7 @@ class AuditLogIT extends IntegrationTest {
                 INSERT INTO audit_log (actor_type, actor_name, action, object_type, object_id, created_at)
                 VALUES ('STAFF', :actor, :action, :objectType, :objectId, :at)""")
                 .param("actor", actor).param("action", action).param("objectType", objectType)
-                .param("objectId", objectId).param("at", java.sql.Timestamp.from(at)).update();
+                .param("objectId", objectId).param("at", Timestamp.from(at)).update();
     }
 
     private List<String> actions(String path) {

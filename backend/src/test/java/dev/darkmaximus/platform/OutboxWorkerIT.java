@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,7 +42,7 @@ class OutboxWorkerIT extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
+    MeterRegistry meters;
 
     private OutboxWorker worker(OutboxHandler... handlers) {
         return new OutboxWorker(tasks, List.of(handlers), tx, TWO_ATTEMPTS, meters, Clock.systemUTC());

@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.darkmaximus.testsupport.Api;
 import dev.darkmaximus.testsupport.IntegrationTest;
+import dev.darkmaximus.testsupport.Shop;
 
 /**
  * In-process buckets (no REDIS_URL): the test profile allows 5 sign-in attempts per IP per minute and 15 orders per
@@ -51,8 +56,8 @@ class RateLimitIT extends IntegrationTest {
     @Test
     void oneCustomerOpensAtMostTheirOrderBudgetPerMinuteFromAnyAddress() throws Exception {
         Api api = new Api(port);
-        dev.darkmaximus.testsupport.Shop shop = new dev.darkmaximus.testsupport.Shop(api, jdbc);
-        dev.darkmaximus.testsupport.Shop.Customer customer = shop.customer();
+        Shop shop = new Shop(api, jdbc);
+        Shop.Customer customer = shop.customer();
         CyclicBarrier together = new CyclicBarrier(20);
         List<CompletableFuture<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -74,20 +79,20 @@ class RateLimitIT extends IntegrationTest {
     void forwardedAddressesAreBelievedFromLoopbackOnlyUnlessTrustedProxiesSaySo() {
         // Tomcat's default believes X-Forwarded-For from every private range, so anyone on the LAN or the container
         // network could pick their own rate-limit bucket; the default here is loopback only (DM_TRUSTED_PROXIES).
-        java.util.regex.Pattern trusted = java.util.regex.Pattern.compile(
+        Pattern trusted = Pattern.compile(
                 environment.getRequiredProperty("server.tomcat.remoteip.internal-proxies"));
         assertThat(List.of("127.0.0.1", "127.8.9.10", "::1")).allMatch(a -> trusted.matcher(a).matches());
         assertThat(List.of("10.1.2.3", "172.17.0.1", "192.168.1.20", "169.254.1.1", "100.64.0.1"))
                 .noneMatch(a -> trusted.matcher(a).matches());
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.core.env.Environment environment;
+    @Autowired
+    Environment environment;
 
     @Test
     void retryingAnOrderAlreadyOpenedSpendsNothingOfTheBudget() {
         Api api = new Api(port);
-        dev.darkmaximus.testsupport.Shop.Customer customer = new dev.darkmaximus.testsupport.Shop(api, jdbc).customer();
+        Shop.Customer customer = new Shop(api, jdbc).customer();
         Map<String, Object> topUp = Map.of("kind", "TOP_UP", "amountMinor", 10_000, "method", "YOOKASSA");
         long first = api.post("/api/v1/orders", topUp, customer.token(), Map.of("Idempotency-Key", "retry-0"))
                 .expect(201).json().get("id").asLong();
@@ -102,8 +107,8 @@ class RateLimitIT extends IntegrationTest {
                 .problem(429, "rate_limited");
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
     private static void await(CyclicBarrier barrier) {
         try {

@@ -3,7 +3,6 @@ package dev.darkmaximus.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.darkmaximus.auth.persistence.ApiKeyRepository;
+import dev.darkmaximus.billing.PaymentMethod;
 import dev.darkmaximus.billing.persistence.OrderRepository;
+import dev.darkmaximus.billing.persistence.Payment;
 import dev.darkmaximus.billing.persistence.PaymentRepository;
 import dev.darkmaximus.billing.persistence.PaymentTransition;
 import dev.darkmaximus.billing.persistence.PaymentTransitionRepository;
@@ -19,9 +20,10 @@ import dev.darkmaximus.billing.persistence.PromoRedemptionRepository;
 import dev.darkmaximus.billing.persistence.RefundRepository;
 import dev.darkmaximus.billing.persistence.WithdrawalRequestRepository;
 import dev.darkmaximus.customer.persistence.ReferralLinkRepository;
+import dev.darkmaximus.platform.money.Currency;
+import dev.darkmaximus.support.persistence.TicketMessageRepository;
 import dev.darkmaximus.testsupport.DomainFixtures;
 import dev.darkmaximus.testsupport.IntegrationTest;
-import dev.darkmaximus.support.persistence.TicketMessageRepository;
 
 /**
  * Repository queries written for flows that later milestones build. Spring Data doesn't check @Query SQL at start-up,
@@ -61,9 +63,9 @@ class RepositoryQueriesIT extends IntegrationTest {
 
         assertThat(orders.findExpiredOpen(now, 10_000)).extracting(o -> o.id()).contains(order);
         assertThat(orders.findByIdempotencyKey(customer, "k1")).isPresent();
-        long payment = payments.save(dev.darkmaximus.billing.persistence.Payment.pending(order,
-                dev.darkmaximus.billing.PaymentMethod.STARS, "stuck-" + UUID.randomUUID(), 100,
-                dev.darkmaximus.platform.money.Currency.XTR)).id();
+        long payment = payments.save(Payment.pending(order,
+                PaymentMethod.STARS, "stuck-" + UUID.randomUUID(), 100,
+                Currency.XTR)).id();
         assertThat(payments.findStuck(now.plusSeconds(1), 10_000)).extracting(p -> p.id()).contains(payment);
         transitions.save(PaymentTransition.of(payment, null, "PENDING", "test", null, now));
         assertThat(transitions.findByPayment(payment)).hasSize(1);

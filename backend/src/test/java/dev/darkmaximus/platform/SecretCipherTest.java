@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,9 +39,9 @@ class SecretCipherTest {
     void refusesTamperedCiphertextAndAWrongKey() {
         SecretCipher cipher = new SecretCipher("", new DataDirectory(dataDir.toString()));
         String sealed = cipher.encrypt("x");
-        byte[] raw = java.util.Base64.getDecoder().decode(sealed.substring(3));
+        byte[] raw = Base64.getDecoder().decode(sealed.substring(3));
         raw[raw.length - 1] ^= 0x01; // one bit of the GCM tag
-        String tampered = "v1:" + java.util.Base64.getEncoder().encodeToString(raw);
+        String tampered = "v1:" + Base64.getEncoder().encodeToString(raw);
         SecretCipher other = new SecretCipher("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
                 new DataDirectory(dataDir.toString()));
 

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ import dev.darkmaximus.platform.settings.SettingGroup;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.testsupport.Api;
 import dev.darkmaximus.testsupport.IntegrationTest;
+import dev.darkmaximus.testsupport.Operators;
 import dev.darkmaximus.testsupport.TestIds;
 import dev.darkmaximus.testsupport.TestYooKassa;
 
@@ -66,8 +69,8 @@ class SettingsAdminIT extends IntegrationTest {
             order.add(group.get("group").asString());
             group.get("settings").forEach(s -> keys.add(s.get("key").asString()));
         });
-        List<String> enumOrder = java.util.Arrays.stream(SettingGroup.values()).map(Enum::name).toList();
-        assertThat(order).isSortedAccordingTo(java.util.Comparator.comparingInt(enumOrder::indexOf))
+        List<String> enumOrder = Arrays.stream(SettingGroup.values()).map(Enum::name).toList();
+        assertThat(order).isSortedAccordingTo(Comparator.comparingInt(enumOrder::indexOf))
                 .contains("GENERAL", "ACCESS", "TRIAL", "REFERRAL", "PAYMENTS", "REMINDERS", "SUPPORT", "SYNC",
                         "SECURITY", "ADMIN");
         assertThat(keys).containsExactlyInAnyOrderElementsOf(
@@ -246,7 +249,7 @@ class SettingsAdminIT extends IntegrationTest {
 
     @Test
     void anOperatorCanNeitherReadNorChangeSettings() {
-        String operator = dev.darkmaximus.testsupport.Operators.signedIn(api, jdbc, passwords, "settings-op").token();
+        String operator = Operators.signedIn(api, jdbc, passwords, "settings-op").token();
 
         api.get(SETTINGS, operator).problem(403, "forbidden");
         api.put(SETTINGS, Map.of("values", Map.of("trial.days", "7")), operator).problem(403, "forbidden");

@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import dev.darkmaximus.testsupport.MoneyBackedTest;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.Purchases;
 import dev.darkmaximus.testsupport.Shop;
 import dev.darkmaximus.testsupport.TestYooKassa;
 
@@ -17,7 +19,14 @@ import dev.darkmaximus.testsupport.TestYooKassa;
  * The dashboard counts what happened: a trial customer who then pays by card moves today's revenue, payments, new
  * customers, the provider and host split and the trial conversion by exactly that much.
  */
-class DashboardIT extends MoneyBackedTest {
+class DashboardIT extends PanelBackedTest {
+
+    Purchases money;
+
+    @BeforeEach
+    void composeShop() {
+        money = new Purchases(api, shop, port, hostId, settings);
+    }
 
     @Test
     void aTrialCustomerPayingByCardShowsUpInEveryFigureOfToday() {
@@ -25,12 +34,12 @@ class DashboardIT extends MoneyBackedTest {
 
         Shop.Customer buyer = shop.customer();
         api.post("/api/v1/me/trial", Map.of(), buyer.token()).expect(201);
-        JsonNode order = buyWithCard(buyer);
+        JsonNode order = money.buyWithCard(buyer);
         long orderId = order.get("id").asLong();
         long paymentId = order.get("payment").get("id").asLong();
         long amount = order.get("amountMinor").asLong();
         TestYooKassa.payment(paymentId, "succeeded", amount, orderId);
-        notify("payment.succeeded", paymentId, "succeeded", amount, orderId).expect(200);
+        money.notify("payment.succeeded", paymentId, "succeeded", amount, orderId).expect(200);
 
         JsonNode after = dashboard(7);
         assertThat(after.path("series")).hasSize(7);
@@ -44,7 +53,8 @@ class DashboardIT extends MoneyBackedTest {
         assertThat(today.path("newCustomers").asLong() - todayBefore.path("newCustomers").asLong()).isEqualTo(1);
 
         assertThat(slice(after, "byProvider", "YOOKASSA") - slice(before, "byProvider", "YOOKASSA")).isEqualTo(amount);
-        String host = jdbc.sql("SELECT name FROM hosts WHERE id = :id").param("id", hostId).query(String.class).single();
+        String host = jdbc.sql("SELECT name FROM hosts WHERE id = :id").param("id",
+                hostId).query(String.class).single();
         assertThat(slice(after, "byHost", host) - slice(before, "byHost", host)).isEqualTo(amount);
         assertThat(after.path("trials").path("trials").asLong() - before.path("trials").path("trials").asLong())
                 .isEqualTo(1);

@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.darkmaximus.billing.LedgerKind;
 import dev.darkmaximus.billing.BalanceService;
+import dev.darkmaximus.billing.LedgerKind;
 import dev.darkmaximus.catalog.DurationUnit;
 import dev.darkmaximus.platform.money.Currency;
 import dev.darkmaximus.platform.money.Money;
-import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.testsupport.PanelBackedTest;
 import dev.darkmaximus.testsupport.Shop;
 
@@ -28,8 +28,6 @@ class AutoRenewalIT extends PanelBackedTest {
     ExpiryReminders reminders;
     @Autowired
     BalanceService balances;
-    @Autowired
-    ShopSettings settings;
     @Autowired
     TransactionTemplate transactions;
 
@@ -130,12 +128,12 @@ class AutoRenewalIT extends PanelBackedTest {
         long inherits = shop.activeKey(customer.id(), hostId, planId, expiry, "INHERIT");
         long keepsOn = shop.activeKey(customer.id(), hostId, planId, expiry, "ON");
 
-        api.put("/api/v1/me/auto-renew", java.util.Map.of("enabled", false), customer.token()).expect(200);
+        api.put("/api/v1/me/auto-renew", Map.of("enabled", false), customer.token()).expect(200);
         renewal.runOnce();
 
         assertThat(shop.expiresAt(inherits)).isEqualTo(expiry);
         assertThat(shop.expiresAt(keepsOn)).isAfter(expiry);
         assertThat(balances.balance(customer.id(), Currency.RUB).amount()).isEqualTo(5_100);
-        api.put("/api/v1/me/auto-renew", java.util.Map.of(), customer.token()).problem(400, "validation_failed");
+        api.put("/api/v1/me/auto-renew", Map.of(), customer.token()).problem(400, "validation_failed");
     }
 }

@@ -1,14 +1,15 @@
 package dev.darkmaximus.subscription;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,11 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.darkmaximus.billing.BalanceService;
 import dev.darkmaximus.messaging.NotificationService;
-import dev.darkmaximus.platform.outbox.OutboxWorker;
-import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
-import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.InitData;
 import dev.darkmaximus.testsupport.OutboxDriver;
+import dev.darkmaximus.testsupport.PanelBackedTest;
 import dev.darkmaximus.testsupport.Shop;
 import dev.darkmaximus.testsupport.TestTelegram;
 
@@ -49,11 +50,7 @@ class ExpiryJobsIT extends PanelBackedTest {
     @Autowired
     NotificationService notifications;
     @Autowired
-    ShopSettings settings;
-    @Autowired
     TransactionTemplate transactions;
-    @Autowired
-    OutboxWorker worker;
     @Autowired
     KeyFormats keyFormats;
     @Autowired
@@ -70,7 +67,7 @@ class ExpiryJobsIT extends PanelBackedTest {
         Instant expiry = Instant.now().plus(20, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         long keyId = shop.activeKey(customer.id(), hostId, null, expiry, "OFF");
         ExpiryReminders otherNode = new ExpiryReminders(keyRepository, queries, renewal, balances, notifications,
-                keyFormats, settings, transactions, events, java.time.Clock.systemUTC());
+                keyFormats, settings, transactions, events, Clock.systemUTC());
 
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService nodes = Executors.newFixedThreadPool(2);
@@ -103,8 +100,9 @@ class ExpiryJobsIT extends PanelBackedTest {
         Shop.Customer customer = shop.customer();
         Instant expiry = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         long keyId = shop.activeKey(customer.id(), hostId, null, expiry, "OFF");
-        TestTelegram.server().stubFor(post(urlEqualTo("/bot" + dev.darkmaximus.testsupport.InitData.TEST_BOT_TOKEN
-                + "/sendMessage")).withRequestBody(matchingJsonPath("$.chat_id", equalTo(Long.toString(customer.telegramId()))))
+        TestTelegram.server().stubFor(post(urlEqualTo("/bot" + InitData.TEST_BOT_TOKEN
+                + "/sendMessage")).withRequestBody(matchingJsonPath("$.chat_id",
+                        equalTo(Long.toString(customer.telegramId()))))
                 .willReturn(okJson("{\"ok\":true,\"result\":{\"message_id\":77}}")));
 
         reminders.expireDue();
@@ -119,17 +117,21 @@ class ExpiryJobsIT extends PanelBackedTest {
 
         assertThat(jdbc.sql("SELECT status FROM notifications WHERE id = :id").param("id", notificationId)
                 .query(String.class).single()).isEqualTo("SENT");
-        TestTelegram.server().verify(1, postRequestedFor(urlEqualTo("/bot" + dev.darkmaximus.testsupport.InitData.TEST_BOT_TOKEN
-                + "/sendMessage")).withRequestBody(matchingJsonPath("$.chat_id", equalTo(Long.toString(customer.telegramId()))))
-                .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock.containing("has expired"))));
+        TestTelegram.server().verify(1,
+                postRequestedFor(urlEqualTo("/bot" + InitData.TEST_BOT_TOKEN
+                + "/sendMessage")).withRequestBody(matchingJsonPath("$.chat_id",
+                        equalTo(Long.toString(customer.telegramId()))))
+                .withRequestBody(matchingJsonPath("$.text",
+                        WireMock.containing("has expired"))));
     }
 
     @Test
     void aCustomerWhoBlockedTheBotIsMarkedUnreachableAndNotRetried() {
         Shop.Customer customer = shop.customer();
         long keyId = shop.activeKey(customer.id(), hostId, null, Instant.now().plus(30, ChronoUnit.MINUTES), "OFF");
-        TestTelegram.server().stubFor(post(urlEqualTo("/bot" + dev.darkmaximus.testsupport.InitData.TEST_BOT_TOKEN
-                + "/sendMessage")).withRequestBody(matchingJsonPath("$.chat_id", equalTo(Long.toString(customer.telegramId()))))
+        TestTelegram.server().stubFor(post(urlEqualTo("/bot" + InitData.TEST_BOT_TOKEN
+                + "/sendMessage")).withRequestBody(matchingJsonPath("$.chat_id",
+                        equalTo(Long.toString(customer.telegramId()))))
                 .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
                         .withBody("{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}")));
 

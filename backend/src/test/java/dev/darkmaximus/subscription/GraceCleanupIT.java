@@ -21,8 +21,6 @@ class GraceCleanupIT extends PanelBackedTest {
 
     @Autowired
     GraceCleanup grace;
-    @Autowired
-    ShopSettings settings;
 
     @AfterEach
     void tearDown() {

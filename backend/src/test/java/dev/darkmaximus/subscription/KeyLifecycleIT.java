@@ -4,28 +4,34 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
+import dev.darkmaximus.catalog.DurationUnit;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
 import dev.darkmaximus.testsupport.PanelBackedTest;
 import dev.darkmaximus.testsupport.Shop;
-import dev.darkmaximus.testsupport.XuiPanelStub;
 
 /** SPEC §4.3 through the API: trial once, extension arithmetic, trial → paid, revoke panel-first, admin actions. */
 class KeyLifecycleIT extends PanelBackedTest {
 
-    @Autowired
-    ShopSettings settings;
     @Autowired
     KeyService keyService;
     @Autowired
@@ -67,7 +73,7 @@ class KeyLifecycleIT extends PanelBackedTest {
 
         Instant extended = transactions.execute(tx -> keyService.extendForOrder(keyId, planId, 0));
 
-        assertThat(extended).isEqualTo(KeyTerms.plus(trialEnd, dev.darkmaximus.catalog.DurationUnit.MONTHS, 1,
+        assertThat(extended).isEqualTo(KeyTerms.plus(trialEnd, DurationUnit.MONTHS, 1,
                 settings.timeZone()));
         JsonNode key = api.get("/api/v1/admin/keys/" + keyId, shop.admin()).expect(200).json();
         assertThat(key.get("trial").asBoolean()).isFalse();
@@ -95,9 +101,9 @@ class KeyLifecycleIT extends PanelBackedTest {
                 .isBetween(Duration.ofDays(27), Duration.ofDays(32));
         assertThat(jdbc.sql("SELECT count(*) FROM outbox_tasks WHERE dedup_key LIKE :k")
                 .param("k", "key.push:" + keyId + ":%").query(Integer.class).single()).isEqualTo(1);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> keyService.createForOrder(customer.id(), planId, 0))
+        Assertions.assertThatThrownBy(() -> keyService.createForOrder(customer.id(), planId, 0))
                 .as("only inside the order's transaction")
-                .isInstanceOf(org.springframework.transaction.IllegalTransactionStateException.class);
+                .isInstanceOf(IllegalTransactionStateException.class);
     }
 
     @Test
@@ -118,7 +124,7 @@ class KeyLifecycleIT extends PanelBackedTest {
         assertThat(Duration.between(Instant.now(), Instant.parse(revived.get("expiresAt").asString())))
                 .isBetween(Duration.ofDays(30).minusMinutes(1), Duration.ofDays(30).plusHours(1));
         assertThat(Instant.parse(longer.get("expiresAt").asString())).isEqualTo(
-                KeyTerms.plus(future, dev.darkmaximus.catalog.DurationUnit.DAYS, 30, settings.timeZone()));
+                KeyTerms.plus(future, DurationUnit.DAYS, 30, settings.timeZone()));
         api.post("/api/v1/admin/keys/" + active + "/extend", Map.of("days", 0), shop.admin())
                 .problem(400, "validation_failed");
     }
@@ -130,7 +136,7 @@ class KeyLifecycleIT extends PanelBackedTest {
         String email = Shop.email(keyId);
         panel.hasClient(email, "0b6f4a3e-8d8c-4d3b-9a4e-2f1c5b7a9e10", "s", 0, true, 0, 0);
         String delete = "/secret/panel/api/inbounds/1/delClientByEmail/" + email;
-        var failing = panel.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo(delete))
+        var failing = panel.server().stubFor(WireMock.post(urlEqualTo(delete))
                 .willReturn(aResponse().withStatus(500)));
 
         api.post("/api/v1/admin/keys/" + keyId + "/revoke", "", shop.admin()).problem(502, "panel_unavailable");
@@ -143,7 +149,8 @@ class KeyLifecycleIT extends PanelBackedTest {
         assertThat(revoked.get("status").asString()).isEqualTo("revoked");
         assertThat(panel.client(email)).isEmpty();
         assertThat(api.get("/api/v1/me/keys", customer.token()).expect(200).json()).isEmpty();
-        api.post("/api/v1/admin/keys/" + keyId + "/extend", Map.of("days", 3), shop.admin()).problem(409, "key_revoked");
+        api.post("/api/v1/admin/keys/" + keyId + "/extend", Map.of("days", 3), shop.admin()).problem(409,
+                "key_revoked");
         api.get("/api/v1/me/keys/" + keyId + "/qr", customer.token()).problem(404, "link_not_ready");
     }
 
@@ -177,7 +184,8 @@ class KeyLifecycleIT extends PanelBackedTest {
         long keyId = shop.activeKey(owner.id(), hostId, null, Instant.now().plus(5, ChronoUnit.DAYS), "INHERIT");
 
         api.get("/api/v1/me/keys/" + keyId, other.token()).problem(404, "not_found");
-        api.put("/api/v1/me/keys/" + keyId + "/auto-renew", Map.of("mode", "off"), other.token()).problem(404, "not_found");
+        api.put("/api/v1/me/keys/" + keyId + "/auto-renew", Map.of("mode", "off"), other.token()).problem(404,
+                "not_found");
         JsonNode off = api.put("/api/v1/me/keys/" + keyId + "/auto-renew", Map.of("mode", "off"), owner.token())
                 .expect(200).json();
         api.put("/api/v1/me/keys/" + keyId + "/auto-renew", Map.of("mode", "sometimes"), owner.token())
@@ -189,11 +197,11 @@ class KeyLifecycleIT extends PanelBackedTest {
         assertThat(off.get("autoRenewEffective").asBoolean()).isFalse();
         assertThat(named.get("label").asString()).isEqualTo("Phone");
         byte[] png = api.getBytes("/api/v1/me/keys/" + keyId + "/qr?target=link", owner.token(), 200);
-        java.awt.image.BufferedImage qr;
+        BufferedImage qr;
         try {
-            qr = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            qr = ImageIO.read(new ByteArrayInputStream(png));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         assertThat(qr).as("a decodable PNG").isNotNull();
         assertThat(qr.getWidth()).isGreaterThanOrEqualTo(360);

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -19,7 +21,7 @@ import dev.darkmaximus.testsupport.Shop;
 class KeySyncIT extends PanelBackedTest {
 
     private static Map<String, Object> client(String email, Instant expiry, boolean enabled, long totalBytes) {
-        return Map.of("id", java.util.UUID.randomUUID().toString(), "email", email, "expiryTime", expiry.toEpochMilli(),
+        return Map.of("id", UUID.randomUUID().toString(), "email", email, "expiryTime", expiry.toEpochMilli(),
                 "enable", enabled, "totalGB", totalBytes, "subId", "x", "flow", "", "limitIp", 0);
     }
 
@@ -77,8 +79,8 @@ class KeySyncIT extends PanelBackedTest {
         api.post("/api/v1/admin/hosts/" + hostId + "/orphans/delete", Map.of("email", "stray-client"), shop.admin())
                 .expect(204);
 
-        panel.server().verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
+        panel.server().verify(1, WireMock.postRequestedFor(
+                WireMock.urlEqualTo(
                         "/secret/panel/api/inbounds/1/delClientByEmail/stray-client")));
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'panel.orphan_delete' AND object_id = :h")
                 .param("h", Long.toString(hostId)).query(Integer.class).single()).isEqualTo(1);

@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
 import dev.darkmaximus.catalog.DurationUnit;
+import dev.darkmaximus.platform.money.Currency;
+import dev.darkmaximus.platform.money.Money;
 
 class KeyTermsTest {
 
@@ -51,13 +53,13 @@ class KeyTermsTest {
 
     @Test
     void amountsInMessagesAreExact() {
-        assertThat(KeyFormats.money(dev.darkmaximus.platform.money.Money.of(19900, dev.darkmaximus.platform.money.Currency.RUB)))
+        assertThat(KeyFormats.money(Money.of(19900, Currency.RUB)))
                 .isEqualTo("199 ₽");
-        assertThat(KeyFormats.money(dev.darkmaximus.platform.money.Money.of(19950, dev.darkmaximus.platform.money.Currency.RUB)))
+        assertThat(KeyFormats.money(Money.of(19950, Currency.RUB)))
                 .isEqualTo("199.50 ₽");
-        assertThat(KeyFormats.money(dev.darkmaximus.platform.money.Money.of(7, dev.darkmaximus.platform.money.Currency.RUB)))
+        assertThat(KeyFormats.money(Money.of(7, Currency.RUB)))
                 .isEqualTo("0.07 ₽");
-        assertThat(KeyFormats.money(dev.darkmaximus.platform.money.Money.of(100, dev.darkmaximus.platform.money.Currency.XTR)))
+        assertThat(KeyFormats.money(Money.of(100, Currency.XTR)))
                 .isEqualTo("100 ⭐");
     }
 }

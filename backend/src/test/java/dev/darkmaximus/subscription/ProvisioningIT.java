@@ -21,14 +21,11 @@ import dev.darkmaximus.platform.outbox.persistence.OutboxRepository;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
 import dev.darkmaximus.testsupport.PanelBackedTest;
-import dev.darkmaximus.testsupport.OutboxDriver;
 import dev.darkmaximus.testsupport.Shop;
 
 /** A key is created on the panel through the outbox: outages, crashes and retries never lose it or double it. */
 class ProvisioningIT extends PanelBackedTest {
 
-    @Autowired
-    OutboxWorker worker;
     @Autowired
     ShopSettings settings;
     @Autowired
@@ -42,11 +39,8 @@ class ProvisioningIT extends PanelBackedTest {
     @Autowired
     MeterRegistry meters;
 
-    private OutboxDriver outbox;
-
     @BeforeEach
     void setUp() {
-        outbox = new OutboxDriver(jdbc, worker);
         settings.put(ShopSettings.TRIAL_HOST_ID, Long.toString(hostId), Setting.ValueType.INT, "test");
     }
 
@@ -55,7 +49,8 @@ class ProvisioningIT extends PanelBackedTest {
     }
 
     private String email(long keyId) {
-        return jdbc.sql("SELECT panel_email FROM vpn_keys WHERE id = :id").param("id", keyId).query(String.class).single();
+        return jdbc.sql("SELECT panel_email FROM vpn_keys WHERE id = :id").param("id",
+                keyId).query(String.class).single();
     }
 
     @Test
@@ -144,7 +139,8 @@ class ProvisioningIT extends PanelBackedTest {
         assertThat(shop.status(keyId)).isEqualTo("FAILED");
         assertThat(api.get("/api/v1/me/keys/" + keyId, customer.token()).expect(200).json().get("status").asString())
                 .isEqualTo("failed");
-        long taskId = jdbc.sql("SELECT id FROM outbox_tasks WHERE dedup_key LIKE :k").param("k", "key.push:" + keyId + ":%")
+        long taskId = jdbc.sql("SELECT id FROM outbox_tasks WHERE dedup_key LIKE :k").param("k",
+                "key.push:" + keyId + ":%")
                 .query(Long.class).single();
         JsonNode dead = api.get("/api/v1/admin/outbox/dead?limit=100", shop.admin()).expect(200).json();
         assertThat(dead.findValuesAsString("dedupKey")).anyMatch(k -> k.startsWith("key.push:" + keyId + ":"));

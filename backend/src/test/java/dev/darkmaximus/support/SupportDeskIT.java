@@ -18,10 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
-import dev.darkmaximus.platform.outbox.OutboxWorker;
 import dev.darkmaximus.testsupport.InitData;
 import dev.darkmaximus.testsupport.Operators;
-import dev.darkmaximus.testsupport.OutboxDriver;
 import dev.darkmaximus.testsupport.PanelBackedTest;
 import dev.darkmaximus.testsupport.Shop;
 import dev.darkmaximus.testsupport.TestTelegram;
@@ -36,16 +34,12 @@ class SupportDeskIT extends PanelBackedTest {
 
     @Autowired
     PasswordEncoder passwords;
-    @Autowired
-    OutboxWorker worker;
 
-    OutboxDriver outbox;
     String operator;
     long operatorId;
 
     @BeforeEach
     void operatorSignedIn() {
-        outbox = new OutboxDriver(jdbc, worker);
         Operators.Operator desk = Operators.signedIn(api, jdbc, passwords, "desk");
         operatorId = desk.id();
         operator = desk.token();
@@ -121,11 +115,11 @@ class SupportDeskIT extends PanelBackedTest {
 
         api.post("/api/v1/admin/customers/" + customer.id() + "/messages", Map.of("text", ""), operator)
                 .problem(400, "validation_failed");
-        api.post("/api/v1/admin/customers/999999999/messages", Map.of("text", "hi"), operator).problem(404, "not_found");
+        api.post("/api/v1/admin/customers/999999999/messages", Map.of("text", "hi"), operator).problem(404,
+                "not_found");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'customer.message' AND object_id = :id")
                 .param("id", Long.toString(customer.id())).query(Long.class).single()).isEqualTo(1);
     }
-
 
     private static void chatAnswers(long telegramId) {
         TestTelegram.server().stubFor(post(urlMatching("(?i)" + BOT + "/sendMessage"))

@@ -1,10 +1,12 @@
 package dev.darkmaximus.testsupport;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import tools.jackson.databind.JsonNode;
@@ -41,7 +43,7 @@ public final class Api {
     }
 
     /** A GET with extra headers (an integrator's X-Api-Key). */
-    public Response get(String path, String token, java.util.Map<String, String> headers) {
+    public Response get(String path, String token, Map<String, String> headers) {
         HttpRequest.Builder b = builder(path, token).GET();
         headers.forEach(b::header);
         return send(b);
@@ -57,7 +59,7 @@ public final class Api {
             }
             return response.body();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -73,7 +75,7 @@ public final class Api {
     }
 
     /** A POST with extra headers (Idempotency-Key, Telegram's secret token). */
-    public Response post(String path, Object body, String token, java.util.Map<String, String> headers) {
+    public Response post(String path, Object body, String token, Map<String, String> headers) {
         HttpRequest.Builder b = builder(path, token).POST(bodyOf(body));
         headers.forEach(b::header);
         return send(b);
@@ -93,7 +95,7 @@ public final class Api {
 
     public String adminToken() {
         return post("/api/v1/auth/admin/login",
-                java.util.Map.of("username", "admin", "password", "test-admin-password"), null)
+                Map.of("username", "admin", "password", "test-admin-password"), null)
                 .expect(200).json().get("accessToken").asString();
     }
 
@@ -102,7 +104,7 @@ public final class Api {
      * the rate limiter should refuse.
      */
     public Response exhaustSignInBudget(int budget) {
-        java.util.Map<String, String> wrong = java.util.Map.of("username", "nobody", "password", "wrong");
+        Map<String, String> wrong = Map.of("username", "nobody", "password", "wrong");
         for (int i = 0; i < budget; i++) {
             post("/api/v1/auth/admin/login", wrong, null).problem(401, "invalid_credentials");
         }
@@ -128,7 +130,7 @@ public final class Api {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

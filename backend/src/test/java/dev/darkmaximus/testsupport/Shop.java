@@ -1,11 +1,14 @@
 package dev.darkmaximus.testsupport;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+
+import dev.darkmaximus.testsupport.xui.FakeXuiPanel;
 
 /**
  * Sets up a small shop through the real API (hosts, plans, customers signing in with initData) plus keys in a given
@@ -31,7 +34,7 @@ public final class Shop {
         Map<String, Object> host = CatalogRequests.host("Host " + DomainFixtures.unique("k"));
         host.put("baseUrl", panel.baseUrl());
         host.put("webBasePath", XuiPanelStub.ROOT);
-        host.put("password", dev.darkmaximus.testsupport.xui.FakeXuiPanel.PASSWORD);
+        host.put("password", FakeXuiPanel.PASSWORD);
         host.put("subscriptionBaseUrl", "https://sub.example.net/sub");
         return api.post("/api/v1/admin/hosts", host, admin).expect(201).json().get("id").asLong();
     }
@@ -48,7 +51,7 @@ public final class Shop {
      */
     public long readers(long first, int count) {
         long group = jdbc.sql("INSERT INTO customer_groups (name) VALUES (:name) RETURNING id")
-                .param("name", "readers-" + java.util.UUID.randomUUID()).query(Long.class).single();
+                .param("name", "readers-" + UUID.randomUUID()).query(Long.class).single();
         jdbc.sql("""
                         INSERT INTO customers (telegram_id, username, first_name, language)
                         SELECT :first + i, 'b' || (:first + i), 'Reader', CASE WHEN i % 2 = 0 THEN 'ru' ELSE 'en' END
@@ -91,7 +94,7 @@ public final class Shop {
                 .param("id", id).param("c", customerId).param("h", hostId).param("p", planId).param("n", number)
                 .param("email", email(id)).param("uuid", UUID.randomUUID())
                 .param("sub", "it" + id + "-" + UUID.randomUUID().toString().substring(0, 8))
-                .param("exp", java.sql.Timestamp.from(expiresAt)).param("ar", autoRenew)
+                .param("exp", Timestamp.from(expiresAt)).param("ar", autoRenew)
                 .update();
         return id;
     }
@@ -116,7 +119,7 @@ public final class Shop {
 
     public Instant expiresAt(long keyId) {
         return jdbc.sql("SELECT expires_at FROM vpn_keys WHERE id = :id").param("id", keyId)
-                .query(java.sql.Timestamp.class).single().toInstant();
+                .query(Timestamp.class).single().toInstant();
     }
 
     /** A signed-in customer: their id, Telegram id and access token. */

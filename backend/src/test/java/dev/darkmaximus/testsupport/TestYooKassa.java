@@ -11,6 +11,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import java.math.BigDecimal;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
 
 /**
  * One WireMock standing in for the YooKassa API v3 for the whole test JVM, answering with bodies shaped like
@@ -71,7 +73,7 @@ public final class TestYooKassa {
 
     /** {@code GET /refunds/{id}} answers this status now (with YooKassa's cancellation details when canceled). */
     public static void refundIs(String refundId, long paymentId, String status, String cancellationReason) {
-        SERVER.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/refunds/" + refundId))
+        SERVER.stubFor(WireMock.get(urlEqualTo("/refunds/" + refundId))
                 .willReturn(json(200, refund(refundId, paymentId, status, cancellationReason == null ? ""
                         : ",\"cancellation_details\":{\"party\":\"payment_network\",\"reason\":\""
                         + cancellationReason + "\"}"))));
@@ -114,7 +116,7 @@ public final class TestYooKassa {
         return server;
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
+    private static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }
 }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -104,7 +105,7 @@ public final class XuiPanelStub {
     }
 
     /** The client as the panel stores it. */
-    public java.util.Optional<JsonNode> client(String email) {
+    public Optional<JsonNode> client(String email) {
         return fake.client(email);
     }
 }

@@ -1,6 +1,10 @@
 package dev.darkmaximus.admin.backend;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.vaadin.flow.spring.annotation.VaadinSessionScope;
 import org.springframework.stereotype.Component;
@@ -99,9 +103,9 @@ public class BackendSession {
         if (parts.length < 2) {
             return null;
         }
-        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]),
-                java.nio.charset.StandardCharsets.UTF_8);
-        java.util.regex.Matcher subject = java.util.regex.Pattern.compile("\"sub\"\\s*:\\s*\"staff:(\\d+)\"")
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]),
+                StandardCharsets.UTF_8);
+        Matcher subject = Pattern.compile("\"sub\"\\s*:\\s*\"staff:(\\d+)\"")
                 .matcher(payload);
         return subject.find() ? Long.valueOf(subject.group(1)) : null;
     }

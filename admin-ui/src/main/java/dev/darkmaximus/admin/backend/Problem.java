@@ -3,6 +3,7 @@ package dev.darkmaximus.admin.backend;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -30,7 +31,7 @@ public record Problem(int status, String code, String detail, Map<String, String
             String detail = body.path("detail").asText("");
             return new Problem(e.getCode(), body.path("code").asText("unknown"),
                     detail.isBlank() ? "The backend refused the request (HTTP " + e.getCode() + ")." : detail, fields);
-        } catch (com.fasterxml.jackson.core.JacksonException notJson) {
+        } catch (JacksonException notJson) {
             return new Problem(e.getCode(), "unknown", "The backend refused the request (HTTP " + e.getCode() + ").",
                     Map.of());
         }

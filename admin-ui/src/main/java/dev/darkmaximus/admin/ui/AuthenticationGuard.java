@@ -7,6 +7,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import dev.darkmaximus.admin.backend.BackendSession;
+import dev.darkmaximus.admin.ui.support.SupportView;
 
 /**
  * Every view but the login needs a signed-in session, and admin-only views an admin. The backend checks roles on
@@ -32,7 +33,7 @@ class AuthenticationGuard implements VaadinServiceInitListener {
             event.rerouteTo(LoginView.class);
         } else if (event.getNavigationTarget().isAnnotationPresent(AdminOnly.class) && !session.isAdmin()) {
             event.rerouteTo(session.signedIn() && "".equals(event.getLocation().getPath())
-                    ? dev.darkmaximus.admin.ui.support.SupportView.class : NoAccessView.class);
+                    ? SupportView.class : NoAccessView.class);
         }
     }
 }

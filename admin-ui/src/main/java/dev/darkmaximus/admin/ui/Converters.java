@@ -1,5 +1,6 @@
 package dev.darkmaximus.admin.ui;
 
+import com.vaadin.flow.data.binder.Result;
 import com.vaadin.flow.data.converter.Converter;
 
 /** Small Binder converters shared by the forms. */
@@ -7,7 +8,7 @@ public final class Converters {
 
     /** An emptied number field means 0 (limits, display order), never null: the API expects a number. */
     public static final Converter<Integer, Integer> ZERO_WHEN_EMPTY =
-            Converter.from(value -> com.vaadin.flow.data.binder.Result.ok(value == null ? 0 : value), value -> value);
+            Converter.from(value -> Result.ok(value == null ? 0 : value), value -> value);
 
     private Converters() {
     }

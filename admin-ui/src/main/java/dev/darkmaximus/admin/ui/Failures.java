@@ -1,6 +1,7 @@
 package dev.darkmaximus.admin.ui;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
@@ -45,7 +46,7 @@ public final class Failures {
             String text = problem.fieldErrors().isEmpty() ? problem.detail()
                     : problem.detail() + " " + problem.fieldErrors().entrySet().stream()
                             .map(error -> error.getKey() + ": " + error.getValue())
-                            .collect(java.util.stream.Collectors.joining("; "));
+                            .collect(Collectors.joining("; "));
             Notification notification = Notification.show(text, 6000, Notification.Position.TOP_CENTER);
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
         }

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinService;
 
 import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
@@ -69,7 +70,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                     code.isVisible() && !code.isEmpty() ? code.getValue() : null,
                     VaadinRequest.getCurrent().getRemoteAddr());
             // A new session id once signed in: an id planted or seen before sign-in is worth nothing after it.
-            com.vaadin.flow.server.VaadinService.reinitializeSession(VaadinRequest.getCurrent());
+            VaadinService.reinitializeSession(VaadinRequest.getCurrent());
             getUI().ifPresent(ui -> ui.navigate(""));
         } catch (BackendException e) {
             String problem = e.problem().code();

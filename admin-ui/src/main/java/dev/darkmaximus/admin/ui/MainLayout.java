@@ -7,15 +7,20 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.VaadinSession;
 
 import dev.darkmaximus.admin.backend.BackendSession;
+import dev.darkmaximus.admin.ui.audit.AuditView;
+import dev.darkmaximus.admin.ui.broadcasts.BroadcastsView;
 import dev.darkmaximus.admin.ui.customers.CustomersView;
 import dev.darkmaximus.admin.ui.dashboard.DashboardView;
 import dev.darkmaximus.admin.ui.hosts.HostsView;
@@ -25,7 +30,12 @@ import dev.darkmaximus.admin.ui.payments.TransactionsView;
 import dev.darkmaximus.admin.ui.payments.WithdrawalsView;
 import dev.darkmaximus.admin.ui.plans.PlansView;
 import dev.darkmaximus.admin.ui.promos.PromoCodesView;
+import dev.darkmaximus.admin.ui.settings.SettingsView;
+import dev.darkmaximus.admin.ui.staff.AccountView;
+import dev.darkmaximus.admin.ui.staff.ApiKeysView;
+import dev.darkmaximus.admin.ui.staff.StaffView;
 import dev.darkmaximus.admin.ui.support.SupportView;
+import dev.darkmaximus.admin.ui.templates.TemplatesView;
 
 /**
  * Frame of every signed-in view: the screens this role may open on the side with who is signed in, the language and
@@ -46,11 +56,11 @@ public class MainLayout extends AppLayout {
             session.signOut();
             // A new HTTP session for whoever signs in next on this browser: nothing of this one carries over.
             getUI().ifPresent(ui -> ui.getPage().setLocation("login"));
-            com.vaadin.flow.server.VaadinSession.getCurrent().getSession().invalidate();
+            VaadinSession.getCurrent().getSession().invalidate();
         });
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        com.vaadin.flow.component.checkbox.Checkbox hide = new com.vaadin.flow.component.checkbox.Checkbox(
+        Checkbox hide = new Checkbox(
                 getTranslation("app.hidden"), session.hidingPersonalData());
         hide.setId("hidden-mode");
         hide.addValueChangeListener(e -> {
@@ -71,20 +81,20 @@ public class MainLayout extends AppLayout {
         item("nav.transactions", TransactionsView.class);
         item("nav.promos", PromoCodesView.class);
         item("nav.withdrawals", WithdrawalsView.class);
-        item("nav.broadcasts", dev.darkmaximus.admin.ui.broadcasts.BroadcastsView.class);
-        item("nav.templates", dev.darkmaximus.admin.ui.templates.TemplatesView.class);
+        item("nav.broadcasts", BroadcastsView.class);
+        item("nav.templates", TemplatesView.class);
         item("nav.hosts", HostsView.class);
         item("nav.plans", PlansView.class);
         item("nav.outbox", OutboxView.class);
-        item("nav.settings", dev.darkmaximus.admin.ui.settings.SettingsView.class);
-        item("nav.staff", dev.darkmaximus.admin.ui.staff.StaffView.class);
-        item("nav.apiKeys", dev.darkmaximus.admin.ui.staff.ApiKeysView.class);
-        item("nav.audit", dev.darkmaximus.admin.ui.audit.AuditView.class);
-        item("nav.account", dev.darkmaximus.admin.ui.staff.AccountView.class);
+        item("nav.settings", SettingsView.class);
+        item("nav.staff", StaffView.class);
+        item("nav.apiKeys", ApiKeysView.class);
+        item("nav.audit", AuditView.class);
+        item("nav.account", AccountView.class);
         nav.setId("nav");
         // Who is signed in, the language and the privacy switch sit under the menu, so the top bar fits a phone.
-        com.vaadin.flow.component.orderedlayout.VerticalLayout account =
-                new com.vaadin.flow.component.orderedlayout.VerticalLayout(user, language(), hide);
+        VerticalLayout account =
+                new VerticalLayout(user, language(), hide);
         account.setSpacing(false);
         addToDrawer(nav, account);
     }

@@ -1,5 +1,7 @@
 package dev.darkmaximus.admin.ui;
 
+import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -33,8 +35,8 @@ public class Translations implements I18NProvider {
                 return text;
             }
             // Ids and counts read as typed (no "1,234,567" grouping); apostrophes are text, never MessageFormat quotes.
-            Object[] plain = java.util.Arrays.stream(params).map(p -> p instanceof Number ? p.toString() : p).toArray();
-            return new java.text.MessageFormat(text.replace("'", "''"), locale).format(plain);
+            Object[] plain = Arrays.stream(params).map(p -> p instanceof Number ? p.toString() : p).toArray();
+            return new MessageFormat(text.replace("'", "''"), locale).format(plain);
         } catch (MissingResourceException missing) {
             return "!" + key;
         }

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.darkmaximus.admin.AdminProperties;
 import dev.darkmaximus.client.api.AdminHostsApi;
+import dev.darkmaximus.client.model.HostResponse;
 
 /** The backend's auth answers, stubbed from the contract: sign-in, a 401 on an expired token, renewal. */
 class BackendSessionTest {
@@ -63,7 +65,7 @@ class BackendSessionTest {
 
         session.signIn("admin", "secret", "203.0.113.7");
 
-        java.util.List<dev.darkmaximus.client.model.HostResponse> hosts =
+        List<HostResponse> hosts =
                 session.call(c -> new AdminHostsApi(c).listHosts());
         assertThat(hosts).isEmpty();
         assertThat(session.isAdmin()).isTrue();

@@ -2,6 +2,7 @@ package dev.darkmaximus.admin.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ConnectException;
 import java.net.http.HttpHeaders;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ class ProblemTest {
     @Test
     void unreadableBodiesAndNoAnswerBecomeGenericProblems() {
         assertThat(Problem.from(answer(502, "<html>Bad gateway</html>")).detail()).contains("HTTP 502");
-        assertThat(Problem.from(new ApiException(new java.net.ConnectException("refused"))).code())
+        assertThat(Problem.from(new ApiException(new ConnectException("refused"))).code())
                 .isEqualTo("backend_unreachable");
     }
 }

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,12 +56,12 @@ class TranslationsTest {
     @Test
     void russianForRussianBrowsersEnglishOtherwiseWithPlainNumbersAndApostrophes() {
         Translations translations = new Translations();
-        assertThat(translations.getTranslation("nav.support", java.util.Locale.forLanguageTag("ru-RU"))).isEqualTo("Поддержка");
-        assertThat(translations.getTranslation("nav.support", java.util.Locale.US)).isEqualTo("Support");
-        assertThat(translations.getTranslation("nav.support", java.util.Locale.GERMANY)).isEqualTo("Support");
-        assertThat(translations.getTranslation("customer.facts", java.util.Locale.US, 700000000123L, "en", "x", "no"))
+        assertThat(translations.getTranslation("nav.support", Locale.forLanguageTag("ru-RU"))).isEqualTo("Поддержка");
+        assertThat(translations.getTranslation("nav.support", Locale.US)).isEqualTo("Support");
+        assertThat(translations.getTranslation("nav.support", Locale.GERMANY)).isEqualTo("Support");
+        assertThat(translations.getTranslation("customer.facts", Locale.US, 700000000123L, "en", "x", "no"))
                 .startsWith("Telegram id 700000000123 ·");
-        assertThat(translations.getTranslation("broadcasts.cancelTitle", java.util.Locale.US, 5))
+        assertThat(translations.getTranslation("broadcasts.cancelTitle", Locale.US, 5))
                 .isEqualTo("Cancel broadcast #5?");
     }
 }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -60,9 +61,9 @@ class AuthController {
             description = "Revokes the refresh token and every token of its sign-in, so the session can't be renewed. "
                     + "Answers 204 whether or not the token was still valid.")
     @ApiResponse(responseCode = "204", description = "Signed out.")
-    org.springframework.http.ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request) {
+    ResponseEntity<Void> logout(@Valid @RequestBody RefreshRequest request) {
         sessions.signOut(request.refreshToken());
-        return org.springframework.http.ResponseEntity.noContent().build();
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/refresh")

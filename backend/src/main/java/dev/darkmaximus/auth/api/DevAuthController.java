@@ -1,9 +1,15 @@
 package dev.darkmaximus.auth.api;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.darkmaximus.auth.TelegramAuthService;
 import dev.darkmaximus.customer.TelegramProfile;
+import dev.darkmaximus.platform.error.ApiException;
 
 /**
  * Lets the Mini App be opened in a plain browser on a developer's machine. The bean exists only in the dev
@@ -37,14 +44,14 @@ class DevAuthController {
      * plain http, and nothing forwarded it. A tunnel (ngrok, cloudflared) or reverse proxy on the same machine also
      * connects from loopback, but it names the public host or adds its forwarding headers.
      */
-    private static boolean fromThisMachine(jakarta.servlet.http.HttpServletRequest http) {
+    private static boolean fromThisMachine(HttpServletRequest http) {
         boolean loopbackConnection;
         try {
-            loopbackConnection = java.net.InetAddress.getByName(http.getLocalAddr()).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
+            loopbackConnection = InetAddress.getByName(http.getLocalAddr()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
             loopbackConnection = false;
         }
-        String host = http.getServerName() == null ? "" : http.getServerName().toLowerCase(java.util.Locale.ROOT);
+        String host = http.getServerName() == null ? "" : http.getServerName().toLowerCase(Locale.ROOT);
         boolean loopbackHost = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
                 || host.equals("::1");
         return loopbackConnection && loopbackHost && !http.isSecure()
@@ -52,7 +59,7 @@ class DevAuthController {
     }
 
     /** Headers a proxy or tunnel adds; a browser talking straight to the backend sends none of them. */
-    private static final java.util.List<String> FORWARDING_HEADERS = java.util.List.of("Forwarded",
+    private static final List<String> FORWARDING_HEADERS = List.of("Forwarded",
             "X-Forwarded-Host", "X-Forwarded-Proto", "X-Real-IP", "CF-Connecting-IP");
 
     @PostMapping("/dev")
@@ -60,9 +67,9 @@ class DevAuthController {
             description = "Development aid: signs in as the given Telegram user without a signature. Exists only "
                     + "when the backend runs with the `dev` profile; answers 404 otherwise.")
     @ApiResponse(responseCode = "200", description = "Signed in.")
-    TokenResponse devLogin(@Valid @RequestBody DevLoginRequest request, jakarta.servlet.http.HttpServletRequest http) {
+    TokenResponse devLogin(@Valid @RequestBody DevLoginRequest request, HttpServletRequest http) {
         if (!fromThisMachine(http)) {
-            throw dev.darkmaximus.platform.error.ApiException.notFound("Endpoint", "/api/v1/auth/dev");
+            throw ApiException.notFound("Endpoint", "/api/v1/auth/dev");
         }
         return TokenResponse.from(telegram.loginForDevelopment(new TelegramProfile(request.telegramId(),
                 request.username(), request.firstName() == null ? "Dev" : request.firstName(), null,

@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** What an integrator's key may do (SPEC §7); granted as {@code SCOPE_<wire>} authorities. */
 // A named schema: the Java client generator mishandles an enum inlined in an array's items.
-@io.swagger.v3.oas.annotations.media.Schema(name = "ApiScope", enumAsRef = true)
+@Schema(name = "ApiScope", enumAsRef = true)
 public enum ApiScope {
     CATALOG_READ("catalog:read"),
     CUSTOMERS_WRITE("customers:write"),

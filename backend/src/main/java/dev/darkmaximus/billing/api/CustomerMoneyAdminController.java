@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
@@ -83,7 +84,7 @@ class CustomerMoneyAdminController {
                                      @RequestParam(required = false) String status,
                                      @Parameter(description = "At most this many, 1–200.")
                                      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-                                     org.springframework.security.core.Authentication caller) {
+                                     Authentication caller) {
         boolean admin = caller.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
         return referrals.withdrawals(status, limit, admin);
     }

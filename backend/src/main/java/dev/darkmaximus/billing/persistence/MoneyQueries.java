@@ -3,6 +3,7 @@ package dev.darkmaximus.billing.persistence;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -60,7 +61,7 @@ public class MoneyQueries {
     }
 
     /** Sortable fields of the admin's payment list, and their columns. */
-    public static final java.util.Map<String, String> PAYMENT_SORTS = java.util.Map.of("createdAt", "p.created_at",
+    public static final Map<String, String> PAYMENT_SORTS = Map.of("createdAt", "p.created_at",
             "amount", "p.amount_minor", "status", "p.status", "provider", "p.provider", "customer", "c.number");
 
     /** @param orderBy from {@link dev.darkmaximus.platform.web.ListSort} over {@link #PAYMENT_SORTS} only */

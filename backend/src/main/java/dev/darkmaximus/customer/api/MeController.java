@@ -3,10 +3,11 @@ package dev.darkmaximus.customer.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,7 +34,7 @@ class MeController {
         return CustomerResponse.from(customers.get(Caller.customerId(jwt)));
     }
 
-    @org.springframework.web.bind.annotation.PostMapping("/terms")
+    @PostMapping("/terms")
     @Operation(operationId = "acceptMyTerms", summary = "Accept the shop's terms and privacy policy",
             description = "When the shop requires it, buying and taking a trial answer 403 `terms_not_accepted` "
                     + "until the customer has accepted (here, or in the bot). Accepting again changes nothing.")

@@ -1,5 +1,6 @@
 package dev.darkmaximus.customer.persistence;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +36,7 @@ public class CustomerRegistrations {
                 .param("firstName", profile.firstName())
                 .param("lastName", profile.lastName())
                 .param("language", profile.shopLanguage())
-                .param("now", java.sql.Timestamp.from(now))
+                .param("now", Timestamp.from(now))
                 .query(Created.class).single();
         if (created.inserted()) {
             jdbc.sql("""

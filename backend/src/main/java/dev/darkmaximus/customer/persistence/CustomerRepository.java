@@ -1,7 +1,9 @@
 package dev.darkmaximus.customer.persistence;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -17,7 +19,7 @@ public interface CustomerRepository extends ListCrudRepository<Customer, Long> {
     List<Long> groupIds(long customerId);
 
     @Query("SELECT id FROM customer_groups WHERE id IN (:ids)")
-    List<Long> existingGroupIds(java.util.Collection<Long> ids);
+    List<Long> existingGroupIds(Collection<Long> ids);
 
     @Modifying
     @Query("""
@@ -64,5 +66,5 @@ public interface CustomerRepository extends ListCrudRepository<Customer, Long> {
             WHERE id = :id AND terms_accepted_at IS NULL""")
     int acceptTerms(long id, Instant at);
 
-    java.util.Optional<Customer> findByTelegramId(long telegramId);
+    Optional<Customer> findByTelegramId(long telegramId);
 }

@@ -1,5 +1,6 @@
 package dev.darkmaximus.messaging.persistence;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +16,7 @@ public class TemplateOverrides {
         this.jdbc = jdbc;
     }
 
-    public record Row(String templateKey, String language, String text, String updatedBy, java.time.Instant updatedAt) {
+    public record Row(String templateKey, String language, String text, String updatedBy, Instant updatedAt) {
     }
 
     public List<Row> all() {

@@ -2,6 +2,7 @@ package dev.darkmaximus.notify.persistence;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -189,7 +190,7 @@ public class BroadcastStore {
     }
 
     public record RecipientRow(long customerId, long customerNumber, String status, String error,
-                               java.time.Instant sentAt) {
+                               Instant sentAt) {
     }
 
     /** One page of recipients in customer order, optionally of one status, after {@code afterCustomerId}. */
@@ -205,7 +206,7 @@ public class BroadcastStore {
     }
 
     public Map<String, Long> counts(long broadcastId) {
-        Map<String, Long> counts = new java.util.HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
         jdbc.sql("SELECT status, count(*) AS n FROM broadcast_recipients WHERE broadcast_id = :id GROUP BY status")
                 .param("id", broadcastId)
                 .query((rs, i) -> Map.entry(rs.getString("status"), rs.getLong("n"))).list()

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
+import tools.jackson.databind.JsonNode;
+
 import dev.darkmaximus.panel.ClientSpec;
 
 /**
@@ -53,7 +55,7 @@ record XuiCredentials(String id, String password, String flow, String subId, Str
      * The id v2's updateClient/delClient take in the path for a client as the panel stores it: the Trojan password,
      * the Shadowsocks email, else the UUID ({@code web/service/inbound.go} DelInboundClient, UpdateInboundClient).
      */
-    static String clientId(tools.jackson.databind.JsonNode record, String protocol) {
+    static String clientId(JsonNode record, String protocol) {
         return switch (protocol) {
             case "trojan" -> record.path("password").asString("");
             case "shadowsocks" -> record.path("email").asString("");

@@ -1,16 +1,22 @@
 package dev.darkmaximus.panel.xui;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManager;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -56,7 +62,7 @@ public class XuiHttp {
      * ({@code api.go} checkAPIAuth); later v2 panels answer 404 either way.
      */
     HttpRequest.Builder request(PanelConnection panel, String path) {
-        return HttpRequest.newBuilder(java.net.URI.create(panel.root() + path)).timeout(properties.readTimeout())
+        return HttpRequest.newBuilder(URI.create(panel.root() + path)).timeout(properties.readTimeout())
                 .header("Accept", "application/json").header("X-Requested-With", "XMLHttpRequest");
     }
 
@@ -179,7 +185,7 @@ public class XuiHttp {
     private static SSLContext trustingContext() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new javax.net.ssl.TrustManager[] {new TrustingTrustManager()}, new SecureRandom());
+            context.init(null, new TrustManager[] {new TrustingTrustManager()}, new SecureRandom());
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("TLS unavailable", e);
@@ -198,16 +204,16 @@ public class XuiHttp {
 
     private static String sha256(String text) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** A path segment such as an email, escaped for the URL. */
     static String segment(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static void sleep(long millis) {

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * An inbound as the panel reports it, with {@code settings} and {@code streamSettings} parsed: v2 sends them as JSON
@@ -78,6 +79,6 @@ record XuiInbound(int id, String protocol, int port, String listen, String remar
                 return row;
             }
         }
-        return tools.jackson.databind.node.MissingNode.getInstance();
+        return MissingNode.getInstance();
     }
 }

@@ -1,16 +1,20 @@
 package dev.darkmaximus.panel.xui;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.darkmaximus.panel.CircuitBreakers;
 import dev.darkmaximus.panel.ClientSpec;
 import dev.darkmaximus.panel.PanelClient;
 import dev.darkmaximus.panel.PanelConnection;
@@ -34,9 +38,9 @@ class XuiPanel implements VpnPanel {
     private final XuiCalls calls;
     private final XuiVersions versions;
 
-    private final dev.darkmaximus.panel.CircuitBreakers breakers;
+    private final CircuitBreakers breakers;
 
-    XuiPanel(XuiCalls calls, XuiVersions versions, dev.darkmaximus.panel.CircuitBreakers breakers) {
+    XuiPanel(XuiCalls calls, XuiVersions versions, CircuitBreakers breakers) {
         this.calls = calls;
         this.versions = versions;
         this.breakers = breakers;
@@ -66,6 +70,17 @@ class XuiPanel implements VpnPanel {
         if (lookup.found()) {
             return lookup.client(traffic(panel, spec.email()));
         }
+        return create(panel, spec, lookup);
+    }
+
+    /** One lookup decides: the client is updated to {@code spec} if the panel has it, created otherwise. */
+    @Override
+    public PanelClient upsertClient(PanelConnection panel, ClientSpec spec) {
+        Lookup lookup = lookup(panel, spec.email());
+        return lookup.found() ? update(panel, spec, lookup) : create(panel, spec, lookup);
+    }
+
+    private PanelClient create(PanelConnection panel, ClientSpec spec, Lookup lookup) {
         XuiInbound inbound = lookup.inbounds().get(panel.inboundIds().get(0));
         inbound.unsupportedReason().ifPresent(reason -> {
             throw new PanelException(reason, false);
@@ -102,6 +117,10 @@ class XuiPanel implements VpnPanel {
         if (!lookup.found()) {
             throw new PanelException("client " + spec.email() + " is not on the panel", false);
         }
+        return update(panel, spec, lookup);
+    }
+
+    private PanelClient update(PanelConnection panel, ClientSpec spec, Lookup lookup) {
         XuiInbound inbound = lookup.inbound();
         XuiCredentials credentials = XuiClients.existing(lookup.record(), inbound, spec);
         ObjectNode client = XuiClients.client(calls.http().json(), spec, credentials, inbound);
@@ -161,14 +180,14 @@ class XuiPanel implements VpnPanel {
     private void switchOffLast(PanelConnection panel, Lookup lookup) {
         JsonNode record = lookup.record();
         String email = record.path("email").asString();
-        java.util.UUID uuid;
+        UUID uuid;
         try {
-            uuid = java.util.UUID.fromString(record.path("id").asString(""));
+            uuid = UUID.fromString(record.path("id").asString(""));
         } catch (IllegalArgumentException notAUuid) {
-            uuid = java.util.UUID.nameUUIDFromBytes(email.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            uuid = UUID.nameUUIDFromBytes(email.getBytes(StandardCharsets.UTF_8));
         }
         ClientSpec off = new ClientSpec(email, uuid, record.path("subId").asString(""),
-                java.time.Instant.now().minusSeconds(60), record.path("totalGB").asLong(0),
+                Instant.now().minusSeconds(60), record.path("totalGB").asLong(0),
                 record.path("limitIp").asInt(0), false, record.path("tgId").asLong(0),
                 record.path("comment").asString(""));
         PanelClient result = updateClient(panel, off);

@@ -12,6 +12,7 @@ import dev.darkmaximus.billing.OrderStatus;
 import dev.darkmaximus.billing.OrderView;
 import dev.darkmaximus.billing.PaymentMethod;
 import dev.darkmaximus.billing.PaymentService;
+import dev.darkmaximus.billing.PaymentStatus;
 import dev.darkmaximus.billing.PaymentView;
 import dev.darkmaximus.platform.error.ApiException;
 import dev.darkmaximus.platform.telegram.TelegramBotApi;
@@ -71,7 +72,7 @@ public class StarsPayments {
             return payments.applyExtra(payment.orderId(), PaymentMethod.STARS, chargeId, totalAmount, payerTelegramId,
                     "telegram:successful_payment", snapshotJson);
         }
-        return payments.apply(payment.id(), dev.darkmaximus.billing.PaymentStatus.SUCCEEDED, chargeId,
+        return payments.apply(payment.id(), PaymentStatus.SUCCEEDED, chargeId,
                 "telegram:successful_payment", "payer " + payerTelegramId, snapshotJson);
     }
 

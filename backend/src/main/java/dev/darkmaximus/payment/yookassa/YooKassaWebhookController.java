@@ -1,6 +1,12 @@
 package dev.darkmaximus.payment.yookassa;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,19 +60,19 @@ class YooKassaWebhookController {
     @ApiResponse(responseCode = "200", description = "Taken (including notifications about unknown payments).")
     @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
-    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+    @RequestBody(required = true,
             description = "YooKassa's notification: `{\"type\":\"notification\",\"event\":\"payment.succeeded\","
                     + "\"object\":{…the payment…}}`. Read only after the sender's address passed; at most 256 KB.",
-            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object")))
-    ResponseEntity<Void> notification(HttpServletRequest request) throws java.io.IOException {
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(type = "object")))
+    ResponseEntity<Void> notification(HttpServletRequest request) throws IOException {
         if (!allowed.contains(request.getRemoteAddr())) {
             log.atWarn().addKeyValue("ip", request.getRemoteAddr()).log("YooKassa notification from outside the allow-list");
             throw new ApiException(HttpStatus.FORBIDDEN, "webhook_source_refused",
                     "Notifications are accepted from YooKassa only.");
         }
         // Read only once the sender is known: a stranger's body is never read at all.
-        String body = new String(request.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         JsonNode notification;
         try {
             notification = json.readTree(body);

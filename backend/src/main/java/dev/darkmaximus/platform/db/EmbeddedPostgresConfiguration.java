@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -76,10 +82,10 @@ class EmbeddedPostgresConfiguration {
      */
     private static void protect(EmbeddedPostgres postgres, Path dir, Path passwordFile) throws IOException {
         byte[] random = new byte[24];
-        new java.security.SecureRandom().nextBytes(random);
-        String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
-             java.sql.Statement statement = connection.createStatement()) {
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
             statement.execute("ALTER USER postgres PASSWORD '" + password + "'"); // base64url: nothing to escape
             // The password is demanded before it is written down: a crash in between leaves a database nobody can
             // enter without it, never one that trusts everyone while the file says it is protected.
@@ -88,14 +94,14 @@ class EmbeddedPostgresConfiguration {
             Path written = passwordFile.resolveSibling(passwordFile.getFileName() + ".new");
             try {
                 Files.deleteIfExists(written);
-                Files.createFile(written, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(written, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 log.atWarn().log("could not restrict the embedded database's password file to its owner");
             }
             Files.writeString(written, password);
-            Files.move(written, passwordFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.sql.SQLException e) {
+            Files.move(written, passwordFile, StandardCopyOption.ATOMIC_MOVE);
+        } catch (SQLException e) {
             throw new IOException("could not set the embedded database's password", e);
         }
     }

@@ -2,9 +2,11 @@ package dev.darkmaximus.platform.db;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.auditing.DateTimeProvider;
 import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
 import org.springframework.data.jdbc.repository.config.EnableJdbcAuditing;
 
@@ -14,8 +16,8 @@ import org.springframework.data.jdbc.repository.config.EnableJdbcAuditing;
 class JdbcConfiguration {
 
     @Bean
-    org.springframework.data.auditing.DateTimeProvider auditingDateTimeProvider(Clock clock) {
-        return () -> java.util.Optional.of(clock.instant());
+    DateTimeProvider auditingDateTimeProvider(Clock clock) {
+        return () -> Optional.of(clock.instant());
     }
 
     @Bean

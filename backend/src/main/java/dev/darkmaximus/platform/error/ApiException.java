@@ -1,5 +1,9 @@
 package dev.darkmaximus.platform.error;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,7 +14,7 @@ public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;
-    private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public ApiException(HttpStatus status, String code, String detail) {
         super(detail);
@@ -32,8 +36,8 @@ public class ApiException extends RuntimeException {
         return this;
     }
 
-    public java.util.Map<String, Object> properties() {
-        return java.util.Collections.unmodifiableMap(properties);
+    public Map<String, Object> properties() {
+        return Collections.unmodifiableMap(properties);
     }
 
     public HttpStatus status() {

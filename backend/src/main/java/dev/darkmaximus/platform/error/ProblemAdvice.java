@@ -2,16 +2,25 @@ package dev.darkmaximus.platform.error;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -22,9 +31,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+
+import dev.darkmaximus.platform.ratelimit.RateLimitedException;
+import dev.darkmaximus.platform.web.RequestBodyLimits;
 
 /**
  * The one place exceptions become HTTP answers: always problem+json with a stable code, never a stack trace, SQL or
@@ -36,9 +47,9 @@ class ProblemAdvice {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     @ExceptionHandler(ApiException.class)
-    ProblemDetail api(ApiException e, jakarta.servlet.http.HttpServletResponse response) {
-        if (e instanceof dev.darkmaximus.platform.ratelimit.RateLimitedException limited) {
-            response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER,
+    ProblemDetail api(ApiException e, HttpServletResponse response) {
+        if (e instanceof RateLimitedException limited) {
+            response.setHeader(HttpHeaders.RETRY_AFTER,
                     Long.toString(limited.retryAfterSeconds()));
         }
         ProblemDetail problem = Problems.of(e.status(), e.code(), e.getMessage());
@@ -71,12 +82,12 @@ class ProblemAdvice {
     }
 
     /** Parameters checked by a {@code @Validated} controller's proxy rather than by Spring MVC itself. */
-    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
-    ProblemDetail invalidArguments(jakarta.validation.ConstraintViolationException e) {
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail invalidArguments(ConstraintViolationException e) {
         List<FieldError> errors = new ArrayList<>();
         e.getConstraintViolations().forEach(v -> {
             String field = null;
-            for (jakarta.validation.Path.Node node : v.getPropertyPath()) {
+            for (Path.Node node : v.getPropertyPath()) {
                 field = node.getName();
             }
             errors.add(new FieldError(field, codeOf(v.getConstraintDescriptor().getAnnotation().annotationType()
@@ -86,8 +97,8 @@ class ProblemAdvice {
     }
 
     /** A body read by a handler itself (the webhooks) that passed the cap. */
-    @ExceptionHandler(dev.darkmaximus.platform.web.RequestBodyLimits.BodyTooLarge.class)
-    ProblemDetail bodyTooLarge(dev.darkmaximus.platform.web.RequestBodyLimits.BodyTooLarge e) {
+    @ExceptionHandler(RequestBodyLimits.BodyTooLarge.class)
+    ProblemDetail bodyTooLarge(RequestBodyLimits.BodyTooLarge e) {
         return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body_too_large",
                 "The request body is larger than this endpoint accepts.");
     }
@@ -95,7 +106,7 @@ class ProblemAdvice {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof dev.darkmaximus.platform.web.RequestBodyLimits.BodyTooLarge) {
+            if (cause instanceof RequestBodyLimits.BodyTooLarge) {
                 return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "body_too_large",
                         "The request body is larger than this endpoint accepts.");
             }
@@ -167,12 +178,12 @@ class ProblemAdvice {
      * The database can't be reached (down, restarting, pool exhausted): a prompt 503 the client may retry, not a
      * 500 after the pool's full wait.
      */
-    @ExceptionHandler({org.springframework.jdbc.CannotGetJdbcConnectionException.class,
-            org.springframework.dao.DataAccessResourceFailureException.class,
-            org.springframework.transaction.CannotCreateTransactionException.class})
-    ProblemDetail databaseUnavailable(Exception e, jakarta.servlet.http.HttpServletResponse response) {
+    @ExceptionHandler({CannotGetJdbcConnectionException.class,
+            DataAccessResourceFailureException.class,
+            CannotCreateTransactionException.class})
+    ProblemDetail databaseUnavailable(Exception e, HttpServletResponse response) {
         log.atWarn().addKeyValue("error", e.getClass().getSimpleName()).log("database unavailable");
-        response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS);
+        response.setHeader(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS);
         return databaseUnavailable();
     }
 
@@ -200,7 +211,7 @@ class ProblemAdvice {
             case "Min", "Positive", "PositiveOrZero", "DecimalMin" -> "too_small";
             case "Max", "DecimalMax" -> "too_large";
             case "Pattern", "Email", "URL" -> "format";
-            default -> constraint.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+            default -> constraint.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
         };
     }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -29,7 +30,7 @@ public final class Problems {
     }
 
     public static ProblemDetail invalid(List<FieldError> errors) {
-        ProblemDetail problem = of(org.springframework.http.HttpStatus.BAD_REQUEST, "validation_failed",
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "validation_failed",
                 "The request has invalid fields; see errors.");
         problem.setProperty("errors", errors);
         return problem;

@@ -1,6 +1,7 @@
 package dev.darkmaximus.platform.jobs;
 
 import java.lang.management.ManagementFactory;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -31,8 +32,8 @@ public class JobLeases {
                         ON CONFLICT (name) DO UPDATE SET holder = EXCLUDED.holder, lease_until = EXCLUDED.lease_until
                         WHERE job_leases.lease_until < :now OR job_leases.holder = EXCLUDED.holder""")
                 .param("name", job).param("holder", holder)
-                .param("until", java.sql.Timestamp.from(clock.instant().plus(length)))
-                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("until", Timestamp.from(clock.instant().plus(length)))
+                .param("now", Timestamp.from(clock.instant()))
                 .update() == 1;
     }
 

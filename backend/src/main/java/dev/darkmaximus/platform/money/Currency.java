@@ -1,5 +1,7 @@
 package dev.darkmaximus.platform.money;
 
+import java.util.Optional;
+
 /** Currencies we take, each with the number of minor units per major unit that amounts are stored in. */
 public enum Currency {
     /** Roubles in kopecks. */
@@ -22,12 +24,12 @@ public enum Currency {
     }
 
     /** The currency with this ISO-style code, or empty for one we don't take (a provider may answer with any). */
-    public static java.util.Optional<Currency> parse(String code) {
+    public static Optional<Currency> parse(String code) {
         for (Currency currency : values()) {
             if (currency.name().equals(code)) {
-                return java.util.Optional.of(currency);
+                return Optional.of(currency);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

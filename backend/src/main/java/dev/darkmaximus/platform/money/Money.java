@@ -1,5 +1,6 @@
 package dev.darkmaximus.platform.money;
 
+import java.math.BigInteger;
 import java.util.Objects;
 
 /** An exact amount in minor units of one currency (integers only). */
@@ -21,7 +22,7 @@ public record Money(long amount, Currency currency) {
         if (digits == 0) {
             major = Long.toString(absolute);
         } else {
-            long unit = java.math.BigInteger.TEN.pow(digits).longValueExact();
+            long unit = BigInteger.TEN.pow(digits).longValueExact();
             long fraction = absolute % unit;
             // Kopecks read as money ("18.90"); nine-digit nano-TON reads better trimmed ("0.5").
             String decimals = String.format("%0" + digits + "d", fraction);

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -25,6 +24,7 @@ import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 
 /**
  * The contract's frame: info, tags, the bearer scheme and the problem+json error responses every operation shares.
@@ -130,7 +130,7 @@ class OpenApiConfiguration {
     private static ApiResponse problem(String description, int status, String code, String detail, boolean withErrors) {
         Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", "https://darkmaximus.dev/problems/" + code);
-        example.put("title", org.springframework.http.HttpStatus.valueOf(status).getReasonPhrase());
+        example.put("title", HttpStatus.valueOf(status).getReasonPhrase());
         example.put("status", status);
         example.put("detail", detail);
         example.put("code", code);

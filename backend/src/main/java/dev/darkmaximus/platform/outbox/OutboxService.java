@@ -2,6 +2,7 @@ package dev.darkmaximus.platform.outbox;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
@@ -62,7 +63,7 @@ public class OutboxService {
         OutboxTask task = tasks.findById(id).orElseThrow(() -> ApiException.notFound("Outbox task", id));
         if (tasks.revive(id, clock.instant()) == 0) {
             throw ApiException.conflict("task_not_dead", "Only dead tasks can be retried; this one is "
-                    + task.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
+                    + task.status().name().toLowerCase(Locale.ROOT) + ".");
         }
         OutboxTaskView revived = OutboxTaskView.from(tasks.findById(id).orElseThrow());
         audit.record("outbox.retry", "outbox_task", id, OutboxTaskView.from(task), revived);

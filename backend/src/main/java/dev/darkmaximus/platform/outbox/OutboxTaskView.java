@@ -1,6 +1,7 @@
 package dev.darkmaximus.platform.outbox;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import dev.darkmaximus.platform.outbox.persistence.OutboxTask;
 
@@ -9,7 +10,7 @@ public record OutboxTaskView(long id, String kind, String status, int attempts, 
                              Instant createdAt, Instant nextAttemptAt) {
 
     static OutboxTaskView from(OutboxTask t) {
-        return new OutboxTaskView(t.id(), t.kind(), t.status().name().toLowerCase(java.util.Locale.ROOT), t.attempts(),
+        return new OutboxTaskView(t.id(), t.kind(), t.status().name().toLowerCase(Locale.ROOT), t.attempts(),
                 t.lastError(), t.dedupKey(), t.createdAt(), t.nextAttemptAt());
     }
 }

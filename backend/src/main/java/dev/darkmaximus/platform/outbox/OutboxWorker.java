@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.slf4j.event.Level;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -84,7 +85,7 @@ public class OutboxWorker {
             if (dead) {
                 notifyDead(task);
             }
-            log.atLevel(dead ? org.slf4j.event.Level.ERROR : org.slf4j.event.Level.WARN)
+            log.atLevel(dead ? Level.ERROR : Level.WARN)
                     .addKeyValue("kind", task.kind()).addKeyValue("attempts", task.attempts())
                     .addKeyValue("error", describe(e))
                     // Kind and error in the text as well: plain-text logs drop key-values, and operators read those.

@@ -1,6 +1,7 @@
 package dev.darkmaximus.platform.ratelimit;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -28,7 +29,7 @@ class RedisRateLimiter implements RateLimiter {
 
     private final SharedBuckets shared;
     private final LocalRateLimiter fallback = new LocalRateLimiter();
-    private final java.util.function.LongSupplier nanoTime;
+    private final LongSupplier nanoTime;
     private volatile long skipUntil;
     private volatile boolean skipping;
 
@@ -36,7 +37,7 @@ class RedisRateLimiter implements RateLimiter {
         this(redissonBuckets(redisson), System::nanoTime);
     }
 
-    RedisRateLimiter(SharedBuckets shared, java.util.function.LongSupplier nanoTime) {
+    RedisRateLimiter(SharedBuckets shared, LongSupplier nanoTime) {
         this.shared = shared;
         this.nanoTime = nanoTime;
     }

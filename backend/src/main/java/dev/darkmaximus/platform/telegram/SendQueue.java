@@ -8,8 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -56,7 +57,7 @@ public class SendQueue implements SmartLifecycle {
     private volatile boolean running;
     private Thread dispatcher;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     SendQueue(@Value("${dm.telegram.send.per-second:25}") int perSecond,
               @Value("${dm.telegram.send.group-per-minute:20}") int groupPerMinute,
               @Value("${dm.telegram.send.chat-interval:1s}") Duration chatInterval, Clock clock, MeterRegistry meters) {

@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -46,12 +48,12 @@ public class TelegramBotApi {
     public String createStarsInvoiceLink(String title, String description, String payload, long stars) {
         return call("createInvoiceLink", Map.of("title", title, "description", description, "payload", payload,
                 "provider_token", "", "currency", "XTR",
-                "prices", java.util.List.of(Map.of("label", title, "amount", stars)))).asString();
+                "prices", List.of(Map.of("label", title, "amount", stars)))).asString();
     }
 
     /** Answers a pre-checkout query: ok, or refused with a message Telegram shows the customer. */
     public void answerPreCheckoutQuery(String queryId, boolean ok, String errorMessage) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("pre_checkout_query_id", queryId, "ok", ok));
+        Map<String, Object> body = new HashMap<>(Map.of("pre_checkout_query_id", queryId, "ok", ok));
         if (!ok) {
             body.put("error_message", errorMessage);
         }

@@ -1,6 +1,7 @@
 package dev.darkmaximus.platform.web;
 
 import java.util.Map;
+import java.util.TreeSet;
 
 import dev.darkmaximus.platform.error.InvalidInputException;
 
@@ -22,7 +23,7 @@ public record ListSort(String orderBy) {
         String column = columns.get(field);
         if (column == null) {
             throw InvalidInputException.field("sort", "unknown_sort", "one of " + String.join(", ",
-                    new java.util.TreeSet<>(columns.keySet())) + ", optionally prefixed with - for descending");
+                    new TreeSet<>(columns.keySet())) + ", optionally prefixed with - for descending");
         }
         String direction = descending ? " DESC" : " ASC";
         return new ListSort(column + direction + " NULLS LAST, " + idColumn + direction);

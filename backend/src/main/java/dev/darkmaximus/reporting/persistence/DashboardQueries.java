@@ -1,10 +1,14 @@
 package dev.darkmaximus.reporting.persistence;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -141,14 +145,14 @@ public class DashboardQueries {
                 .list();
     }
 
-    private static java.util.Map<String, Object> range(LocalDate from, LocalDate to, String zone) {
-        java.time.ZoneId id = java.time.ZoneId.of(zone);
-        return java.util.Map.of("zone", zone, "fromDate", Date.valueOf(from), "toDate", Date.valueOf(to),
+    private static Map<String, Object> range(LocalDate from, LocalDate to, String zone) {
+        ZoneId id = ZoneId.of(zone);
+        return Map.of("zone", zone, "fromDate", Date.valueOf(from), "toDate", Date.valueOf(to),
                 "fromTs", Timestamp.from(from.atStartOfDay(id).toInstant()),
                 "toTs", Timestamp.from(to.plusDays(1).atStartOfDay(id).toInstant()));
     }
 
-    private static Slice slice(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Slice slice(ResultSet rs, int n) throws SQLException {
         return new Slice(rs.getString("name"), (Long) rs.getObject("host_id"), rs.getString("currency"),
                 rs.getLong("amount"), rs.getLong("payments"));
     }

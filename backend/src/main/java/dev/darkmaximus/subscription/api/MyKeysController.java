@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.darkmaximus.platform.error.InvalidInputException;
 import dev.darkmaximus.platform.web.Caller;
 import dev.darkmaximus.subscription.KeyQueries;
 import dev.darkmaximus.subscription.KeyService;
@@ -72,7 +73,7 @@ class MyKeysController {
         boolean subscription = switch (target.toLowerCase(Locale.ROOT)) {
             case "subscription" -> true;
             case "link" -> false;
-            default -> throw dev.darkmaximus.platform.error.InvalidInputException.field("target", "invalid_target",
+            default -> throw InvalidInputException.field("target", "invalid_target",
                     "must be link or subscription");
         };
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore())

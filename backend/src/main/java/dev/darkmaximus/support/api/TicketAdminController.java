@@ -1,5 +1,7 @@
 package dev.darkmaximus.support.api;
 
+import java.util.List;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -88,7 +90,7 @@ class TicketAdminController {
     }
 
     @Schema(name = "TicketPage")
-    record TicketPage(java.util.List<SupportDesk.QueuedTicket> data,
+    record TicketPage(List<SupportDesk.QueuedTicket> data,
                       @Schema(description = "True when more tickets follow; ask again with startingAfter = the last id.")
                       boolean hasMore) {
     }

@@ -1,5 +1,7 @@
 package dev.darkmaximus.support.persistence;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jdbc.repository.query.Query;
@@ -13,12 +15,12 @@ public interface SupportTicketRepository extends ListCrudRepository<SupportTicke
     Optional<SupportTicket> findByForumTopicId(long forumTopicId);
 
     @Query("SELECT * FROM support_tickets WHERE customer_id = :customerId ORDER BY id DESC LIMIT :limit")
-    java.util.List<SupportTicket> findByCustomer(long customerId, int limit);
+    List<SupportTicket> findByCustomer(long customerId, int limit);
 
     @Query("""
             SELECT * FROM support_tickets
             WHERE status = 'OPEN' AND last_customer_message_at < :before
               AND (last_operator_message_at IS NULL OR last_operator_message_at < last_customer_message_at)
             ORDER BY last_customer_message_at""")
-    java.util.List<SupportTicket> findUnansweredSince(java.time.Instant before);
+    List<SupportTicket> findUnansweredSince(Instant before);
 }

@@ -1,5 +1,6 @@
 package dev.darkmaximus.support.persistence;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
@@ -58,7 +59,7 @@ public class TicketQueueQueries {
                 .list();
     }
 
-    private static Instant instant(java.sql.Timestamp timestamp) {
+    private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 

@@ -114,4 +114,30 @@ class XuiLifecycleTest {
         wiring.xui.deleteClient(panel, EMAIL); // already gone: done
         assertThat(fake.state().emails()).containsExactly("operator-test");
     }
+
+    /** A push is one upsert: one read of the inbound decides, and one more confirms what the panel now holds. */
+    @ParameterizedTest(name = "{0}, API token: {1}")
+    @MethodSource("releases")
+    void anUpsertCreatesThenUpdatesWithOneLookupEach(XuiRelease release, boolean token) {
+        FakeXuiPanel fake = fake(release);
+        if (token) {
+            fake.apiToken("v3-api-token");
+        }
+        XuiTestSupport wiring = new XuiTestSupport();
+        PanelConnection panel = XuiTestSupport.panel(fake, token ? "v3-api-token" : null);
+        ClientSpec spec = XuiTestSupport.spec(EMAIL);
+        String inboundRead = "/panel/api/inbounds/get/1";
+
+        int before = fake.requests("GET", inboundRead);
+        assertThat(wiring.xui.upsertClient(panel, spec).email()).isEqualTo(EMAIL);
+        assertThat(fake.requests("GET", inboundRead) - before).as("reads to create").isEqualTo(2);
+
+        Instant later = spec.expiresAt().plusSeconds(86_400);
+        ClientSpec extended = new ClientSpec(EMAIL, spec.uuid(), spec.subscriptionId(), later, spec.trafficLimitBytes(),
+                3, true, spec.telegramId(), spec.comment());
+        before = fake.requests("GET", inboundRead);
+        assertThat(wiring.xui.upsertClient(panel, extended).expiresAt()).isEqualTo(later);
+        assertThat(fake.requests("GET", inboundRead) - before).as("reads to update").isEqualTo(2);
+        assertThat(fake.state().copies(EMAIL)).isEqualTo(1);
+    }
 }

@@ -9,8 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.darkmaximus.panel.ClientSpec;
 import dev.darkmaximus.panel.PanelConnection;
@@ -22,7 +24,7 @@ import dev.darkmaximus.testsupport.xui.XuiRelease;
 class XuiVersionDifferencesTest {
 
     private static final String EMAIL = "tg1-k7";
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+    private static final JsonMapper JSON = JsonMapper.builder()
             .build();
     private final List<FakeXuiPanel> panels = new ArrayList<>();
     private final XuiTestSupport wiring = new XuiTestSupport();
@@ -242,17 +244,17 @@ class XuiVersionDifferencesTest {
         assertThat(fake.client(EMAIL)).isEmpty();
     }
 
-    static List<org.junit.jupiter.params.provider.Arguments> passwordProtocols() {
+    static List<Arguments> passwordProtocols() {
         String trojan = "{\"clients\":[{\"password\":\"keep-me\",\"email\":\"keeper\",\"enable\":true}]}";
         String ss = "{\"method\":\"2022-blake3-aes-128-gcm\",\"password\":\"AAAAAAAAAAAAAAAAAAAAAA==\",\"clients\":"
                 + "[{\"method\":\"\",\"password\":\"BBBBBBBBBBBBBBBBBBBBBB==\",\"email\":\"keeper\",\"enable\":true}]}";
         String vmess = "{\"clients\":[{\"id\":\"11111111-2222-4333-8444-555555555555\",\"email\":\"keeper\",\"enable\":true}]}";
-        List<org.junit.jupiter.params.provider.Arguments> cases = new ArrayList<>();
+        List<Arguments> cases = new ArrayList<>();
         for (XuiRelease release : List.of(XuiRelease.V2_4_11, XuiRelease.V2_9_4, XuiRelease.V3_0_0,
                 XuiRelease.V3_6_0)) {
-            cases.add(org.junit.jupiter.params.provider.Arguments.of(release, "trojan", trojan));
-            cases.add(org.junit.jupiter.params.provider.Arguments.of(release, "shadowsocks", ss));
-            cases.add(org.junit.jupiter.params.provider.Arguments.of(release, "vmess", vmess));
+            cases.add(Arguments.of(release, "trojan", trojan));
+            cases.add(Arguments.of(release, "shadowsocks", ss));
+            cases.add(Arguments.of(release, "vmess", vmess));
         }
         return cases;
     }

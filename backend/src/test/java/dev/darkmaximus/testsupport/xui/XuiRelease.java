@@ -1,5 +1,7 @@
 package dev.darkmaximus.testsupport.xui;
 
+import java.util.List;
+
 /**
  * The 3x-ui releases the shop supports, with how each answers, read from the panel's own source at that tag
  * (github.com/MHSanaei/3x-ui; files named per flag). {@link FakeXuiPanel} answers as the release it is given.
@@ -75,8 +77,8 @@ public record XuiRelease(String version, boolean generation3, boolean clientRout
             null, false, true, true, true, "panel-js", true, "Obtain (record not found)", true);
 
     /** Every supported release, oldest first: the adapter's lifecycle suite runs against each. */
-    public static java.util.List<XuiRelease> all() {
-        return java.util.List.of(V2_4_11, V2_7_0, V2_8_0, V2_8_1, V2_8_11, V2_9_4, V3_0_0, V3_0_2, V3_1_0, V3_6_0);
+    public static List<XuiRelease> all() {
+        return List.of(V2_4_11, V2_7_0, V2_8_0, V2_8_1, V2_8_11, V2_9_4, V3_0_0, V3_0_2, V3_1_0, V3_6_0);
     }
 
     @Override

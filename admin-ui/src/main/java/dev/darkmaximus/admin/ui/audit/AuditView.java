@@ -4,9 +4,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -95,15 +99,15 @@ public class AuditView extends VerticalLayout {
         Pre before = new Pre(json(entry.getBefore()));
         Pre after = new Pre(json(entry.getAfter()));
         after.setId("audit-after");
-        dialog.add(new com.vaadin.flow.component.html.H4(getTranslation("audit.before")), before,
-                new com.vaadin.flow.component.html.H4(getTranslation("audit.after")), after);
+        dialog.add(new H4(getTranslation("audit.before")), before,
+                new H4(getTranslation("audit.after")), after);
         dialog.setWidth("min(48em, 100vw)");
         dialog.getFooter().add(new Button(getTranslation("common.close"), e -> dialog.close()));
         dialog.open();
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectWriter PRETTY =
-            new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter();
+    private static final ObjectWriter PRETTY =
+            new ObjectMapper().writerWithDefaultPrettyPrinter();
 
     private static String json(Object state) {
         if (state == null) {
@@ -111,7 +115,7 @@ public class AuditView extends VerticalLayout {
         }
         try {
             return PRETTY.writeValueAsString(state);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return String.valueOf(state);
         }
     }

@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -87,7 +90,7 @@ class BroadcastDialog extends Dialog {
         host.setLabel(getTranslation("broadcasts.host"));
         host.setItemLabelGenerator(HostResponse::getName);
         try {
-            java.util.List<HostResponse> hosts = session.call(c -> new AdminHostsApi(c).listHosts());
+            List<HostResponse> hosts = session.call(c -> new AdminHostsApi(c).listHosts());
             host.setItems(hosts);
         } catch (BackendException e) {
             Failures.show(e);
@@ -106,7 +109,7 @@ class BroadcastDialog extends Dialog {
         at.setLabel(getTranslation("broadcasts.at"));
         at.setHelperText(getTranslation("broadcasts.atHelp"));
         // "Later" means the operator's wall clock, so read their browser's time zone.
-        com.vaadin.flow.component.UI.getCurrent().getPage().retrieveExtendedClientDetails(details -> {
+        UI.getCurrent().getPage().retrieveExtendedClientDetails(details -> {
             if (details.getTimeZoneId() != null) {
                 zone = ZoneId.of(details.getTimeZoneId());
             }
@@ -130,7 +133,7 @@ class BroadcastDialog extends Dialog {
 
         HorizontalLayout button = new HorizontalLayout(buttonText, buttonUrl);
         HorizontalLayout audience = new HorizontalLayout(kind, days, host, language);
-        audience.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        audience.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         audience.setWrap(true);
         VerticalLayout form = new VerticalLayout(text, image, button, audience, count, at);
         form.setPadding(false);
@@ -228,8 +231,8 @@ class BroadcastDialog extends Dialog {
         if (!save(true)) {
             return;
         }
-        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
-                new com.vaadin.flow.component.confirmdialog.ConfirmDialog(getTranslation("broadcasts.sendTitle"),
+        ConfirmDialog confirm =
+                new ConfirmDialog(getTranslation("broadcasts.sendTitle"),
                         count.getText(), getTranslation("broadcasts.send"), ok -> schedule(),
                         getTranslation("common.cancel"), no -> { });
         confirm.setId("broadcast-send-confirm");

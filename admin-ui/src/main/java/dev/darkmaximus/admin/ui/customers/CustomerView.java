@@ -2,6 +2,7 @@ package dev.darkmaximus.admin.ui.customers;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -30,6 +31,7 @@ import dev.darkmaximus.client.api.AdminKeysApi;
 import dev.darkmaximus.client.api.AdminMoneyApi;
 import dev.darkmaximus.client.api.AdminPaymentsApi;
 import dev.darkmaximus.client.api.AdminSupportApi;
+import dev.darkmaximus.client.model.BanRequest;
 import dev.darkmaximus.client.model.CustomerResponse;
 import dev.darkmaximus.client.model.KeyResponse;
 import dev.darkmaximus.client.model.LedgerLine;
@@ -123,7 +125,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
                     act(() -> session.call(c -> new AdminCustomersApi(c).unbanCustomer(id)));
                 } else {
                     new BanDialog(customer, reason -> act(() -> session.call(c -> new AdminCustomersApi(c)
-                            .banCustomer(id, new dev.darkmaximus.client.model.BanRequest().reason(reason))))).open();
+                            .banCustomer(id, new BanRequest().reason(reason))))).open();
                 }
             });
             ban.setId("customer-ban");
@@ -212,7 +214,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         return grid;
     }
 
-    private <T> void load(Grid<T> grid, java.util.function.Supplier<List<T>> rows) {
+    private <T> void load(Grid<T> grid, Supplier<List<T>> rows) {
         grid.setAllRowsVisible(true);
         try {
             grid.setItems(rows.get());

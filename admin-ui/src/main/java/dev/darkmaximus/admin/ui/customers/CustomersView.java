@@ -23,6 +23,7 @@ import dev.darkmaximus.admin.ui.LazyLists;
 import dev.darkmaximus.admin.ui.MainLayout;
 import dev.darkmaximus.admin.ui.Privacy;
 import dev.darkmaximus.client.api.AdminCustomersApi;
+import dev.darkmaximus.client.model.BanRequest;
 import dev.darkmaximus.client.model.CustomerResponse;
 
 @Route(value = "customers", layout = MainLayout.class)
@@ -91,7 +92,7 @@ public class CustomersView extends VerticalLayout implements BeforeEnterObserver
                 change(() -> session.call(c -> new AdminCustomersApi(c).unbanCustomer(customer.getId())));
             } else {
                 new BanDialog(customer, reason -> change(() -> session.call(c -> new AdminCustomersApi(c)
-                        .banCustomer(customer.getId(), new dev.darkmaximus.client.model.BanRequest().reason(reason)))))
+                        .banCustomer(customer.getId(), new BanRequest().reason(reason)))))
                         .open();
             }
         });

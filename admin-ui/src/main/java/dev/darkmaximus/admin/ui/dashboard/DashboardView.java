@@ -2,6 +2,7 @@ package dev.darkmaximus.admin.ui.dashboard;
 
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 
 import com.vaadin.flow.component.Component;
@@ -104,7 +105,7 @@ public class DashboardView extends VerticalLayout {
 
     private Component chart(String id, String title, List<String> labels, List<DashboardDay> series,
                             ToLongFunction<DashboardDay> value, long minTop,
-                            java.util.function.LongFunction<String> format) {
+                            LongFunction<String> format) {
         Div box = box(title);
         box.add(ColumnChart.of(id, title, labels, series.stream().map(day -> value.applyAsLong(day)).toList(),
                 minTop, format));

@@ -2,21 +2,26 @@ package dev.darkmaximus.admin.ui.hosts;
 
 import java.util.List;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
+import dev.darkmaximus.admin.ui.AdminOnly;
 import dev.darkmaximus.admin.ui.Failures;
 import dev.darkmaximus.admin.ui.MainLayout;
 import dev.darkmaximus.client.api.AdminHostsApi;
 import dev.darkmaximus.client.model.HostResponse;
+import dev.darkmaximus.client.model.SyncReportResponse;
 
-@dev.darkmaximus.admin.ui.AdminOnly
+@AdminOnly
 @Route(value = "hosts", layout = MainLayout.class)
 @PageTitle("Hosts · Dark Maximus")
 public class HostsView extends VerticalLayout {
@@ -67,7 +72,7 @@ public class HostsView extends VerticalLayout {
                 : getTranslation("hosts.security." + h.getConnectionSecurity().getValue());
     }
 
-    private com.vaadin.flow.component.Component syncButtons(HostResponse host) {
+    private Component syncButtons(HostResponse host) {
         Button now = new Button(getTranslation("hosts.syncNow"), e -> {
             try {
                 new SyncReportDialog(session, host, session.call(c -> new AdminHostsApi(c).syncHost(host.getId())))
@@ -80,10 +85,10 @@ public class HostsView extends VerticalLayout {
         now.addThemeVariants(ButtonVariant.LUMO_SMALL);
         Button last = new Button(getTranslation("hosts.lastReport"), e -> {
             try {
-                List<dev.darkmaximus.client.model.SyncReportResponse> reports =
+                List<SyncReportResponse> reports =
                         session.call(c -> new AdminHostsApi(c).listSyncReports(host.getId(), 1));
                 if (reports.isEmpty()) {
-                    com.vaadin.flow.component.notification.Notification.show(getTranslation("hosts.neverSynced"));
+                    Notification.show(getTranslation("hosts.neverSynced"));
                 } else {
                     new SyncReportDialog(session, host, reports.get(0)).open();
                 }
@@ -92,7 +97,7 @@ public class HostsView extends VerticalLayout {
             }
         });
         last.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        return new com.vaadin.flow.component.orderedlayout.HorizontalLayout(now, last);
+        return new HorizontalLayout(now, last);
     }
 
     private void refresh() {

@@ -1,5 +1,7 @@
 package dev.darkmaximus.admin.ui.keys;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -18,6 +20,7 @@ import com.vaadin.flow.router.Route;
 
 import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
+import dev.darkmaximus.admin.ui.AdminOnly;
 import dev.darkmaximus.admin.ui.Failures;
 import dev.darkmaximus.admin.ui.LazyLists;
 import dev.darkmaximus.admin.ui.MainLayout;
@@ -28,7 +31,7 @@ import dev.darkmaximus.client.model.HostResponse;
 import dev.darkmaximus.client.model.KeyResponse;
 
 /** Keys across hosts, filtered by host, status, "expiring within" and panel email; a row opens its actions. */
-@dev.darkmaximus.admin.ui.AdminOnly
+@AdminOnly
 @Route(value = "keys", layout = MainLayout.class)
 @PageTitle("Keys · Dark Maximus")
 public class KeysView extends VerticalLayout {
@@ -102,8 +105,8 @@ public class KeysView extends VerticalLayout {
     }
 
     private static String gigabytes(long bytes) {
-        return java.math.BigDecimal.valueOf(bytes).divide(java.math.BigDecimal.valueOf(1L << 30), 2,
-                java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1L << 30), 2,
+                RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     private void refresh() {

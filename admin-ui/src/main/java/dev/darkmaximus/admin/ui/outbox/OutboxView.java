@@ -1,5 +1,6 @@
 package dev.darkmaximus.admin.ui.outbox;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -16,6 +17,7 @@ import com.vaadin.flow.router.Route;
 
 import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
+import dev.darkmaximus.admin.ui.AdminOnly;
 import dev.darkmaximus.admin.ui.Failures;
 import dev.darkmaximus.admin.ui.MainLayout;
 import dev.darkmaximus.client.api.AdminOutboxApi;
@@ -25,7 +27,7 @@ import dev.darkmaximus.client.model.OutboxTaskResponse;
  * Side effects that failed: first those still being retried (a panel that is down shows here at once, with its
  * error and the next try), then those that failed every attempt, to retry after fixing the cause.
  */
-@dev.darkmaximus.admin.ui.AdminOnly
+@AdminOnly
 @Route(value = "outbox", layout = MainLayout.class)
 @PageTitle("Outbox · Dark Maximus")
 public class OutboxView extends VerticalLayout {
@@ -65,7 +67,7 @@ public class OutboxView extends VerticalLayout {
         return grid;
     }
 
-    private static String time(java.time.OffsetDateTime at) {
+    private static String time(OffsetDateTime at) {
         return at == null ? "" : TIME.format(at);
     }
 

@@ -13,13 +13,14 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 
 import dev.darkmaximus.admin.backend.BackendSession;
+import dev.darkmaximus.admin.ui.AdminOnly;
 import dev.darkmaximus.admin.ui.LazyLists;
 import dev.darkmaximus.admin.ui.MainLayout;
 import dev.darkmaximus.client.api.AdminPaymentsApi;
 import dev.darkmaximus.client.model.Transaction;
 
 /** Payments across providers, filtered server-side by status, provider and customer; a row opens its detail. */
-@dev.darkmaximus.admin.ui.AdminOnly
+@AdminOnly
 @Route(value = "transactions", layout = MainLayout.class)
 @PageTitle("Transactions · Dark Maximus")
 public class TransactionsView extends VerticalLayout {

@@ -1,5 +1,7 @@
 package dev.darkmaximus.admin.ui.payments;
 
+import java.util.List;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -13,6 +15,7 @@ import com.vaadin.flow.router.Route;
 
 import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
+import dev.darkmaximus.admin.ui.AdminOnly;
 import dev.darkmaximus.admin.ui.Failures;
 import dev.darkmaximus.admin.ui.MainLayout;
 import dev.darkmaximus.client.api.AdminMoneyApi;
@@ -20,7 +23,7 @@ import dev.darkmaximus.client.model.DeclineRequest;
 import dev.darkmaximus.client.model.Withdrawal;
 
 /** Referral payout requests: approve (then pay by hand) or decline with a reason the customer is told. */
-@dev.darkmaximus.admin.ui.AdminOnly
+@AdminOnly
 @Route(value = "withdrawals", layout = MainLayout.class)
 @PageTitle("Withdrawals · Dark Maximus")
 public class WithdrawalsView extends VerticalLayout {
@@ -89,7 +92,7 @@ public class WithdrawalsView extends VerticalLayout {
 
     private void load() {
         try {
-            java.util.List<Withdrawal> requests = session.call(c -> new AdminMoneyApi(c)
+            List<Withdrawal> requests = session.call(c -> new AdminMoneyApi(c)
                     .listWithdrawals(status.getValue(), 200));
             grid.setItems(requests);
         } catch (BackendException e) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.ItemLabelGenerator;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -99,7 +100,7 @@ class PlanForm extends Dialog {
     }
 
     private static <T> void choices(Select<T> select, String label, T[] values,
-                                    com.vaadin.flow.component.ItemLabelGenerator<T> labels) {
+                                    ItemLabelGenerator<T> labels) {
         select.setLabel(label);
         select.setItems(values);
         select.setItemLabelGenerator(labels);

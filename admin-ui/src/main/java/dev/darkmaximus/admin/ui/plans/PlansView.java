@@ -8,6 +8,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -16,6 +17,7 @@ import com.vaadin.flow.router.Route;
 
 import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
+import dev.darkmaximus.admin.ui.AdminOnly;
 import dev.darkmaximus.admin.ui.Failures;
 import dev.darkmaximus.admin.ui.MainLayout;
 import dev.darkmaximus.client.api.AdminHostsApi;
@@ -24,7 +26,7 @@ import dev.darkmaximus.client.model.HostResponse;
 import dev.darkmaximus.client.model.Money;
 import dev.darkmaximus.client.model.PlanResponse;
 
-@dev.darkmaximus.admin.ui.AdminOnly
+@AdminOnly
 @Route(value = "plans", layout = MainLayout.class)
 @PageTitle("Plans · Dark Maximus")
 public class PlansView extends VerticalLayout {
@@ -65,7 +67,7 @@ public class PlansView extends VerticalLayout {
 
     private void openForm(PlanResponse plan) {
         if (hosts.isEmpty()) {
-            com.vaadin.flow.component.notification.Notification.show(getTranslation("plans.noHosts"));
+            Notification.show(getTranslation("plans.noHosts"));
             return;
         }
         new PlanForm(session, hosts, hostFilter.getValue(), plan, this::refresh).open();

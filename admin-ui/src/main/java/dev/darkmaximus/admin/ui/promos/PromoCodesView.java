@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Route;
 
 import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
+import dev.darkmaximus.admin.ui.AdminOnly;
 import dev.darkmaximus.admin.ui.Failures;
 import dev.darkmaximus.admin.ui.MainLayout;
 import dev.darkmaximus.admin.ui.payments.Amounts;
@@ -19,7 +20,7 @@ import dev.darkmaximus.client.api.AdminPromoCodesApi;
 import dev.darkmaximus.client.model.PromoCode;
 
 /** Promo codes with their use counts; admins create and edit them, a row shows its redemptions. */
-@dev.darkmaximus.admin.ui.AdminOnly
+@AdminOnly
 @Route(value = "promo-codes", layout = MainLayout.class)
 @PageTitle("Promo codes · Dark Maximus")
 public class PromoCodesView extends VerticalLayout {

@@ -1,6 +1,7 @@
 package dev.darkmaximus.admin.ui.promos;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -157,7 +158,7 @@ class PromoDialog extends Dialog {
         return grid;
     }
 
-    private static java.time.OffsetDateTime start(LocalDate day) {
+    private static OffsetDateTime start(LocalDate day) {
         return day == null ? null : day.atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 

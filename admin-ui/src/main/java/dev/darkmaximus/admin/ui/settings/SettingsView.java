@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
@@ -156,7 +157,7 @@ public class SettingsView extends VerticalLayout {
         }
     }
 
-    private record Field(Component component, HasValidation input, java.util.function.Supplier<String> read,
+    private record Field(Component component, HasValidation input, Supplier<String> read,
                          String original) {
     }
 }

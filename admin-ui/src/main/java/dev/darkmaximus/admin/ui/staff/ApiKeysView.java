@@ -12,6 +12,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
@@ -54,7 +55,7 @@ public class ApiKeysView extends VerticalLayout {
                 .setHeader(getTranslation("apiKeys.lastUsed")).setAutoWidth(true);
         grid.addComponentColumn(k -> {
             if (k.getRevokedAt() != null) {
-                return new com.vaadin.flow.component.html.Span(getTranslation("apiKeys.revokedAt",
+                return new Span(getTranslation("apiKeys.revokedAt",
                         AT.format(k.getRevokedAt().toLocalDateTime())));
             }
             Button revoke = new Button(getTranslation("apiKeys.revoke"), e -> {

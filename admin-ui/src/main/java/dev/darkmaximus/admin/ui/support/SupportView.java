@@ -3,6 +3,7 @@ package dev.darkmaximus.admin.ui.support;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -12,6 +13,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -90,7 +92,7 @@ public class SupportView extends SplitLayout {
         more.setVisible(false);
 
         HorizontalLayout filters = new HorizontalLayout(status, whose, refresh);
-        filters.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         VerticalLayout queue = new VerticalLayout(filters, grid, more);
         queue.setSizeFull();
         conversation.setSizeFull();
@@ -135,7 +137,7 @@ public class SupportView extends SplitLayout {
         title.setId("ticket-title");
         title.getStyle().set("margin", "0");
         HorizontalLayout head = new HorizontalLayout(title, badge(ticket.getStatus()));
-        head.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.CENTER);
+        head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
         Div messages = new Div();
         messages.setId("ticket-messages");
@@ -190,7 +192,7 @@ public class SupportView extends SplitLayout {
         conversation.add(reply, new HorizontalLayout(send, take, close));
     }
 
-    private void act(java.util.function.Supplier<Ticket> call, String done) {
+    private void act(Supplier<Ticket> call, String done) {
         try {
             Ticket ticket = call.get();
             show(ticket);

@@ -1,6 +1,7 @@
 package dev.darkmaximus.admin.ui.templates;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.vaadin.flow.component.Html;
@@ -20,6 +21,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import org.jsoup.Jsoup;
+import org.jsoup.safety.Safelist;
 
 import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
@@ -90,7 +93,7 @@ public class TemplatesView extends SplitLayout {
     private VerticalLayout language(MessageTemplate template, String language) {
         String custom = "ru".equals(language) ? template.getCustomRu() : template.getCustomEn();
         String shipped = "ru".equals(language) ? template.getDefaultRu() : template.getDefaultEn();
-        TextArea text = new TextArea(language.toUpperCase(java.util.Locale.ROOT));
+        TextArea text = new TextArea(language.toUpperCase(Locale.ROOT));
         text.setId("template-text-" + language);
         text.setWidthFull();
         text.setMaxLength(4096);
@@ -143,7 +146,7 @@ public class TemplatesView extends SplitLayout {
             preview.removeAll();
             // Telegram HTML is a handful of inline tags; anything beyond the basic safe list is dropped before it
             // reaches this operator's page.
-            String safe = org.jsoup.Jsoup.clean(html.replace("\n", "<br>"), org.jsoup.safety.Safelist.basic());
+            String safe = Jsoup.clean(html.replace("\n", "<br>"), Safelist.basic());
             preview.add(new Html("<span>" + safe + "</span>"));
             text.setInvalid(false);
         } catch (BackendException e) {

@@ -16,7 +16,7 @@ import dev.darkmaximus.testsupport.IntegrationTest;
  * The committed contract (openapi/openapi.yaml) must equal what the code serves. `make openapi` runs this test
  * with -Ddm.openapi.write=true to rewrite the file after an intended change.
  */
-class OpenApiContractTest extends IntegrationTest {
+class OpenApiContractIT extends IntegrationTest {
 
     private static final Path CONTRACT = Path.of("..", "openapi", "openapi.yaml");
 
