@@ -1,5 +1,10 @@
 package dev.darkmaximus.miniapp;
 
+import java.util.function.Consumer;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSArray;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 
@@ -18,7 +23,7 @@ final class BalanceView {
         this.topUp = topUp;
     }
 
-    void render(Runnable done, java.util.function.Consumer<ApiClient.Failure> failed) {
+    void render(Runnable done, Consumer<ApiClient.Failure> failed) {
         HTMLElement root = document.getElementById("balance");
         root.setInnerHTML("");
         api.get("/me/balance", balance -> api.get("/me/referral", referral -> {
@@ -57,12 +62,12 @@ final class BalanceView {
             }
             api.get("/me/ledger?limit=10", lines -> {
                 root.appendChild(element("h3", "section-title", texts.history()));
-                org.teavm.jso.core.JSArray<org.teavm.jso.JSObject> list = Dom.array(lines);
+                JSArray<JSObject> list = Dom.array(lines);
                 if (list.getLength() == 0) {
                     root.appendChild(element("p", "empty", texts.historyEmpty()));
                 }
                 for (int i = 0; i < list.getLength(); i++) {
-                    org.teavm.jso.JSObject entry = list.get(i);
+                    JSObject entry = list.get(i);
                     long amount = Json.longOf(entry, "amountMinor");
                     HTMLElement entryRow = element("div", "ledger-line", null);
                     entryRow.appendChild(element("span", "ledger-kind", texts.ledgerKind(Json.text(entry, "kind"))));
@@ -76,7 +81,7 @@ final class BalanceView {
     }
 
     /** Language and the auto-renewal default: the profile's two settings. */
-    private void settings(HTMLElement root, Runnable done, java.util.function.Consumer<ApiClient.Failure> failed) {
+    private void settings(HTMLElement root, Runnable done, Consumer<ApiClient.Failure> failed) {
         api.get("/me", me -> {
             Json.Me profile = (Json.Me) me;
             root.appendChild(element("h3", "section-title", texts.settings()));
@@ -107,13 +112,13 @@ final class BalanceView {
         }, failed);
     }
 
-    @org.teavm.jso.JSBody(params = "code", script = "return JSON.stringify({language: code});")
+    @JSBody(params = "code", script = "return JSON.stringify({language: code});")
     private static native String language(String code);
 
-    @org.teavm.jso.JSBody(params = "on", script = "return JSON.stringify({enabled: on});")
+    @JSBody(params = "on", script = "return JSON.stringify({enabled: on});")
     private static native String enabled(boolean on);
 
-    @org.teavm.jso.JSBody(params = "input", script = "return !!input.checked;")
+    @JSBody(params = "input", script = "return !!input.checked;")
     private static native boolean checked(HTMLElement input);
 
     private HTMLElement element(String tag, String cssClass, String text) {

@@ -1,5 +1,7 @@
 package dev.darkmaximus.miniapp;
 
+import java.util.function.BiConsumer;
+
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -9,10 +11,10 @@ final class CatalogView {
 
     private final HTMLDocument document;
     private final Texts texts;
-    private final java.util.function.BiConsumer<String, String> onBuy;
+    private final BiConsumer<String, String> onBuy;
 
     /** @param onBuy called with the plan's id and name when the customer taps Buy */
-    CatalogView(HTMLDocument document, Texts texts, java.util.function.BiConsumer<String, String> onBuy) {
+    CatalogView(HTMLDocument document, Texts texts, BiConsumer<String, String> onBuy) {
         this.document = document;
         this.texts = texts;
         this.onBuy = onBuy;

@@ -1,5 +1,8 @@
 package dev.darkmaximus.miniapp;
 
+import java.util.function.BiConsumer;
+
+import org.teavm.jso.JSBody;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
@@ -15,11 +18,11 @@ final class KeysView {
     private final Texts texts;
     private final ApiClient api;
     private final Runnable reload;
-    private final java.util.function.BiConsumer<String, String> onExtend;
+    private final BiConsumer<String, String> onExtend;
 
     /** @param onExtend called with the key's id and title when the customer taps Extend */
     KeysView(HTMLDocument document, Texts texts, ApiClient api, Runnable reload,
-             java.util.function.BiConsumer<String, String> onExtend) {
+             BiConsumer<String, String> onExtend) {
         this.document = document;
         this.texts = texts;
         this.api = api;
@@ -162,7 +165,7 @@ final class KeysView {
         return row;
     }
 
-    @org.teavm.jso.JSBody(params = "label", script = "return JSON.stringify({label: label});")
+    @JSBody(params = "label", script = "return JSON.stringify({label: label});")
     private static native String labelBody(String label);
 
     private HTMLElement copyRow(String label, String value, String cssClass) {

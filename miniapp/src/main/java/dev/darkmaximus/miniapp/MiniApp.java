@@ -1,5 +1,6 @@
 package dev.darkmaximus.miniapp;
 
+import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.html.HTMLDocument;
@@ -251,10 +252,10 @@ public final class MiniApp {
         return configured.isEmpty() ? "../api/v1" : configured.replaceAll("/+$", "") + "/api/v1";
     }
 
-    @org.teavm.jso.JSBody(params = "name", script = "var m = document.querySelector('meta[name=\"' + name + '\"]');"
+    @JSBody(params = "name", script = "var m = document.querySelector('meta[name=\"' + name + '\"]');"
             + " return (m && m.getAttribute('content')) || '';")
     private static native String metaContent(String name);
 
-    @org.teavm.jso.JSBody(script = "document.querySelectorAll('.skeleton').forEach(function (e) { e.remove(); });")
+    @JSBody(script = "document.querySelectorAll('.skeleton').forEach(function (e) { e.remove(); });")
     private static native void clearSkeletons();
 }

@@ -1,5 +1,7 @@
 package dev.darkmaximus.miniapp;
 
+import java.util.function.Consumer;
+
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
@@ -15,9 +17,9 @@ final class SupportView {
     private final HTMLDocument document;
     private final Texts texts;
     private final ApiClient api;
-    private final java.util.function.Consumer<ApiClient.Failure> failed;
+    private final Consumer<ApiClient.Failure> failed;
 
-    SupportView(HTMLDocument document, Texts texts, ApiClient api, java.util.function.Consumer<ApiClient.Failure> failed) {
+    SupportView(HTMLDocument document, Texts texts, ApiClient api, Consumer<ApiClient.Failure> failed) {
         this.document = document;
         this.texts = texts;
         this.api = api;

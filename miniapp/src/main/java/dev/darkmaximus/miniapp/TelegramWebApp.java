@@ -1,6 +1,8 @@
 package dev.darkmaximus.miniapp;
 
 import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
 
 /**
  * The bits of window.Telegram.WebApp we use. Every call tolerates the bridge being absent (a plain browser, or the
@@ -96,7 +98,7 @@ final class TelegramWebApp {
             + " window.dmMainObserver = new MutationObserver(sync);"
             + " window.dmMainObserver.observe(button, {attributes: true, childList: true, characterData: true, subtree: true});"
             + " sync(); mb.show();")
-    static native void mainButtonFor(org.teavm.jso.JSObject button);
+    static native void mainButtonFor(JSObject button);
 
     @JSBody(script = "var w = window.Telegram && window.Telegram.WebApp; if (!w || !w.MainButton) return;"
             + " if (window.dmMain) { w.MainButton.offClick(window.dmMain); window.dmMain = null; }"
@@ -131,7 +133,7 @@ final class TelegramWebApp {
             + ".then(function (r) { return r.ok ? r.blob() : null; })"
             + ".then(function (b) { if (b) { img.src = URL.createObjectURL(b); img.removeAttribute('hidden'); } })"
             + ".catch(function () {});")
-    static native void loadImage(String url, String token, org.teavm.jso.JSObject img);
+    static native void loadImage(String url, String token, JSObject img);
 
     /** Opens YooKassa's payment page: inside Telegram in its browser, elsewhere in a new tab. */
     @JSBody(params = "url", script = "var w = window.Telegram && window.Telegram.WebApp;"
@@ -154,8 +156,8 @@ final class TelegramWebApp {
     static native void later(StatusCallback callback, int millis);
 
     /** A JS callback with one string. */
-    @org.teavm.jso.JSFunctor
-    interface StatusCallback extends org.teavm.jso.JSObject {
+    @JSFunctor
+    interface StatusCallback extends JSObject {
         void call(String status);
     }
 }
