@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -15,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.darkmaximus.platform.ratelimit.RateLimiter;
 import dev.darkmaximus.testsupport.Api;
+import dev.darkmaximus.testsupport.ContractRecorder;
 import dev.darkmaximus.testsupport.TestDatabase;
 import dev.darkmaximus.testsupport.TestRedis;
 
@@ -38,6 +40,11 @@ class RedisRateLimitIT {
         registry.add("spring.datasource.password", TestDatabase::password);
         registry.add("dm.redis-url", TestRedis::url);
         registry.add("dm.data-dir", () -> Path.of("target", "test-data").toAbsolutePath().toString());
+    }
+
+    @AfterEach
+    void answersKeptTheContract() {
+        ContractRecorder.assertNoneSince();
     }
 
     @Test

@@ -85,6 +85,12 @@ public final class Api {
         return send(builder(path, token).PUT(bodyOf(body)));
     }
 
+    public Response put(String path, Object body, String token, Map<String, String> headers) {
+        HttpRequest.Builder b = builder(path, token).PUT(bodyOf(body));
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     public Response delete(String path, String token) {
         return send(builder(path, token).DELETE());
     }
@@ -127,7 +133,10 @@ public final class Api {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            Contract.check(built.method(), built.uri().getRawPath(), response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null), response.body());
             return new Response(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package dev.darkmaximus.testsupport;
 
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,5 +24,11 @@ public abstract class IntegrationTest {
         registry.add("dm.telegram.api-base-url", TestTelegram::baseUrl);
         registry.add("dm.yookassa.api-base-url", TestYooKassa::baseUrl);
         registry.add("dm.data-dir", () -> Path.of("target", "test-data").toAbsolutePath().toString());
+    }
+
+    /** Every answer the backend gave during the test, to any client, kept the contract (Chromium's included). */
+    @AfterEach
+    void answersKeptTheContract() {
+        ContractRecorder.assertNoneSince();
     }
 }

@@ -67,6 +67,8 @@ class DevAuthController {
             description = "Development aid: signs in as the given Telegram user without a signature. Exists only "
                     + "when the backend runs with the `dev` profile; answers 404 otherwise.")
     @ApiResponse(responseCode = "200", description = "Signed in.")
+    @ApiResponse(responseCode = "404", description = "Not a browser on the server's own machine: the endpoint "
+            + "answers as if it did not exist.", ref = "#/components/responses/NotFound")
     TokenResponse devLogin(@Valid @RequestBody DevLoginRequest request, HttpServletRequest http) {
         if (!fromThisMachine(http)) {
             throw ApiException.notFound("Endpoint", "/api/v1/auth/dev");

@@ -112,7 +112,8 @@ class BroadcastAdminController {
             description = "Needs a Telegram account linked to your staff profile (409 `telegram_not_linked`); "
                     + "malformed HTML is reported as 422 `telegram_refused`.")
     @ApiResponse(responseCode = "204", description = "Sent.")
-    @ApiResponse(responseCode = "422", description = "Telegram refused the message (malformed HTML, bad image).")
+    @ApiResponse(responseCode = "422", description = "Telegram refused the message (malformed HTML, bad image).",
+            ref = "#/components/responses/Unprocessable")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     void preview(@AuthenticationPrincipal Jwt jwt, @PathVariable long id) {

@@ -71,6 +71,11 @@ class OpenApiConfiguration {
     }
 
     @Bean
+    OpenApiCustomizer exactSchemas() {
+        return new ExactSchemas("dev.darkmaximus");
+    }
+
+    @Bean
     OpenApiCustomizer standardErrors() {
         return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(op -> {
             boolean catalog = op.getTags() != null && op.getTags().contains("catalog");
@@ -82,6 +87,9 @@ class OpenApiConfiguration {
             ApiResponses responses = op.getResponses();
             if (op.getRequestBody() != null || (op.getParameters() != null && !op.getParameters().isEmpty())) {
                 addRef(responses, "400", "BadRequest");
+            }
+            if (op.getRequestBody() != null) {
+                addRef(responses, "413", "ContentTooLarge");
             }
             addRef(responses, "401", "Unauthorized");
             if (!catalog) {
@@ -112,6 +120,10 @@ class OpenApiConfiguration {
         responses.put("NotFound", problem("No such object.", 404, "not_found", "Host 42 does not exist", false));
         responses.put("Conflict", problem("The change conflicts with the current state.", 409, "host_name_taken",
                 "another host has this name", false));
+        responses.put("ContentTooLarge", problem("The body is larger than this operation takes.", 413, "body_too_large",
+                "The request body is larger than 64 KB.", false));
+        responses.put("Unprocessable", problem("Understood, but refused by a system we passed it to.", 422,
+                "telegram_refused", "Telegram refused the message: can't parse entities", false));
         ApiResponse tooMany = problem("Rate limit exceeded; retry after `Retry-After` seconds.", 429, "rate_limited",
                 "Too many requests; retry after 42 s.", false);
         tooMany.addHeaderObject("Retry-After", new Header().description("Seconds to wait before retrying.")

@@ -69,7 +69,7 @@ class TicketAdminController {
             description = "Delivered in the chat bot (and mirrored to the operators' forum topic when one is set). "
                     + "The ticket then waits for the customer and is taken by whoever answered, unless taken already.")
     @ApiResponse(responseCode = "200", description = "The ticket with the answer.")
-    @ApiResponse(responseCode = "409", description = "The ticket is closed.")
+    @ApiResponse(responseCode = "409", description = "The ticket is closed.", ref = "#/components/responses/Conflict")
     TicketView reply(@AuthenticationPrincipal Jwt jwt, @PathVariable long id, @Valid @RequestBody ReplyRequest body) {
         return desk.reply(id, Caller.staffId(jwt), body.text());
     }
