@@ -102,6 +102,23 @@ public class CustomerService {
     public record Contact(CustomerView customer, boolean created) {
     }
 
+    /**
+     * An integrator creates or refreshes a customer by Telegram id (SPEC §15): created as a first contact would be
+     * (the admin chat hears of them), names refreshed when they exist. Audited under the integrator's key.
+     */
+    @Transactional
+    public Contact upsertForIntegrator(TelegramProfile profile) {
+        CustomerRegistrations.Created created = registrations.upsert(profile, clock.instant());
+        Customer customer = load(created.id());
+        if (created.inserted()) {
+            announce(customer, "integrator");
+        }
+        CustomerView after = view(customer);
+        audit.record(created.inserted() ? "customer.create" : "customer.update", "customer", customer.id(), null,
+                after);
+        return new Contact(after, created.inserted());
+    }
+
     /** Every newcomer is news (the admin chat hears of them: SPEC §8), in the transaction that created them. */
     private void announce(Customer customer, String via) {
         events.publishEvent(new CustomerRegistered(customer.id(), customer.number(), customer.telegramId(),

@@ -1,6 +1,10 @@
 package dev.darkmaximus.platform.web;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
+
+import dev.darkmaximus.platform.error.ApiException;
 
 /**
  * Who is calling, read from our access token's subject ("customer:&lt;id&gt;" or "staff:&lt;id&gt;", written by
@@ -32,6 +36,19 @@ public final class Caller {
     /** The staff id of a staff token, or null for anything else (integrators, customers). */
     public static Long staffId(Jwt jwt) {
         return idAfter(jwt, STAFF_PREFIX);
+    }
+
+    /**
+     * Refuses an integrator's key that lacks {@code scope} (403 {@code scope_missing}, naming it), so each integrator
+     * endpoint states the one scope it needs where it is declared.
+     */
+    public static void requireScope(Authentication caller, String scope) {
+        boolean granted = caller != null && caller.getAuthorities().stream()
+                .anyMatch(authority -> ("SCOPE_" + scope).equals(authority.getAuthority()));
+        if (!granted) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "scope_missing",
+                    "This API key lacks the scope " + scope + ".").with("scope", scope);
+        }
     }
 
     private static Long idAfter(Jwt jwt, String prefix) {

@@ -1,0 +1,84 @@
+package dev.darkmaximus.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.darkmaximus.testsupport.PanelBackedTest;
+
+/**
+ * Integrator endpoints each require their scope (SPEC §15): the right scope answers, a key without it gets 403
+ * naming the scope it lacks, and a staff or customer bearer token is not an integrator (401).
+ */
+class IntegratorScopesIT extends PanelBackedTest {
+
+    private String admin;
+
+    @BeforeEach
+    void signIn() {
+        admin = api.adminToken();
+    }
+
+    private Map<String, String> keyWith(String... scopes) {
+        String key = api.post("/api/v1/admin/api-keys", Map.of("name", "scopes " + System.nanoTime(),
+                "scopes", List.of(scopes)), admin).expect(201).json().get("key").asString();
+        return Map.of("X-Api-Key", key);
+    }
+
+    @Test
+    void theCatalogNeedsCatalogRead() {
+        shop.plan(hostId, "visible");
+        JsonNode plans = api.get("/api/v1/integrations/catalog/plans?hostId=" + hostId, null, keyWith("catalog:read"))
+                .expect(200).json();
+        assertThat(plans.size()).isPositive();
+
+        JsonNode refused = api.get("/api/v1/integrations/catalog/plans", null, keyWith("customers:write"))
+                .problem(403, "scope_missing");
+        assertThat(refused.get("scope").asString()).isEqualTo("catalog:read");
+        api.get("/api/v1/integrations/catalog/plans", admin).problem(401, "unauthorized");
+    }
+
+    @Test
+    void customersAreUpsertedReadAndListedWithCustomersWrite() {
+        Map<String, String> key = keyWith("customers:write");
+        long telegramId = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
+        String path = "/api/v1/integrations/customers/" + telegramId;
+
+        JsonNode created = api.put(path, Map.of("username", "from_site", "firstName", "Anna", "language", "en"), null,
+                key).expect(201).json();
+        assertThat(created.get("telegramId").asLong()).isEqualTo(telegramId);
+        assertThat(created.get("language").asString()).isEqualTo("en");
+        JsonNode refreshed = api.put(path, Map.of("username", "renamed"), null, key).expect(200).json();
+        assertThat(refreshed.get("id").asLong()).isEqualTo(created.get("id").asLong());
+        assertThat(refreshed.get("username").asString()).isEqualTo("renamed");
+
+        assertThat(api.get(path, null, key).expect(200).json().get("id").asLong())
+                .isEqualTo(created.get("id").asLong());
+        api.get("/api/v1/integrations/customers/1", null, key).problem(404, "not_found");
+        JsonNode page = api.get("/api/v1/integrations/customers?limit=1", null, key).expect(200).json();
+        assertThat(page.get("data").size()).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM audit_log WHERE action = 'customer.create' AND object_id = ?",
+                created.get("id").asString())).isEqualTo(1);
+
+        Map<String, String> catalogOnly = keyWith("catalog:read");
+        assertThat(api.put(path, Map.of(), null, catalogOnly).problem(403, "scope_missing").get("scope").asString())
+                .isEqualTo("customers:write");
+        api.get(path, null, catalogOnly).problem(403, "scope_missing");
+        api.get("/api/v1/integrations/customers", null, catalogOnly).problem(403, "scope_missing");
+        api.get(path, shop.customer().token()).problem(401, "unauthorized");
+    }
+
+    @Test
+    void badInputIsAFieldErrorNotAFiveHundred() {
+        Map<String, String> key = keyWith("customers:write");
+        api.put("/api/v1/integrations/customers/42", Map.of("language", "de"), null, key).problem(400,
+                "validation_failed");
+        api.put("/api/v1/integrations/customers/-5", Map.of(), null, key).problem(400, "validation_failed");
+    }
+}
