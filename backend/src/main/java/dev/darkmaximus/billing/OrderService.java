@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -74,6 +75,15 @@ public class OrderService {
     @Transactional(readOnly = true)
     public Quote quote(long customerId, PurchaseRequest request) {
         return price(customerId, request, false).quote();
+    }
+
+    /**
+     * Holds this customer's idempotency key until the caller's transaction ends: a concurrent request with the same
+     * key waits here, then finds the order the first one opened.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void holdIdempotencyKey(long customerId, String idempotencyKey) {
+        orders.lockIdempotencyKey(customerId, idempotencyKey);
     }
 
     /** Whether this customer already opened an order with this idempotency key (a retry, not a new order). */

@@ -1,7 +1,7 @@
 package dev.darkmaximus.payment;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.darkmaximus.billing.OrderService;
 import dev.darkmaximus.billing.OrderStatus;
@@ -26,10 +26,11 @@ public class CheckoutService {
     private final Providers providers;
     private final RateLimitGate rateLimits;
     private final AccessGates gates;
+    private final TransactionTemplate transactions;
 
-    CheckoutService(OrderService orders, PaymentService payments, Providers providers,
-                    RateLimitGate rateLimits,
-                    AccessGates gates) {
+    CheckoutService(OrderService orders, PaymentService payments, Providers providers, RateLimitGate rateLimits,
+                    AccessGates gates, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.rateLimits = rateLimits;
         this.gates = gates;
         this.orders = orders;
@@ -43,17 +44,22 @@ public class CheckoutService {
      * spends nothing and is answered with that order.
      */
     public OrderView checkout(long customerId, PurchaseRequest request, String idempotencyKey) {
+        OrderView order = idempotencyKey == null ? open(customerId, request, null)
+                : transactions.execute(tx -> {
+                    // Replays racing each other (a client retrying at once, an integrator's parallel workers) wait
+                    // for the first here, then are answered with its order without spending the order budget.
+                    orders.holdIdempotencyKey(customerId, idempotencyKey);
+                    return open(customerId, request, idempotencyKey);
+                });
+        return started(order);
+    }
+
+    private OrderView open(long customerId, PurchaseRequest request, String idempotencyKey) {
         if (!orders.opened(customerId, idempotencyKey)) {
             rateLimits.requireOrderBudget(customerId);
             gates.requireThrough(customerId);
         }
-        OrderView order;
-        try {
-            order = orders.open(customerId, request, idempotencyKey);
-        } catch (DuplicateKeyException sameKeyRaced) {
-            order = orders.open(customerId, request, idempotencyKey); // the other request's order, now committed
-        }
-        return started(order);
+        return orders.open(customerId, request, idempotencyKey);
     }
 
     /** Starts the order's payment at its provider unless that happened already; returns the order as it now is. */

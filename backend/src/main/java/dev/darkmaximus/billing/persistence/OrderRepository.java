@@ -22,6 +22,15 @@ public interface OrderRepository extends ListCrudRepository<Order, Long> {
             WHERE id = :id AND status = :from""")
     int transition(long id, String from, String to, Instant at);
 
+    /**
+     * Serialises requests with one customer's idempotency key for the rest of the transaction, so concurrent replays
+     * wait for the first and then find its order.
+     */
+    @Query("""
+            SELECT COUNT(*) FROM (SELECT pg_advisory_xact_lock(7302,
+                hashtext(CAST(:customerId AS text) || ':' || :idempotencyKey))) l""")
+    int lockIdempotencyKey(long customerId, String idempotencyKey);
+
     @Query("SELECT * FROM orders WHERE id = :id FOR UPDATE")
     Optional<Order> findForUpdate(long id);
 

@@ -25,6 +25,7 @@ import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -132,6 +133,12 @@ class ProblemAdvice {
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missingParameter(MissingServletRequestParameterException e) {
         return Problems.invalid(List.of(new FieldError(e.getParameterName(), "required", "is required")));
+    }
+
+    /** A required header left out (an integrator's {@code Idempotency-Key}): the header is the field. */
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ProblemDetail missingHeader(MissingRequestHeaderException e) {
+        return Problems.invalid(List.of(new FieldError(e.getHeaderName(), "required", "this header is required")));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -15,6 +15,7 @@ public final class Caller {
 
     public static final String CUSTOMER_PREFIX = "customer:";
     public static final String STAFF_PREFIX = "staff:";
+    public static final String API_KEY_PREFIX = "apikey:";
 
     private Caller() {
     }
@@ -48,6 +49,19 @@ public final class Caller {
         if (!granted) {
             throw new ApiException(HttpStatus.FORBIDDEN, "scope_missing",
                     "This API key lacks the scope " + scope + ".").with("scope", scope);
+        }
+    }
+
+    /** The id of the integrator's key the request came with ({@code apikey:<id>}); null for anyone else. */
+    public static Long apiKeyId(Authentication caller) {
+        String name = caller == null ? null : caller.getName();
+        if (name == null || !name.startsWith(API_KEY_PREFIX)) {
+            return null;
+        }
+        try {
+            return Long.parseLong(name.substring(API_KEY_PREFIX.length()));
+        } catch (NumberFormatException notNumeric) {
+            return null;
         }
     }
 
