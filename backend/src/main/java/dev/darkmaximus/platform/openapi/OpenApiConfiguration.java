@@ -38,7 +38,7 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI darkMaximusOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Dark Maximus 3 API").version("v1")
+                .info(new Info().title("Dark Maximus 3 API").version("1.0.0")
                         .description("REST API of the Dark Maximus 3 VPN shop: Mini App, admin UI and integrators. "
                                 + "Money is always {amount, currency} in minor units. Errors are RFC 9457 problem+json "
                                 + "with a stable `code`."))
