@@ -44,6 +44,10 @@ public class CheckoutService {
      * spends nothing and is answered with that order.
      */
     public OrderView checkout(long customerId, PurchaseRequest request, String idempotencyKey) {
+        // The shop's gates may ask Telegram (channel membership): checked before any lock or connection is held.
+        if (!orders.opened(customerId, idempotencyKey)) {
+            gates.requireThrough(customerId);
+        }
         OrderView order = idempotencyKey == null ? open(customerId, request, null)
                 : transactions.execute(tx -> {
                     // Replays racing each other (a client retrying at once, an integrator's parallel workers) wait
@@ -57,7 +61,6 @@ public class CheckoutService {
     private OrderView open(long customerId, PurchaseRequest request, String idempotencyKey) {
         if (!orders.opened(customerId, idempotencyKey)) {
             rateLimits.requireOrderBudget(customerId);
-            gates.requireThrough(customerId);
         }
         return orders.open(customerId, request, idempotencyKey);
     }

@@ -78,14 +78,15 @@ class IntegrationOrdersController {
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
     OrderView create(Authentication key, @PathVariable long telegramId, @Valid @RequestBody PurchaseBody body,
-                     @Parameter(description = "A fresh random key per purchase; up to 80 characters.",
+                     @Parameter(description = "A fresh random key per purchase; up to 78 characters.",
                              example = "3f2a9c1e-7b44-4f0e-9d7a-1c2b3d4e5f60")
                      @RequestHeader(name = "Idempotency-Key")
-                     @Pattern(regexp = "[A-Za-z0-9_.:-]{1,80}") String idempotencyKey) {
+                     @Pattern(regexp = "[A-Za-z0-9_.:-]{1,78}") String idempotencyKey) {
         Caller.requireScope(key, SCOPE);
-        // Namespaced by the integrator's key, so its retries never meet the customer's own checkout keys.
+        // Namespaced by the integrator's key with a '#' no customer's key may contain, so its retries never meet the
+        // customer's own checkout keys or another key's (the column holds 100: '#', the id and ':' fit beside 78).
         return checkout.checkout(customerId(telegramId), body.toRequest(),
-                "k" + Caller.apiKeyId(key) + ":" + idempotencyKey);
+                "#" + Caller.apiKeyId(key) + ":" + idempotencyKey);
     }
 
     @GetMapping("/orders/{id}")

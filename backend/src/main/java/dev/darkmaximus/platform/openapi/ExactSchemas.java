@@ -17,7 +17,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -32,8 +31,8 @@ import org.springframework.util.ClassUtils;
  * always present (Jackson writes nulls), so each is {@code required}, except those a record leaves out when empty
  * ({@code @JsonInclude(NON_NULL)}); and a property may be {@code null} unless its type can't be (a primitive, a
  * collection, which our views never leave null) or it is declared non-null ({@code @NotNull} and kin, or
- * {@code @Schema(requiredMode = REQUIRED)}). Request schemas keep their own rules (bean validation says what is
- * required) and are left alone. Springdoc alone marks nothing required and nothing nullable, so a client generated
+ * {@code @Schema(requiredMode = REQUIRED)}). Request schemas, including those also used in answers, keep their own
+ * rules (bean validation says what is required) and are left alone. Springdoc alone marks nothing required and nothing nullable, so a client generated
  * strictly from the contract broke on the first null.
  */
 class ExactSchemas implements OpenApiCustomizer {
@@ -51,9 +50,11 @@ class ExactSchemas implements OpenApiCustomizer {
         if (schemas == null) {
             return;
         }
-        for (String name : responseSchemas(openApi, schemas)) {
+        Set<String> requests = reachable(openApi, schemas, false);
+        for (String name : reachable(openApi, schemas, true)) {
             Class<?> type = records.get(name);
-            if (type != null) {
+            // A schema that is also a request body keeps the request rules: "required" would mean "send it".
+            if (type != null && !requests.contains(name)) {
                 exact(schemas.get(name), type);
             }
         }
@@ -159,14 +160,17 @@ class ExactSchemas implements OpenApiCustomizer {
         }
     }
 
-    /** Every component schema an answer can contain, following references from each response's content. */
+    /** Every component schema an answer (or a request body) can contain, following references. */
     @SuppressWarnings("rawtypes")
-    private static Set<String> responseSchemas(OpenAPI openApi, Map<String, Schema> schemas) {
+    private static Set<String> reachable(OpenAPI openApi, Map<String, Schema> schemas, boolean answers) {
         Set<String> found = new HashSet<>();
         List<Schema> pending = new ArrayList<>();
         openApi.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
-            if (op.getResponses() != null) {
-                op.getResponses().values().forEach(response -> addContent(response, pending));
+            if (answers && op.getResponses() != null) {
+                op.getResponses().values().forEach(response -> addContent(response.getContent(), pending));
+            }
+            if (!answers && op.getRequestBody() != null) {
+                addContent(op.getRequestBody().getContent(), pending);
             }
         }));
         while (!pending.isEmpty()) {
@@ -198,8 +202,7 @@ class ExactSchemas implements OpenApiCustomizer {
     }
 
     @SuppressWarnings("rawtypes")
-    private static void addContent(ApiResponse response, List<Schema> pending) {
-        Content content = response.getContent();
+    private static void addContent(Content content, List<Schema> pending) {
         if (content != null) {
             content.values().forEach(media -> pending.add(media.getSchema()));
         }
