@@ -31,8 +31,8 @@ import org.springframework.util.ClassUtils;
  * always present (Jackson writes nulls), so each is {@code required}, except those a record leaves out when empty
  * ({@code @JsonInclude(NON_NULL)}); and a property may be {@code null} unless its type can't be (a primitive, a
  * collection, which our views never leave null) or it is declared non-null ({@code @NotNull} and kin, or
- * {@code @Schema(requiredMode = REQUIRED)}). Request schemas, including those also used in answers, keep their own
- * rules (bean validation says what is required) and are left alone. Springdoc alone marks nothing required and nothing nullable, so a client generated
+ * {@code @Schema(requiredMode = REQUIRED)}). Request schemas keep their own rules for {@code required} (bean
+ * validation says what must be sent); one that answers carry too gets its nulls marked all the same. Springdoc alone marks nothing required and nothing nullable, so a client generated
  * strictly from the contract broke on the first null.
  */
 class ExactSchemas implements OpenApiCustomizer {
@@ -53,15 +53,16 @@ class ExactSchemas implements OpenApiCustomizer {
         Set<String> requests = reachable(openApi, schemas, false);
         for (String name : reachable(openApi, schemas, true)) {
             Class<?> type = records.get(name);
-            // A schema that is also a request body keeps the request rules: "required" would mean "send it".
-            if (type != null && !requests.contains(name)) {
-                exact(schemas.get(name), type);
+            if (type != null) {
+                // A schema that is also a request body keeps its request rules for "required" (there it would mean
+                // "send it"); its nulls are true both ways (Jackson takes null for any non-primitive field).
+                exact(schemas.get(name), type, !requests.contains(name));
             }
         }
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static void exact(Schema schema, Class<?> type) {
+    private static void exact(Schema schema, Class<?> type, boolean markRequired) {
         Map<String, Schema> properties = schema.getProperties();
         if (properties == null) {
             return;
@@ -80,7 +81,9 @@ class ExactSchemas implements OpenApiCustomizer {
                 properties.put(name, nullable(property));
             }
         }
-        schema.setRequired(required.isEmpty() ? null : required);
+        if (markRequired) {
+            schema.setRequired(required.isEmpty() ? null : required);
+        }
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
