@@ -25,9 +25,12 @@ class IntegratorScopesIT extends PanelBackedTest {
         admin = api.adminToken();
     }
 
+    private String keyName;
+
     private Map<String, String> keyWith(String... scopes) {
-        String key = api.post("/api/v1/admin/api-keys", Map.of("name", "scopes " + System.nanoTime(),
-                "scopes", List.of(scopes)), admin).expect(201).json().get("key").asString();
+        keyName = "scopes " + System.nanoTime();
+        String key = api.post("/api/v1/admin/api-keys", Map.of("name", keyName, "scopes", List.of(scopes)), admin)
+                .expect(201).json().get("key").asString();
         return Map.of("X-Api-Key", key);
     }
 
@@ -63,8 +66,11 @@ class IntegratorScopesIT extends PanelBackedTest {
         api.get("/api/v1/integrations/customers/1", null, key).problem(404, "not_found");
         JsonNode page = api.get("/api/v1/integrations/customers?limit=1", null, key).expect(200).json();
         assertThat(page.get("data").size()).isEqualTo(1);
-        assertThat(db.count("SELECT count(*) FROM audit_log WHERE action = 'customer.create' AND object_id = ?",
-                created.get("id").asString())).isEqualTo(1);
+        assertThat(jdbc.sql("""
+                        SELECT actor_type || ' ' || actor_name FROM audit_log
+                        WHERE action = 'customer.create' AND object_id = :id""")
+                .param("id", created.get("id").asString()).query(String.class).list())
+                .as("audited once, under the key's name").containsExactly("INTEGRATOR " + keyName);
 
         Map<String, String> catalogOnly = keyWith("catalog:read");
         assertThat(api.put(path, Map.of(), null, catalogOnly).problem(403, "scope_missing").get("scope").asString())

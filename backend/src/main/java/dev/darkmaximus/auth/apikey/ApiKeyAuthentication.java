@@ -17,6 +17,8 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
     ApiKeyAuthentication(ApiKeyPrincipal principal) {
         super(authorities(principal));
         this.principal = principal;
+        // The key's name, for the audit log (which can't know this type): what an admin recognises the key by.
+        setDetails(principal.keyName());
         setAuthenticated(true);
     }
 

@@ -91,9 +91,10 @@ public class AuditService {
             String type = subject.startsWith("customer:") ? "CUSTOMER" : "STAFF";
             return new Actor(type, subject.substring(subject.indexOf(':') + 1), jwt.getClaimAsString("name"));
         }
-        // An integrator's API key; its name is "apikey:<id>".
+        // An integrator's API key: "apikey:<id>", with the key's name as the authentication's details.
         if (auth != null && auth.isAuthenticated() && auth.getName().startsWith("apikey:")) {
-            return new Actor("INTEGRATOR", auth.getName().substring("apikey:".length()), auth.getName());
+            String keyName = auth.getDetails() instanceof String name ? name : auth.getName();
+            return new Actor("INTEGRATOR", auth.getName().substring("apikey:".length()), keyName);
         }
         return new Actor("SYSTEM", null, "system");
     }
