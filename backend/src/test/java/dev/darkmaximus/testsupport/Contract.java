@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +59,8 @@ public final class Contract {
                         path.getKey()));
             }
         }
+        // As Spring matches: a literal segment wins over a variable ("/keys/sync" before "/keys/{id}").
+        routes.sort(Comparator.comparingLong(route -> route.template().chars().filter(c -> c == '{').count()));
     }
 
     /** The contract as committed, read once per test JVM. */
