@@ -30,12 +30,18 @@ import dev.darkmaximus.subscription.KeyRevoked;
 @Service
 public class EventFeed {
 
+    /** Every event type, as the feed and the webhooks name them. */
+    public static final List<String> TYPES = List.of("customer.created", "order.paid", "payment.refunded",
+            "key.created", "key.extended", "key.expired", "key.revoked");
+
     private final EventStore store;
+    private final WebhookFanout webhooks;
     private final JsonMapper json;
     private final Clock clock;
 
-    EventFeed(EventStore store, JsonMapper json, Clock clock) {
+    EventFeed(EventStore store, WebhookFanout webhooks, JsonMapper json, Clock clock) {
         this.store = store;
+        this.webhooks = webhooks;
         this.json = json;
         this.clock = clock;
     }
@@ -113,8 +119,11 @@ public class EventFeed {
         return json.readValue(stored, Map.class);
     }
 
+    /** The feed's row and every subscribed endpoint's delivery, in the causing transaction: all or none. */
     private void append(String type, Map<String, Object> data) {
-        store.append(type, clock.instant(), json.writeValueAsString(data));
+        Instant at = clock.instant();
+        long id = store.append(type, at, json.writeValueAsString(data));
+        webhooks.fanOut(new Event(id, type, at, data));
     }
 
     private static Map<String, Object> money(Money money) {

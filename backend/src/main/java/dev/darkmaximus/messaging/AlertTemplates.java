@@ -28,6 +28,8 @@ public enum AlertTemplates {
     PANEL_UP("✅ Panel of host \"{host}\" answers again."),
     TICKET_WAITING("⏰ Ticket #{ticket_id} has waited {waited} for an answer (SLA {sla_hours} h)."),
     BROADCAST_DONE("📣 Broadcast #{broadcast_id} finished: sent {sent}, blocked {blocked}, failed {failed}."),
+    WEBHOOK_DISABLED("🔕 Webhook endpoint #{id} ({url}) was switched off: it has failed since {since}. Last error: "
+            + "{error}. Fix the receiver, then switch the endpoint on and resend what it missed in the admin UI."),
     DAILY_SUMMARY("📊 {day}: revenue {revenue}{stars}, payments {payments}, new customers {new_customers}, "
             + "active keys now {active_keys}.");
 

@@ -14,5 +14,6 @@ import dev.darkmaximus.platform.money.Money;
 public record KeyExtended(long keyId, long customerId, int keyNumber, Instant previousExpiry, Instant expiresAt,
                           Cause cause, Money price) {
 
-    public enum Cause { ORDER, RENEWAL, ADMIN }
+    /** INTEGRATOR: a third party's sale through the integrations API (SPEC §15). */
+    public enum Cause { ORDER, RENEWAL, ADMIN, INTEGRATOR }
 }

@@ -110,6 +110,12 @@ public class KeyService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Instant extendForOrder(long keyId, long planId, int bonusDays) {
+        return extendOnPlan(keyId, planId, bonusDays, KeyExtended.Cause.ORDER);
+    }
+
+    /** As {@link #extendForOrder}, for a {@code cause} other than the shop's own order (an integrator's sale). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Instant extendOnPlan(long keyId, long planId, int bonusDays, KeyExtended.Cause cause) {
         PlanView plan = plans.get(planId);
         VpnKey key = keys.findForUpdate(keyId).orElseThrow(() -> ApiException.notFound("Key", keyId));
         requireExtendable(key);
@@ -119,13 +125,19 @@ public class KeyService {
                 clock.instant()).orElseThrow();
         pushes.push(keyId, version);
         events.publishEvent(new KeyExtended(keyId, key.customerId(), key.number(), key.expiresAt(), expires,
-                KeyExtended.Cause.ORDER, null));
+                cause, null));
         return expires;
     }
 
     /** Admin: adds whole days from max(now, expiry); the key keeps its plan and trial flag. */
     @Transactional
     public KeyView extendByDays(long keyId, int days) {
+        return extendByDays(keyId, days, KeyExtended.Cause.ADMIN);
+    }
+
+    /** As {@link #extendByDays(long, int)}, told apart by {@code cause} in the key's events. */
+    @Transactional
+    public KeyView extendByDays(long keyId, int days, KeyExtended.Cause cause) {
         VpnKey key = keys.findForUpdate(keyId).orElseThrow(() -> ApiException.notFound("Key", keyId));
         requireExtendable(key);
         KeyView before = queries.get(keyId);
@@ -135,7 +147,7 @@ public class KeyService {
                 clock.instant()).orElseThrow();
         pushes.push(keyId, version);
         events.publishEvent(new KeyExtended(keyId, key.customerId(), key.number(), key.expiresAt(), expires,
-                KeyExtended.Cause.ADMIN, null));
+                cause, null));
         KeyView after = queries.get(keyId);
         audit.record("key.extend", "key", keyId, before, after);
         return after;

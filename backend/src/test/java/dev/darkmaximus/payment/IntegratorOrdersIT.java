@@ -108,7 +108,7 @@ class IntegratorOrdersIT extends PanelBackedTest {
         customersOnly.put("Idempotency-Key", "x");
         assertThat(api.post(orders, buy, null, customersOnly).problem(403, "scope_missing").get("scope").asString())
                 .isEqualTo("orders:write");
-        api.post(orders, buy, null, key).problem(400, "validation_failed");
+        api.post(orders, buy, null, key).problem(400, "idempotency_key_required");
         api.post("/api/v1/integrations/customers/1/orders", buy, null, with("y")).problem(404, "not_found");
         api.post(orders, buy, admin).problem(401, "unauthorized");
     }

@@ -137,8 +137,8 @@ class OutboxWorkerIT extends IntegrationTest {
 
     @Test
     void backoffDoublesUpToItsCap() {
-        assertThat(TWO_ATTEMPTS.backoffAfter(1)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(TWO_ATTEMPTS.backoffAfter(2)).isEqualTo(Duration.ofSeconds(60));
-        assertThat(TWO_ATTEMPTS.backoffAfter(30)).isEqualTo(Duration.ofMinutes(10));
+        assertThat(TWO_ATTEMPTS.retry().backoffAfter(1)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(TWO_ATTEMPTS.retry().backoffAfter(2)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(TWO_ATTEMPTS.retry().backoffAfter(30)).isEqualTo(Duration.ofMinutes(10));
     }
 }

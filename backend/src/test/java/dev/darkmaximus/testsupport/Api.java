@@ -74,6 +74,12 @@ public final class Api {
         return send(builder(path, token).POST(HttpRequest.BodyPublishers.ofString(rawBody)));
     }
 
+    public Response postRaw(String path, String rawBody, String token, Map<String, String> headers) {
+        HttpRequest.Builder b = builder(path, token).POST(HttpRequest.BodyPublishers.ofString(rawBody));
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     /** A POST with extra headers (Idempotency-Key, Telegram's secret token). */
     public Response post(String path, Object body, String token, Map<String, String> headers) {
         HttpRequest.Builder b = builder(path, token).POST(bodyOf(body));

@@ -20,9 +20,11 @@ public class EventStore {
         this.jdbc = jdbc;
     }
 
-    public void append(String type, Instant at, String json) {
-        jdbc.sql("INSERT INTO integration_events (type, occurred_at, data) VALUES (:type, :at, CAST(:data AS jsonb))")
-                .param("type", type).param("at", Timestamp.from(at)).param("data", json).update();
+    public long append(String type, Instant at, String json) {
+        return jdbc.sql("""
+                        INSERT INTO integration_events (type, occurred_at, data)
+                        VALUES (:type, :at, CAST(:data AS jsonb)) RETURNING id""")
+                .param("type", type).param("at", Timestamp.from(at)).param("data", json).query(Long.class).single();
     }
 
     /** Rows after the cursor ({@code tx}, {@code id}); the first page starts at (0, 0). */
@@ -38,6 +40,11 @@ public class EventStore {
                 .query((rs, n) -> new StoredEvent(rs.getLong("id"), rs.getString("tx"), rs.getString("type"),
                         rs.getTimestamp("occurred_at").toInstant(), rs.getString("data")))
                 .list();
+    }
+
+    public int deleteOccurredBefore(Instant before) {
+        return jdbc.sql("DELETE FROM integration_events WHERE occurred_at < :before")
+                .param("before", Timestamp.from(before)).update();
     }
 
     public record StoredEvent(long id, String tx, String type, Instant occurredAt, String json) {

@@ -70,10 +70,11 @@ class IntegrationOrdersController {
     @Operation(operationId = "integrationCreateOrder", summary = "Create an order for a customer and start paying it",
             description = "Needs `orders:write`. As `createOrder`: YOOKASSA answers a `payment.confirmationUrl` to "
                     + "send the customer to; BALANCE pays at once from the customer's balance (409 "
-                    + "`insufficient_balance`). The `Idempotency-Key` is required: a replay answers the order the "
-                    + "first request opened (as it is now), concurrent replays wait for the first, and the same key "
-                    + "with another purchase is 409 `idempotency_key_reused`. Keys are the integrator's own: "
-                    + "another key's, or the customer's, never collide with them.")
+                    + "`insufficient_balance`). The `Idempotency-Key` is required: for 24 h a replay answers the "
+                    + "first request's response again (`Idempotent-Replayed: true`; read the order for its state "
+                    + "now), concurrent replays wait for the first, and the same key with another purchase is 409 "
+                    + "`idempotency_key_reused`. Keys are the integrator's own: another key's, or the customer's, "
+                    + "never collide with them.")
     @ApiResponse(responseCode = "201", description = "The order with its payment.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -85,6 +87,10 @@ class OpenApiConfiguration {
                         new SecurityRequirement().addList("apiKey"), new SecurityRequirement()));
             }
             ApiResponses responses = op.getResponses();
+            if (path.startsWith("/api/v1/integrations/") && item.getPost() == op && !path.endsWith("/quotes")) {
+                requireIdempotencyKey(op);
+                addRef(responses, "409", "Conflict");
+            }
             if (op.getRequestBody() != null || (op.getParameters() != null && !op.getParameters().isEmpty())) {
                 addRef(responses, "400", "BadRequest");
             }
@@ -101,6 +107,19 @@ class OpenApiConfiguration {
             addRef(responses, "429", "TooManyRequests");
             addRef(responses, "500", "InternalError");
         }));
+    }
+
+    /** The header every integrator POST that changes something needs (integration's {@code IdempotentPosts}). */
+    private static void requireIdempotencyKey(Operation op) {
+        boolean declared = op.getParameters() != null && op.getParameters().stream()
+                .anyMatch(p -> "header".equals(p.getIn()) && "Idempotency-Key".equalsIgnoreCase(p.getName()));
+        if (!declared) {
+            op.addParametersItem(new Parameter().in("header").name("Idempotency-Key").required(true)
+                    .description("A fresh random key per operation; up to 78 of A-Z a-z 0-9 _ . : -. A retry with "
+                            + "the same key within 24 h answers the first request's result.")
+                    .schema(new StringSchema().pattern("^[A-Za-z0-9_.:-]{1,78}$"))
+                    .example("3f2a9c1e-7b44-4f0e-9d7a-1c2b3d4e5f60"));
+        }
     }
 
     private static void addRef(ApiResponses responses, String status, String name) {

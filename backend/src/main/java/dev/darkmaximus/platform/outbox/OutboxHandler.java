@@ -1,5 +1,7 @@
 package dev.darkmaximus.platform.outbox;
 
+import java.util.Optional;
+
 import dev.darkmaximus.platform.db.JsonDocument;
 
 /**
@@ -11,6 +13,11 @@ public interface OutboxHandler {
     String kind();
 
     void handle(JsonDocument payload) throws Exception;
+
+    /** This kind's own retries; empty: the outbox's defaults ({@code dm.outbox.*}). */
+    default Optional<OutboxRetry> retry() {
+        return Optional.empty();
+    }
 
     /** Called once when the task runs out of attempts, so the owner can mark its object failed for an admin. */
     default void onDeadLetter(JsonDocument payload) {

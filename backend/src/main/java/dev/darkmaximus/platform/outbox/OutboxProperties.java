@@ -25,10 +25,8 @@ public record OutboxProperties(
         @DefaultValue("10s") Duration firstBackoff,
         @DefaultValue("1h") Duration maxBackoff) {
 
-    /** Delay before the next attempt after {@code attempts} failed ones: exponential, capped. */
-    public Duration backoffAfter(int attempts) {
-        long factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
-        Duration delay = firstBackoff.multipliedBy(factor);
-        return delay.compareTo(maxBackoff) > 0 ? maxBackoff : delay;
+    /** The retries of every kind whose handler names none of its own. */
+    public OutboxRetry retry() {
+        return new OutboxRetry(maxAttempts, firstBackoff, maxBackoff);
     }
 }

@@ -78,10 +78,11 @@ public class OutboxWorker {
             handler.handle(task.payload());
             tasks.markDone(task.id(), clock.instant());
         } catch (Exception e) { // the outermost boundary: the failure is recorded and the task retried or dead-lettered
-            boolean dead = task.attempts() >= properties.maxAttempts();
+            OutboxRetry retry = handlers.get(task.kind()).retry().orElseGet(properties::retry);
+            boolean dead = task.attempts() >= retry.maxAttempts();
             outcome = dead ? "dead" : "retry";
             tasks.markFailed(task.id(), dead ? "DEAD" : "PENDING",
-                    clock.instant().plus(properties.backoffAfter(task.attempts())), describe(e));
+                    clock.instant().plus(retry.backoffAfter(task.attempts())), describe(e));
             if (dead) {
                 notifyDead(task);
             }
