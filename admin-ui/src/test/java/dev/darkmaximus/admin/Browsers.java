@@ -10,6 +10,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.ScreenshotAnimations;
 
 /** Debian's Chromium, headless, and the admin UI's sign-in, for the browser tests. */
 final class Browsers {
@@ -55,6 +56,8 @@ final class Browsers {
     }
 
     static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        // Animations (a dialog fading in) are run to their end first, so a shot never catches a screen half drawn.
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true)
+                .setAnimations(ScreenshotAnimations.DISABLED));
     }
 }

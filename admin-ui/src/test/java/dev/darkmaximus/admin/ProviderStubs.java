@@ -57,6 +57,16 @@ final class ProviderStubs {
                         .formatted(paymentId, BigDecimal.valueOf(kopecks, 2).toPlainString(), id))));
     }
 
+    /** A webhook receiver that takes every delivery (204), like a shop's own site would. */
+    static String webhookReceiverUrl() {
+        return SERVER.baseUrl() + "/hooks";
+    }
+
+    /** How many webhook deliveries the receiver has taken. */
+    static int webhookDeliveries() {
+        return SERVER.findAll(postRequestedFor(urlEqualTo("/hooks"))).size();
+    }
+
     /** The texts the bot sent to this chat, in order. */
     static List<String> sentTo(long chatId) {
         return SERVER.findAll(postRequestedFor(urlMatching("(?i)/bot[^/]+/sendMessage"))
@@ -82,6 +92,7 @@ final class ProviderStubs {
                          "metadata":{"order_id":"{{jsonPath request.body '$.metadata.order_id'}}",
                                      "payment_id":"{{jsonPath request.body '$.metadata.payment_id'}}"},
                          "refundable":false,"test":true}""")));
+        server.stubFor(post(urlEqualTo("/hooks")).willReturn(aResponse().withStatus(204)));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;
     }

@@ -36,6 +36,7 @@ import dev.darkmaximus.admin.ui.staff.ApiKeysView;
 import dev.darkmaximus.admin.ui.staff.StaffView;
 import dev.darkmaximus.admin.ui.support.SupportView;
 import dev.darkmaximus.admin.ui.templates.TemplatesView;
+import dev.darkmaximus.admin.ui.webhooks.WebhooksView;
 
 /**
  * Frame of every signed-in view: the screens this role may open on the side with who is signed in, the language and
@@ -89,6 +90,7 @@ public class MainLayout extends AppLayout {
         item("nav.settings", SettingsView.class);
         item("nav.staff", StaffView.class);
         item("nav.apiKeys", ApiKeysView.class);
+        item("nav.webhooks", WebhooksView.class);
         item("nav.audit", AuditView.class);
         item("nav.account", AccountView.class);
         nav.setId("nav");
