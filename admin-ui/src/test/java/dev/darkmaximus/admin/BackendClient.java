@@ -41,7 +41,7 @@ final class BackendClient {
     }
 
     static String send(String method, String path, String json, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BackendProcess.url() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ContractProxy.url() + path))
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));

@@ -13,11 +13,12 @@ public record IntegrationKeyResponse(
         @Schema(description = "The key's number among the customer's keys.", example = "1") int number,
         @Schema(description = "The customer's own name for the key.", example = "Phone") String label,
         @Schema(example = "3") long hostId,
-        @Schema(example = "Amsterdam") String hostName,
+        @Schema(example = "Amsterdam", requiredMode = Schema.RequiredMode.REQUIRED) String hostName,
         @Schema(description = "Absent for a trial key.", example = "5") Long planId,
         @Schema(description = "provisioning (being prepared: links come when it is active), active, expired, "
                 + "disabled, failed (the shop is on it), revoked.", example = "active",
-                allowableValues = {"provisioning", "active", "expired", "revoked", "disabled", "failed"})
+                allowableValues = {"provisioning", "active", "expired", "revoked", "disabled", "failed"},
+                requiredMode = Schema.RequiredMode.REQUIRED)
         String status,
         @Schema(example = "false") boolean trial,
         @Schema(example = "2026-12-24T10:15:30Z") Instant expiresAt,
@@ -28,7 +29,7 @@ public record IntegrationKeyResponse(
         String connectionLink,
         @Schema(description = "Subscription URL; absent when the plan gives a link only or the host has none.",
                 example = "https://sub.example.com/sub/k7p2x9q4m1n8b3v6") String subscriptionUrl,
-        @Schema(example = "2026-11-24T10:15:30Z") Instant createdAt) {
+        @Schema(example = "2026-11-24T10:15:30Z", requiredMode = Schema.RequiredMode.REQUIRED) Instant createdAt) {
 
     static IntegrationKeyResponse from(KeyView k) {
         MyKeyResponse own = MyKeyResponse.from(k);

@@ -12,14 +12,17 @@ public record MyKeyResponse(
         @Schema(description = "The key's number among the customer's keys.", example = "1") int number,
         @Schema(description = "The customer's own name for the key.", example = "Phone") String label,
         @Schema(example = "Amsterdam") String hostName,
-        @Schema(description = "provisioning (being prepared), active, expired, disabled, failed (we are on it).",
-                example = "active") String status,
+        @Schema(description = "provisioning (being prepared), active, expired, disabled, failed (we are on it); "
+                + "revoked keys are not listed.",
+                example = "active",
+                allowableValues = {"provisioning", "active", "expired", "revoked", "disabled", "failed"})
+        String status,
         @Schema(example = "false") boolean trial,
         @Schema(example = "2026-12-24T10:15:30Z") Instant expiresAt,
         @Schema(example = "1073741824") long trafficUsedBytes,
         @Schema(description = "0 = unlimited.", example = "53687091200") long trafficLimitBytes,
-        @Schema(description = "on, off, or inherit (follow the customer's default).", example = "inherit")
-        String autoRenew,
+        @Schema(description = "on, off, or inherit (follow the customer's default).", example = "inherit",
+                allowableValues = {"on", "off", "inherit"}) String autoRenew,
         @Schema(description = "Whether the key renews from the balance before expiry, defaults resolved.")
         boolean autoRenewEffective,
         @Schema(description = "Connection link to import into a VPN app; absent while being prepared or when the "
@@ -27,7 +30,9 @@ public record MyKeyResponse(
         String connectionLink,
         @Schema(description = "Subscription URL; absent when the plan gives a link only or the host has none.",
                 example = "https://sub.example.com/sub/k7p2x9q4m1n8b3v6") String subscriptionUrl,
-        @Schema(example = "both") String provisionMode,
+        @Schema(example = "both",
+                allowableValues = {"key", "subscription", "both", "cabinet", "cabinet_subscription"})
+        String provisionMode,
         @Schema(description = "Whether more time can be bought for this key (`kind: EXTEND_KEY`): not revoked, and "
                 + "bought on a plan still on sale (a trial can't be extended; buy a new key instead).",
                 example = "true") boolean extendable) {

@@ -153,7 +153,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         grid.setId("customer-keys");
         grid.addColumn(k -> "#" + k.getNumber()).setHeader("#").setAutoWidth(true);
         grid.addColumn(KeyResponse::getHostName).setHeader(getTranslation("customer.host"));
-        grid.addColumn(KeyResponse::getStatus).setHeader(getTranslation("customer.status"));
+        grid.addColumn(k -> k.getStatus().getValue()).setHeader(getTranslation("customer.status"));
         grid.addColumn(k -> k.getExpiresAt() == null ? "" : AT.format(k.getExpiresAt().toLocalDateTime()))
                 .setHeader(getTranslation("customer.expires"));
         grid.addColumn(k -> Boolean.TRUE.equals(k.getTrial()) ? getTranslation("customer.trial") : "");

@@ -68,8 +68,8 @@ public class KeyDialog extends Dialog {
     private void show(KeyResponse current) {
         key = current;
         details.removeAll();
-        String status = Boolean.TRUE.equals(current.getTrial()) ? getTranslation("keys.withTrial", current.getStatus())
-                : current.getStatus();
+        String status = Boolean.TRUE.equals(current.getTrial()) ? getTranslation("keys.withTrial",
+                current.getStatus().getValue()) : current.getStatus().getValue();
         details.addFormItem(text(Boolean.TRUE.equals(current.getEnabled()) ? status
                 : getTranslation("keys.switchedOff", status)), getTranslation("keys.status"));
         details.addFormItem(text(current.getHostName()), getTranslation("keys.host"));
@@ -80,7 +80,7 @@ public class KeyDialog extends Dialog {
                 + " UTC"), getTranslation("keys.expires"));
         details.addFormItem(text(KeysView.traffic(current.getTrafficUsedBytes(), current.getTrafficLimitBytes())),
                 getTranslation("keys.traffic"));
-        details.addFormItem(text(current.getAutoRenew() + " → " + getTranslation(
+        details.addFormItem(text(current.getAutoRenew().getValue() + " → " + getTranslation(
                 Boolean.TRUE.equals(current.getAutoRenewEffective()) ? "keys.renews" : "keys.doesNotRenew")),
                 getTranslation("keys.autoRenew"));
         String synced = current.getLastSyncedAt() == null ? getTranslation("keys.never")

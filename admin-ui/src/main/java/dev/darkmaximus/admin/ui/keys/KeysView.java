@@ -73,8 +73,8 @@ public class KeysView extends VerticalLayout {
                 .setSortProperty("panelEmail");
         grid.addColumn(KeyResponse::getHostName).setHeader(getTranslation("keys.host")).setSortProperty("host");
         grid.addColumn(k -> {
-            String text = Boolean.TRUE.equals(k.getTrial()) ? getTranslation("keys.withTrial", k.getStatus())
-                    : k.getStatus();
+            String text = Boolean.TRUE.equals(k.getTrial()) ? getTranslation("keys.withTrial",
+                    k.getStatus().getValue()) : k.getStatus().getValue();
             return k.getPanelMissingSince() != null ? getTranslation("keys.missingOnPanel", text) : text;
         }).setHeader(getTranslation("keys.status")).setAutoWidth(true).setSortProperty("status");
         grid.addColumn(k -> k.getExpiresAt() == null ? "" : TIME.format(k.getExpiresAt())).setHeader(getTranslation("keys.expiresUtc"))
