@@ -2,14 +2,22 @@ package dev.darkmaximus.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
+import dev.darkmaximus.testsupport.Api;
 import dev.darkmaximus.testsupport.PanelBackedTest;
 
 /**
@@ -78,6 +86,58 @@ class IntegratorScopesIT extends PanelBackedTest {
         api.get(path, null, catalogOnly).problem(403, "scope_missing");
         api.get("/api/v1/integrations/customers", null, catalogOnly).problem(403, "scope_missing");
         api.get(path, shop.customer().token()).problem(401, "unauthorized");
+    }
+
+    /**
+     * Every integrator operation the contract lists names its scope ("Needs `x`"), and refuses a key that has every
+     * scope but that one (403 naming it) and a customer's bearer token (401): a new endpoint can't forget either.
+     */
+    @Test
+    void everyIntegratorOperationInTheContractNeedsTheScopeItNames() throws Exception {
+        List<String> all = List.of("catalog:read", "customers:write", "orders:write", "keys:write", "events:read");
+        Map<String, Map<String, String>> without = new HashMap<>();
+        for (String scope : all) {
+            without.put(scope, keyWith(all.stream().filter(s -> !s.equals(scope)).toArray(String[]::new)));
+        }
+        long telegramId = ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L);
+        api.put("/api/v1/integrations/customers/" + telegramId, Map.of(), null, without.get("orders:write"))
+                .expect(201);
+        String bearer = shop.customer().token();
+        JsonNode contract = YAMLMapper.builder().build().readTree(Files.readString(Path.of("..", "openapi",
+                "openapi.yaml")));
+        int checked = 0;
+        for (Map.Entry<String, JsonNode> path : contract.get("paths").properties()) {
+            if (!path.getKey().startsWith("/api/v1/integrations/") || path.getKey().endsWith("/whoami")) {
+                continue;
+            }
+            String concrete = path.getKey().replace("{telegramId}", Long.toString(telegramId))
+                    .replaceAll("\\{[^}]+}", "1");
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                String method = operation.getKey().toUpperCase(Locale.ROOT);
+                Matcher needs = Pattern.compile("Needs `([a-z]+:[a-z]+)`")
+                        .matcher(operation.getValue().path("description").asString(""));
+                assertThat(needs.find()).as(method + " " + path.getKey() + " names its scope").isTrue();
+                String scope = needs.group(1);
+                JsonNode body = operation.getValue().path("requestBody").path("content").path("application/json")
+                        .get("example");
+                Map<String, String> headers = new HashMap<>(without.get(scope));
+                headers.put("Idempotency-Key", "scopes-" + System.nanoTime());
+                assertThat(send(method, concrete, body, null, headers).problem(403, "scope_missing").get("scope")
+                        .asString()).as(method + " " + path.getKey()).isEqualTo(scope);
+                send(method, concrete, body, bearer, Map.of()).problem(401, "unauthorized");
+                checked++;
+            }
+        }
+        assertThat(checked).as("the integrator operations").isGreaterThanOrEqualTo(14);
+    }
+
+    private Api.Response send(String method, String path, JsonNode body, String token, Map<String, String> headers) {
+        return switch (method) {
+            case "GET" -> api.get(path, token, headers);
+            case "POST" -> api.post(path, body == null ? Map.of() : body, token, headers);
+            case "PUT" -> api.put(path, body == null ? Map.of() : body, token, headers);
+            default -> throw new IllegalStateException("no integrator operation uses " + method);
+        };
     }
 
     @Test

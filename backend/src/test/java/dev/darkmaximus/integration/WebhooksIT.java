@@ -121,6 +121,8 @@ class WebhooksIT extends PanelBackedTest {
         String body = request.getBodyAsString();
         String signature = request.getHeader("X-DM-Signature");
         assertThat(signature).isEqualTo(expectedSignature(secret, signature, body));
+        assertThat(DocumentedSignature.verified(secret, signature, request.getBody()))
+                .as("the receiver's check from docs/integrators.md accepts it").isTrue();
         long signedAt = Long.parseLong(signature.split(",")[0].substring(2));
         assertThat(Math.abs(Instant.now().getEpochSecond() - signedAt)).isLessThan(600);
         assertThat(request.getHeader("X-DM-Event")).isEqualTo("customer.created");

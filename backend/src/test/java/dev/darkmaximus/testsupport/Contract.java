@@ -135,6 +135,46 @@ public final class Contract {
                 body);
     }
 
+    /**
+     * What is wrong with the contract's own examples: a JSON request body or success answer without one, or one its
+     * schema refuses.
+     */
+    public List<String> exampleViolations() {
+        List<String> found = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                String at = "/paths/" + escape(path.getKey()) + "/" + operation.getKey();
+                String name = operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                checkExamples(operation.getValue().path("requestBody"), at + "/requestBody", name + " request",
+                        found);
+                for (Map.Entry<String, JsonNode> response : operation.getValue().path("responses").properties()) {
+                    if (response.getKey().startsWith("2") && !response.getValue().has("$ref")) {
+                        checkExamples(response.getValue(), at + "/responses/" + response.getKey(),
+                                name + " → " + response.getKey(), found);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private void checkExamples(JsonNode holder, String pointer, String name, List<String> found) {
+        for (Map.Entry<String, JsonNode> media : holder.path("content").properties()) {
+            if (!media.getKey().contains("json")) {
+                continue;
+            }
+            JsonNode example = media.getValue().get("example");
+            if (example == null) {
+                found.add(name + ": no example");
+                continue;
+            }
+            for (String error : validate(pointer + "/content/" + escape(media.getKey()) + "/schema",
+                    JSON.writeValueAsString(example))) {
+                found.add(name + ": example " + error);
+            }
+        }
+    }
+
     private List<String> validate(String pointer, String body) {
         JsonNode instance;
         try {

@@ -26,6 +26,7 @@ import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -40,7 +41,7 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI darkMaximusOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Dark Maximus 3 API").version("1.0.0")
+                .info(new Info().title("Dark Maximus 3 API").version("1.1.0")
                         .description("REST API of the Dark Maximus 3 VPN shop: Mini App, admin UI and integrators. "
                                 + "Money is always {amount, currency} in minor units. Errors are RFC 9457 problem+json "
                                 + "with a stable `code`."))
@@ -73,11 +74,20 @@ class OpenApiConfiguration {
     }
 
     @Bean
+    @Order(0)
     OpenApiCustomizer exactSchemas() {
         return new ExactSchemas("dev.darkmaximus");
     }
 
+    /** Last: the examples are made from the finished schemas. */
     @Bean
+    @Order(100)
+    OpenApiCustomizer examples() {
+        return new ContractExamples();
+    }
+
+    @Bean
+    @Order(1)
     OpenApiCustomizer standardErrors() {
         return openApi -> openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(op -> {
             boolean catalog = op.getTags() != null && op.getTags().contains("catalog");
