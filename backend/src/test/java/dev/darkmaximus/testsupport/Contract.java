@@ -21,6 +21,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
+import org.springframework.test.web.servlet.ResultHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -96,6 +97,13 @@ public final class Contract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** For MockMvc slice tests ({@code .andDo(Contract.checked())}): each answer checked as the test client's are. */
+    public static ResultHandler checked() {
+        return result -> check(result.getRequest().getMethod(), result.getRequest().getRequestURI(),
+                result.getResponse().getStatus(), result.getResponse().getContentType(),
+                result.getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     /** What is wrong with this answer by the contract; empty when nothing is, or the path is not the API's. */

@@ -36,6 +36,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.darkmaximus.billing.PromoCommand;
 import dev.darkmaximus.billing.PromoService;
+import dev.darkmaximus.testsupport.Contract;
 
 /**
  * A web slice: one controller with its JSON binding, bean validation and problem+json errors, the service mocked.
@@ -68,6 +69,7 @@ class PromoAdminControllerTest {
     void aBodyMissingFieldsIsAProblemNamingEachField() throws Exception {
         mvc.perform(post("/api/v1/admin/promo-codes").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"kind\":\"PERCENT\",\"value\":-5}"))
+                .andDo(Contract.checked())
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("validation_failed"))
@@ -80,6 +82,7 @@ class PromoAdminControllerTest {
     void aNumberSentAsAStringIsRefusedNotCoerced() throws Exception {
         mvc.perform(post("/api/v1/admin/promo-codes").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"code\":\"SPRING\",\"kind\":\"PERCENT\",\"value\":\"25\"}"))
+                .andDo(Contract.checked())
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         verify(promos, never()).create(any(), any());
@@ -95,6 +98,7 @@ class PromoAdminControllerTest {
         mvc.perform(post("/api/v1/admin/promo-codes")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"code\":\"SPRING\",\"kind\":\"PERCENT\",\"value\":25}"))
+                .andDo(Contract.checked())
                 .andExpect(status().isCreated());
 
         ArgumentCaptor<PromoCommand> command = ArgumentCaptor.forClass(PromoCommand.class);
