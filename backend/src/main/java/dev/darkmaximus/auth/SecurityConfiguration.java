@@ -2,6 +2,7 @@ package dev.darkmaximus.auth;
 
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -38,6 +39,18 @@ import dev.darkmaximus.platform.ratelimit.RateLimitGate;
 class SecurityConfiguration {
 
     private static final String INTEGRATIONS = "/api/v1/integrations/**";
+
+    /** The metrics scrape: only the operator's Prometheus, with its token (docs/ops/monitoring.md). */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metrics(HttpSecurity http, ProblemWriter problems,
+                                @Value("${dm.metrics.scrape-token:}") String scrapeToken) throws Exception {
+        statelessApi(http, problems, "Send the scrape token (DM_METRICS_TOKEN) as a bearer token.")
+                .securityMatcher("/actuator/prometheus", "/actuator/prometheus/**")
+                .addFilterBefore(new ScrapeTokenFilter(scrapeToken), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(ScrapeTokenFilter.ROLE));
+        return http.build();
+    }
 
     @Bean
     @Order(1)

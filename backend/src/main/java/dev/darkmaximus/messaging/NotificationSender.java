@@ -3,6 +3,7 @@ package dev.darkmaximus.messaging;
 import java.time.Clock;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,9 +32,12 @@ class NotificationSender implements OutboxHandler {
     private final SendQueue sendQueue;
     private final JsonMapper json;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     NotificationSender(NotificationRepository notifications, CustomerService customers, Templates templates,
-                       TelegramBotApi telegram, SendQueue sendQueue, JsonMapper json, Clock clock) {
+                       TelegramBotApi telegram, SendQueue sendQueue, JsonMapper json, Clock clock,
+                       MeterRegistry meters) {
+        this.meters = meters;
         this.notifications = notifications;
         this.customers = customers;
         this.templates = templates;
@@ -72,6 +76,7 @@ class NotificationSender implements OutboxHandler {
                     () -> telegram.sendMessage(customer.telegramId(), text));
             notifications.record(id, "SENT", null, clock.instant());
         } catch (TelegramBotApi.Blocked blocked) {
+            meters.counter("dm.telegram.blocked").increment();
             customers.markUnreachable(customer.id());
             notifications.record(id, "SKIPPED", "blocked: " + blocked.getMessage(), clock.instant());
         } catch (TelegramBotApi.Refused refused) {

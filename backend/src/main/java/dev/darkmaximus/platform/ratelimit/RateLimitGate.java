@@ -3,6 +3,7 @@ package dev.darkmaximus.platform.ratelimit;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -20,8 +21,10 @@ public class RateLimitGate {
     private final RateLimiter limiter;
     private final RateLimitProperties properties;
     private final ProblemWriter problems;
+    private final MeterRegistry meters;
 
-    RateLimitGate(RateLimiter limiter, RateLimitProperties properties, ProblemWriter problems) {
+    RateLimitGate(RateLimiter limiter, RateLimitProperties properties, ProblemWriter problems, MeterRegistry meters) {
+        this.meters = meters;
         this.limiter = limiter;
         this.properties = properties;
         this.problems = problems;
@@ -43,6 +46,7 @@ public class RateLimitGate {
         RateLimiter.Decision decision = limiter.tryConsume("orders:customer:" + customerId,
                 properties.ordersPerCustomerPerMinute());
         if (!decision.allowed()) {
+            meters.counter("dm.http.rate_limited", "bucket", "orders").increment();
             throw new RateLimitedException(decision.retryAfterSeconds());
         }
     }
@@ -51,6 +55,9 @@ public class RateLimitGate {
     boolean admit(String bucket, int perMinute, HttpServletResponse response) throws IOException {
         RateLimiter.Decision decision = limiter.tryConsume(bucket, perMinute);
         if (!decision.allowed()) {
+            // The bucket's kind only ("login", "apikey"…), never the address or key: bounded tags.
+            meters.counter("dm.http.rate_limited", "bucket", bucket.substring(0, Math.max(bucket.indexOf(':'), 0)))
+                    .increment();
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
             problems.write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
                     "Too many requests; retry after " + decision.retryAfterSeconds() + " s."));

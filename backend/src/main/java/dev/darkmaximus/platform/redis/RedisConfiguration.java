@@ -3,6 +3,8 @@ package dev.darkmaximus.platform.redis;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -25,5 +27,18 @@ class RedisConfiguration {
                 .setTimeout(1_000)
                 .setRetryAttempts(1);
         return Redisson.create(config);
+    }
+
+    /** Redis in readiness when the shop uses it: a node whose Redis is gone can't share rate limits. */
+    @Bean("redis")
+    HealthIndicator redisHealth(RedissonClient redisson) {
+        return () -> {
+            try {
+                redisson.getBucket("dm:health").isExists();
+                return Health.up().build();
+            } catch (RuntimeException e) { // any Redisson failure means "not reachable now"
+                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+            }
+        };
     }
 }

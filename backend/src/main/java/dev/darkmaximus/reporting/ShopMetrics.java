@@ -1,0 +1,80 @@
+package dev.darkmaximus.reporting;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import dev.darkmaximus.billing.OrderPaid;
+import dev.darkmaximus.billing.PaymentCreditedToBalance;
+import dev.darkmaximus.billing.PaymentMethod;
+import dev.darkmaximus.billing.PaymentRefunded;
+import dev.darkmaximus.customer.CustomerRegistered;
+import dev.darkmaximus.subscription.KeyExpired;
+import dev.darkmaximus.subscription.KeyExtended;
+import dev.darkmaximus.subscription.KeyProvisioned;
+import dev.darkmaximus.subscription.KeyRevoked;
+
+/**
+ * The shop's business counters for Prometheus (docs/ops/monitoring.md), counted from the features' events on the
+ * node that handled them: sum them over nodes. Tags are few and bounded (kinds, providers, currencies, host ids).
+ * Revenue is new money only: an order paid from the balance spends money already counted when it came in.
+ */
+@Component
+class ShopMetrics {
+
+    private final MeterRegistry meters;
+
+    ShopMetrics(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    @EventListener
+    void on(OrderPaid e) {
+        meters.counter("dm.orders.paid", "kind", e.kind().name(), "provider", e.provider().name()).increment();
+        if (e.provider() != PaymentMethod.BALANCE) {
+            revenue(e.amount().currency().name(), e.amount().amount());
+        }
+    }
+
+    @EventListener
+    void on(PaymentCreditedToBalance e) {
+        meters.counter("dm.payments.to_balance", "reason", e.reason().name()).increment();
+        revenue(e.amount().currency().name(), e.amount().amount());
+    }
+
+    @EventListener
+    void on(PaymentRefunded e) {
+        String currency = e.amount().currency().name();
+        meters.counter("dm.refunds", "currency", currency, "to_balance", Boolean.toString(e.toBalance())).increment();
+        meters.counter("dm.refunds.minor", "currency", currency).increment(e.amount().amount());
+    }
+
+    @EventListener
+    void on(CustomerRegistered e) {
+        meters.counter("dm.customers.registered").increment();
+    }
+
+    @EventListener
+    void on(KeyProvisioned e) {
+        meters.counter("dm.keys.provisioned", "host", Long.toString(e.hostId())).increment();
+    }
+
+    @EventListener
+    void on(KeyExtended e) {
+        meters.counter("dm.keys.extended", "cause", e.cause().name()).increment();
+    }
+
+    @EventListener
+    void on(KeyExpired e) {
+        meters.counter("dm.keys.expired").increment();
+    }
+
+    @EventListener
+    void on(KeyRevoked e) {
+        meters.counter("dm.keys.revoked").increment();
+    }
+
+    private void revenue(String currency, long minor) {
+        meters.counter("dm.revenue.minor", "currency", currency).increment(minor);
+    }
+}
