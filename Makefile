@@ -9,7 +9,7 @@ export PATH := $(JAVA_HOME)/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 MVN := ./mvnw -B -ntp
 
-.PHONY: help build test test-fast run openapi docs lint-openapi lint-compose bench clean
+.PHONY: help build test test-fast run openapi docs lint-openapi lint-compose lint-docker bench clean
 
 help:
 	@echo "make run      start backend (:8080, Mini App at /app/) and admin UI (:8081) on embedded defaults"
@@ -18,7 +18,8 @@ help:
 	@echo "make openapi  rewrite openapi/openapi.yaml from the running code"
 	@echo "make docs     regenerate the module diagram in docs/modules"
 	@echo "make lint-openapi  lint the contract with redocly (needs npx)"
-	@echo "make lint-compose  validate docker-compose.yml with docker-compose 1.29"
+	@echo "make lint-compose  validate docker-compose.yml with docker-compose 1.29 (monitoring profile included)"
+	@echo "make lint-docker   lint the Dockerfiles (hadolint if installed, plus the plain-docker checks)"
 	@echo "make bench    load-test the API on 127.0.0.1 and print req/s and latency percentiles"
 
 build:
@@ -59,6 +60,11 @@ bench:
 lint-compose:
 	DATABASE_PASSWORD=x DM_SECRET_KEY=x DM_JWT_PRIVATE_KEY=x docker-compose -f docker-compose.yml \
 		--env-file .env.example config -q
+	DATABASE_PASSWORD=x DM_SECRET_KEY=x DM_JWT_PRIVATE_KEY=x docker-compose -f docker-compose.yml \
+		--env-file .env.example --profile monitoring config -q
+
+lint-docker:
+	./scripts/lint-dockerfiles.sh
 
 lint-openapi:
 	npx --yes @redocly/cli@2 lint --extends=recommended openapi/openapi.yaml

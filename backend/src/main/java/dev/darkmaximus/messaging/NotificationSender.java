@@ -38,6 +38,7 @@ class NotificationSender implements OutboxHandler {
                        TelegramBotApi telegram, SendQueue sendQueue, JsonMapper json, Clock clock,
                        MeterRegistry meters) {
         this.meters = meters;
+        meters.counter("dm.telegram.blocked"); // from 0, for increase()
         this.notifications = notifications;
         this.customers = customers;
         this.templates = templates;

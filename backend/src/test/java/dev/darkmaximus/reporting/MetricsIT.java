@@ -2,6 +2,10 @@ package dev.darkmaximus.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import dev.darkmaximus.testsupport.PanelBackedTest;
 import dev.darkmaximus.testsupport.Purchases;
@@ -76,6 +82,47 @@ class MetricsIT extends PanelBackedTest {
         assertThat(value(after, succeeded) - value(before, succeeded)).isEqualTo(1);
         assertThat(after).containsPattern("dm_keys_provisioning_seconds_count\\{" + Pattern.quote(host) + "} [1-9]");
         assertThat(value(after, "dm_panel_up{" + host + "}")).isEqualTo(1);
+    }
+
+    /**
+     * The dashboards and alerts in docs/ops use only metrics the backend exports (after a paid order and its key,
+     * so the per-host series exist), and the rules file has what Prometheus needs for each rule.
+     */
+    @Test
+    void everyMetricTheDashboardsAndAlertsUseIsExported() throws Exception {
+        JsonNode order = money.paidByCard(shop.customer());
+        outbox.run("key.push:" + db.count("SELECT key_id FROM orders WHERE id = ?", order.get("id").asLong()) + ":");
+        String scrape = scrape();
+        Path ops = Path.of("..", "docs", "ops");
+        List<String> expressions = new ArrayList<>();
+        JsonNode dashboard = JsonMapper.builder().build().readTree(Files.readString(ops.resolve(
+                Path.of("grafana", "dark-maximus.json"))));
+        dashboard.get("panels").forEach(panel -> panel.path("targets").forEach(t -> expressions.add(
+                t.get("expr").asString())));
+        JsonNode rules = YAMLMapper.builder().build().readTree(Files.readString(ops.resolve(
+                Path.of("prometheus", "alerts.yml"))));
+        assertThat(rules.get("groups")).isNotEmpty();
+        rules.get("groups").forEach(group -> group.get("rules").forEach(rule -> {
+            assertThat(rule.path("alert").asString()).as("a rule's name").matches("[A-Z][A-Za-z]+");
+            assertThat(rule.path("labels").path("severity").asString()).isIn("warning", "critical");
+            assertThat(rule.path("annotations").path("summary").asString()).isNotBlank();
+            assertThat(rule.path("for").asString("0m")).matches("[0-9]+[smh]");
+            expressions.add(rule.get("expr").asString());
+        }));
+        assertThat(expressions).hasSizeGreaterThan(30);
+
+        Matcher names = Pattern.compile("\\b((?:dm|jvm|http|hikaricp|process)_[a-z0-9_]+)").matcher(
+                String.join("\n", expressions));
+        List<String> missing = new ArrayList<>();
+        while (names.find()) {
+            String name = names.group(1);
+            // dm_redis_up exists only where Redis is configured (RedisRateLimitIT's context, not this one).
+            if (!name.equals("dm_redis_up")
+                    && !Pattern.compile("(?m)^" + Pattern.quote(name) + "[{ ]").matcher(scrape).find()) {
+                missing.add(name);
+            }
+        }
+        assertThat(missing).as("metrics the dashboards or alerts use that the backend does not export").isEmpty();
     }
 
     @Test

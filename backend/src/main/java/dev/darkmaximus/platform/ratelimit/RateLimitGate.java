@@ -25,6 +25,9 @@ public class RateLimitGate {
 
     RateLimitGate(RateLimiter limiter, RateLimitProperties properties, ProblemWriter problems, MeterRegistry meters) {
         this.meters = meters;
+        for (String bucket : new String[] {"login", "checkout", "webhook", "integrator", "api", "apikey", "orders"}) {
+            meters.counter("dm.http.rate_limited", "bucket", bucket); // from 0, for increase() and the 429 alert
+        }
         this.limiter = limiter;
         this.properties = properties;
         this.problems = problems;

@@ -1,5 +1,7 @@
 package dev.darkmaximus.platform.redis;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -31,14 +33,18 @@ class RedisConfiguration {
 
     /** Redis in readiness when the shop uses it: a node whose Redis is gone can't share rate limits. */
     @Bean("redis")
-    HealthIndicator redisHealth(RedissonClient redisson) {
-        return () -> {
-            try {
-                redisson.getBucket("dm:health").isExists();
-                return Health.up().build();
-            } catch (RuntimeException e) { // any Redisson failure means "not reachable now"
-                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
-            }
-        };
+    HealthIndicator redisHealth(RedissonClient redisson, MeterRegistry meters) {
+        Gauge.builder("dm.redis.up", redisson, RedisConfiguration::answers)
+                .description("1 when Redis answers, 0 when it does not").register(meters);
+        return () -> answers(redisson) == 1 ? Health.up().build() : Health.down().build();
+    }
+
+    private static double answers(RedissonClient redisson) {
+        try {
+            redisson.getBucket("dm:health").isExists();
+            return 1;
+        } catch (RuntimeException e) { // any Redisson failure means "not reachable now"
+            return 0;
+        }
     }
 }

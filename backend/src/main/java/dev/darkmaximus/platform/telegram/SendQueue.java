@@ -64,6 +64,10 @@ public class SendQueue implements SmartLifecycle {
         this.limits = new SendLimits(perSecond, groupPerMinute, chatInterval);
         this.clock = clock;
         this.meters = meters;
+        for (Priority priority : Priority.values()) {
+            meters.counter("dm.telegram.sent", "priority", priority.name()); // from 0, for increase()
+        }
+        meters.counter("dm.telegram.flood_waits");
     }
 
     /** For tests: a fake clock's sleeper and a same-thread executor make the queue deterministic. */
