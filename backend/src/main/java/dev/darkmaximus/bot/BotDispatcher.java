@@ -21,6 +21,7 @@ import dev.darkmaximus.bot.persistence.BotSessions;
 import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.customer.CustomerView;
 import dev.darkmaximus.customer.TelegramProfile;
+import dev.darkmaximus.messaging.Maintenance;
 import dev.darkmaximus.messaging.Templates;
 import dev.darkmaximus.payment.stars.StarsPayments;
 import dev.darkmaximus.platform.error.ApiException;
@@ -56,11 +57,15 @@ class BotDispatcher {
     private final SupportFlow support;
     private final AdminFlow admin;
     private final ForumRelay forum;
+    private final Maintenance maintenance;
+    private final StaffService staff;
 
     BotDispatcher(CustomerService customers, BotSessions sessions, RateLimiter limiter, StarsPayments stars,
                   BotApiClient api, Templates templates, CallbackCodec codec, ShopSettings settings, Clock clock,
                   Onboarding onboarding, ShopFlow shop, KeysFlow keys, AccountFlow account, SupportFlow support,
-                  AdminFlow admin, ForumRelay forum) {
+                  AdminFlow admin, ForumRelay forum, Maintenance maintenance, StaffService staff) {
+        this.maintenance = maintenance;
+        this.staff = staff;
         this.customers = customers;
         this.sessions = sessions;
         this.limiter = limiter;
@@ -150,6 +155,11 @@ class BotDispatcher {
                 if (limiter.tryConsume("bot-flood-notice:" + customer.id(), 1).allowed()) {
                     chat.notice(chat.t("flood"));
                 }
+                return;
+            }
+            if (maintenance.on() && staff.activeByTelegramId(customer.telegramId()).isEmpty()) {
+                // Payments and chat membership were handled above and go on; a customer's conversation waits.
+                chat.notice(maintenance.text(customer.language()));
                 return;
             }
             if (data != null) {

@@ -45,6 +45,7 @@ public class Templates {
     public static final String WITHDRAWAL_APPROVED = "referral.withdrawal_approved";
     public static final String WITHDRAWAL_DECLINED = "referral.withdrawal_declined";
     public static final String STAFF_MESSAGE = "staff.message";
+    public static final String MAINTENANCE = "shop.maintenance";
 
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
     static final Duration OVERRIDES_TTL = Duration.ofSeconds(30);
@@ -111,6 +112,9 @@ public class Templates {
             Map.entry(WITHDRAWAL_DECLINED, Map.of(
                     "ru", "❌ Заявка на вывод {amount} отклонена: {reason}",
                     "en", "❌ Your withdrawal of {amount} was declined: {reason}")),
+            Map.entry(MAINTENANCE, Map.of(
+                    "ru", "🛠 Идёт техническое обслуживание, скоро вернёмся. Ваши ключи работают, оплаченное не пропадёт.",
+                    "en", "🛠 We're down for maintenance and will be back soon. Your keys keep working and nothing paid is lost.")),
             Map.entry(STAFF_MESSAGE, Map.of(
                     "ru", "✉️ <b>Сообщение от поддержки</b>\n\n{text}",
                     "en", "✉️ <b>A message from support</b>\n\n{text}")));

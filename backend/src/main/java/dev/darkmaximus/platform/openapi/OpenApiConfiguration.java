@@ -36,6 +36,10 @@ import org.springframework.http.HttpStatus;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
+    /** The customer routes maintenance mode answers 503 on (messaging's MaintenanceFilter). */
+    private static final List<String> MAINTAINED = List.of("/api/v1/me", "/api/v1/orders", "/api/v1/quotes",
+            "/api/v1/catalog", "/api/v1/auth/telegram", "/api/v1/auth/dev");
+
     private static final String PROBLEM = "application/problem+json";
 
     @Bean
@@ -101,6 +105,11 @@ class OpenApiConfiguration {
                 requireIdempotencyKey(op);
                 addRef(responses, "409", "Conflict");
             }
+            boolean customerFacing = MAINTAINED.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"))
+                    || (path.startsWith("/api/v1/integrations/") && item.getGet() != op);
+            if (customerFacing) {
+                addRef(responses, "503", "Maintenance");
+            }
             if (op.getRequestBody() != null || (op.getParameters() != null && !op.getParameters().isEmpty())) {
                 addRef(responses, "400", "BadRequest");
             }
@@ -163,6 +172,12 @@ class OpenApiConfiguration {
                         + "panel 3 unreachable (HttpConnectTimeoutException)", false));
         responses.put("ServiceUnavailable", problem("A dependency is not configured or not reachable.", 503,
                 "telegram_not_configured", "Telegram sign-in is off: the shop has no bot token configured.", false));
+        ApiResponse maintenance = problem("Maintenance mode: `detail` is the shop's \"back soon\" text, in the "
+                + "customer's language; retry after `Retry-After` seconds.", 503, "maintenance",
+                "🛠 We're down for maintenance and will be back soon.", false);
+        maintenance.addHeaderObject("Retry-After", new Header().description("Seconds to wait before retrying.")
+                .schema(new IntegerSchema().example(300)));
+        responses.put("Maintenance", maintenance);
         responses.put("InternalError", problem("Unexpected error; quote requestId to support.", 500, "internal_error",
                 "Something went wrong on our side; quote the requestId to support.", false));
         return responses;

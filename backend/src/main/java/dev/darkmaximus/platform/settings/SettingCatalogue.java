@@ -51,6 +51,9 @@ public final class SettingCatalogue {
                     "Where customers reach a human (an @username or a link), shown in help and refusals.", "/support"),
             of(ShopSettings.TIME_ZONE, GENERAL, TIME_ZONE, "Time zone",
                     "The shop's time zone for dates shown to customers and staff.", "Europe/Moscow"),
+            of(ShopSettings.MAINTENANCE, GENERAL, BOOLEAN, "Maintenance mode",
+                    "Customers see the \"back soon\" text (template shop.maintenance) in the bot and the Mini App; "
+                            + "staff, payments and keys already bought keep working.", "false"),
 
             of(ShopSettings.TERMS_REQUIRED, ACCESS, BOOLEAN, "Terms required",
                     "New customers must accept the terms and privacy policy before using the bot.", "false"),

@@ -40,6 +40,7 @@ public class ShopSettings {
     public static final String RENEWAL_WINDOW = "reminders.renewal-window";
     public static final String SYNC_INTERVAL = "sync.interval";
     public static final String TIME_ZONE = "general.time-zone";
+    public static final String MAINTENANCE = "general.maintenance";
     public static final String GRACE_DELETE = "keys.grace-delete";
     public static final String GRACE_PERIOD = "keys.grace-period";
     public static final String SELL_WHILE_PANEL_DOWN = "keys.sell-while-panel-down";
@@ -156,6 +157,14 @@ public class ShopSettings {
     /** The Mini App's public URL for the bot's "Open app" button; empty = no button. */
     public String miniAppUrl() {
         return value(MINIAPP_URL);
+    }
+
+    /**
+     * Maintenance mode: customers get the "back soon" text in the bot and the Mini App; staff, payment webhooks and
+     * the background work (provisioning, notifications) go on.
+     */
+    public boolean maintenance() {
+        return bool(MAINTENANCE);
     }
 
     /** Where customers reach a human (an @username or a link), shown in help and refusals. */
