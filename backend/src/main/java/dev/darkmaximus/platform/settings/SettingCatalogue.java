@@ -145,6 +145,12 @@ public final class SettingCatalogue {
 
             of(ShopSettings.ADMIN_CHAT_ID, ADMIN, CHAT_ID, "Admin chat",
                     "The Telegram chat that receives admin notifications (payments, errors); empty = none.", ""),
+            of(ShopSettings.LOG_CHAT_ID, ADMIN, CHAT_ID, "Log chat",
+                    "A Telegram chat that gets the backend's errors (and warnings, by the level below), grouped and "
+                            + "rate-limited; empty = none.", ""),
+            of(ShopSettings.LOG_CHAT_LEVEL, ADMIN, STRING, "Log chat level",
+                    "The least severe level sent to the log chat: WARN or ERROR.", "ERROR")
+                    .matching("WARN|ERROR", "must be WARN or ERROR"),
             of(ShopSettings.ADMIN_UI_URL, ADMIN, URL, "Admin UI URL",
                     "The admin UI's address, for links from the bot's admin menu; empty = no link.", ""));
 

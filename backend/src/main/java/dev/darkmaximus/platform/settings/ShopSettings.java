@@ -47,6 +47,8 @@ public class ShopSettings {
     public static final String PROVISIONING_NOTICE_AFTER = "keys.provisioning-notice-after";
     public static final String BOT_USERNAME = "general.bot-username";
     public static final String ADMIN_CHAT_ID = "admin.chat-id";
+    public static final String LOG_CHAT_ID = "admin.log-chat-id";
+    public static final String LOG_CHAT_LEVEL = "admin.log-chat-level";
     public static final String REFERRAL_ENABLED = "referral.enabled";
     public static final String REFERRAL_PERCENT = "referral.percent";
     public static final String REFERRAL_FIRST_DISCOUNT = "referral.first-purchase-discount";
@@ -165,6 +167,16 @@ public class ShopSettings {
      */
     public boolean maintenance() {
         return bool(MAINTENANCE);
+    }
+
+    /** The chat that gets the backend's warnings and errors (DM2's log chat); empty when none. */
+    public Optional<Long> logChatId() {
+        return optionalLong(LOG_CHAT_ID);
+    }
+
+    /** The least severe log level the log chat gets: WARN or ERROR. */
+    public String logChatLevel() {
+        return value(LOG_CHAT_LEVEL);
     }
 
     /** Where customers reach a human (an @username or a link), shown in help and refusals. */
