@@ -33,7 +33,7 @@ import dev.darkmaximus.platform.DataDirectory;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDatabaseUrlCondition.class)
-class EmbeddedPostgresConfiguration {
+public class EmbeddedPostgresConfiguration { // public: the restore command (platform.backup) starts it alone
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 

@@ -151,6 +151,14 @@ public final class SettingCatalogue {
             of(ShopSettings.LOG_CHAT_LEVEL, ADMIN, STRING, "Log chat level",
                     "The least severe level sent to the log chat: WARN or ERROR.", "ERROR")
                     .matching("WARN|ERROR", "must be WARN or ERROR"),
+            of(ShopSettings.BACKUP_ENABLED, ADMIN, BOOLEAN, "Scheduled backups",
+                    "The backend dumps the database on a schedule (docs/ops/backup.md).", "true"),
+            of(ShopSettings.BACKUP_INTERVAL, ADMIN, DURATION, "Backup interval", "Time between two backups.", "24h")
+                    .between("1h", "30d"),
+            of(ShopSettings.BACKUP_KEEP, ADMIN, INTEGER, "Backups kept",
+                    "How many backups are kept; older ones are deleted.", "14").between("1", "1000"),
+            of(ShopSettings.BACKUP_DIRECTORY, ADMIN, STRING, "Backup directory",
+                    "Where backups are written, on the backend's disk; empty = backups/ in the data directory.", ""),
             of(ShopSettings.ADMIN_UI_URL, ADMIN, URL, "Admin UI URL",
                     "The admin UI's address, for links from the bot's admin menu; empty = no link.", ""));
 

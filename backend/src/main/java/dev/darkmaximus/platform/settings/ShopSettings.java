@@ -48,6 +48,10 @@ public class ShopSettings {
     public static final String BOT_USERNAME = "general.bot-username";
     public static final String ADMIN_CHAT_ID = "admin.chat-id";
     public static final String LOG_CHAT_ID = "admin.log-chat-id";
+    public static final String BACKUP_ENABLED = "admin.backup-enabled";
+    public static final String BACKUP_INTERVAL = "admin.backup-interval";
+    public static final String BACKUP_KEEP = "admin.backup-keep";
+    public static final String BACKUP_DIRECTORY = "admin.backup-directory";
     public static final String LOG_CHAT_LEVEL = "admin.log-chat-level";
     public static final String REFERRAL_ENABLED = "referral.enabled";
     public static final String REFERRAL_PERCENT = "referral.percent";
@@ -167,6 +171,24 @@ public class ShopSettings {
      */
     public boolean maintenance() {
         return bool(MAINTENANCE);
+    }
+
+    public boolean backupEnabled() {
+        return bool(BACKUP_ENABLED);
+    }
+
+    public Duration backupInterval() {
+        return duration(BACKUP_INTERVAL);
+    }
+
+    /** How many backups are kept; older ones are deleted after each new one. */
+    public int backupKeep() {
+        return integer(BACKUP_KEEP);
+    }
+
+    /** Where backups are written; empty = {@code backups} in the data directory. */
+    public String backupDirectory() {
+        return value(BACKUP_DIRECTORY);
     }
 
     /** The chat that gets the backend's warnings and errors (DM2's log chat); empty when none. */
