@@ -3,12 +3,15 @@ package dev.darkmaximus.catalog;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.darkmaximus.catalog.persistence.CatalogVersion;
+import dev.darkmaximus.catalog.persistence.Host;
 import dev.darkmaximus.catalog.persistence.HostRepository;
 import dev.darkmaximus.catalog.persistence.PlanListings;
 import dev.darkmaximus.customer.CustomerService;
@@ -31,10 +34,18 @@ public class CatalogService {
     private final PurchaseHistory purchases;
 
     private final ShopSettings settings;
+    private final CatalogVersion version;
+    /**
+     * The hosts and plans on sale as of a catalog version: re-read only when the version moved (one primary-key read
+     * per request instead of the storefront's queries); what is personal (groups, past purchases) is applied after.
+     */
+    private volatile Snapshot snapshot;
+    private final AtomicLong reloads = new AtomicLong();
 
     CatalogService(HostRepository hosts, PlanListings plans, CustomerService customers, PurchaseHistory purchases,
-                   ShopSettings settings) {
+                   ShopSettings settings, CatalogVersion version) {
         this.settings = settings;
+        this.version = version;
         this.hosts = hosts;
         this.plans = plans;
         this.customers = customers;
@@ -44,10 +55,11 @@ public class CatalogService {
     /** @param customerId the signed-in customer, or null for an anonymous visitor */
     @Transactional(readOnly = true)
     public List<CatalogHost> hosts(Long customerId) {
-        Map<Long, List<PlanView>> plansByHost = plansFor(customerId).stream()
+        Snapshot now = current();
+        Map<Long, List<PlanView>> plansByHost = plansFor(customerId, now).stream()
                 .collect(Collectors.groupingBy(PlanView::hostId));
         boolean sellWhileDown = settings.sellWhilePanelDown();
-        return hosts.findEnabledOrdered().stream()
+        return now.hosts().stream()
                 .filter(h -> plansByHost.containsKey(h.id()))
                 .filter(h -> sellWhileDown || !HostView.down(h))
                 .map(h -> new CatalogHost(h.id(), h.name(), h.countryCode(), h.flag(), HostView.down(h),
@@ -74,14 +86,30 @@ public class CatalogService {
                         "plan_not_offered", "This plan is not on sale to you."));
     }
 
-    private List<PlanView> plansFor(Long customerId) {
+    private List<PlanView> plansFor(Long customerId, Snapshot now) {
         Predicate<PlanView> offered = customerId == null ? CatalogService::offeredToAnonymous
                 : offeredTo(customers.groupIds(customerId), purchases.plansBoughtBy(customerId));
-        return plans.onSale().stream()
-                .map(PlanView::from)
-                .filter(p -> !p.prices().isEmpty())
+        return now.plans().stream()
                 .filter(offered)
                 .toList();
+    }
+
+    private Snapshot current() {
+        long now = version.current();
+        Snapshot cached = snapshot;
+        if (cached == null || cached.version() != now) {
+            // Read after the version: a change committing meanwhile is in what we read, or moves the version again.
+            cached = new Snapshot(now, hosts.findEnabledOrdered(), plans.onSale().stream().map(PlanView::from)
+                    .filter(p -> !p.prices().isEmpty()).toList());
+            snapshot = cached;
+            reloads.incrementAndGet();
+        }
+        return cached;
+    }
+
+    /** How often the storefront was read from the tables (for the cache's test). */
+    long reloads() {
+        return reloads.get();
     }
 
     private static boolean offeredToAnonymous(PlanView plan) {
@@ -95,6 +123,9 @@ public class CatalogService {
                     case NEW_ONLY -> !bought.contains(plan.id());
                     case RETURNING_ONLY -> bought.contains(plan.id());
                 };
+    }
+
+    private record Snapshot(long version, List<Host> hosts, List<PlanView> plans) {
     }
 
     /**

@@ -1,14 +1,16 @@
 package dev.darkmaximus.payment;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import dev.darkmaximus.billing.PaymentService;
-
+import dev.darkmaximus.billing.PaymentStatus;
 import dev.darkmaximus.billing.PaymentView;
 import dev.darkmaximus.platform.settings.ShopSettings;
 
@@ -25,12 +27,55 @@ public class PaymentChecks {
     private final PaymentService payments;
     private final ShopSettings settings;
     private final Clock clock;
+    /**
+     * One provider read per payment at a time on this node: a storm of duplicate notifications waits for the first
+     * read instead of repeating it (striped by payment id; two payments rarely share a stripe, and then only wait).
+     */
+    private final ReentrantLock[] stripes = new ReentrantLock[64];
 
     PaymentChecks(Providers providers, PaymentService payments, ShopSettings settings, Clock clock) {
         this.providers = providers;
         this.payments = payments;
         this.settings = settings;
         this.clock = clock;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    /**
+     * A provider's notification that {@code event} ({@code payment.succeeded} …) happened to one of our payments.
+     * Answered from the database, without asking the provider, when what the event says could not change the
+     * payment as it now stands (a paid payment told it succeeded, or anything but a refund we book ourselves); else
+     * the provider is asked, once at a time per payment, and duplicates arriving meanwhile find the answer applied.
+     */
+    public PaymentService.Outcome onNotification(long paymentId, String event) {
+        ReentrantLock lock = stripes[(int) Math.floorMod(paymentId, (long) stripes.length)];
+        lock.lock();
+        try {
+            PaymentView current = payments.get(paymentId);
+            if (settled(current.status(), event)) {
+                return PaymentService.Outcome.UNCHANGED;
+            }
+            return recheck(current, "webhook:" + event);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether no status the event could report would move a payment in {@code status} (the state machine's word). */
+    static boolean settled(PaymentStatus status, String event) {
+        if (status.paid()) {
+            return true; // success is a no-op once paid, and nothing the provider reports undoes money received
+        }
+        PaymentStatus claimed = switch (event.toLowerCase(Locale.ROOT)) {
+            case "payment.succeeded" -> PaymentStatus.SUCCEEDED;
+            case "payment.canceled" -> PaymentStatus.CANCELED;
+            case "payment.waiting_for_capture" -> PaymentStatus.WAITING_FOR_CAPTURE;
+            default -> null;
+        };
+        // Only the event's own claim is trusted to skip, never to apply: an unknown event is always re-read.
+        return claimed != null && status.onObserved(claimed) != PaymentStatus.Move.MOVE;
     }
 
     /**

@@ -62,7 +62,9 @@ class YooKassaWebhookController {
     @ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
     @RequestBody(required = true,
             description = "YooKassa's notification: `{\"type\":\"notification\",\"event\":\"payment.succeeded\","
-                    + "\"object\":{…the payment…}}`. Read only after the sender's address passed; at most 256 KB.",
+                    + "\"object\":{…the payment…}}`. Read only after the sender's address passed; at most 256 KB. A "
+                    + "notification that can't change the payment as the shop holds it (a paid payment told it "
+                    + "succeeded) is answered from the database; duplicates arriving together share one read.",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(type = "object")))
     ResponseEntity<Void> notification(HttpServletRequest request) throws IOException {
@@ -90,7 +92,7 @@ class YooKassaWebhookController {
             return ResponseEntity.ok().build();
         }
         try {
-            checks.recheck(payment.get(), "webhook:" + event);
+            checks.onNotification(payment.get().id(), event);
         } catch (ProviderException e) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "provider_unavailable",
                     "Could not confirm the payment with YooKassa; send it again later.");

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,11 +28,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 
 import dev.darkmaximus.platform.DataDirectory;
 import dev.darkmaximus.platform.audit.AuditService;
 import dev.darkmaximus.platform.jobs.JobLeases;
 import dev.darkmaximus.platform.settings.ShopSettings;
+import dev.darkmaximus.platform.telegram.BotApiClient;
 
 /**
  * Scheduled backups (SPEC §16): every {@code admin.backup-interval} one node (the one that takes the job's lease)
@@ -43,6 +47,8 @@ import dev.darkmaximus.platform.settings.ShopSettings;
 public class Backups {
 
     static final String SUFFIX = ".dmdump.gz";
+    /** The Bot API's upload limit for a bot. */
+    private static final long TELEGRAM_UPLOAD_LIMIT = 50L * 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(Backups.class);
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -54,10 +60,13 @@ public class Backups {
     private final Clock clock;
     private final AuditService audit;
     private final TransactionTemplate transactions;
+    private final BotApiClient bot;
     private final AtomicLong lastSuccess = new AtomicLong();
 
     Backups(DataSource dataSource, ShopSettings settings, DataDirectory dataDirectory, JobLeases leases, Clock clock,
-            MeterRegistry meters, AuditService audit, TransactionTemplate transactions) {
+            MeterRegistry meters, AuditService audit, TransactionTemplate transactions,
+            BotApiClient bot) {
+        this.bot = bot;
         this.audit = audit;
         this.transactions = transactions;
         this.dataSource = dataSource;
@@ -109,6 +118,7 @@ public class Backups {
             Backup done = new Backup(target.getFileName().toString(), Files.size(target), rows, now);
             log.atInfo().addKeyValue("file", target).addKeyValue("bytes", done.bytes()).addKeyValue("rows", rows)
                     .log("backup written");
+            toAdminChat(target, done);
             return done;
         } catch (IOException e) {
             throw new UncheckedIOException("backup to " + directory + " failed", e);
@@ -120,6 +130,25 @@ public class Backups {
             } catch (IOException ignored) { // a leftover .part is never mistaken for a backup (no suffix match)
                 log.atDebug().log("could not delete {}", partial);
             }
+        }
+    }
+
+    /** As DM2 did: the file in the admin chat too, when asked for and small enough; never fails the backup. */
+    private void toAdminChat(Path file, Backup done) {
+        if (!settings.backupToAdminChat() || settings.adminChatId().isEmpty() || !bot.configured()) {
+            return;
+        }
+        if (done.bytes() > TELEGRAM_UPLOAD_LIMIT) {
+            log.atWarn().addKeyValue("bytes", done.bytes()).log("backup too large for the admin chat; kept on disk");
+            return;
+        }
+        try {
+            bot.execute(SendDocument.builder().chatId(settings.adminChatId().get())
+                    .document(new InputFile(file.toFile(), done.file()))
+                    .caption("💾 " + done.file() + ": " + done.rows() + " rows, " + (done.bytes() / 1024) + " KB")
+                    .build(), Duration.ofMinutes(2));
+        } catch (RuntimeException e) { // the backup is on disk either way
+            log.atWarn().addKeyValue("error", e.toString()).log("backup not sent to the admin chat");
         }
     }
 

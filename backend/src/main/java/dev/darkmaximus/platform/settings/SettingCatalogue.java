@@ -159,6 +159,9 @@ public final class SettingCatalogue {
                     "How many backups are kept; older ones are deleted.", "14").between("1", "1000"),
             of(ShopSettings.BACKUP_DIRECTORY, ADMIN, STRING, "Backup directory",
                     "Where backups are written, on the backend's disk; empty = backups/ in the data directory.", ""),
+            of(ShopSettings.BACKUP_TO_ADMIN_CHAT, ADMIN, BOOLEAN, "Send backups to the admin chat",
+                    "Each backup is also sent to the admin chat as a file, when under Telegram's 50 MB limit. The "
+                            + "chat then holds the shop's data: keep it private.", "false"),
             of(ShopSettings.ADMIN_UI_URL, ADMIN, URL, "Admin UI URL",
                     "The admin UI's address, for links from the bot's admin menu; empty = no link.", ""));
 

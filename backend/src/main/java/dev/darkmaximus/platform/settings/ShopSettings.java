@@ -52,6 +52,7 @@ public class ShopSettings {
     public static final String BACKUP_INTERVAL = "admin.backup-interval";
     public static final String BACKUP_KEEP = "admin.backup-keep";
     public static final String BACKUP_DIRECTORY = "admin.backup-directory";
+    public static final String BACKUP_TO_ADMIN_CHAT = "admin.backup-to-admin-chat";
     public static final String LOG_CHAT_LEVEL = "admin.log-chat-level";
     public static final String REFERRAL_ENABLED = "referral.enabled";
     public static final String REFERRAL_PERCENT = "referral.percent";
@@ -184,6 +185,11 @@ public class ShopSettings {
     /** How many backups are kept; older ones are deleted after each new one. */
     public int backupKeep() {
         return integer(BACKUP_KEEP);
+    }
+
+    /** Whether each backup is also sent to the admin chat (when it fits Telegram's 50 MB upload limit). */
+    public boolean backupToAdminChat() {
+        return bool(BACKUP_TO_ADMIN_CHAT);
     }
 
     /** Where backups are written; empty = {@code backups} in the data directory. */

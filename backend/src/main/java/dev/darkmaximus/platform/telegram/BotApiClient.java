@@ -2,12 +2,14 @@ package dev.darkmaximus.platform.telegram;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +23,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.PartialBotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -137,6 +141,12 @@ public class BotApiClient {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(photo, boundary)))
                     .build();
         }
+        if (method instanceof SendDocument document) {
+            String boundary = "dm-" + UUID.randomUUID();
+            return builder.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(document, boundary)))
+                    .build();
+        }
         return builder.header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(method)))
                 .build();
@@ -181,6 +191,31 @@ public class BotApiClient {
             out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("could not read the photo to upload", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A file upload (a backup to the admin chat): the chat, an optional caption, and the file part. */
+    private byte[] multipart(SendDocument document, String boundary) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"chat_id\"\r\n\r\n"
+                    + document.getChatId() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            if (document.getCaption() != null) {
+                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\n"
+                        + document.getCaption() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\""
+                    + document.getDocument().getMediaName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            InputFile upload = document.getDocument();
+            try (InputStream file = upload.getNewMediaFile() != null
+                    ? Files.newInputStream(upload.getNewMediaFile().toPath()) : upload.getNewMediaStream()) {
+                file.transferTo(out);
+            }
+            out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read the document to upload", e);
         }
         return out.toByteArray();
     }

@@ -1,10 +1,18 @@
 package dev.darkmaximus.platform.backup;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,15 +23,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import javax.sql.DataSource;
 
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import dev.darkmaximus.platform.settings.ShopSettings;
+import dev.darkmaximus.platform.settings.persistence.Setting;
 import dev.darkmaximus.testsupport.PanelBackedTest;
 import dev.darkmaximus.testsupport.Purchases;
 import dev.darkmaximus.testsupport.TestDatabase;
+import dev.darkmaximus.testsupport.TestTelegram;
 
 /**
  * Backup → restore → identical (SPEC §16): the shared test database, populated by this test (a paid order with its
@@ -34,6 +47,8 @@ class BackupRestoreIT extends PanelBackedTest {
 
     @Autowired
     DataSource dataSource;
+    @Autowired
+    Backups backups;
 
     @Test
     void aDumpRestoredIntoAnEmptyDatabaseHasEveryRowAndSequence() throws Exception {
@@ -75,6 +90,38 @@ class BackupRestoreIT extends PanelBackedTest {
             try (Connection admin = dataSource.getConnection(); Statement st = admin.createStatement()) {
                 st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             }
+        }
+    }
+
+    @Test
+    void aBackupIsWrittenPrunedAndSentToTheAdminChatWhenAsked() throws Exception {
+        Path directory = Files.createTempDirectory("dm-backups");
+        settings.put(ShopSettings.BACKUP_DIRECTORY, directory.toString(), Setting.ValueType.STRING, "test");
+        settings.put(ShopSettings.BACKUP_KEEP, "2", Setting.ValueType.STRING, "test");
+        settings.put(ShopSettings.BACKUP_TO_ADMIN_CHAT, "true", Setting.ValueType.STRING, "test");
+        settings.put(ShopSettings.ADMIN_CHAT_ID, "-100424242", Setting.ValueType.STRING, "test");
+        TestTelegram.server().stubFor(post(urlMatching("(?i)/bot[^/]+/sendDocument")).willReturn(okJson(
+                "{\"ok\":true,\"result\":{\"message_id\":9,\"date\":1764950400,"
+                        + "\"chat\":{\"id\":-100424242,\"type\":\"supergroup\"}}}")));
+        try {
+            Files.writeString(directory.resolve("dm-20200101-000000" + Backups.SUFFIX), "an old one");
+            Files.writeString(directory.resolve("dm-20200102-000000" + Backups.SUFFIX), "another old one");
+            Backups.Backup done = backups.runNow();
+            assertThat(done.rows()).isPositive();
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(directory.resolve(done.file())))) {
+                assertThat(new String(in.readNBytes(8), StandardCharsets.UTF_8)).isEqualTo(DatabaseDump.MAGIC);
+            }
+            assertThat(backups.list()).extracting(Backups.Backup::file)
+                    .as("the newest two kept").containsExactly(done.file(), "dm-20200102-000000" + Backups.SUFFIX);
+            List<LoggedRequest> sent = TestTelegram.server().findAll(postRequestedFor(
+                    urlMatching("(?i)/bot[^/]+/sendDocument")));
+            assertThat(sent).isNotEmpty();
+            assertThat(sent.getLast().getBodyAsString()).contains("-100424242", done.file());
+        } finally {
+            settings.put(ShopSettings.BACKUP_DIRECTORY, "", Setting.ValueType.STRING, "test");
+            settings.put(ShopSettings.BACKUP_KEEP, "14", Setting.ValueType.STRING, "test");
+            settings.put(ShopSettings.BACKUP_TO_ADMIN_CHAT, "false", Setting.ValueType.STRING, "test");
+            settings.put(ShopSettings.ADMIN_CHAT_ID, "", Setting.ValueType.STRING, "test");
         }
     }
 

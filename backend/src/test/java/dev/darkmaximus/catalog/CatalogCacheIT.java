@@ -1,0 +1,65 @@
+package dev.darkmaximus.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import dev.darkmaximus.testsupport.PanelBackedTest;
+
+/**
+ * The cached storefront (issue 24): read from the tables once per catalog version, and any change to what is on
+ * sale, made through this node or straight in the database as another node's would be, shows on the next request.
+ */
+class CatalogCacheIT extends PanelBackedTest {
+
+    @Autowired
+    CatalogService catalog;
+
+    private JsonNode planOf(long planId) {
+        for (JsonNode host : api.get("/api/v1/catalog/hosts", null).expect(200).json()) {
+            for (JsonNode plan : host.get("plans")) {
+                if (plan.get("id").asLong() == planId) {
+                    return plan;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void repeatedReadsCostNoReloadAndEveryChangeShowsOnTheNextRequest() {
+        long planId = shop.plan(hostId, "visible");
+        assertThat(planOf(planId)).isNotNull();
+        long reloads = catalog.reloads();
+        for (int i = 0; i < 10; i++) {
+            assertThat(planOf(planId)).isNotNull();
+        }
+        assertThat(catalog.reloads()).as("nothing changed: served from the cache").isEqualTo(reloads);
+
+        // As another node would: straight in the database, past this node's services.
+        jdbc.sql("UPDATE plan_prices SET amount_minor = 25_000 WHERE plan_id = :id AND currency = 'RUB'")
+                .param("id", planId).update();
+        assertThat(planOf(planId).get("prices").toString()).contains("25000");
+        jdbc.sql("UPDATE plans SET visibility = 'HIDDEN' WHERE id = :id").param("id", planId).update();
+        assertThat(planOf(planId)).as("hidden on the next request").isNull();
+        jdbc.sql("UPDATE plans SET visibility = 'VISIBLE' WHERE id = :id").param("id", planId).update();
+        assertThat(planOf(planId)).isNotNull();
+
+        jdbc.sql("UPDATE hosts SET health_last_error_at = now(), health_last_error = 'down' WHERE id = :id")
+                .param("id", hostId).update();
+        try {
+            assertThat(planOf(planId)).as("a host whose panel is down is off sale").isNull();
+        } finally {
+            jdbc.sql("UPDATE hosts SET health_last_ok_at = now() WHERE id = :id").param("id", hostId).update();
+        }
+        assertThat(planOf(planId)).isNotNull();
+
+        long beforeHealthWrite = catalog.reloads();
+        jdbc.sql("UPDATE hosts SET health_last_ok_at = now() WHERE id = :id").param("id", hostId).update();
+        planOf(planId);
+        assertThat(catalog.reloads()).as("the panel watch's routine write changes nothing on sale")
+                .isEqualTo(beforeHealthWrite);
+    }
+}
