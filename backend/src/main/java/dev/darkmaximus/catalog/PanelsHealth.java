@@ -30,7 +30,8 @@ class PanelsHealth implements HealthIndicator {
         List<HostView> enabled;
         try {
             enabled = hosts.list().stream().filter(HostView::enabled).toList();
-        } catch (DataAccessException | TransactionException e) { // the database is down: its own indicator says so; the panels are unknown
+        } catch (DataAccessException | TransactionException e) {
+            // The database is down: its own indicator says so; what the panels do is unknown meanwhile.
             return Health.unknown().withDetail("error", "the database did not answer").build();
         }
         List<String> down = enabled.stream().filter(HostView::panelDown).map(HostView::name).toList();

@@ -93,8 +93,9 @@ public class WebhookDeliveries {
                 WebhookEndpoints.instant(rs, "created_at"));
     }
 
-    public record StoredDelivery(long id, long endpointId, long eventId, String eventType, String payload, String status,
-                           int attempts, int resends, Integer lastStatusCode, Integer lastDurationMs,
-                           String lastError, Instant lastAttemptAt, Instant deliveredAt, Instant createdAt) {
+    public record StoredDelivery(long id, long endpointId, long eventId, String eventType, String payload,
+                                 String status, int attempts, int resends, Integer lastStatusCode,
+                                 Integer lastDurationMs, String lastError, Instant lastAttemptAt, Instant deliveredAt,
+                                 Instant createdAt) {
     }
 }
