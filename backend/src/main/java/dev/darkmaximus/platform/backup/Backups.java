@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,11 +63,13 @@ public class Backups {
     private final TransactionTemplate transactions;
     private final BotApiClient bot;
     private final AtomicLong lastSuccess = new AtomicLong();
+    private final boolean jobsEnabled;
 
     Backups(DataSource dataSource, ShopSettings settings, DataDirectory dataDirectory, JobLeases leases, Clock clock,
             MeterRegistry meters, AuditService audit, TransactionTemplate transactions,
-            BotApiClient bot) {
+            BotApiClient bot, @Value("${dm.jobs.enabled:true}") boolean jobsEnabled) {
         this.bot = bot;
+        this.jobsEnabled = jobsEnabled;
         this.audit = audit;
         this.transactions = transactions;
         this.dataSource = dataSource;
@@ -82,7 +85,7 @@ public class Backups {
     /** Runs a backup when one is due: the lease, held for the whole interval, lets one node per interval do it. */
     @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT2M")
     void whenDue() {
-        if (!settings.backupEnabled() || !leases.tryAcquire("backup", settings.backupInterval())) {
+        if (!jobsEnabled || !settings.backupEnabled() || !leases.tryAcquire("backup", settings.backupInterval())) {
             return;
         }
         try {
