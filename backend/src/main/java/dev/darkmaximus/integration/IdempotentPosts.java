@@ -34,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.darkmaximus.integration.persistence.IdempotencyStore;
 import dev.darkmaximus.platform.crypto.Digests;
+import dev.darkmaximus.platform.crypto.SecretCipher;
 import dev.darkmaximus.platform.error.ProblemWriter;
 import dev.darkmaximus.platform.error.Problems;
 import dev.darkmaximus.platform.web.Caller;
@@ -54,7 +55,7 @@ class IdempotentPosts extends OncePerRequestFilter {
     private static final String PREFIX = "/api/v1/integrations/";
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,78}");
     private static final Duration KEPT = IntegrationRetention.ANSWERS_KEPT;
-    /** Longer than any request may run: a claim this old belongs to a node that died mid-request. */
+    /** Longer than any request may run: an unfinished claim this old belongs to a node that died mid-request. */
     private static final Duration ABANDONED = Duration.ofMinutes(5);
     private static final int MAX_KEPT_BODY = 256 * 1024;
 
@@ -63,9 +64,11 @@ class IdempotentPosts extends OncePerRequestFilter {
     private final JsonMapper json;
     private final Clock clock;
     private final Duration maxWait;
+    private final SecretCipher cipher;
 
     IdempotentPosts(IdempotencyStore store, ProblemWriter problems, JsonMapper json, Clock clock,
-                    @Value("${dm.integrations.idempotency-wait:30s}") Duration maxWait) {
+                    @Value("${dm.integrations.idempotency-wait:30s}") Duration maxWait, SecretCipher cipher) {
+        this.cipher = cipher;
         this.store = store;
         this.problems = problems;
         this.json = json;
@@ -98,7 +101,7 @@ class IdempotentPosts extends OncePerRequestFilter {
         Duration pause = Duration.ofMillis(20);
         while (true) {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it: the claim's id
-            if (store.claim(apiKeyId, key, hash, now, now.minus(KEPT), now.minus(ABANDONED))) {
+            if (store.claim(apiKeyId, key, hash, now, now.minus(KEPT))) {
                 runOnce(new Replayable(request, body), response, chain, apiKeyId, key, now);
                 return;
             }
@@ -116,6 +119,13 @@ class IdempotentPosts extends OncePerRequestFilter {
                 replay(held.get(), response);
                 return;
             }
+            if (held.get().claimedAt().isBefore(clock.instant().minus(ABANDONED))) {
+                // Its node died mid-request: whether it did its work is unknown, so it is never run a second time.
+                problems.write(response, Problems.of(HttpStatus.CONFLICT, "idempotency_outcome_unknown",
+                        "The first request with this Idempotency-Key never finished; read the object to see whether "
+                                + "it happened, and use a fresh key to try again."));
+                return;
+            }
             if (clock.instant().isAfter(deadline)) {
                 problems.write(response, Problems.of(HttpStatus.CONFLICT, "idempotency_key_in_progress",
                         "A request with this Idempotency-Key is still running; retry it in a few seconds."));
@@ -130,31 +140,42 @@ class IdempotentPosts extends OncePerRequestFilter {
     private void runOnce(HttpServletRequest request, HttpServletResponse response, FilterChain chain, long apiKeyId,
                          String key, Instant claimedAt) throws IOException, ServletException {
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
-        boolean kept = false;
+        boolean succeeded = false;
         try {
             chain.doFilter(request, captured);
-            byte[] answer = captured.getContentAsByteArray();
             int status = captured.getStatus();
-            if (status >= 200 && status < 300 && answer.length <= MAX_KEPT_BODY) {
+            succeeded = status >= 200 && status < 300;
+            if (succeeded) {
+                byte[] answer = captured.getContentAsByteArray();
+                // Answers carry VPN links: kept encrypted. One too large to keep still holds the key (as unknown).
                 store.complete(apiKeyId, key, claimedAt, clock.instant(), status, captured.getContentType(),
-                        new String(answer, StandardCharsets.UTF_8));
-                kept = true;
+                        answer.length <= MAX_KEPT_BODY ? cipher.encrypt(new String(answer, StandardCharsets.UTF_8))
+                                : null);
             }
         } finally {
-            if (!kept) {
+            // The work is done once a 2xx was produced: the key is never let go then, even if keeping the answer
+            // failed (a retry finds the claim and is told the outcome is unknown rather than running twice).
+            if (!succeeded) {
                 store.release(apiKeyId, key, claimedAt);
             }
             captured.copyBodyToResponse();
         }
     }
 
-    private static void replay(IdempotencyStore.Stored stored, HttpServletResponse response) throws IOException {
+    private void replay(IdempotencyStore.Stored stored, HttpServletResponse response) throws IOException {
+        if (stored.body() == null && stored.status() != 204) {
+            problems.write(response, Problems.of(HttpStatus.CONFLICT, "idempotency_outcome_unknown",
+                    "The first request with this Idempotency-Key succeeded but its answer was not kept; read the "
+                            + "object for its state."));
+            return;
+        }
         response.setStatus(stored.status());
         if (stored.contentType() != null) {
             response.setContentType(stored.contentType());
         }
         response.setHeader("Idempotent-Replayed", "true");
-        byte[] bytes = stored.body() == null ? new byte[0] : stored.body().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = stored.body() == null ? new byte[0]
+                : cipher.decrypt(stored.body()).getBytes(StandardCharsets.UTF_8);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }

@@ -30,6 +30,8 @@ import dev.darkmaximus.platform.outbox.OutboxRetry;
  * (another status, a redirect, a timeout, a refused connection) is retried by the outbox with exponential backoff
  * for a little over a day. An endpoint failing for {@code dm.webhooks.disable-after} is switched off, once, with an
  * admin alert; its pending deliveries then end as failed, and an admin resends them after fixing the receiver.
+ * Timeouts are short (3 s to connect, {@code dm.webhooks.timeout} 5 s to answer): deliveries share the outbox's
+ * batches with key provisioning, and a dead receiver must not hold those up.
  */
 @Component
 class WebhookSender implements OutboxHandler {
@@ -51,7 +53,7 @@ class WebhookSender implements OutboxHandler {
 
     WebhookSender(WebhookDeliveries deliveries, WebhookEndpoints endpoints, SecretCipher cipher, AdminAlerts alerts,
                   TransactionTemplate transactions, Clock clock, JsonMapper json,
-                  @Value("${dm.webhooks.timeout:10s}") Duration timeout,
+                  @Value("${dm.webhooks.timeout:5s}") Duration timeout,
                   @Value("${dm.webhooks.disable-after:24h}") Duration disableAfter) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
@@ -63,7 +65,7 @@ class WebhookSender implements OutboxHandler {
         this.timeout = timeout;
         this.disableAfter = disableAfter;
         // Redirects are not followed: a receiver that moved is told to the admin as a failure, not silently chased.
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 

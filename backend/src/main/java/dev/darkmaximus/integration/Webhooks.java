@@ -102,7 +102,10 @@ public class Webhooks {
         return deliveries.of(endpointId, before, limit).stream().map(WebhookDelivery::from).toList();
     }
 
-    /** Sends a delivery again, whatever became of it (the receiver dedupes by event id); the endpoint must be on. */
+    /**
+     * Sends a delivery again once it has ended, delivered or failed (the receiver dedupes by event id); the endpoint
+     * must be on.
+     */
     @Transactional
     public WebhookDelivery resend(long endpointId, long deliveryId) {
         WebhookDeliveries.StoredDelivery delivery = deliveries.find(deliveryId)
@@ -110,6 +113,11 @@ public class Webhooks {
                 .orElseThrow(() -> ApiException.notFound("Delivery", deliveryId));
         if (!load(endpointId).enabled()) {
             throw ApiException.conflict("webhook_disabled", "Switch the endpoint on before resending to it.");
+        }
+        if ("PENDING".equals(delivery.status())) {
+            // Its own task is still trying: a second one would send it twice and race it for the outcome.
+            throw ApiException.conflict("delivery_pending", "This delivery is still being tried; resend it once it "
+                    + "has been delivered or has failed.");
         }
         fanout.queue(deliveryId, deliveries.resend(deliveryId));
         audit.record("webhook.resend", "webhook_delivery", deliveryId, null,

@@ -1,8 +1,8 @@
 package dev.darkmaximus.reporting;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import dev.darkmaximus.billing.OrderKind;
 import dev.darkmaximus.billing.OrderPaid;
@@ -18,7 +18,8 @@ import dev.darkmaximus.subscription.KeyRevoked;
 
 /**
  * The shop's business counters for Prometheus (docs/ops/monitoring.md), counted from the features' events on the
- * node that handled them: sum them over nodes. Tags are few and bounded (kinds, providers, currencies, host ids).
+ * node that handled them, once their transaction has committed (a rolled-back payment counts nothing): sum them
+ * over nodes. Tags are few and bounded (kinds, providers, currencies, host ids).
  * Revenue is new money only: an order paid from the balance spends money already counted when it came in.
  */
 @Component
@@ -44,7 +45,7 @@ class ShopMetrics {
         meters.counter("dm.keys.revoked");
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(OrderPaid e) {
         meters.counter("dm.orders.paid", "kind", e.kind().name(), "provider", e.provider().name()).increment();
         if (e.provider() != PaymentMethod.BALANCE) {
@@ -52,40 +53,40 @@ class ShopMetrics {
         }
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(PaymentCreditedToBalance e) {
         meters.counter("dm.payments.to_balance", "reason", e.reason().name()).increment();
         revenue(e.amount().currency().name(), e.amount().amount());
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(PaymentRefunded e) {
         String currency = e.amount().currency().name();
         meters.counter("dm.refunds", "currency", currency, "to_balance", Boolean.toString(e.toBalance())).increment();
         meters.counter("dm.refunds.minor", "currency", currency).increment(e.amount().amount());
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(CustomerRegistered e) {
         meters.counter("dm.customers.registered").increment();
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(KeyProvisioned e) {
         meters.counter("dm.keys.provisioned", "host", Long.toString(e.hostId())).increment();
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(KeyExtended e) {
         meters.counter("dm.keys.extended", "cause", e.cause().name()).increment();
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(KeyExpired e) {
         meters.counter("dm.keys.expired").increment();
     }
 
-    @EventListener
+    @TransactionalEventListener(fallbackExecution = true)
     void on(KeyRevoked e) {
         meters.counter("dm.keys.revoked").increment();
     }

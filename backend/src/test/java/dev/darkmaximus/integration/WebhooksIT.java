@@ -155,6 +155,8 @@ class WebhooksIT extends PanelBackedTest {
         assertThat(second).as("doubled").isBetween(Duration.ofSeconds(50), Duration.ofSeconds(70));
         JsonNode failing = onlyDelivery(endpointId);
         assertThat(failing.get("status").asString()).isEqualTo("PENDING");
+        api.post("/api/v1/admin/webhooks/" + endpointId + "/deliveries/" + deliveryId + "/resend", null, admin)
+                .problem(409, "delivery_pending");
         assertThat(failing.get("attempts").asInt()).isEqualTo(2);
         assertThat(failing.get("lastStatusCode").asInt()).isEqualTo(503);
         assertThat(api.get("/api/v1/admin/webhooks/" + endpointId, admin).expect(200).json().get("failingSince")

@@ -131,6 +131,23 @@ class IntegratorKeysIT extends PanelBackedTest {
     }
 
     @Test
+    void keptAnswersAreEncryptedAndARequestWhoseNodeDiedIsNeverRunAgain() {
+        api.post(keys, Map.of("planId", planId), null, with(key, "crash-1")).expect(201);
+        String kept = jdbc.sql("SELECT body FROM idempotent_requests WHERE idem_key = 'crash-1'")
+                .query(String.class).single();
+        assertThat(kept).as("VPN links are not kept in clear").doesNotContain("planId", "hostName");
+
+        // As if the node had died after claiming the key and before finishing: unfinished, ten minutes old.
+        jdbc.sql("""
+                UPDATE idempotent_requests SET completed_at = NULL, status_code = NULL, body = NULL,
+                       claimed_at = now() - interval '10 minutes'
+                WHERE idem_key = 'crash-1'""").update();
+        api.post(keys, Map.of("planId", planId), null, with(key, "crash-1"))
+                .problem(409, "idempotency_outcome_unknown");
+        assertThat(api.get(keys, null, key).expect(200).json()).as("not made a second time").hasSize(1);
+    }
+
+    @Test
     void anErrorIsNotKeptSoTheSameKeyRunsAgainOnceTheCauseIsFixed() {
         long later = TestIds.telegramId();
         String path = "/api/v1/integrations/customers/" + later + "/keys";

@@ -113,7 +113,8 @@ class WebhookAdminController {
     @PostMapping("/{id}/deliveries/{deliveryId}/resend")
     @Operation(operationId = "resendWebhookDelivery", summary = "Send a delivery again",
             description = "Queues it at once with the same body and event id, freshly signed; 409 "
-                    + "`webhook_disabled` while the endpoint is off.")
+                    + "`webhook_disabled` while the endpoint is off, `delivery_pending` while it is still being "
+                    + "tried.")
     @ApiResponse(responseCode = "200", description = "The delivery, pending again.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     WebhookDelivery resend(@PathVariable long id, @PathVariable long deliveryId) {

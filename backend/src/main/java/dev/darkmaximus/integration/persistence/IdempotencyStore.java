@@ -20,24 +20,17 @@ public class IdempotencyStore {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Claims the key for a request: true when it was free, or held by a claim older than {@code staleBefore}
-     * (expired, or abandoned by a node that died mid-request).
-     */
-    public boolean claim(long apiKeyId, String key, String hash, Instant now, Instant expiredBefore,
-                         Instant abandonedBefore) {
+    /** Claims the key for a request: true when it was free, or its claim is older than 24 h (expired). */
+    public boolean claim(long apiKeyId, String key, String hash, Instant now, Instant expiredBefore) {
         return jdbc.sql("""
                         INSERT INTO idempotent_requests (api_key_id, idem_key, request_hash, claimed_at)
                         VALUES (:apiKeyId, :key, :hash, :now)
                         ON CONFLICT (api_key_id, idem_key) DO UPDATE
                             SET request_hash = EXCLUDED.request_hash, claimed_at = EXCLUDED.claimed_at,
                                 completed_at = NULL, status_code = NULL, content_type = NULL, body = NULL
-                            WHERE idempotent_requests.claimed_at < :expiredBefore
-                               OR (idempotent_requests.completed_at IS NULL
-                                   AND idempotent_requests.claimed_at < :abandonedBefore)""")
+                            WHERE idempotent_requests.claimed_at < :expiredBefore""")
                 .param("apiKeyId", apiKeyId).param("key", key).param("hash", hash)
                 .param("now", Timestamp.from(now)).param("expiredBefore", Timestamp.from(expiredBefore))
-                .param("abandonedBefore", Timestamp.from(abandonedBefore))
                 .update() == 1;
     }
 
@@ -52,7 +45,10 @@ public class IdempotencyStore {
                 .optional();
     }
 
-    /** Keeps the answer of the request that holds the claim made at {@code claimedAt}. */
+    /**
+     * Keeps the answer (encrypted by the caller; null when too large to keep) of the request holding the claim made
+     * at {@code claimedAt}.
+     */
     public void complete(long apiKeyId, String key, Instant claimedAt, Instant now, int status, String contentType,
                          String body) {
         jdbc.sql("""

@@ -90,7 +90,8 @@ public class Backups {
         }
         try {
             runNow();
-        } catch (RuntimeException e) { // the next interval tries again; meanwhile the admins hear of it
+        } catch (RuntimeException e) { // tried again at the next check (5 min), not a whole interval later
+            leases.release("backup");
             log.atError().setCause(e).log("scheduled backup failed");
         }
     }
@@ -102,8 +103,8 @@ public class Backups {
         return done;
     }
 
-    /** Writes a backup now; answers what was written. */
-    public Backup runNow() {
+    /** Writes a backup now; answers what was written. One at a time on a node: an admin's and the schedule's queue. */
+    public synchronized Backup runNow() {
         Path directory = directory();
         Instant now = clock.instant();
         Path target = directory.resolve("dm-" + NAME.format(now) + SUFFIX);
