@@ -43,6 +43,8 @@ final class BackendProcess {
                     JAR.toAbsolutePath().toString());
             builder.environment().put("SERVER_PORT", Integer.toString(port));
             builder.environment().put("DM_DATA_DIR", dataDir.toString());
+            // AdminUiWebhooksIT's receiver listens on this machine.
+            builder.environment().put("DM_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
             builder.environment().put("DM_BOOTSTRAP_ADMIN_USERNAME", "admin");
             builder.environment().put("DM_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             // The dev profile's sign-in stands in for a Telegram customer (the browser test takes a trial with it).

@@ -50,11 +50,14 @@ class WebhookSender implements OutboxHandler {
     private final HttpClient http;
     private final Duration timeout;
     private final Duration disableAfter;
+    private final boolean allowPrivate;
 
     WebhookSender(WebhookDeliveries deliveries, WebhookEndpoints endpoints, SecretCipher cipher, AdminAlerts alerts,
                   TransactionTemplate transactions, Clock clock, JsonMapper json,
                   @Value("${dm.webhooks.timeout:5s}") Duration timeout,
-                  @Value("${dm.webhooks.disable-after:24h}") Duration disableAfter) {
+                  @Value("${dm.webhooks.disable-after:24h}") Duration disableAfter,
+                  @Value("${dm.webhooks.allow-private-addresses:false}") boolean allowPrivate) {
+        this.allowPrivate = allowPrivate;
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.cipher = cipher;
@@ -95,7 +98,13 @@ class WebhookSender implements OutboxHandler {
         long started = System.nanoTime();
         Integer status = null;
         String error;
+        Optional<String> refused = allowPrivate ? Optional.empty()
+                : WebhookAddresses.refusal(URI.create(endpoint.url()).getHost());
         try {
+            if (refused.isPresent()) {
+                throw new IOException("not sent: " + refused.get()
+                        + " (DM_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=true allows your own network)");
+            }
             HttpResponse<Void> response = http.send(request(endpoint, delivery, now),
                     HttpResponse.BodyHandlers.discarding());
             status = response.statusCode();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,8 +36,12 @@ public class Webhooks {
     private final AuditService audit;
     private final Clock clock;
 
+    private final boolean allowPrivate;
+
     Webhooks(WebhookEndpoints endpoints, WebhookDeliveries deliveries, WebhookFanout fanout, SecretCipher cipher,
-             AuditService audit, Clock clock) {
+             AuditService audit, Clock clock,
+             @Value("${dm.webhooks.allow-private-addresses:false}") boolean allowPrivate) {
+        this.allowPrivate = allowPrivate;
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.fanout = fanout;
@@ -130,11 +135,15 @@ public class Webhooks {
     }
 
     /** The event types, deduplicated in the feed's order, or field errors on url and events. */
-    private static List<String> validate(String url, List<String> events) {
+    private List<String> validate(String url, List<String> events) {
         List<FieldError> errors = new ArrayList<>();
         if (!sendable(url)) {
             errors.add(new FieldError("url", "invalid_url",
                     "An absolute http(s) URL with a host, without user or password, up to 2000 characters."));
+        } else if (!allowPrivate) {
+            // Checked again at every send: a name may point elsewhere later.
+            WebhookAddresses.refusal(URI.create(url.strip()).getHost()).ifPresent(why -> errors.add(new FieldError(
+                    "url", "private_address", why + "; the shop sends webhooks to public addresses only.")));
         }
         LinkedHashSet<String> asked = new LinkedHashSet<>(events == null ? List.of() : events);
         List<String> unknown = asked.stream().filter(type -> !EventFeed.TYPES.contains(type)).toList();
