@@ -2,14 +2,9 @@ package dev.darkmaximus.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.darkmaximus.testsupport.Api;
 import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.Racers;
 
 /** Orders placed by an integrator for a customer: scoped, idempotent, and one order however many replays race. */
 class IntegratorOrdersIT extends PanelBackedTest {
@@ -71,29 +67,9 @@ class IntegratorOrdersIT extends PanelBackedTest {
     void twentyReplaysRacingAreOneOrder() throws Exception {
         shop.credit(customerId, 19_900);
         Map<String, Object> buy = Map.of("kind", "NEW_KEY", "planId", planId, "method", "BALANCE");
-        int racers = 20;
-        CyclicBarrier start = new CyclicBarrier(racers);
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        List<CompletableFuture<Api.Response>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < racers; i++) {
-                answers.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return new Api(port).post(orders, buy, null, with("racing"));
-                }, pool));
-            }
-            List<Long> ids = new ArrayList<>();
-            for (CompletableFuture<Api.Response> answer : answers) {
-                ids.add(answer.get().expect(201).json().get("id").asLong());
-            }
-            assertThat(ids).containsOnly(ids.getFirst());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Long> ids = Racers.race(20, () -> new Api(port).post(orders, buy, null, with("racing")))
+                .stream().map(answer -> answer.expect(201).json().get("id").asLong()).toList();
+        assertThat(ids).containsOnly(ids.getFirst());
         assertThat(db.count("SELECT count(*) FROM orders WHERE customer_id = ?", customerId)).isEqualTo(1);
         assertThat(db.balance(customerId, "MAIN")).as("paid once").isZero();
     }

@@ -4,12 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import dev.darkmaximus.testsupport.Api;
 import dev.darkmaximus.testsupport.PanelBackedTest;
 import dev.darkmaximus.testsupport.Purchases;
+import dev.darkmaximus.testsupport.Racers;
 import dev.darkmaximus.testsupport.Shop;
 import dev.darkmaximus.testsupport.TestYooKassa;
 
@@ -55,32 +51,16 @@ class NotificationStormIT extends PanelBackedTest {
     }
 
     @Test
-    void aHundredDuplicatesArrivingTogetherShareOneReadAndPayOnce() throws Exception {
+    void aHundredDuplicatesArrivingTogetherShareOneReadAndPayOnce() {
         Shop.Customer buyer = shop.customer();
         JsonNode order = money.buyWithCard(buyer);
         long orderId = order.get("id").asLong();
         long paymentId = order.get("payment").get("id").asLong();
         long amount = order.get("amountMinor").asLong();
         TestYooKassa.payment(paymentId, "succeeded", amount, orderId);
-        int racers = 100;
-        CyclicBarrier start = new CyclicBarrier(racers);
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        List<CompletableFuture<Api.Response>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < racers; i++) {
-                answers.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return money.notify("payment.succeeded", paymentId, "succeeded", amount, orderId);
-                }, pool));
-            }
-            assertThat(answers.stream().map(CompletableFuture::join).map(Api.Response::status)).containsOnly(200);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Api.Response> answers = Racers.race(100,
+                () -> money.notify("payment.succeeded", paymentId, "succeeded", amount, orderId));
+        assertThat(answers).extracting(Api.Response::status).containsOnly(200);
         assertThat(reads(paymentId)).as("YooKassa asked once per node at most").isBetween(1, 2);
         assertThat(db.paymentStatus(paymentId)).isEqualTo("SUCCEEDED");
         assertThat(db.count("SELECT count(*) FROM vpn_keys WHERE customer_id = ?", buyer.id())).isEqualTo(1);

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -124,6 +128,48 @@ class OutboxWorkerIT extends IntegrationTest {
         api.post("/api/v1/admin/outbox/987654321/retry", Map.of(), admin).problem(404, "not_found");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'outbox.retry' AND object_id = :id")
                 .param("id", Long.toString(id)).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * A batch that ran past its lease (slow receivers, a panel timing out) leaves its remaining tasks for the next
+     * claim instead of running them: another node may hold them by then.
+     */
+    @Test
+    void aTaskWhoseLeaseRanOutWhileItsBatchRanIsLeftForTheNextClaim() {
+        String slowKind = DomainFixtures.unique("test.slow.");
+        String laterKind = DomainFixtures.unique("test.later.");
+        long slow = enqueue(slowKind, null);
+        long later = enqueue(laterKind, null);
+        jdbc.sql("UPDATE outbox_tasks SET next_attempt_at = now() - interval '2 seconds' WHERE id = :id")
+                .param("id", slow).update();
+        makeDue(later);
+        AtomicReference<Duration> elapsed = new AtomicReference<>(Duration.ZERO);
+        Clock moving = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.now().plus(elapsed.get());
+            }
+        };
+        AtomicInteger laterRuns = new AtomicInteger();
+        OutboxWorker worker = new OutboxWorker(tasks, List.of(
+                handler(slowKind, () -> elapsed.set(TWO_ATTEMPTS.lease().plusMinutes(1))),
+                handler(laterKind, laterRuns::incrementAndGet)), tx, TWO_ATTEMPTS, meters, moving);
+
+        worker.runOnce();
+
+        assertThat(status(slow)).isEqualTo("DONE");
+        assertThat(laterRuns).as("its lease had run out: not run by this batch").hasValue(0);
+        assertThat(status(later)).isEqualTo("RUNNING");
     }
 
     @Test

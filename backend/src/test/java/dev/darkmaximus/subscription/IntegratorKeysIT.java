@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.darkmaximus.testsupport.Api;
 import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.Racers;
 import dev.darkmaximus.testsupport.TestIds;
 
 /**
@@ -171,30 +167,13 @@ class IntegratorKeysIT extends PanelBackedTest {
     }
 
     @Test
-    void twentyRacingReplaysMakeOneKeyAndAllGetItsAnswer() throws Exception {
+    void twentyRacingReplaysMakeOneKeyAndAllGetItsAnswer() {
         Map<String, String> racer = newKey("keys:write");
-        int racers = 20;
-        CyclicBarrier start = new CyclicBarrier(racers);
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        List<CompletableFuture<Api.Response>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < racers; i++) {
-                answers.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return api.post(keys, Map.of("planId", planId), null, with(racer, "race-1"));
-                }, pool));
-            }
-            List<Api.Response> done = answers.stream().map(CompletableFuture::join).toList();
-            assertThat(done).extracting(Api.Response::status).containsOnly(201);
-            assertThat(done).extracting(Api.Response::body).containsOnly(done.getFirst().body());
-            assertThat(done).filteredOn(r -> r.header("Idempotent-Replayed") == null).hasSize(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Api.Response> done = Racers.race(20,
+                () -> api.post(keys, Map.of("planId", planId), null, with(racer, "race-1")));
+        assertThat(done).extracting(Api.Response::status).containsOnly(201);
+        assertThat(done).extracting(Api.Response::body).containsOnly(done.getFirst().body());
+        assertThat(done).filteredOn(r -> r.header("Idempotent-Replayed") == null).hasSize(1);
         assertThat(api.get(keys, null, key).expect(200).json()).as("one key for twenty requests").hasSize(1);
     }
 }

@@ -1,6 +1,7 @@
 package dev.darkmaximus.platform.outbox;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -58,7 +59,8 @@ public class OutboxWorker {
         List<OutboxTask> claimed = transactions.execute(status -> tasks.claim(clock.instant(),
                 clock.instant().plus(properties.lease()), properties.batchSize()));
         int ran = 0;
-        for (OutboxTask task : claimed) {
+        // Oldest due first (UPDATE … RETURNING gives no order), so a batch that runs long leaves the newest behind.
+        for (OutboxTask task : claimed.stream().sorted(Comparator.comparing(OutboxTask::nextAttemptAt)).toList()) {
             // A batch that ran long (slow receivers, a panel timing out) must not run a task whose lease has gone:
             // another node may have claimed it meanwhile. Left as it is, it is claimed again when due.
             if (!clock.instant().isBefore(task.lockedUntil())) {
