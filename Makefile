@@ -20,7 +20,7 @@ help:
 	@echo "make lint-openapi  lint the contract with redocly (needs npx)"
 	@echo "make lint-compose  validate docker-compose.yml with docker-compose 1.29 (monitoring profile included)"
 	@echo "make lint-docker   lint the Dockerfiles (hadolint if installed, plus the plain-docker checks)"
-	@echo "make bench    load-test the API on 127.0.0.1 and print req/s and latency percentiles"
+	@echo "make bench    measure against same-run baselines (wrk, pgbench) and write docs/benchmarks.md"
 
 build:
 	$(MVN) -DskipTests install
@@ -50,11 +50,22 @@ docs:
 		-Djacoco.skip=true
 	@echo "docs/modules rewritten; review with git diff"
 
+# The HTTP half (bench module: the jars against a bare baseline app, wrk) and the scale half (backend, tag "bench":
+# key jobs over a million keys, a 100k broadcast, checkouts against pgbench, the Mini App's first render); the
+# tables go into docs/benchmarks.md. Needs wrk and pgbench for all figures (Debian: wrk, postgresql-client).
 bench:
-	$(MVN) -q -DskipTests install -pl openapi,miniapp
-	$(MVN) -pl backend test -Dgroups=bench -Ddm.excluded.groups= -Dtest='ApiBenchmark,MiniAppRenderBenchmark' \
-		-Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true \
-		| sed -n -e '/^Benchmark:/,/^POST/p' -e '/^Mini App on slow 4G/,/^CPU 4x/p'
+	$(MVN) -q -DskipTests -Djacoco.skip=true install
+	rm -f backend/target/bench-scale.md bench/target/bench-http.md
+	set -o pipefail; $(MVN) -q -pl bench org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+		-Dexec.mainClass=dev.darkmaximus.bench.Bench -Dexec.classpathScope=test -Dbench.root=$(CURDIR) \
+		| grep -v -e 'io.zonky' -e '^WARNING'
+	$(MVN) -pl backend test -Dgroups=bench -Ddm.excluded.groups= -Djacoco.skip=true \
+		-Dtest='KeyScaleBenchmark,BroadcastScaleBenchmark,CheckoutBenchmark,MiniAppRenderBenchmark' \
+		-Dsurefire.failIfNoSpecifiedTests=false >backend/target/bench-scale.log 2>&1 \
+		|| (tail -n 60 backend/target/bench-scale.log; exit 1)
+	cat backend/target/bench-scale.md
+	sed -n '/^Mini App on slow 4G/,/^CPU 4x/p' backend/target/bench-scale.log
+	./scripts/bench-report.sh
 
 # Validates docker-compose.yml as docker-compose 1.29 and the compose plugin read it (placeholder secrets).
 lint-compose:

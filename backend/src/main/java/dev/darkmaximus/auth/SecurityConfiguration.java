@@ -12,6 +12,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -123,6 +124,17 @@ class SecurityConfiguration {
 
     private static ProblemDetail forbidden() {
         return Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this action.");
+    }
+
+    /**
+     * No observation (a timer and a long-task timer) around each of the ~20 security filters of every request:
+     * measured with `make bench`, that wrapping cost more CPU than the endpoints behind it (liveness at 0.07× a bare
+     * endpoint's throughput). Requests are still
+     * timed as a whole (http.server.requests).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

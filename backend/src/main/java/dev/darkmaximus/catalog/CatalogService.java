@@ -87,8 +87,17 @@ public class CatalogService {
     }
 
     private List<PlanView> plansFor(Long customerId, Snapshot now) {
-        Predicate<PlanView> offered = customerId == null ? CatalogService::offeredToAnonymous
-                : offeredTo(customers.groupIds(customerId), purchases.plansBoughtBy(customerId));
+        Predicate<PlanView> offered;
+        if (customerId == null) {
+            offered = CatalogService::offeredToAnonymous;
+        } else {
+            // Only what the plans on sale depend on is read: in a shop that sells every plan to everyone, a signed-in
+            // customer's storefront costs no query of its own (make bench: half the throughput before).
+            boolean grouped = now.plans().stream().anyMatch(p -> !p.groupIds().isEmpty());
+            boolean targeted = now.plans().stream().anyMatch(p -> p.audience() != Audience.ALL);
+            offered = offeredTo(grouped ? customers.groupIds(customerId) : Set.of(),
+                    targeted ? purchases.plansBoughtBy(customerId) : Set.of());
+        }
         return now.plans().stream()
                 .filter(offered)
                 .toList();

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +33,7 @@ import dev.darkmaximus.testsupport.InitData;
 import dev.darkmaximus.testsupport.OutboxDriver;
 import dev.darkmaximus.testsupport.PanelBackedTest;
 import dev.darkmaximus.testsupport.Shop;
+import dev.darkmaximus.testsupport.TestIds;
 import dev.darkmaximus.testsupport.TestTelegram;
 
 /** Reminders go out once per key, expiry and offset, even from two schedulers at once; then through the bot. */
@@ -93,6 +95,35 @@ class ExpiryJobsIT extends PanelBackedTest {
         assertThat(jdbc.sql("SELECT count(*) FROM notifications WHERE dedup_key LIKE :k")
                 .param("k", "expiry:" + keyId + ":%").query(Integer.class).single())
                 .as("only the nearest offset (24 h), not 72 h as well").isEqualTo(1);
+    }
+
+    /**
+     * Found by make bench over a million keys: with more keys in the reminder window than one run takes (500), each
+     * run took the same soonest thousand, already reminded, and the rest waited until those left the window.
+     */
+    @Test
+    void aWindowLargerThanOneRunIsWorkedThroughRunByRun() {
+        long first = TestIds.telegramIds(1_005);
+        long group = shop.readers(first, 1_005);
+        Instant expiry = Instant.now().plus(60, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        jdbc.sql("""
+                INSERT INTO vpn_keys (customer_id, host_id, number, panel_email, panel_client_uuid, subscription_id,
+                                      status, starts_at, expires_at, auto_renew)
+                SELECT m.customer_id, :host, 1, 'window-' || m.customer_id, gen_random_uuid(),
+                       'win' || m.customer_id, 'ACTIVE', now(),
+                       CAST(:expiry AS timestamptz) + m.customer_id * interval '1 second', 'OFF'
+                FROM customer_group_members m WHERE m.group_id = :group""")
+                .param("host", hostId).param("expiry", Timestamp.from(expiry)).param("group", group).update();
+
+        for (int run = 0; run < 6 && reminders.remind() > 0; run++) {
+            // each run takes the next keys that still need their reminder
+        }
+
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM vpn_keys k WHERE k.panel_email LIKE 'window-%' AND (SELECT count(*)
+                FROM notifications n WHERE n.dedup_key LIKE 'expiry:' || k.id || ':%') = 1""")
+                .query(Integer.class).single()).isEqualTo(1_005);
+        assertThat(reminders.remind()).as("nothing left to remind").isZero();
     }
 
     @Test

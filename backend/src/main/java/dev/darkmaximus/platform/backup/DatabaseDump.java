@@ -50,7 +50,9 @@ public final class DatabaseDump {
 
     static final String MAGIC = "DMDUMP 1";
     static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
-    private static final Set<String> LIQUIBASE = Set.of("databasechangelog", "databasechangeloglock");
+    /** Bookkeeping of the schema, which restore rebuilds: Liquibase's tables and the migrations' fingerprint. */
+    private static final Set<String> LIQUIBASE = Set.of("databasechangelog", "databasechangeloglock",
+            "schema_fingerprint");
 
     private DatabaseDump() {
     }

@@ -37,10 +37,10 @@ import org.springframework.util.ClassUtils;
  */
 class ExactSchemas implements OpenApiCustomizer {
 
-    private final Map<String, Class<?>> records;
+    private final String basePackage;
 
     ExactSchemas(String basePackage) {
-        this.records = recordsByName(basePackage);
+        this.basePackage = basePackage; // scanned when the contract is first asked for, not in every start-up
     }
 
     @Override
@@ -50,6 +50,7 @@ class ExactSchemas implements OpenApiCustomizer {
         if (schemas == null) {
             return;
         }
+        Map<String, Class<?>> records = recordsByName(basePackage);
         Set<String> requests = reachable(openApi, schemas, false);
         for (String name : reachable(openApi, schemas, true)) {
             Class<?> type = records.get(name);

@@ -141,6 +141,26 @@ public interface VpnKeyRepository extends ListCrudRepository<VpnKey, Long> {
             ORDER BY expires_at LIMIT :limit""")
     List<VpnKey> findExpiringBetween(Instant since, Instant until, int limit);
 
+    /**
+     * Active keys expiring before {@code until} that still need a reminder, soonest first: not yet reminded for
+     * this expiry, or last reminded at a larger offset than the one now due (the smallest of {@code offsetSeconds},
+     * comma-separated, that is at least the time left).
+     */
+    @Query("""
+            SELECT * FROM vpn_keys
+            WHERE status = 'ACTIVE' AND expires_at > :now AND expires_at < :until
+              AND (reminded_expires_at IS DISTINCT FROM expires_at
+                   OR reminded_offset_seconds > (
+                       SELECT min(o) FROM unnest(CAST(string_to_array(:offsetSeconds, ',') AS bigint[])) AS o
+                       WHERE o >= EXTRACT(EPOCH FROM expires_at - :now)))
+            ORDER BY expires_at LIMIT :limit""")
+    List<VpnKey> findNeedingReminder(Instant now, Instant until, String offsetSeconds, int limit);
+
+    /** Bookkeeping only (no version bump: nothing to push to the panel). */
+    @Modifying
+    @Query("UPDATE vpn_keys SET reminded_expires_at = :expiresAt, reminded_offset_seconds = :offsetSeconds WHERE id = :id")
+    void markReminded(long id, Instant expiresAt, long offsetSeconds);
+
     @Query("SELECT id FROM vpn_keys WHERE status = 'EXPIRED' AND expires_at < :cutoff ORDER BY expires_at LIMIT :limit")
     List<Long> findExpiredBefore(Instant cutoff, int limit);
 

@@ -1,0 +1,179 @@
+package dev.darkmaximus.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Java application under measurement: started from its jar with the same JVM and flags as every other, timed
+ * from the launch to its first healthy answer, its resident memory read from /proc when it has been idle, and timed
+ * again from SIGTERM to exit.
+ */
+final class JavaApp implements AutoCloseable {
+
+    /**
+     * The JVM flags every app gets: the Compose file's (heap a share of the container's 1 GB limit) and the collector
+     * the JVM picks by itself in such a container (under 1792 MB it is not a "server-class machine": Serial GC).
+     */
+    static final List<String> JVM_FLAGS = flags();
+
+    /** Extra flags for every app to try a JVM option on all of them alike: {@code -Dbench.jvm="-XX:+UseSerialGC"}. */
+    private static List<String> flags() {
+        List<String> flags = new ArrayList<>(List.of("-XX:MaxRAM=1g", "-XX:+UseSerialGC",
+                "-XX:MaxRAMPercentage=60", "-XX:+ExitOnOutOfMemoryError"));
+        String extra = System.getProperty("bench.jvm", "").strip();
+        if (!extra.isEmpty()) {
+            flags.addAll(List.of(extra.split("\\s+")));
+        }
+        if (Boolean.getBoolean("bench.nmt")) {
+            flags.add("-XX:NativeMemoryTracking=summary");
+        }
+        return List.copyOf(flags);
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final String name;
+    final int port;
+    private final Process process;
+    private final long launchedNanos;
+    private final Path log;
+
+    private JavaApp(String name, int port, Process process, long launchedNanos, Path log) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.launchedNanos = launchedNanos;
+        this.log = log;
+    }
+
+    /** How the app is started: {@code java -jar app.jar}, or as the Dockerfiles start it. */
+    enum Mode {
+        PLAIN,
+        /**
+         * The jar extracted (classes inside nested jars can't be archived) and, from JDK 19 on, a class-data archive
+         * written by the first run when it exits and mapped by every later run.
+         */
+        CDS
+    }
+
+    static JavaApp launch(String name, Mode mode, Path jar, int port, Map<String, String> env,
+                          List<String> extraFlags, Path logDir) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_FLAGS);
+        if (mode == Mode.CDS) {
+            Path archives = Files.createDirectories(logDir.resolveSibling("cds"));
+            jar = extracted(jar, archives.resolve(name));
+            command.add("-XX:+AutoCreateSharedArchive");
+            command.add("-XX:SharedArchiveFile=" + archives.resolve(name + ".jsa"));
+        }
+        command.addAll(extraFlags);
+        command.add("-jar");
+        command.add(jar.toString());
+        Files.createDirectories(logDir);
+        Path log = logDir.resolve(name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        builder.environment().put("SERVER_PORT", Integer.toString(port));
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        long launched = System.nanoTime();
+        return new JavaApp(mode == Mode.CDS ? name + " (CDS)" : name, port, builder.start(), launched, log);
+    }
+
+    private static Path extracted(Path jar, Path destination) throws IOException {
+        Path extracted = destination.resolve(jar.getFileName());
+        if (!Files.exists(extracted)) {
+            try {
+                Tools.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", destination.toString()),
+                        null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+        return extracted;
+    }
+
+    /** Waits for the first 200 from the app's health path; returns the milliseconds since launch. */
+    long awaitHealthy(String path, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(5)).build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launchedNanos);
+                }
+            } catch (IOException notListeningYet) {
+                // keep polling
+            }
+            Thread.sleep(25); // polling resolution of the start-up figure, not a wait for an outcome
+        }
+        throw new IllegalStateException(name + " not healthy within " + timeout + "; see " + log);
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Resident set size in MB, from the kernel (VmRSS), as a container's memory accounting sees the process. */
+    long rssMegabytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for " + name);
+    }
+
+    /**
+     * With {@code -Dbench.nmt=true}: the JVM's own account of its memory (jcmd VM.native_memory) and the live heap by
+     * class, beside the log. Taken after the RSS reading: the histogram's full GC would shrink it.
+     */
+    void nativeMemorySummary(String label) throws IOException, InterruptedException {
+        if (Boolean.getBoolean("bench.nmt")) {
+            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            String pid = Long.toString(process.pid());
+            Files.writeString(log.resolveSibling(name + "-nmt-" + label + ".txt"),
+                    Tools.run(List.of(jcmd, pid, "VM.native_memory", "summary"), null));
+            // What is live on the heap (a full GC first), largest first.
+            Files.writeString(log.resolveSibling(name + "-heap-" + label + ".txt"),
+                    Tools.run(List.of(jcmd, pid, "GC.class_histogram"), null));
+        }
+    }
+
+    /** SIGTERM, as Docker stops a container; returns the milliseconds until the process has exited. */
+    long stop() throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
+    Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+}
