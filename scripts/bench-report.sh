@@ -15,6 +15,12 @@ run=$(mktemp)
   for part in bench/target/bench-http.md backend/target/bench-scale.md; do
     if [ -s "$part" ]; then cat "$part"; echo; else echo "($part was not produced: see the output above)"; echo; fi
   done
+  if [ -s backend/target/bench-scale.log ] && grep -q '^Mini App on slow 4G' backend/target/bench-scale.log; then
+    echo "### Mini App first render"
+    echo
+    sed -n '/^Mini App on slow 4G/,/^CPU 4x/p' backend/target/bench-scale.log | sed 's/^/    /'
+    echo
+  fi
   echo "$end"
 } >"$run"
 if grep -qF "$begin" "$doc"; then

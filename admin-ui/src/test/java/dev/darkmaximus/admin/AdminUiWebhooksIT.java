@@ -63,7 +63,12 @@ class AdminUiWebhooksIT extends AdminUiTest {
 
             Page phoneRu = Browsers.signedIn(browser, port, "admin", BackendProcess.ADMIN_PASSWORD, "ru-RU", 390, 844);
             phoneRu.navigate(url("/webhooks"));
-            assertThat(phoneRu.locator("#webhooks-grid")).containsText("Выключен");
+            try {
+                assertThat(phoneRu.locator("#webhooks-grid")).containsText("Выключен");
+            } catch (AssertionError e) { // failed once in CI, never here: keep what the page showed
+                Browsers.screenshot(phoneRu, "failure-webhooks-ru-phone");
+                throw e;
+            }
             Browsers.screenshot(phoneRu, "webhooks-ru-phone");
             phoneRu.locator(".webhook-deliveries").last().click();
             assertThat(phoneRu.locator("#webhook-deliveries-grid")).containsText("Доставлена");

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,7 @@ import dev.darkmaximus.platform.audit.AuditService;
 import dev.darkmaximus.platform.db.JsonDocument;
 import dev.darkmaximus.platform.error.ApiException;
 import dev.darkmaximus.platform.outbox.OutboxService;
+import dev.darkmaximus.subscription.persistence.KeyUsageWriter;
 import dev.darkmaximus.subscription.persistence.SyncReport;
 import dev.darkmaximus.subscription.persistence.SyncReportRepository;
 import dev.darkmaximus.subscription.persistence.VpnKey;
@@ -55,9 +58,11 @@ public class KeySync {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
+    private final KeyUsageWriter usageWriter;
 
     KeySync(VpnKeyRepository keys, SyncReportRepository reports, HostService hosts, VpnPanels panels,
-            OutboxService outbox, AuditService audit, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+            OutboxService outbox, AuditService audit, TransactionTemplate transactions, JsonMapper json, Clock clock,
+            KeyUsageWriter usageWriter) {
         this.keys = keys;
         this.reports = reports;
         this.hosts = hosts;
@@ -67,6 +72,7 @@ public class KeySync {
         this.transactions = transactions;
         this.json = json;
         this.clock = clock;
+        this.usageWriter = usageWriter;
     }
 
     /** One run over one host; the report is stored whatever happens. Not transactional: panel calls take time. */
@@ -85,6 +91,13 @@ public class KeySync {
         clients.forEach(c -> byEmail.put(c.email().toLowerCase(Locale.ROOT), c));
         List<SyncReportView.Drift> updated = new ArrayList<>();
         List<SyncReportView.Missing> missing = new ArrayList<>();
+        List<KeyUsageWriter.Usage> usage = new ArrayList<>();
+        // Read once for the whole run (a query per key made a large panel's sync take minutes).
+        Set<Long> pushing = outbox.unfinished(KeyPushes.KIND + ":").stream()
+                .map(dedupKey -> dedupKey.split(":"))
+                .filter(parts -> parts.length > 1 && parts[1].chars().allMatch(Character::isDigit))
+                .map(parts -> Long.parseLong(parts[1]))
+                .collect(Collectors.toSet());
         int checked = 0;
         for (VpnKey key : keys.findLiveByHost(hostId)) {
             if (key.status() == VpnKey.KeyStatus.PROVISIONING || key.status() == VpnKey.KeyStatus.FAILED) {
@@ -93,7 +106,7 @@ public class KeySync {
             }
             checked++;
             PanelClient client = byEmail.remove(key.panelEmail().toLowerCase(Locale.ROOT));
-            reconcile(key, Optional.ofNullable(client)).ifPresent(outcome -> {
+            reconcile(key, Optional.ofNullable(client), pushing.contains(key.id()), usage).ifPresent(outcome -> {
                 if (outcome instanceof SyncReportView.Drift drift) {
                     updated.add(drift);
                 } else if (outcome instanceof SyncReportView.Missing gone) {
@@ -101,6 +114,7 @@ public class KeySync {
                 }
             });
         }
+        usageWriter.record(usage, clock.instant());
         List<SyncReportView.Orphan> orphans = byEmail.values().stream()
                 .map(c -> new SyncReportView.Orphan(c.email(), c.inboundId(), c.expiresAt(), c.enabled(),
                         keys.findByPanelEmail(hostId, c.email()).map(VpnKey::id).orElse(null)))
@@ -126,7 +140,10 @@ public class KeySync {
         } catch (PanelException e) {
             throw e.asApiError("The panel could not be read");
         }
-        Object outcome = reconcile(key, client).orElse(null);
+        List<KeyUsageWriter.Usage> usage = new ArrayList<>();
+        Object outcome = reconcile(key, client, outbox.hasUnfinished(KeyPushes.KIND + ":" + key.id() + ":"), usage)
+                .orElse(null);
+        usageWriter.record(usage, clock.instant());
         return new KeyView.SyncOutcome(outcome instanceof SyncReportView.Drift d ? d.changes() : Map.of(),
                 outcome instanceof SyncReportView.Missing);
     }
@@ -162,8 +179,12 @@ public class KeySync {
         return reports.findLatest(hostId).map(this::view);
     }
 
-    /** Returns a Drift, a Missing, or nothing when the key already matched. */
-    private Optional<Object> reconcile(VpnKey key, Optional<PanelClient> found) {
+    /**
+     * Returns a Drift, a Missing, or nothing when the key already matched; a key whose state matched (or whose own
+     * change is on its way to the panel) only has its usage added to {@code usage}, written in batches afterwards.
+     */
+    private Optional<Object> reconcile(VpnKey key, Optional<PanelClient> found, boolean pushing,
+                                       List<KeyUsageWriter.Usage> usage) {
         Instant now = clock.instant();
         if (found.isEmpty()) {
             keys.markMissing(key.id(), now);
@@ -171,8 +192,8 @@ public class KeySync {
                     key.status().name().toLowerCase(Locale.ROOT)));
         }
         PanelClient client = found.get();
-        if (outbox.hasUnfinished(KeyPushes.KIND + ":" + key.id() + ":")) {
-            keys.recordUsage(key.id(), client.usedBytes(), client.lastOnlineAt(), now);
+        if (pushing) {
+            usage.add(new KeyUsageWriter.Usage(key.id(), client.usedBytes(), client.lastOnlineAt()));
             return Optional.empty(); // the shop's newer state is on its way to the panel
         }
         Map<String, List<String>> changes = new LinkedHashMap<>();
@@ -191,7 +212,7 @@ public class KeySync {
             changes.put("status", List.of(key.status().name().toLowerCase(Locale.ROOT), status.toLowerCase(Locale.ROOT)));
         }
         if (changes.isEmpty()) {
-            keys.recordUsage(key.id(), client.usedBytes(), client.lastOnlineAt(), now);
+            usage.add(new KeyUsageWriter.Usage(key.id(), client.usedBytes(), client.lastOnlineAt()));
             return Optional.empty();
         }
         if (keys.recordPanelState(key.id(), key.version(), client.expiresAt(), client.enabled(), client.usedBytes(),

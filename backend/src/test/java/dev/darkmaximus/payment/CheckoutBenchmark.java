@@ -68,6 +68,7 @@ class CheckoutBenchmark extends PanelBackedTest {
         BenchReport.line("");
         BenchReport.line("The test database runs without fsync (the embedded test server's defaults): both figures "
                 + "are above what a durable server gives, the ratio is what to read.");
+        BenchReport.line("");
     }
 
     /**

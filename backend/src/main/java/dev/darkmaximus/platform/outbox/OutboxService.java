@@ -3,6 +3,7 @@ package dev.darkmaximus.platform.outbox;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
@@ -43,7 +44,17 @@ public class OutboxService {
     /** Whether work queued under {@code dedupPrefix} (e.g. one key's pushes) is still to be done. */
     @Transactional(readOnly = true)
     public boolean hasUnfinished(String dedupPrefix) {
-        return tasks.hasUnfinished(dedupPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        return tasks.hasUnfinished(likePrefix(dedupPrefix));
+    }
+
+    /** The dedup keys of the work still to be done under {@code dedupPrefix}: one query for many checks. */
+    @Transactional(readOnly = true)
+    public Set<String> unfinished(String dedupPrefix) {
+        return Set.copyOf(tasks.findUnfinishedDedupKeys(likePrefix(dedupPrefix)));
+    }
+
+    private static String likePrefix(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** Tasks still being retried after a failure, oldest first, with their attempts, next try and last error. */

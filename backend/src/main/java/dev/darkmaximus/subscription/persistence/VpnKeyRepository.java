@@ -116,14 +116,6 @@ public interface VpnKeyRepository extends ListCrudRepository<VpnKey, Long> {
     int recordPanelState(long id, int version, Instant expiresAt, boolean enabled, long usedBytes, long limitBytes,
                          Instant lastOnlineAt, String status, Instant at);
 
-    /** Traffic and last-online change constantly: recorded without a version bump (nothing to push). */
-    @Modifying
-    @Query("""
-            UPDATE vpn_keys SET traffic_used_bytes = :usedBytes, last_online_at = :lastOnlineAt, last_synced_at = :at,
-                                panel_missing_since = NULL
-            WHERE id = :id""")
-    int recordUsage(long id, long usedBytes, Instant lastOnlineAt, Instant at);
-
     @Modifying
     @Query("UPDATE vpn_keys SET panel_missing_since = COALESCE(panel_missing_since, :at), last_synced_at = :at WHERE id = :id")
     int markMissing(long id, Instant at);

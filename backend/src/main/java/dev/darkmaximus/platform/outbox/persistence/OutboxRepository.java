@@ -63,4 +63,8 @@ public interface OutboxRepository extends ListCrudRepository<OutboxTask, Long> {
             SELECT EXISTS (SELECT 1 FROM outbox_tasks
                            WHERE dedup_key LIKE :prefix AND status IN ('PENDING', 'RUNNING'))""")
     boolean hasUnfinished(String prefix);
+
+    /** The dedup keys starting with {@code prefix} of tasks still waiting or running. */
+    @Query("SELECT dedup_key FROM outbox_tasks WHERE dedup_key LIKE :prefix AND status IN ('PENDING', 'RUNNING')")
+    List<String> findUnfinishedDedupKeys(String prefix);
 }
