@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -30,8 +31,9 @@ public class SentrySwitch implements EnvironmentPostProcessor, Ordered {
         if (dsn != null && !dsn.isBlank()) {
             return;
         }
-        List<String> excluded = new ArrayList<>(Arrays.asList(
-                environment.getProperty("spring.autoconfigure.exclude", String[].class, new String[0])));
+        // Bound, not read as one property: exclusions written as a YAML list ("exclude[0]") count too.
+        List<String> excluded = new ArrayList<>(Arrays.asList(Binder.get(environment)
+                .bind("spring.autoconfigure.exclude", String[].class).orElse(new String[0])));
         excluded.addAll(AUTO_CONFIGURATIONS);
         environment.getPropertySources().addFirst(new MapPropertySource("sentryOff",
                 Map.of("spring.autoconfigure.exclude", String.join(",", excluded))));

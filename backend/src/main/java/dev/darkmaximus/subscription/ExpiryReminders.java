@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,6 +27,8 @@ import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
  */
 @Service
 class ExpiryReminders {
+
+    private static final Logger log = LoggerFactory.getLogger(ExpiryReminders.class);
 
     private final VpnKeyRepository keys;
     private final KeyQueries queries;
@@ -66,8 +70,12 @@ class ExpiryReminders {
         for (VpnKey key : keys.findNeedingReminder(now, now.plus(widest), offsetSeconds, 500)) {
             Duration left = Duration.between(now, key.expiresAt());
             Duration offset = offsets.stream().filter(o -> left.compareTo(o) <= 0).min(Duration::compareTo).orElse(null);
-            if (offset != null && Boolean.TRUE.equals(transactions.execute(tx -> remind(key, offset, left)))) {
-                queued++;
+            try {
+                if (offset != null && Boolean.TRUE.equals(transactions.execute(tx -> remind(key, offset, left)))) {
+                    queued++;
+                }
+            } catch (RuntimeException e) { // one key's trouble must not hold up the reminders of all the others
+                log.atError().addKeyValue("keyId", key.id()).setCause(e).log("expiry reminder failed");
             }
         }
         return queued;

@@ -91,30 +91,36 @@ public class KeySync {
         clients.forEach(c -> byEmail.put(c.email().toLowerCase(Locale.ROOT), c));
         List<SyncReportView.Drift> updated = new ArrayList<>();
         List<SyncReportView.Missing> missing = new ArrayList<>();
+        int checked = 0;
         List<KeyUsageWriter.Usage> usage = new ArrayList<>();
-        // Read once for the whole run (a query per key made a large panel's sync take minutes).
+        List<VpnKey> live = keys.findLiveByHost(hostId);
+        // Read once for the whole run (a query per key made a large panel's sync take minutes), and after the keys:
+        // a change queued in between is then either in this set or newer than the key's version we hold.
         Set<Long> pushing = outbox.unfinished(KeyPushes.KIND + ":").stream()
                 .map(dedupKey -> dedupKey.split(":"))
-                .filter(parts -> parts.length > 1 && parts[1].chars().allMatch(Character::isDigit))
+                .filter(parts -> parts.length > 1 && !parts[1].isEmpty()
+                        && parts[1].chars().allMatch(Character::isDigit))
                 .map(parts -> Long.parseLong(parts[1]))
                 .collect(Collectors.toSet());
-        int checked = 0;
-        for (VpnKey key : keys.findLiveByHost(hostId)) {
-            if (key.status() == VpnKey.KeyStatus.PROVISIONING || key.status() == VpnKey.KeyStatus.FAILED) {
-                byEmail.remove(key.panelEmail().toLowerCase(Locale.ROOT)); // the outbox owns it until it is active
-                continue;
-            }
-            checked++;
-            PanelClient client = byEmail.remove(key.panelEmail().toLowerCase(Locale.ROOT));
-            reconcile(key, Optional.ofNullable(client), pushing.contains(key.id()), usage).ifPresent(outcome -> {
-                if (outcome instanceof SyncReportView.Drift drift) {
-                    updated.add(drift);
-                } else if (outcome instanceof SyncReportView.Missing gone) {
-                    missing.add(gone);
+        try {
+            for (VpnKey key : live) {
+                if (key.status() == VpnKey.KeyStatus.PROVISIONING || key.status() == VpnKey.KeyStatus.FAILED) {
+                    byEmail.remove(key.panelEmail().toLowerCase(Locale.ROOT)); // the outbox owns it until active
+                    continue;
                 }
-            });
+                checked++;
+                PanelClient client = byEmail.remove(key.panelEmail().toLowerCase(Locale.ROOT));
+                reconcile(key, Optional.ofNullable(client), pushing.contains(key.id()), usage).ifPresent(outcome -> {
+                    if (outcome instanceof SyncReportView.Drift drift) {
+                        updated.add(drift);
+                    } else if (outcome instanceof SyncReportView.Missing gone) {
+                        missing.add(gone);
+                    }
+                });
+            }
+        } finally { // what was read is kept even when a key's update fails half-way through the run
+            usageWriter.record(usage, clock.instant());
         }
-        usageWriter.record(usage, clock.instant());
         List<SyncReportView.Orphan> orphans = byEmail.values().stream()
                 .map(c -> new SyncReportView.Orphan(c.email(), c.inboundId(), c.expiresAt(), c.enabled(),
                         keys.findByPanelEmail(hostId, c.email()).map(VpnKey::id).orElse(null)))

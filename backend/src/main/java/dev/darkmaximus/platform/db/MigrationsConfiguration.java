@@ -63,7 +63,9 @@ class MigrationsConfiguration {
             }
             skipped = false;
             super.afterPropertiesSet();
-            store(fingerprint);
+            if (shouldRun) { // a switched-off Liquibase migrated nothing: nothing to vouch for
+                store(fingerprint);
+            }
         }
 
         /** Whether the last start found the schema up to date (for the tests). */
@@ -112,6 +114,7 @@ class MigrationsConfiguration {
         private void store(String fingerprint) {
             try (Connection connection = getDataSource().getConnection();
                  Statement st = connection.createStatement()) {
+                // Made by changeset 018 under Liquibase's lock; here only again if someone dropped it.
                 st.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (id INT PRIMARY KEY CHECK (id = 1), "
                         + "sha256 VARCHAR(64) NOT NULL, migrated_at TIMESTAMPTZ NOT NULL)");
                 try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO " + TABLE

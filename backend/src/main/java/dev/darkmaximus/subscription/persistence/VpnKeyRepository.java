@@ -148,9 +148,15 @@ public interface VpnKeyRepository extends ListCrudRepository<VpnKey, Long> {
             ORDER BY expires_at LIMIT :limit""")
     List<VpnKey> findNeedingReminder(Instant now, Instant until, String offsetSeconds, int limit);
 
-    /** Bookkeeping only (no version bump: nothing to push to the panel). */
+    /**
+     * Bookkeeping only (no version bump: nothing to push to the panel). Never back to a larger offset for the same
+     * expiry, which a slower run started earlier would otherwise write.
+     */
     @Modifying
-    @Query("UPDATE vpn_keys SET reminded_expires_at = :expiresAt, reminded_offset_seconds = :offsetSeconds WHERE id = :id")
+    @Query("""
+            UPDATE vpn_keys SET reminded_expires_at = :expiresAt, reminded_offset_seconds = :offsetSeconds
+            WHERE id = :id AND (reminded_expires_at IS DISTINCT FROM :expiresAt
+                                OR reminded_offset_seconds IS NULL OR reminded_offset_seconds > :offsetSeconds)""")
     void markReminded(long id, Instant expiresAt, long offsetSeconds);
 
     @Query("SELECT id FROM vpn_keys WHERE status = 'EXPIRED' AND expires_at < :cutoff ORDER BY expires_at LIMIT :limit")
