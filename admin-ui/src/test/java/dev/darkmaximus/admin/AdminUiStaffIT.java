@@ -82,8 +82,8 @@ class AdminUiStaffIT extends AdminUiTest {
                 assertThat(page.locator("#sign-out")).isVisible();
                 assertThat(page.locator(screen.getValue() + ":not([loading])")).isVisible();
                 Browsers.screenshot(page, screen.getKey());
-                phoneRu.navigate(url("/" + screen.getKey()));
-                assertThat(phoneRu.locator(screen.getValue() + ":not([loading])")).isVisible();
+                Browsers.open(phoneRu, url("/" + screen.getKey()), screen.getValue() + ":not([loading])",
+                        screen.getKey() + "-ru-phone");
                 Browsers.screenshot(phoneRu, screen.getKey() + "-ru-phone");
             }
             assertThat(phoneRu.locator("#sign-out")).containsText("Выйти");
