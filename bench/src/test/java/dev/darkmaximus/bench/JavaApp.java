@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One Java application under measurement: started from its jar with the same JVM and flags as every other, timed
@@ -60,13 +62,14 @@ final class JavaApp implements AutoCloseable {
     enum Mode {
         PLAIN,
         /**
-         * The jar extracted (classes inside nested jars can't be archived) and, from JDK 19 on, a class-data archive
-         * written by the first run when it exits and mapped by every later run.
+         * As the image starts it: the jar extracted (classes inside nested jars can't be archived) and the options of
+         * the Dockerfile's ENTRYPOINT, among them a class-data archive written by the first run when it exits and
+         * mapped by every later run.
          */
         CDS
     }
 
-    static JavaApp launch(String name, Mode mode, Path jar, int port, Map<String, String> env,
+    static JavaApp launch(String name, Mode mode, Path jar, Path dockerfile, int port, Map<String, String> env,
                           List<String> extraFlags, Path logDir) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -74,8 +77,10 @@ final class JavaApp implements AutoCloseable {
         if (mode == Mode.CDS) {
             Path archives = Files.createDirectories(logDir.resolveSibling("cds"));
             jar = extracted(jar, archives.resolve(name));
-            command.add("-XX:+AutoCreateSharedArchive");
-            command.add("-XX:SharedArchiveFile=" + archives.resolve(name + ".jsa"));
+            for (String flag : shippedFlags(dockerfile)) {
+                command.add(flag.startsWith("-XX:SharedArchiveFile=")
+                        ? "-XX:SharedArchiveFile=" + archives.resolve(name + ".jsa") : flag);
+            }
         }
         command.addAll(extraFlags);
         command.add("-jar");
@@ -88,7 +93,27 @@ final class JavaApp implements AutoCloseable {
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         long launched = System.nanoTime();
-        return new JavaApp(mode == Mode.CDS ? name + " (CDS)" : name, port, builder.start(), launched, log);
+        return new JavaApp(mode == Mode.CDS ? name + " (as shipped)" : name, port, builder.start(), launched, log);
+    }
+
+    /**
+     * The JVM options of the image's {@code ENTRYPOINT ["java", …, "-jar", …]}: "as shipped" is read from the
+     * Dockerfile itself, so the bench measures what operators run and not a copy that drifts from it.
+     */
+    static List<String> shippedFlags(Path dockerfile) throws IOException {
+        String entrypoint = Files.readAllLines(dockerfile).stream().filter(line -> line.startsWith("ENTRYPOINT ["))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new IllegalStateException("no ENTRYPOINT [...] in " + dockerfile));
+        List<String> words = new ArrayList<>();
+        Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(entrypoint);
+        while (quoted.find()) {
+            words.add(quoted.group(1));
+        }
+        int jar = words.indexOf("-jar");
+        if (words.isEmpty() || !words.getFirst().equals("java") || jar < 0) {
+            throw new IllegalStateException("not a java -jar ENTRYPOINT in " + dockerfile + ": " + entrypoint);
+        }
+        return List.copyOf(words.subList(1, jar));
     }
 
     private static Path extracted(Path jar, Path destination) throws IOException {
