@@ -180,6 +180,24 @@ public final class SettingCatalogue {
         return Optional.ofNullable(BY_KEY.get(key));
     }
 
+    /**
+     * A value checked and normalised as the settings screen would store it, for writers outside the screen (the DM2
+     * import): the stored text, its stored type and whether it is a secret, or why it is refused.
+     */
+    public static Checked check(String key, String value) {
+        SettingDefinition definition = get(key);
+        try {
+            return new Checked(definition.normalize(value.strip()), definition.type().storedAs().name(),
+                    definition.secret(), null);
+        } catch (InvalidSettingException e) {
+            return new Checked(null, null, false, e.getMessage());
+        }
+    }
+
+    /** @param error null when the value is valid */
+    public record Checked(String value, String valueType, boolean secret, String error) {
+    }
+
     static SettingDefinition get(String key) {
         SettingDefinition definition = BY_KEY.get(key);
         if (definition == null) {

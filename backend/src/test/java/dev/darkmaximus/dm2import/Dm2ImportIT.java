@@ -1,0 +1,312 @@
+package dev.darkmaximus.dm2import;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import dev.darkmaximus.platform.crypto.SecretCipher;
+import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.XuiPanelStub;
+import dev.darkmaximus.testsupport.xui.FakeXuiPanel;
+
+/**
+ * A DM2 shop built from DM2's own schema, with the awkward data real shops have, imported: a dry run changes
+ * nothing, an apply gives exact kopecks, a second apply changes nothing, an apply cut off halfway is finished by the
+ * next, and the imported keys are the panel's clients as far as sync is concerned.
+ */
+class Dm2ImportIT extends PanelBackedTest {
+
+    private static final List<String> TABLES = List.of("customers", "customer_groups", "customer_group_members",
+            "hosts", "plans", "plan_prices", "plan_groups", "vpn_keys", "orders", "payments", "balance_accounts",
+            "balance_entries", "customer_totals", "promo_codes", "settings", "dm2_import_map");
+
+    @Autowired
+    Dm2Importer importer;
+    @Autowired
+    SecretCipher cipher;
+    @TempDir
+    Path dir;
+
+    private final long alice = 7_000_000_000L + (System.nanoTime() % 1_000_000_000L);
+    private final long bob = alice + 1;
+    private final long carol = alice + 2;
+    private final String tag = UUID.randomUUID().toString().substring(0, 6);
+    private final UUID aliceKey = UUID.randomUUID();
+    private Dm2Database dm2;
+
+    @BeforeEach
+    void dm2Shop() throws Exception {
+        dm2 = new Dm2Database(dir.resolve("users.db"));
+        dm2.insert("INSERT INTO user_groups (group_id, group_name, is_default, group_code) VALUES (1, ?, 1, ?)",
+                        "Пользователи", "polzovateli")
+                .insert("INSERT INTO user_groups (group_id, group_name, is_default, group_code) VALUES (2, ?, 0, ?)",
+                        "VIP " + tag, "vip")
+                .insert("INSERT INTO xui_hosts VALUES (?, ?, ?, ?, 1, ?)", "🇳🇱 Амстердам " + tag,
+                        panel.baseUrl() + XuiPanelStub.ROOT + "/", FakeXuiPanel.USERNAME, FakeXuiPanel.PASSWORD,
+                        "ams" + tag)
+                .insert("INSERT INTO xui_hosts VALUES (?, ?, 'admin', 'pw', 2, ?)", "🇩🇪 Berlin " + tag,
+                        "https://de.example.net:2053/path/", "ber" + tag)
+                .insert("INSERT INTO plans (plan_id, host_name, plan_name, months, price) VALUES (1, ?, ?, 1, ?)",
+                        "🇳🇱 Амстердам " + tag, "1 месяц", 199.0)
+                .insert("""
+                        INSERT INTO plans (plan_id, host_name, plan_name, months, days, price, display_mode,
+                                           display_mode_groups) VALUES (2, ?, 'Неделя', 0, 7, ?, 'hidden_new', '[2]')""",
+                        "🇳🇱 Амстердам " + tag, 49.99)
+                .insert("INSERT INTO plans (plan_id, host_name, plan_name, months, days, price) VALUES (3, ?, ?, 1, 15, ?)",
+                        "🇩🇪 Berlin " + tag, "Mix", 1234.565);
+        dm2.insert("""
+                        INSERT INTO users (telegram_id, user_id, username, fullname, balance, referral_balance,
+                                           registration_date, group_id, agreed_to_terms, trial_used, total_spent)
+                        VALUES (?, 900001, 'alice', 'Alice A', ?, ?, '2024-01-02 03:04:05', 2, 1, 1, 248.99)""",
+                        alice, 0.1 + 0.2, 1234.565)
+                .insert("""
+                        INSERT INTO users (telegram_id, user_id, username, fullname, balance, referred_by, is_banned)
+                        VALUES (?, 900002, 'Боб Петров', 'Боб Петров', 100.0, ?, 1)""", bob, alice)
+                .insert("INSERT INTO users (telegram_id, user_id, username, referred_by) VALUES (?, 900003, 'c', ?)",
+                        carol, bob);
+        dm2.insert("""
+                        INSERT INTO vpn_keys (key_id, user_id, host_name, xui_client_uuid, key_email, expiry_date,
+                                              status, plan_name, subscription, subscription_link, is_trial)
+                        VALUES (1, ?, ?, ?, ?, '2030-01-01 00:00:00', 'pay-active', '1 месяц', ?, ?, 0)""",
+                        alice, "🇳🇱 Амстердам " + tag, aliceKey.toString(), "alice-" + tag, "sa" + tag,
+                        "https://sub.example.net/sub/sa" + tag)
+                .insert("""
+                        INSERT INTO vpn_keys (key_id, user_id, host_name, xui_client_uuid, key_email, expiry_date,
+                                              status, is_trial) VALUES (2, ?, ?, ?, ?, '2024-02-01 10:00:00', 'trial-ended', 1)""",
+                        bob, "🇳🇱 Амстердам " + tag, UUID.randomUUID().toString(), "bob-" + tag)
+                .insert("""
+                        INSERT INTO vpn_keys (key_id, user_id, host_name, xui_client_uuid, key_email, expiry_date,
+                                              status) VALUES (3, ?, ?, ?, ?, '2030-06-01 00:00:00', 'pay-active')""",
+                        alice, "🇩🇪 Berlin " + tag, UUID.randomUUID().toString(), "ALICE-" + tag);
+        dm2.insert("""
+                        INSERT INTO transactions (payment_id, user_id, status, amount_rub, payment_method, metadata,
+                                                  created_date) VALUES (?, ?, 'paid', 199.0, 'YooKassa', ?, ?)""",
+                        "yk-" + tag, alice, "{\"plan_id\": 1, \"operation\": \"buy\", \"action\": \"new\"}",
+                        "2024-05-01 12:00:00.123456+03:00")
+                .insert("""
+                        INSERT INTO transactions (payment_id, user_id, status, amount_rub, payment_method, metadata,
+                                                  created_date) VALUES (?, ?, 'paid', 49.99, 'Из баланса', ?, ?)""",
+                        "bal-" + tag, alice, "{\"plan_id\": \"2\", \"action\": \"extend\", \"key_id\": 1}",
+                        "2024-06-01 00:30:00")
+                .insert("""
+                        INSERT INTO transactions (payment_id, user_id, status, amount_rub, payment_method)
+                        VALUES (?, ?, 'paid', 500.0, 'TON Connect')""", "ton-" + tag, alice)
+                .insert("""
+                        INSERT INTO transactions (payment_id, user_id, status, amount_rub, payment_method)
+                        VALUES (?, ?, 'pending', 199.0, 'YooKassa')""", "pending-" + tag, bob);
+        dm2.insert("""
+                        INSERT INTO promo_codes (promo_id, code, bot, discount_percent, usage_limit_per_bot)
+                        VALUES (1, ?, 'shop', 10, 100)""", "W" + tag.toUpperCase())
+                .insert("INSERT INTO promo_code_usage (promo_id, user_id, bot, status) VALUES (1, ?, 'shop', 'used')",
+                        alice)
+                // The shop's defaults (the test database is shared): the rows are what the test looks for.
+                .insert("INSERT INTO bot_settings VALUES ('referral_percentage', '10')")
+                .insert("INSERT INTO bot_settings VALUES ('minimum_topup', '100')")
+                .insert("INSERT INTO bot_settings VALUES ('yookassa_secret_key', 'live_secret')");
+    }
+
+    @AfterEach
+    void forgetImportedSettings() {
+        jdbc.sql("DELETE FROM settings WHERE updated_by = 'dm2-import'").update();
+        jdbc.sql("DELETE FROM dm2_import_map WHERE kind = 'setting'").update();
+    }
+
+    private Dm2Report run(boolean apply) throws Exception {
+        return importer.run(dm2.file(), new Dm2Importer.Options(apply, ZoneOffset.UTC, false));
+    }
+
+    private Map<String, Long> rows() {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            rows.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
+        }
+        return rows;
+    }
+
+    private long customer(long telegramId) {
+        return jdbc.sql("SELECT id FROM customers WHERE telegram_id = :t").param("t", telegramId).query(Long.class)
+                .single();
+    }
+
+    private long balance(long telegramId, String account) {
+        return jdbc.sql("SELECT balance_minor FROM balance_accounts WHERE customer_id = :c AND account = :a")
+                .param("c", customer(telegramId)).param("a", account).query(Long.class).single();
+    }
+
+    @Test
+    void aDryRunChangesNothingAndTellsWhatAnApplyDoes() throws Exception {
+        Map<String, Long> before = rows();
+
+        Dm2Report dry = run(false);
+
+        assertThat(rows()).isEqualTo(before);
+        assertThat(dry.dryRun()).isTrue();
+        assertThat(dry.tally("customers").imported()).isEqualTo(3);
+        assertThat(dry.tally("keys").imported()).isEqualTo(3);
+        assertThat(dry.balanceKopecks()).isEqualTo(30 + 10_000);
+        assertThat(dry.text(true)).contains("DRY RUN").contains("0.30000000000000004 → 0.30")
+                .contains("1234.565 → 1234.57");
+        assertThat(run(true).text(false)).contains("applied");
+    }
+
+    @Test
+    void anApplyImportsEverythingExactlyAndASecondApplyChangesNothing() throws Exception {
+        Dm2Report report = run(true);
+
+        assertThat(report.problems()).anyMatch(p -> p.contains("TON Connect"));
+        assertThat(report.tally("customers").imported()).isEqualTo(3);
+        assertThat(report.tally("hosts").imported()).isEqualTo(2);
+        assertThat(report.tally("plans").imported()).isEqualTo(3);
+        assertThat(report.tally("keys").imported()).isEqualTo(3);
+        assertThat(report.tally("payments").found()).isEqualTo(3);
+        assertThat(report.tally("payments").imported()).isEqualTo(2);
+        assertThat(report.tally("promo codes").imported()).isEqualTo(1);
+        assertThat(report.roundings()).contains("customer " + alice + " balance: 0.30000000000000004 → 0.30",
+                "customer " + alice + " referral balance: 1234.565 → 1234.57");
+
+        // Money: REAL roubles to kopecks, half up, as opening entries of the ledger.
+        assertThat(balance(alice, "MAIN")).isEqualTo(30);
+        assertThat(balance(alice, "REFERRAL")).isEqualTo(123_457);
+        assertThat(balance(bob, "MAIN")).isEqualTo(10_000);
+        assertThat(jdbc.sql("""
+                        SELECT sum(amount_minor) FROM balance_entries WHERE customer_id = :c AND kind = 'ADMIN_ADJUSTMENT'""")
+                .param("c", customer(alice)).query(Long.class).single()).isEqualTo(30 + 123_457);
+        assertThat(jdbc.sql("SELECT amount_minor FROM plan_prices p JOIN plans l ON l.id = p.plan_id "
+                + "WHERE l.name_ru = 'Mix' AND l.host_id = (SELECT target_id FROM dm2_import_map "
+                + "WHERE kind = 'host' AND source_key = :h)").param("h", "🇩🇪 Berlin " + tag).query(Long.class)
+                .single()).isEqualTo(123_457);
+
+        // Customers: DM2's numbers, names, ban, referral chain, groups.
+        Map<String, Object> a = jdbc.sql("SELECT * FROM customers WHERE telegram_id = :t").param("t", alice)
+                .query().singleRow();
+        assertThat(a.get("number")).isEqualTo(900_001L);
+        assertThat(((java.sql.Timestamp) a.get("registered_at")).toInstant())
+                .isEqualTo(Instant.parse("2024-01-02T03:04:05Z"));
+        assertThat(a.get("trial_used")).isEqualTo(true);
+        Map<String, Object> b = jdbc.sql("SELECT * FROM customers WHERE telegram_id = :t").param("t", bob).query()
+                .singleRow();
+        assertThat(b.get("username")).isNull();
+        assertThat(b.get("first_name")).isEqualTo("Боб Петров");
+        assertThat(b.get("banned")).isEqualTo(true);
+        assertThat(b.get("referrer_id")).isEqualTo(customer(alice));
+        assertThat(jdbc.sql("SELECT referrer_id FROM customers WHERE telegram_id = :t").param("t", carol)
+                .query(Long.class).single()).isEqualTo(customer(bob));
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM customer_group_members m JOIN customer_groups g ON g.id = m.group_id
+                        WHERE m.customer_id = :c AND g.name = :g""").param("c", customer(alice))
+                .param("g", "VIP " + tag).query(Long.class).single()).isEqualTo(1);
+        long next = jdbc.sql("SELECT nextval('customer_number_seq')").query(Long.class).single();
+        assertThat(next).isGreaterThan(900_003L);
+
+        // Hosts: flag split off, password encrypted, web base path kept.
+        Map<String, Object> host = jdbc.sql("SELECT * FROM hosts WHERE name = :n").param("n", "Амстердам " + tag)
+                .query().singleRow();
+        assertThat(host.get("flag")).isEqualTo("🇳🇱");
+        assertThat(host.get("country_code")).isEqualTo("NL");
+        assertThat(host.get("web_base_path")).isEqualTo(XuiPanelStub.ROOT);
+        assertThat(cipher.decrypt((String) host.get("password_enc"))).isEqualTo(FakeXuiPanel.PASSWORD);
+
+        // Keys: the panel identity exactly, expiry naive UTC, status from expiry; the same email on two hosts.
+        Map<String, Object> k1 = jdbc.sql("SELECT * FROM vpn_keys WHERE panel_client_uuid = :u").param("u", aliceKey)
+                .query().singleRow();
+        assertThat(k1.get("panel_email")).isEqualTo("alice-" + tag);
+        assertThat(k1.get("subscription_id")).isEqualTo("sa" + tag);
+        assertThat(k1.get("status")).isEqualTo("ACTIVE");
+        assertThat(((java.sql.Timestamp) k1.get("expires_at")).toInstant())
+                .isEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
+        assertThat(jdbc.sql("SELECT status FROM vpn_keys WHERE panel_email = :e").param("e", "bob-" + tag)
+                .query(String.class).single()).isEqualTo("EXPIRED");
+        assertThat(jdbc.sql("SELECT count(*) FROM vpn_keys WHERE lower(panel_email) = :e").param("e", "alice-" + tag)
+                .query(Long.class).single()).isEqualTo(2);
+
+        // Payments: historic and final; Moscow time read as such.
+        Map<String, Object> yk = jdbc.sql("""
+                        SELECT p.*, o.status AS order_status, o.kind FROM payments p JOIN orders o ON o.id = p.order_id
+                        WHERE p.provider_payment_id = :id""").param("id", "yk-" + tag).query().singleRow();
+        assertThat(yk.get("amount_minor")).isEqualTo(19_900L);
+        assertThat(yk.get("status")).isEqualTo("SUCCEEDED");
+        assertThat(yk.get("order_status")).isEqualTo("FULFILLED");
+        assertThat(((java.sql.Timestamp) yk.get("succeeded_at")).toInstant())
+                .isEqualTo(Instant.parse("2024-05-01T09:00:00.123456Z"));
+        assertThat(jdbc.sql("SELECT o.kind FROM payments p JOIN orders o ON o.id = p.order_id "
+                + "WHERE p.provider_payment_id = :id").param("id", "bal-" + tag).query(String.class).single())
+                .isEqualTo("EXTEND_KEY");
+        // Settings that mean the same: roubles become kopecks; secrets only when asked for.
+        assertThat(jdbc.sql("SELECT value FROM settings WHERE key = 'payments.topup-min'").query(String.class)
+                .single()).isEqualTo("10000");
+        assertThat(jdbc.sql("SELECT value FROM settings WHERE key = 'referral.percent'").query(String.class)
+                .single()).isEqualTo("10");
+        assertThat(jdbc.sql("SELECT count(*) FROM settings WHERE key = 'payments.yookassa.secret-key'")
+                .query(Long.class).single()).isZero();
+        assertThat(report.text(false)).contains("YooKassa credentials not carried over");
+        assertThat(jdbc.sql("SELECT times_used FROM promo_codes WHERE code = :c").param("c", "W" + tag.toUpperCase())
+                .query(Integer.class).single()).isEqualTo(1);
+
+        Map<String, Long> after = rows();
+        Dm2Report second = run(true);
+        assertThat(rows()).isEqualTo(after);
+        for (String kind : List.of("customers", "hosts", "plans", "keys", "payments", "promo codes", "groups")) {
+            assertThat(second.tally(kind).imported()).as(kind).isZero();
+        }
+        assertThat(second.tally("customers").alreadyImported()).isEqualTo(3);
+        assertThat(balance(alice, "REFERRAL")).isEqualTo(123_457);
+    }
+
+    @Test
+    void anApplyCutOffHalfwayIsFinishedByTheNextRun() throws Exception {
+        // A plan DM2 allowed and we can't hold (more months than an int): the run stops at the plans.
+        dm2.insert("INSERT INTO plans (plan_id, host_name, plan_name, months, price) VALUES (4, ?, 'Forever', ?, 1)",
+                "🇩🇪 Berlin " + tag, 3_000_000_000L);
+        assertThatThrownBy(() -> run(true)).isInstanceOf(Exception.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM dm2_import_map WHERE kind = 'host' AND source_key LIKE :t")
+                .param("t", "%" + tag).query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM customers WHERE telegram_id = :t").param("t", alice)
+                .query(Long.class).single()).isZero();
+
+        dm2.insert("DELETE FROM plans WHERE plan_id = 4");
+        Dm2Report resumed = run(true);
+
+        assertThat(resumed.tally("hosts").alreadyImported()).isEqualTo(2);
+        assertThat(resumed.tally("hosts").imported()).isZero();
+        assertThat(resumed.tally("customers").imported()).isEqualTo(3);
+        assertThat(balance(alice, "MAIN")).isEqualTo(30);
+    }
+
+    @Test
+    void syncAdoptsTheImportedKeysAsThePanelsOwnClients() throws Exception {
+        run(true);
+        long amsterdam = jdbc.sql("SELECT target_id FROM dm2_import_map WHERE kind = 'host' AND source_key = :h")
+                .param("h", "🇳🇱 Амстердам " + tag).query(Long.class).single();
+        panel.listsClients(List.of(
+                Map.of("id", aliceKey.toString(), "email", "alice-" + tag, "expiryTime",
+                        Instant.parse("2030-01-01T00:00:00Z").toEpochMilli(), "enable", true, "totalGB", 0,
+                        "subId", "sa" + tag, "flow", "", "limitIp", 0),
+                Map.of("id", UUID.randomUUID().toString(), "email", "bob-" + tag, "expiryTime",
+                        Instant.parse("2024-02-01T10:00:00Z").toEpochMilli(), "enable", false, "totalGB", 0,
+                        "subId", "", "flow", "", "limitIp", 0)));
+
+        JsonNode report = api.post("/api/v1/admin/hosts/" + amsterdam + "/sync", "", shop.admin()).expect(200).json();
+
+        assertThat(report.get("outcome").asString()).isEqualTo("ok");
+        assertThat(report.get("keysMissing").asInt()).isZero();
+        assertThat(report.get("orphans").asInt()).isZero();
+        assertThat(panel.addClientCalls("alice-" + tag)).isZero();
+        panel.server().verify(0, anyRequestedFor(urlPathMatching(".*/(addClient|del).*")));
+    }
+}
