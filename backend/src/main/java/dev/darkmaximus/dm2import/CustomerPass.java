@@ -32,11 +32,6 @@ final class CustomerPass {
         run.source.each("users", "SELECT telegram_id, referred_by FROM users WHERE referred_by IS NOT NULL",
                 this::referrer);
         run.commit();
-        // Numbers taken from DM2 must not come out of the sequence again for the next customer who signs up.
-        run.shop.sql("""
-                SELECT setval('customer_number_seq', (SELECT max(number) FROM customers))
-                WHERE (SELECT max(number) FROM customers) >= (SELECT last_value FROM customer_number_seq)""")
-                .query(Long.class).optional();
         run.source.each("users", "SELECT telegram_id, balance, referral_balance FROM users ORDER BY telegram_id",
                 this::money);
         run.commit();
@@ -71,6 +66,14 @@ final class CustomerPass {
             // A dry run must not use up numbers of the sequence: a stand-in that the rollback removes.
             number = run.dryRun() ? -telegramId
                     : run.shop.sql("SELECT nextval('customer_number_seq')").query(Long.class).single();
+        }
+        if (number > 0 && !run.dryRun()) {
+            // A number taken from DM2 must not come out of the sequence for the next customer who signs up while
+            // the import runs. Ahead of the insert, and outside the transaction (a sequence is): at worst a gap.
+            run.shop.sql("""
+                            SELECT setval('customer_number_seq', :n)
+                            WHERE :n >= (SELECT last_value FROM customer_number_seq)""")
+                    .param("n", number).query(Long.class).optional();
         }
         Instant registered = run.times.serverLocal(row.text("registration_date"));
         if (registered == null) {
@@ -150,7 +153,7 @@ final class CustomerPass {
                     + ", who is not a DM2 customer: no referrer");
             return;
         }
-        // Never over a referrer the shop already has, never in a loop (a referrer of their own referrer is fine).
+        // Never over a referrer the shop already has; DM2's chains are kept as they are.
         run.shop.sql("UPDATE customers SET referrer_id = :r WHERE id = :c AND referrer_id IS NULL")
                 .param("r", referrer).param("c", customer).update();
         run.map("referrer", key, referrer);

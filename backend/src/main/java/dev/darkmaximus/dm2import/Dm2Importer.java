@@ -38,12 +38,12 @@ public class Dm2Importer {
             boolean autoCommit = connection.getAutoCommit();
             ImportRun run = new ImportRun(source, connection, options.apply(), new Dm2Times(options.serverZone()),
                     cipher, clock, options.withSecrets());
-            // One import at a time, across nodes and the command line: the map is read once per run.
-            if (!run.shop.sql("SELECT pg_try_advisory_lock(hashtext('dm2-import'))").query(Boolean.class).single()) {
-                run.abandon();
-                throw new IllegalStateException("another DM2 import is running on this database");
-            }
             try {
+                // One import at a time, across nodes and the command line: the map is read once per run.
+                if (!run.shop.sql("SELECT pg_try_advisory_lock(hashtext('dm2-import'))").query(Boolean.class)
+                        .single()) {
+                    throw new IllegalStateException("another DM2 import is running on this database");
+                }
                 CatalogPass catalog = new CatalogPass(run);
                 catalog.run();
                 new CustomerPass(run, catalog).run();

@@ -152,10 +152,14 @@ class Dm2ImportIT extends PanelBackedTest {
     @Test
     void aDryRunChangesNothingAndTellsWhatAnApplyDoes() throws Exception {
         Map<String, Long> before = rows();
+        long numbers = jdbc.sql("SELECT last_value FROM customer_number_seq").query(Long.class).single();
 
         Dm2Report dry = run(false);
 
         assertThat(rows()).isEqualTo(before);
+        // Customer numbers are public: a dry run must not move the sequence (it is outside any transaction).
+        assertThat(jdbc.sql("SELECT last_value FROM customer_number_seq").query(Long.class).single())
+                .isEqualTo(numbers);
         assertThat(dry.dryRun()).isTrue();
         assertThat(dry.tally("customers").imported()).isEqualTo(3);
         assertThat(dry.tally("keys").imported()).isEqualTo(3);
