@@ -22,6 +22,20 @@ public class Dm2Importer {
     public record Options(boolean apply, ZoneId serverZone, boolean withSecrets) {
     }
 
+    /** Another import holds the lock: one at a time per database. */
+    public static final class AlreadyRunning extends IllegalStateException {
+        AlreadyRunning() {
+            super("another DM2 import is running on this database");
+        }
+    }
+
+    /** The file is not a SQLite database, or not DM2's. */
+    public static final class NotADm2Database extends IllegalArgumentException {
+        NotADm2Database(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private final DataSource dataSource;
     private final SecretCipher cipher;
     private final Clock clock;
@@ -42,7 +56,7 @@ public class Dm2Importer {
                 // One import at a time, across nodes and the command line: the map is read once per run.
                 if (!run.shop.sql("SELECT pg_try_advisory_lock(hashtext('dm2-import'))").query(Boolean.class)
                         .single()) {
-                    throw new IllegalStateException("another DM2 import is running on this database");
+                    throw new AlreadyRunning();
                 }
                 CatalogPass catalog = new CatalogPass(run);
                 catalog.run();

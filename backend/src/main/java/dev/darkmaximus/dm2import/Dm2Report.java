@@ -66,6 +66,11 @@ public final class Dm2Report {
         return dryRun;
     }
 
+    /** The kinds of record this run met, in the order it imported them. */
+    public List<String> kinds() {
+        return List.copyOf(tallies.keySet());
+    }
+
     public Tally tally(String kind) {
         return tallies.computeIfAbsent(kind, k -> new Tally());
     }

@@ -77,12 +77,13 @@ final class Dm2Source implements AutoCloseable {
             }
         } catch (SQLException e) {
             connection.close();
-            throw new IllegalArgumentException(file + " is not a SQLite database: " + e.getMessage(), e);
+            throw new Dm2Importer.NotADm2Database(file + " is not a SQLite database: " + e.getMessage(), e);
         }
         for (String needed : new String[] {"users", "vpn_keys", "xui_hosts"}) {
             if (!tables.contains(needed)) {
                 connection.close();
-                throw new IllegalArgumentException(file + " is not a Dark Maximus 2 users.db: no table " + needed);
+                throw new Dm2Importer.NotADm2Database(file + " is not a Dark Maximus 2 users.db: no table " + needed,
+                        null);
             }
         }
     }

@@ -11,11 +11,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** A real DM2 users.db for a test: DM2's own schema (src/test/resources/dm2/dm2-schema.sql), then the test's rows. */
-final class Dm2Database {
+public final class Dm2Database {
 
     private final Path file;
 
-    Dm2Database(Path file) throws IOException, SQLException {
+    public Dm2Database(Path file) throws IOException, SQLException {
         this.file = file;
         String schema;
         try (InputStream in = Dm2Database.class.getResourceAsStream("/dm2/dm2-schema.sql")) {
@@ -31,12 +31,12 @@ final class Dm2Database {
         }
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
     /** One INSERT with its values bound as given (a Double stays a REAL, as DM2's Python wrote it). */
-    Dm2Database insert(String sql, Object... values) throws SQLException {
+    public Dm2Database insert(String sql, Object... values) throws SQLException {
         try (Connection connection = open(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 statement.setObject(i + 1, values[i]);

@@ -18,9 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
 import dev.darkmaximus.platform.crypto.SecretCipher;
+import dev.darkmaximus.testsupport.Operators;
 import dev.darkmaximus.testsupport.PanelBackedTest;
 import dev.darkmaximus.testsupport.XuiPanelStub;
 import dev.darkmaximus.testsupport.xui.FakeXuiPanel;
@@ -40,6 +42,8 @@ class Dm2ImportIT extends PanelBackedTest {
     Dm2Importer importer;
     @Autowired
     SecretCipher cipher;
+    @Autowired
+    PasswordEncoder passwords;
     @TempDir
     Path dir;
 
@@ -290,6 +294,33 @@ class Dm2ImportIT extends PanelBackedTest {
         assertThat(resumed.tally("hosts").imported()).isZero();
         assertThat(resumed.tally("customers").imported()).isEqualTo(3);
         assertThat(balance(alice, "MAIN")).isEqualTo(30);
+    }
+
+    @Test
+    void anAdminImportsFromTheAdminApiAnOperatorMayNotAndAnotherFileIsRefused() throws Exception {
+        byte[] file = java.nio.file.Files.readAllBytes(dm2.file());
+        Operators.Operator operator = Operators.signedIn(api, jdbc, passwords, "dm2op");
+        api.postBytes("/api/v1/admin/imports/dm2", file, operator.token()).problem(403, "forbidden");
+        api.postBytes("/api/v1/admin/imports/dm2", "not a database".getBytes(), shop.admin())
+                .problem(400, "not_a_dm2_database");
+        api.postBytes("/api/v1/admin/imports/dm2?dm2Zone=Mars/Base", file, shop.admin())
+                .problem(400, "invalid_zone");
+
+        JsonNode dry = api.postBytes("/api/v1/admin/imports/dm2", file, shop.admin()).expect(200).json();
+        assertThat(dry.get("dryRun").asBoolean()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM customers WHERE telegram_id = :t").param("t", alice)
+                .query(Long.class).single()).isZero();
+        JsonNode applied = api.postBytes("/api/v1/admin/imports/dm2?apply=true", file, shop.admin()).expect(200)
+                .json();
+
+        assertThat(applied.get("dryRun").asBoolean()).isFalse();
+        assertThat(applied.get("balanceKopecks").asLong()).isEqualTo(10_030);
+        assertThat(applied.get("counts").get(3).get("kind").asString()).isEqualTo("customers");
+        assertThat(applied.get("counts").get(3).get("imported").asInt()).isEqualTo(3);
+        assertThat(applied.get("roundings").toString()).contains("0.30000000000000004 → 0.30");
+        assertThat(balance(alice, "MAIN")).isEqualTo(30);
+        assertThat(jdbc.sql("SELECT action FROM audit_log WHERE action LIKE 'dm2.import%' ORDER BY id DESC LIMIT 2")
+                .query(String.class).list()).containsExactly("dm2.import", "dm2.import.dry-run");
     }
 
     @Test

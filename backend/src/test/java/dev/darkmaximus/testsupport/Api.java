@@ -70,6 +70,12 @@ public final class Api {
         return send(builder(path, token).POST(bodyOf(body)));
     }
 
+    /** A POST of a file's bytes as {@code application/octet-stream}. */
+    public Response postBytes(String path, byte[] body, String token) {
+        return send(builder(path, token).setHeader("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Response postRaw(String path, String rawBody, String token) {
         return send(builder(path, token).POST(HttpRequest.BodyPublishers.ofString(rawBody)));
     }

@@ -20,6 +20,7 @@ import com.vaadin.flow.server.VaadinSession;
 
 import dev.darkmaximus.admin.backend.BackendSession;
 import dev.darkmaximus.admin.ui.audit.AuditView;
+import dev.darkmaximus.admin.ui.imports.ImportView;
 import dev.darkmaximus.admin.ui.broadcasts.BroadcastsView;
 import dev.darkmaximus.admin.ui.customers.CustomersView;
 import dev.darkmaximus.admin.ui.dashboard.DashboardView;
@@ -92,6 +93,7 @@ public class MainLayout extends AppLayout {
         item("nav.apiKeys", ApiKeysView.class);
         item("nav.webhooks", WebhooksView.class);
         item("nav.audit", AuditView.class);
+        item("nav.import", ImportView.class);
         item("nav.account", AccountView.class);
         nav.setId("nav");
         // Who is signed in, the language and the privacy switch sit under the menu, so the top bar fits a phone.

@@ -22,7 +22,7 @@ import dev.darkmaximus.platform.error.Problems;
 
 /**
  * Caps request bodies before anything reads them: provider and Telegram webhooks get a small budget (their bodies
- * are a few kilobytes), everything else a sane one. A declared length over the cap is refused at once with 413; a
+ * are a few kilobytes), a DM2 shop's database uploaded for import a large one, everything else a sane one. A declared length over the cap is refused at once with 413; a
  * body without one (chunked) is cut off as soon as it passes the cap.
  */
 @Component
@@ -31,12 +31,15 @@ public class RequestBodyLimits extends OncePerRequestFilter {
 
     private final long maxBody;
     private final long maxWebhookBody;
+    private final long maxImportBody;
     private final ProblemWriter problems;
 
     RequestBodyLimits(@Value("${dm.http.max-body:1MB}") DataSize maxBody,
-                      @Value("${dm.http.max-webhook-body:256KB}") DataSize maxWebhookBody, ProblemWriter problems) {
+                      @Value("${dm.http.max-webhook-body:256KB}") DataSize maxWebhookBody,
+                      @Value("${dm.http.max-import-body:1GB}") DataSize maxImportBody, ProblemWriter problems) {
         this.maxBody = maxBody.toBytes();
         this.maxWebhookBody = maxWebhookBody.toBytes();
+        this.maxImportBody = maxImportBody.toBytes();
         this.problems = problems;
     }
 
@@ -45,7 +48,7 @@ public class RequestBodyLimits extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         long cap = path.startsWith("/api/v1/webhooks/") || path.startsWith("/telegram/webhook/") ? maxWebhookBody
-                : maxBody;
+                : path.equals("/api/v1/admin/imports/dm2") ? maxImportBody : maxBody;
         if (request.getContentLengthLong() > cap) {
             tooLarge(response, cap);
             return;
