@@ -4,7 +4,6 @@ import static dev.darkmaximus.dm2import.CatalogPass.clip;
 import static dev.darkmaximus.dm2import.CatalogPass.ts;
 
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Customers, their referrers and group, and their money: DM2's main and referral balances become the opening
@@ -27,6 +26,20 @@ final class CustomerPass {
     }
 
     void run() throws Exception {
+        if (!run.dryRun()) {
+            // DM2's numbers must not come out of the sequence for someone who signs up while the import runs: the
+            // sequence is moved past the largest first (outside any transaction, as sequences are; a dry run
+            // leaves it alone).
+            run.source.each("users", "SELECT max(user_id) AS top FROM users", row -> {
+                Long top = row.number("top");
+                if (top != null && top > 0) {
+                    run.shop.sql("""
+                                    SELECT setval('customer_number_seq', :n)
+                                    WHERE :n >= (SELECT last_value FROM customer_number_seq)""")
+                            .param("n", top).query(Long.class).optional();
+                }
+            });
+        }
         run.source.each("users", "SELECT * FROM users ORDER BY telegram_id", this::customer);
         run.commit();
         run.source.each("users", "SELECT telegram_id, referred_by FROM users WHERE referred_by IS NOT NULL",
@@ -49,31 +62,25 @@ final class CustomerPass {
             run.report.alreadyImported("customers");
             return;
         }
-        Optional<Long> existing = run.shop.sql("SELECT id FROM customers WHERE telegram_id = :t")
-                .param("t", telegramId).query(Long.class).optional();
-        if (existing.isPresent()) {
-            run.map("customer", key, existing.get());
+        Long number = row.number("user_id");
+        Lookup found = run.shop.sql("""
+                        SELECT (SELECT id FROM customers WHERE telegram_id = :t) AS existing,
+                               EXISTS (SELECT 1 FROM customers WHERE number = :n) AS taken""")
+                .param("t", telegramId).param("n", number == null ? -1L : number)
+                .query((rs, n) -> new Lookup((Long) rs.getObject("existing"), rs.getBoolean("taken"))).single();
+        if (found.existing() != null) {
+            run.map("customer", key, found.existing());
             run.report.merged("customers", telegramId + " into the customer with that Telegram id (their data kept)");
             run.done();
             return;
         }
-        Long number = row.number("user_id");
-        if (number == null || number <= 0 || run.shop.sql("SELECT count(*) FROM customers WHERE number = :n")
-                .param("n", number).query(Long.class).single() > 0) {
+        if (number == null || number <= 0 || found.taken()) {
             if (number != null) {
                 run.report.problem("customers", key, "DM2 number " + number + " is taken here: a new number given");
             }
             // A dry run must not use up numbers of the sequence: a stand-in that the rollback removes.
             number = run.dryRun() ? -telegramId
                     : run.shop.sql("SELECT nextval('customer_number_seq')").query(Long.class).single();
-        }
-        if (number > 0 && !run.dryRun()) {
-            // A number taken from DM2 must not come out of the sequence for the next customer who signs up while
-            // the import runs. Ahead of the insert, and outside the transaction (a sequence is): at worst a gap.
-            run.shop.sql("""
-                            SELECT setval('customer_number_seq', :n)
-                            WHERE :n >= (SELECT last_value FROM customer_number_seq)""")
-                    .param("n", number).query(Long.class).optional();
         }
         Instant registered = run.times.serverLocal(row.text("registration_date"));
         if (registered == null) {
@@ -89,13 +96,33 @@ final class CustomerPass {
             username = username.substring(1);
         }
         String timeZone = row.text("timezone");
+        Long dm2Group = row.number("group_id");
+        Long group = dm2Group == null ? null : catalog.groupsById.get(dm2Group.toString());
+        Long[] groups = group != null && group != defaultGroup ? new Long[] {defaultGroup, group}
+                : new Long[] {defaultGroup};
+        Roubles spent = Roubles.of(row.get("total_spent"));
+        if (spent != null && spent.kopecks() > 0) {
+            run.report.amount("customer " + key + " total spent", spent);
+        }
+        // One round trip: the customer, their groups, their total spent and the map row.
         long id = run.shop.sql("""
-                        INSERT INTO customers (number, telegram_id, username, first_name, time_zone, email,
-                                               registered_at, terms_accepted_at, banned, ban_reason, banned_at,
-                                               trial_used, auto_renew_default, notes, created_at)
-                        VALUES (:number, :telegram, :username, :first, :zone, :email, :registered, :terms, :banned,
-                                :reason, :bannedAt, :trial, :renew, :notes, :registered)
-                        RETURNING id""")
+                        WITH c AS (
+                            INSERT INTO customers (number, telegram_id, username, first_name, time_zone, email,
+                                                   registered_at, terms_accepted_at, banned, ban_reason, banned_at,
+                                                   trial_used, auto_renew_default, notes, created_at)
+                            VALUES (:number, :telegram, :username, :first, :zone, :email, :registered, :terms,
+                                    :banned, :reason, :bannedAt, :trial, :renew, :notes, :registered)
+                            RETURNING id),
+                        g AS (
+                            INSERT INTO customer_group_members (customer_id, group_id)
+                            SELECT c.id, x FROM c, unnest(CAST(:groups AS BIGINT[])) AS x),
+                        s AS (
+                            INSERT INTO customer_totals (customer_id, currency, total_spent_minor)
+                            SELECT c.id, 'RUB', CAST(:spent AS BIGINT) FROM c WHERE CAST(:spent AS BIGINT) > 0),
+                        m AS (
+                            INSERT INTO dm2_import_map (kind, source_key, target_id)
+                            SELECT 'customer', :key, c.id FROM c)
+                        SELECT id FROM c""")
                 .param("number", number).param("telegram", telegramId).param("username", username)
                 .param("first", fullName).param("zone", validZone(timeZone)).param("email", clip(row.text("email"), 254))
                 .param("registered", ts(registered))
@@ -105,26 +132,15 @@ final class CustomerPass {
                 .param("trial", row.flag("trial_used", false))
                 .param("renew", row.flag("auto_renewal_enabled", true))
                 .param("notes", clip(row.text("fio"), 500) == null ? null : "FIO: " + clip(row.text("fio"), 500))
+                .param("groups", groups).param("spent", spent == null ? 0L : Math.max(0, spent.kopecks()))
+                .param("key", key)
                 .query(Long.class).single();
-        run.shop.sql("INSERT INTO customer_group_members (customer_id, group_id) VALUES (:c, :g)")
-                .param("c", id).param("g", defaultGroup).update();
-        Long dm2Group = row.number("group_id");
-        Long group = dm2Group == null ? null : catalog.groupsById.get(dm2Group.toString());
-        if (group != null && group != defaultGroup) {
-            run.shop.sql("INSERT INTO customer_group_members (customer_id, group_id) VALUES (:c, :g)")
-                    .param("c", id).param("g", group).update();
-        }
-        Roubles spent = Roubles.of(row.get("total_spent"));
-        if (spent != null && spent.kopecks() > 0) {
-            run.report.amount("customer " + key + " total spent", spent);
-            run.shop.sql("""
-                            INSERT INTO customer_totals (customer_id, currency, total_spent_minor)
-                            VALUES (:c, 'RUB', :s)""")
-                    .param("c", id).param("s", spent.kopecks()).update();
-        }
-        run.map("customer", key, id);
+        run.mapped("customer").put(key, id);
         run.report.imported("customers");
         run.done();
+    }
+
+    private record Lookup(Long existing, boolean taken) {
     }
 
     private static String validZone(String zone) {

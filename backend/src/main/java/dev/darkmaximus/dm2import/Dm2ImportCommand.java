@@ -55,12 +55,13 @@ public class Dm2ImportCommand {
                         "logging.level.root=warn").run()) {
             Dm2Importer importer = new Dm2Importer(context.getBean(DataSource.class),
                     context.getBean(SecretCipher.class), Clock.systemUTC());
-            Dm2Report report = importer.run(arguments.file(),
-                    new Dm2Importer.Options(arguments.apply(), arguments.zone(), arguments.withSecrets()));
-            System.out.println(report.text(false));
-            if (arguments.report() != null) {
-                Files.writeString(arguments.report(), report.text(true));
-                System.out.println("full report: " + arguments.report().toAbsolutePath());
+            try (Dm2Report report = importer.run(arguments.file(),
+                    new Dm2Importer.Options(arguments.apply(), arguments.zone(), arguments.withSecrets()))) {
+                System.out.println(report.text(false));
+                if (arguments.report() != null) {
+                    Files.writeString(arguments.report(), report.text(true));
+                    System.out.println("full report: " + arguments.report().toAbsolutePath());
+                }
             }
         }
     }

@@ -9,7 +9,6 @@ import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -58,20 +57,34 @@ final class KeyPass {
             run.report.skipped("keys", source, "its host \"" + row.text("host_name") + "\" is not in xui_hosts");
             return;
         }
-        Optional<Long> existing = run.shop.sql("""
-                        SELECT id FROM vpn_keys WHERE host_id = :host AND lower(panel_email) = lower(:email)""")
-                .param("host", host).param("email", email).query(Long.class).optional();
-        if (existing.isPresent()) {
-            keysById.put(dm2Id, existing.get());
-            run.map("key", key, existing.get());
-            run.report.merged("keys", source + " into the key with that panel email on its host");
-            run.done();
-            return;
-        }
         UUID client;
         try {
             client = UUID.fromString(row.text("xui_client_uuid").strip());
         } catch (RuntimeException e) {
+            client = null;
+        }
+        String subscription = row.text("subscription") == null ? "" : row.text("subscription").strip();
+        // One round trip for what decides this key: the same email on the host, its client id or subId elsewhere,
+        // and the owner's next key number.
+        Lookup found = run.shop.sql("""
+                        SELECT (SELECT id FROM vpn_keys
+                                WHERE host_id = :host AND lower(panel_email) = lower(:email)) AS existing,
+                               EXISTS (SELECT 1 FROM vpn_keys WHERE panel_client_uuid = :uuid) AS uuid_taken,
+                               EXISTS (SELECT 1 FROM vpn_keys WHERE subscription_id = :sub) AS sub_taken,
+                               (SELECT COALESCE(max(number), 0) + 1 FROM vpn_keys WHERE customer_id = :c) AS next""")
+                .param("host", host).param("email", email)
+                .param("uuid", client == null ? new UUID(0, 0) : client).param("sub", subscription)
+                .param("c", customer)
+                .query((rs, n) -> new Lookup((Long) rs.getObject("existing"), rs.getBoolean("uuid_taken"),
+                        rs.getBoolean("sub_taken"), rs.getLong("next"))).single();
+        if (found.existing() != null) {
+            keysById.put(dm2Id, found.existing());
+            run.map("key", key, found.existing());
+            run.report.merged("keys", source + " into the key with that panel email on its host");
+            run.done();
+            return;
+        }
+        if (client == null) {
             run.report.skipped("keys", source, "client id \"" + row.text("xui_client_uuid") + "\" is not a UUID");
             return;
         }
@@ -79,15 +92,11 @@ final class KeyPass {
             run.report.skipped("keys", source, "panel email empty or longer than 128 characters");
             return;
         }
-        if (run.shop.sql("SELECT count(*) FROM vpn_keys WHERE panel_client_uuid = :u").param("u", client)
-                .query(Long.class).single() > 0) {
+        if (found.uuidTaken()) {
             run.report.skipped("keys", source, "client id " + client + " belongs to another key here");
             return;
         }
-        String subscription = row.text("subscription") == null ? "" : row.text("subscription").strip();
-        if (subscription.isEmpty() || subscription.length() > 32 || run.shop.sql(
-                "SELECT count(*) FROM vpn_keys WHERE subscription_id = :s").param("s", subscription)
-                .query(Long.class).single() > 0) {
+        if (subscription.isEmpty() || subscription.length() > 32 || found.subTaken()) {
             String given = HexFormat.of().formatHex(random());
             run.report.problem("keys", source, (subscription.isEmpty() ? "no subId" : "subId \"" + subscription
                     + "\" unusable here") + ": given " + given + ", so this key's subscription link changes");
@@ -110,15 +119,18 @@ final class KeyPass {
             run.report.problem("keys", source, "no expiry date: imported as expired");
         }
         Long plan = catalog.plansByName.get(CatalogPass.planKey(row.text("host_name"), row.text("plan_name")));
-        long number = run.shop.sql("SELECT COALESCE(max(number), 0) + 1 FROM vpn_keys WHERE customer_id = :c")
-                .param("c", customer).query(Long.class).single();
+        long number = found.next();
         long id = run.shop.sql("""
+                        WITH k AS (
                         INSERT INTO vpn_keys (customer_id, host_id, plan_id, number, panel_email, panel_client_uuid,
                                               subscription_id, status, trial, enabled, starts_at, expires_at,
                                               auto_renew, connection_link, subscription_url, comment, created_at)
                         VALUES (:customer, :host, :plan, :number, :email, :uuid, :sub, :status, :trial, :enabled,
-                                :starts, :expires, :renew, :link, :subUrl, :comment, COALESCE(:created, now()))
-                        RETURNING id""")
+                                :starts, :expires, :renew, :link, :subUrl, :comment,
+                                COALESCE(CAST(:created AS TIMESTAMPTZ), now()))
+                        RETURNING id),
+                        m AS (INSERT INTO dm2_import_map (kind, source_key, target_id) SELECT 'key', :key, k.id FROM k)
+                        SELECT id FROM k""")
                 .param("customer", customer).param("host", host).param("plan", plan).param("number", number)
                 .param("email", email).param("uuid", client).param("sub", subscription).param("status", status)
                 .param("trial", row.flag("is_trial", false)).param("enabled", !status.equals("DISABLED"))
@@ -126,12 +138,15 @@ final class KeyPass {
                 .param("renew", row.flag("auto_renewal_enabled", true) ? "INHERIT" : "OFF")
                 .param("link", row.text("connection_string"))
                 .param("subUrl", clip(row.text("subscription_link"), 500))
-                .param("comment", clip(row.text("comment"), 500)).param("created", ts(created))
+                .param("comment", clip(row.text("comment"), 500)).param("created", ts(created)).param("key", key)
                 .query(Long.class).single();
         keysById.put(dm2Id, id);
-        run.map("key", key, id);
+        run.mapped("key").put(key, id);
         run.report.imported("keys");
         run.done();
+    }
+
+    private record Lookup(Long existing, boolean uuidTaken, boolean subTaken, long next) {
     }
 
     private static byte[] random() {

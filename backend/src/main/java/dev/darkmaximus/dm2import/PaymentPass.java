@@ -5,6 +5,7 @@ import static dev.darkmaximus.dm2import.CatalogPass.ts;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import tools.jackson.core.JacksonException;
@@ -45,10 +46,7 @@ final class PaymentPass {
         run.report.found("payments");
         String paymentId = row.text("payment_id");
         String source = "#" + row.text("transaction_id") + " " + paymentId;
-        if (run.mapped("payment").containsKey(paymentId)) {
-            run.report.alreadyImported("payments");
-            return;
-        }
+        // Not held in memory (a big shop has hundreds of thousands): the insert below skips a payment already here.
         String method = row.text("payment_method") == null ? "" : row.text("payment_method").strip();
         String provider = switch (method.toLowerCase(Locale.ROOT)) {
             case "yookassa" -> "YOOKASSA";
@@ -71,12 +69,6 @@ final class PaymentPass {
         Long customer = run.mapped("customer").get(String.valueOf(row.number("user_id")));
         if (customer == null) {
             run.report.skipped("payments", source, "its payer " + row.text("user_id") + " is not a DM2 customer");
-            return;
-        }
-        if (run.shop.sql("""
-                        SELECT count(*) FROM payments WHERE provider = :p AND provider_payment_id = :id""")
-                .param("p", provider).param("id", paymentId).query(Long.class).single() > 0) {
-            run.report.merged("payments", source + " is already a payment here");
             return;
         }
         JsonNode metadata = metadata(row.text("metadata"));
@@ -105,31 +97,47 @@ final class PaymentPass {
         if (paid == null) {
             paid = run.clock.instant();
         }
-        long order = run.shop.sql("""
-                        INSERT INTO orders (kind, customer_id, plan_id, key_id, amount_minor, currency, base_minor,
-                                            payment_method, status, idempotency_key, expires_at, paid_at,
-                                            fulfilled_at, created_at, updated_at)
-                        VALUES (:kind, :customer, :plan, :key, :amount, 'RUB', :amount, :provider, 'FULFILLED',
-                                :idem, :at, :at, :at, :at, :at)
-                        RETURNING id""")
+        // One round trip: order, payment, its transition and the map row, unless the payment is already here.
+        Optional<Long> payment = run.shop.sql("""
+                        WITH o AS (
+                            INSERT INTO orders (kind, customer_id, plan_id, key_id, amount_minor, currency, base_minor,
+                                                payment_method, status, idempotency_key, expires_at, paid_at,
+                                                fulfilled_at, created_at, updated_at)
+                            SELECT CAST(:kind AS VARCHAR), CAST(:customer AS BIGINT), CAST(:plan AS BIGINT),
+                                   CAST(:key AS BIGINT), CAST(:amount AS BIGINT), 'RUB', CAST(:amount AS BIGINT),
+                                   CAST(:provider AS VARCHAR), 'FULFILLED', CAST(:idem AS VARCHAR),
+                                   CAST(:at AS TIMESTAMPTZ), CAST(:at AS TIMESTAMPTZ), CAST(:at AS TIMESTAMPTZ),
+                                   CAST(:at AS TIMESTAMPTZ), CAST(:at AS TIMESTAMPTZ)
+                            WHERE NOT EXISTS (SELECT 1 FROM payments
+                                              WHERE provider = :provider AND provider_payment_id = :id)
+                            RETURNING id),
+                        p AS (
+                            INSERT INTO payments (order_id, provider, provider_payment_id, amount_minor, currency,
+                                                  status, payer_telegram_id, succeeded_at, created_at, updated_at)
+                            SELECT o.id, :provider, :id, :amount, 'RUB', 'SUCCEEDED', CAST(:payer AS BIGINT),
+                                   CAST(:at AS TIMESTAMPTZ), CAST(:at AS TIMESTAMPTZ), CAST(:at AS TIMESTAMPTZ) FROM o
+                            RETURNING id),
+                        t AS (
+                            INSERT INTO payment_transitions (payment_id, from_status, to_status, source, detail,
+                                                             created_at)
+                            SELECT p.id, NULL, 'SUCCEEDED', 'dm2-import', :detail, CAST(:at AS TIMESTAMPTZ) FROM p)
+                        INSERT INTO dm2_import_map (kind, source_key, target_id) SELECT 'payment', :id, p.id FROM p
+                        RETURNING target_id""")
                 .param("kind", kind).param("customer", customer).param("plan", plan)
                 .param("key", "EXTEND_KEY".equals(kind) ? key : null).param("amount", amount.kopecks())
                 .param("provider", provider).param("idem", "dm2:" + paymentId).param("at", ts(paid))
-                .query(Long.class).single();
-        long payment = run.shop.sql("""
-                        INSERT INTO payments (order_id, provider, provider_payment_id, amount_minor, currency, status,
-                                              payer_telegram_id, succeeded_at, created_at, updated_at)
-                        VALUES (:order, :provider, :id, :amount, 'RUB', 'SUCCEEDED', :payer, :at, :at, :at)
-                        RETURNING id""")
-                .param("order", order).param("provider", provider).param("id", paymentId)
-                .param("amount", amount.kopecks()).param("payer", row.number("user_id")).param("at", ts(paid))
-                .query(Long.class).single();
-        run.shop.sql("""
-                        INSERT INTO payment_transitions (payment_id, from_status, to_status, source, detail, created_at)
-                        VALUES (:p, NULL, 'SUCCEEDED', 'dm2-import', :detail, :at)""")
-                .param("p", payment).param("detail", "Paid in Dark Maximus 2 with " + method)
-                .param("at", ts(paid)).update();
-        run.map("payment", paymentId, payment);
+                .param("id", paymentId).param("payer", row.number("user_id"))
+                .param("detail", "Paid in Dark Maximus 2 with " + method)
+                .query(Long.class).optional();
+        if (payment.isEmpty()) {
+            if (run.shop.sql("SELECT count(*) FROM dm2_import_map WHERE kind = 'payment' AND source_key = :id")
+                    .param("id", paymentId).query(Long.class).single() > 0) {
+                run.report.alreadyImported("payments");
+            } else {
+                run.report.merged("payments", source + " is already a payment here");
+            }
+            return;
+        }
         run.report.payment(amount.kopecks());
         run.report.imported("payments");
         run.done();

@@ -78,12 +78,13 @@ class Dm2ImportController {
             try (InputStream body = request.getInputStream()) {
                 Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            Dm2Report report = run(file, new Dm2Importer.Options(apply, zone, withSecrets));
-            transactions.executeWithoutResult(status -> audit.record(apply ? "dm2.import" : "dm2.import.dry-run",
-                    "dm2-import", null, null, Map.of("customers", report.tally("customers").imported(),
-                            "keys", report.tally("keys").imported(), "payments", report.tally("payments").imported(),
-                            "problems", report.problems().size())));
-            return Dm2ImportResponse.from(report);
+            try (Dm2Report report = run(file, new Dm2Importer.Options(apply, zone, withSecrets))) {
+                transactions.executeWithoutResult(status -> audit.record(apply ? "dm2.import" : "dm2.import.dry-run",
+                        "dm2-import", null, null, Map.of("customers", report.tally("customers").imported(),
+                                "keys", report.tally("keys").imported(), "payments",
+                                report.tally("payments").imported(), "problems", report.problemCount())));
+                return Dm2ImportResponse.from(report);
+            }
         } finally {
             Files.deleteIfExists(file);
         }

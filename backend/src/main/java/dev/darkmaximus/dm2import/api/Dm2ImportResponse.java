@@ -17,11 +17,13 @@ record Dm2ImportResponse(
         @Schema(description = "Main balances imported, in kopecks.") long balanceKopecks,
         @Schema(description = "Referral balances imported, in kopecks.") long referralKopecks,
         @Schema(description = "Historic payments imported, in kopecks.") long paymentsKopecks,
-        @Schema(description = "Every DM2 amount that had to be rounded to kopecks: what, as DM2 showed it, → as "
-                + "imported.") List<String> roundings,
-        @Schema(description = "Records merged into what the shop already had.") List<String> merges,
-        @Schema(description = "Records not imported or imported differently, and why.") List<String> problems,
-        @Schema(description = "The whole report as text, as the command line prints it.",
+        @Schema(description = "DM2 amounts that had to be rounded to kopecks (what, as DM2 showed it, → as "
+                + "imported): the first 1,000.") List<String> roundings,
+        @Schema(description = "Records merged into what the shop already had: the first 1,000.")
+        List<String> merges,
+        @Schema(description = "Records not imported or imported differently, and why: the first 1,000.")
+        List<String> problems,
+        @Schema(description = "The report as text, as the command line prints it (each list its first 1,000).",
                 requiredMode = Schema.RequiredMode.REQUIRED) String text) {
 
     /** How many records of one kind DM2 had and what became of them. */
