@@ -129,14 +129,6 @@ final class CatalogPass {
             name = code == null || code.isBlank() ? dm2Name : code.strip();
         }
         name = clip(name, 100);
-        Optional<Long> existing = run.shop.sql("SELECT id FROM hosts WHERE lower(name) IN (lower(:a), lower(:b))")
-                .param("a", name).param("b", dm2Name).query(Long.class).optional();
-        if (existing.isPresent()) {
-            run.map("host", dm2Name, existing.get());
-            remember(dm2Name, code, existing.get());
-            run.report.merged("hosts", source + " into the host of that name (its panel settings kept)");
-            return;
-        }
         URI url;
         try {
             url = URI.create(row.text("host_url").strip());
@@ -147,14 +139,40 @@ final class CatalogPass {
             run.report.skipped("hosts", source, "panel address \"" + row.text("host_url") + "\" is not a URL");
             return;
         }
+        String base = url.getScheme() + "://" + url.getRawAuthority();
         String path = url.getRawPath() == null ? "" : stripSlash(url.getRawPath());
+        // The same panel (address and path) is the same host whatever it is called; a host that only shares the
+        // name is another server, so DM2's keys must not be put on it.
+        List<Long> samePanel = run.shop.sql("""
+                        SELECT id FROM hosts WHERE lower(base_url) = lower(:base)
+                          AND COALESCE(web_base_path, '') = :path ORDER BY id""")
+                .param("base", base).param("path", path).query(Long.class).list();
+        if (!samePanel.isEmpty()) {
+            run.map("host", dm2Name, samePanel.getFirst());
+            remember(dm2Name, code, samePanel.getFirst());
+            run.report.merged("hosts", source + " into the host with the same panel address (its settings kept)");
+            return;
+        }
+        if (run.shop.sql("SELECT count(*) FROM hosts WHERE lower(name) = lower(:n)").param("n", name)
+                .query(Long.class).single() > 0) {
+            String taken = name;
+            name = clip(name + " (" + (code == null || code.isBlank() ? "DM2" : code.strip()) + ")", 100);
+            if (run.shop.sql("SELECT count(*) FROM hosts WHERE lower(name) = lower(:n)").param("n", name)
+                    .query(Long.class).single() > 0) {
+                run.report.skipped("hosts", source, "the names \"" + taken + "\" and \"" + name + "\" are both "
+                        + "taken by hosts on other panels: rename one and run again");
+                return;
+            }
+            run.report.problem("hosts", source, "\"" + taken + "\" is another panel here: imported as \"" + name
+                    + "\"");
+        }
         Long inbound = row.number("host_inbound_id");
         long id = run.shop.sql("""
                         INSERT INTO hosts (name, panel_type, base_url, web_base_path, username, password_enc,
                                            inbound_ids, subscription_base_url, country_code, flag)
                         VALUES (:name, 'XUI_V2', :base, :path, :username, :password, :inbounds, :sub, :country, :flag)
                         RETURNING id""")
-                .param("name", name).param("base", url.getScheme() + "://" + url.getRawAuthority())
+                .param("name", name).param("base", base)
                 .param("path", path.isEmpty() ? null : path).param("username", row.text("host_username"))
                 .param("password", run.cipher.encrypt(row.text("host_pass")))
                 .param("inbounds", inbound == null ? "" : inbound.toString())

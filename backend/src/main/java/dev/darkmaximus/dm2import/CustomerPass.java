@@ -124,7 +124,8 @@ final class CustomerPass {
                             SELECT 'customer', :key, c.id FROM c)
                         SELECT id FROM c""")
                 .param("number", number).param("telegram", telegramId).param("username", username)
-                .param("first", fullName).param("zone", validZone(timeZone)).param("email", clip(row.text("email"), 254))
+                .param("first", fullName).param("zone", validZone(timeZone))
+                .param("email", clip(row.text("email"), 254))
                 .param("registered", ts(registered))
                 .param("terms", row.flag("agreed_to_terms", false) ? ts(registered) : null)
                 .param("banned", banned).param("reason", banned ? "Banned in Dark Maximus 2" : null)
@@ -184,6 +185,10 @@ final class CustomerPass {
         }
         Roubles main = Roubles.of(row.get("balance"));
         Roubles referral = Roubles.of(row.get("referral_balance"));
+        if (main == null && row.get("balance") != null || referral == null && row.get("referral_balance") != null) {
+            run.report.problem("customers", key, "a balance that is not an amount (\"" + row.text("balance")
+                    + "\", \"" + row.text("referral_balance") + "\"): not imported");
+        }
         long mainImported = opening(customer, key, "MAIN", main, "balance");
         long referralImported = opening(customer, key, "REFERRAL", referral, "referral balance");
         run.report.money(row.number("telegram_id"), main, mainImported, referral, referralImported);
@@ -200,7 +205,20 @@ final class CustomerPass {
             run.report.problem("customers", key, what + " is negative (" + amount.shown() + "): not imported");
             return 0;
         }
-        if (run.mapped(kind).containsKey(key)) {
+        Long earlier = run.mapped(kind).get(key);
+        if (earlier != null) {
+            // What the ledger holds from the run that credited it, which DM2 may no longer match.
+            long credited = run.shop.sql("SELECT amount_minor FROM balance_entries WHERE id = :id")
+                    .param("id", earlier).query(Long.class).optional().orElse(0L);
+            if (credited != amount.kopecks()) {
+                run.report.problem("customers", key, what + " is " + amount.shown() + " in DM2 now, but "
+                        + Roubles.kopecksShown(credited) + " was credited by an earlier run: not changed");
+            }
+            return credited;
+        }
+        if (run.dryRun()) {
+            // Not written in a dry run: its one transaction lasts minutes, and the row lock on a customer's account
+            // would hold up their purchases in the running shop until it ends.
             return amount.kopecks();
         }
         long accountId = run.shop.sql("""

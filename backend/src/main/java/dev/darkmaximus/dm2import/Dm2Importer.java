@@ -69,6 +69,7 @@ public class Dm2Importer {
                 return run.report;
             } catch (Exception | Error e) {
                 run.abandon();
+                run.report.close();
                 throw e;
             } finally {
                 run.shop.sql("SELECT pg_advisory_unlock(hashtext('dm2-import'))").query(Boolean.class).single();

@@ -32,6 +32,7 @@ final class ImportRun {
     private final boolean apply;
     private final Map<String, Map<String, Long>> maps = new HashMap<>();
     private int uncommitted;
+    private long standIns;
 
     ImportRun(Dm2Source source, Connection connection, boolean apply, Dm2Times times, SecretCipher cipher, Clock clock,
               boolean withSecrets) throws SQLException {
@@ -49,6 +50,14 @@ final class ImportRun {
 
     boolean dryRun() {
         return !apply;
+    }
+
+    /**
+     * In a dry run, an id for a row whose id people see (order numbers): negative, so the rolled-back run leaves the
+     * sequence where it was; null in an apply, where the sequence gives it.
+     */
+    Long standInId() {
+        return apply ? null : -(++standIns);
     }
 
     /** What earlier runs (and this one) imported of one kind: DM2 key → our id. */

@@ -47,6 +47,10 @@ final class PaymentPass {
         String paymentId = row.text("payment_id");
         String source = "#" + row.text("transaction_id") + " " + paymentId;
         // Not held in memory (a big shop has hundreds of thousands): the insert below skips a payment already here.
+        if (paymentId == null || paymentId.isBlank() || paymentId.length() > 96) {
+            run.report.skipped("payments", source, "its payment id is empty or longer than 96 characters");
+            return;
+        }
         String method = row.text("payment_method") == null ? "" : row.text("payment_method").strip();
         String provider = switch (method.toLowerCase(Locale.ROOT)) {
             case "yookassa" -> "YOOKASSA";
@@ -100,10 +104,11 @@ final class PaymentPass {
         // One round trip: order, payment, its transition and the map row, unless the payment is already here.
         Optional<Long> payment = run.shop.sql("""
                         WITH o AS (
-                            INSERT INTO orders (kind, customer_id, plan_id, key_id, amount_minor, currency, base_minor,
-                                                payment_method, status, idempotency_key, expires_at, paid_at,
-                                                fulfilled_at, created_at, updated_at)
-                            SELECT CAST(:kind AS VARCHAR), CAST(:customer AS BIGINT), CAST(:plan AS BIGINT),
+                            INSERT INTO orders (id, kind, customer_id, plan_id, key_id, amount_minor, currency,
+                                                base_minor, payment_method, status, idempotency_key, expires_at,
+                                                paid_at, fulfilled_at, created_at, updated_at)
+                            SELECT COALESCE(CAST(:orderId AS BIGINT), nextval('orders_id_seq')),
+                                   CAST(:kind AS VARCHAR), CAST(:customer AS BIGINT), CAST(:plan AS BIGINT),
                                    CAST(:key AS BIGINT), CAST(:amount AS BIGINT), 'RUB', CAST(:amount AS BIGINT),
                                    CAST(:provider AS VARCHAR), 'FULFILLED', CAST(:idem AS VARCHAR),
                                    CAST(:at AS TIMESTAMPTZ), CAST(:at AS TIMESTAMPTZ), CAST(:at AS TIMESTAMPTZ),
@@ -112,9 +117,11 @@ final class PaymentPass {
                                               WHERE provider = :provider AND provider_payment_id = :id)
                             RETURNING id),
                         p AS (
-                            INSERT INTO payments (order_id, provider, provider_payment_id, amount_minor, currency,
-                                                  status, payer_telegram_id, succeeded_at, created_at, updated_at)
-                            SELECT o.id, :provider, :id, :amount, 'RUB', 'SUCCEEDED', CAST(:payer AS BIGINT),
+                            INSERT INTO payments (id, order_id, provider, provider_payment_id, amount_minor,
+                                                  currency, status, payer_telegram_id, succeeded_at, created_at,
+                                                  updated_at)
+                            SELECT COALESCE(CAST(:paymentId AS BIGINT), nextval('payments_id_seq')), o.id,
+                                   :provider, :id, :amount, 'RUB', 'SUCCEEDED', CAST(:payer AS BIGINT),
                                    CAST(:at AS TIMESTAMPTZ), CAST(:at AS TIMESTAMPTZ), CAST(:at AS TIMESTAMPTZ) FROM o
                             RETURNING id),
                         t AS (
@@ -128,6 +135,8 @@ final class PaymentPass {
                 .param("provider", provider).param("idem", "dm2:" + paymentId).param("at", ts(paid))
                 .param("id", paymentId).param("payer", row.number("user_id"))
                 .param("detail", "Paid in Dark Maximus 2 with " + method)
+                // A dry run's stand-in ids: order numbers are what customers see, none may be used up by it.
+                .param("orderId", run.standInId()).param("paymentId", run.standInId())
                 .query(Long.class).optional();
         if (payment.isEmpty()) {
             if (run.shop.sql("SELECT count(*) FROM dm2_import_map WHERE kind = 'payment' AND source_key = :id")

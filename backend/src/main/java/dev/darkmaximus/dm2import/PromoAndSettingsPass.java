@@ -65,6 +65,11 @@ final class PromoAndSettingsPass {
             kind = "PERCENT";
             value = Math.min(100, Math.round(percent.decimal().doubleValue()));
             currency = null;
+            if (value < 1) {
+                run.report.skipped("promo codes", source, percent.shown()
+                        + " % is less than the 1 % a code gives here");
+                return;
+            }
             if (percent.decimal().stripTrailingZeros().scale() > 0) {
                 run.report.problem("promo codes", source, percent.shown() + " % rounded to " + value + " %");
             }
@@ -144,7 +149,8 @@ final class PromoAndSettingsPass {
         put(ours, "general.support-contact", dm2.get("support_user"));
         put(ours, "general.time-zone", dm2.get("admin_timezone"));
         String domain = dm2.get("global_domain") != null ? dm2.get("global_domain") : dm2.get("domain");
-        put(ours, "access.terms-url", domain == null || domain.isBlank() ? null : strip(domain.strip(), "/") + "/terms");
+        put(ours, "access.terms-url", domain == null || domain.isBlank() ? null
+                : strip(domain.strip(), "/") + "/terms");
         String channel = dm2.get("channel_url");
         if (channel != null && !channel.isBlank() && !"false".equalsIgnoreCase(dm2.get("force_subscription"))) {
             String handle = channel.strip().replaceFirst("^https?://t\\.me/", "");

@@ -56,6 +56,8 @@ class Dm2ImportIT extends PanelBackedTest {
 
     @BeforeEach
     void dm2Shop() throws Exception {
+        // The imported Amsterdam host is this test's panel; the host the base class made for it would be merged into.
+        jdbc.sql("DELETE FROM hosts WHERE id = :id").param("id", hostId).update();
         dm2 = new Dm2Database(dir.resolve("users.db"));
         dm2.insert("INSERT INTO user_groups (group_id, group_name, is_default, group_code) VALUES (1, ?, 1, ?)",
                         "Пользователи", "polzovateli")
@@ -157,6 +159,7 @@ class Dm2ImportIT extends PanelBackedTest {
     void aDryRunChangesNothingAndTellsWhatAnApplyDoes() throws Exception {
         Map<String, Long> before = rows();
         long numbers = jdbc.sql("SELECT last_value FROM customer_number_seq").query(Long.class).single();
+        long orderNumbers = jdbc.sql("SELECT last_value FROM orders_id_seq").query(Long.class).single();
 
         Dm2Report dry = run(false);
 
@@ -164,6 +167,8 @@ class Dm2ImportIT extends PanelBackedTest {
         // Customer numbers are public: a dry run must not move the sequence (it is outside any transaction).
         assertThat(jdbc.sql("SELECT last_value FROM customer_number_seq").query(Long.class).single())
                 .isEqualTo(numbers);
+        assertThat(jdbc.sql("SELECT last_value FROM orders_id_seq").query(Long.class).single())
+                .isEqualTo(orderNumbers);
         assertThat(dry.dryRun()).isTrue();
         assertThat(dry.tally("customers").imported()).isEqualTo(3);
         assertThat(dry.tally("keys").imported()).isEqualTo(3);
@@ -175,6 +180,11 @@ class Dm2ImportIT extends PanelBackedTest {
 
     @Test
     void anApplyImportsEverythingExactlyAndASecondApplyChangesNothing() throws Exception {
+        // A host of this shop with Berlin's name on another panel: DM2's Berlin keys must not land on it.
+        long otherBerlin = jdbc.sql("""
+                        INSERT INTO hosts (name, panel_type, base_url, inbound_ids)
+                        VALUES (:n, 'XUI_V2', 'https://other.example.net:2053', '1') RETURNING id""")
+                .param("n", "Berlin " + tag).query(Long.class).single();
         Dm2Report report = run(true);
 
         assertThat(report.problems()).anyMatch(p -> p.contains("TON Connect"));
@@ -242,6 +252,11 @@ class Dm2ImportIT extends PanelBackedTest {
                 .query(String.class).single()).isEqualTo("EXPIRED");
         assertThat(jdbc.sql("SELECT count(*) FROM vpn_keys WHERE lower(panel_email) = :e").param("e", "alice-" + tag)
                 .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT h.name FROM vpn_keys k JOIN hosts h ON h.id = k.host_id WHERE k.panel_email = :e")
+                .param("e", "ALICE-" + tag).query(String.class).single()).isEqualTo("Berlin " + tag + " (ber" + tag + ")");
+        assertThat(jdbc.sql("SELECT count(*) FROM vpn_keys WHERE host_id = :h").param("h", otherBerlin)
+                .query(Long.class).single()).isZero();
+        assertThat(report.problems()).anyMatch(p -> p.contains("is another panel here"));
 
         // Payments: historic and final; Moscow time read as such.
         Map<String, Object> yk = jdbc.sql("""
@@ -303,6 +318,8 @@ class Dm2ImportIT extends PanelBackedTest {
         api.postBytes("/api/v1/admin/imports/dm2", file, operator.token()).problem(403, "forbidden");
         api.postBytes("/api/v1/admin/imports/dm2", "not a database".getBytes(), shop.admin())
                 .problem(400, "not_a_dm2_database");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE action = 'dm2.import.dry-run.failed'")
+                .query(Long.class).single()).isPositive();
         api.postBytes("/api/v1/admin/imports/dm2?dm2Zone=Mars/Base", file, shop.admin())
                 .problem(400, "invalid_zone");
 

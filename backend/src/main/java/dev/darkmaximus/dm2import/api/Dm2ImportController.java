@@ -93,11 +93,24 @@ class Dm2ImportController {
     private Dm2Report run(Path file, Dm2Importer.Options options) throws Exception {
         try {
             return importer.run(file, options);
-        } catch (Dm2Importer.NotADm2Database e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "not_a_dm2_database", e.getMessage().replace(
-                    file.toString(), "the file"));
-        } catch (Dm2Importer.AlreadyRunning e) {
-            throw ApiException.conflict("import_running", e.getMessage());
+        } catch (Exception e) {
+            // An apply that failed may have committed some batches already: the log says it ran, and how it ended.
+            transactions.executeWithoutResult(status -> audit.record(options.apply() ? "dm2.import.failed"
+                    : "dm2.import.dry-run.failed", "dm2-import", null, null,
+                    Map.of("error", String.valueOf(e.getMessage()).replace(file.toString(), "the file"))));
+            throw refusal(e, file);
         }
+    }
+
+    /** The importer's refusals as the API's problems; anything else as it is (a 500, with its request id). */
+    private static Exception refusal(Exception e, Path file) {
+        if (e instanceof Dm2Importer.NotADm2Database) {
+            return new ApiException(HttpStatus.BAD_REQUEST, "not_a_dm2_database",
+                    e.getMessage().replace(file.toString(), "the file"));
+        }
+        if (e instanceof Dm2Importer.AlreadyRunning) {
+            return ApiException.conflict("import_running", e.getMessage());
+        }
+        return e;
     }
 }
