@@ -236,7 +236,7 @@ final class CatalogPass {
         }
         run.report.amount("plan " + source + " price", price);
         Roubles traffic = Roubles.of(row.get("traffic_gb"));
-        long trafficGb = traffic == null ? 0 : Math.max(0, Math.round(traffic.decimal().doubleValue()));
+        long trafficGb = traffic == null ? 0 : Math.max(0, traffic.whole());
         if (traffic != null && traffic.decimal().stripTrailingZeros().scale() > 0) {
             run.report.problem("plans", source, "traffic " + traffic.shown() + " GB rounded to " + trafficGb + " GB");
         }

@@ -63,7 +63,7 @@ final class PromoAndSettingsPass {
         String currency = "RUB";
         if (percent != null && percent.kopecks() > 0) {
             kind = "PERCENT";
-            value = Math.min(100, Math.round(percent.decimal().doubleValue()));
+            value = Math.min(100, percent.whole());
             currency = null;
             if (value < 1) {
                 run.report.skipped("promo codes", source, percent.shown()
@@ -224,6 +224,6 @@ final class PromoAndSettingsPass {
 
     private static String wholeDays(String days) {
         Roubles value = days == null ? null : Roubles.of(days);
-        return value == null ? null : Long.toString(Math.max(1, Math.round(value.decimal().doubleValue())));
+        return value == null ? null : Long.toString(Math.max(1, value.whole()));
     }
 }

@@ -46,6 +46,11 @@ record Roubles(BigDecimal decimal, long kopecks) {
         return decimal.scale() < 0 ? decimal.setScale(0).toPlainString() : decimal.toPlainString();
     }
 
+    /** The decimal rounded half up to a whole number (traffic GB, percent, days): exact, no floating point. */
+    long whole() {
+        return decimal.setScale(0, RoundingMode.HALF_UP).longValue();
+    }
+
     static String kopecksShown(long kopecks) {
         return BigDecimal.valueOf(kopecks, 2).toPlainString();
     }

@@ -29,6 +29,8 @@ class Dm2ImportUnitsTest {
         assertThat(Roubles.of(199.0).shown()).isEqualTo("199");
         assertThat(Roubles.of(100L).kopecks()).isEqualTo(10_000);
         assertThat(Roubles.of(-0.005).kopecks()).isEqualTo(-1);
+        assertThat(Roubles.of(2.5).whole()).isEqualTo(3); // traffic, percent, days: half up, no floating point
+        assertThat(Roubles.of(0.49).whole()).isZero();
         assertThat(Roubles.of(Double.NaN)).isNull();
         assertThat(Roubles.of("abc")).isNull();
         assertThat(Roubles.of(null)).isNull();
