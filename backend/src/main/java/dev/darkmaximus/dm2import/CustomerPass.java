@@ -3,23 +3,31 @@ package dev.darkmaximus.dm2import;
 import static dev.darkmaximus.dm2import.CatalogPass.clip;
 import static dev.darkmaximus.dm2import.CatalogPass.ts;
 
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * Customers, their referrers and group, and their money: DM2's main and referral balances become the opening
- * entries of our ledger (an entry each, so the balance is still the sum of its entries). A customer the shop already
- * has (same Telegram id) keeps their data; DM2's balances are added to theirs once.
+ * Customers, their referrers and group. A customer the shop already has (same Telegram id) keeps their data; their
+ * money follows in {@link BalancePass}.
  */
 final class CustomerPass {
 
-    private static final String OPENING = "Opening balance from Dark Maximus 2";
-
     private final ImportRun run;
+    private final ImportRun.Statistics statistics;
     private final CatalogPass catalog;
     private final long defaultGroup;
 
     CustomerPass(ImportRun run, CatalogPass catalog) {
         this.run = run;
+        this.statistics = run.statistics("customers", "customer_group_members", "customer_totals", "dm2_import_map");
         this.catalog = catalog;
         this.defaultGroup = run.shop.sql("SELECT id FROM customer_groups WHERE is_default").query(Long.class)
                 .single();
@@ -41,14 +49,19 @@ final class CustomerPass {
             });
         }
         run.source.each("users", "SELECT * FROM users ORDER BY telegram_id", this::customer);
-        run.commit();
+        flushCustomers();
         run.source.each("users", "SELECT telegram_id, referred_by FROM users WHERE referred_by IS NOT NULL",
                 this::referrer);
-        run.commit();
-        run.source.each("users", "SELECT telegram_id, balance, referral_balance FROM users ORDER BY telegram_id",
-                this::money);
-        run.commit();
+        flushReferrers();
     }
+
+    /** A DM2 user as it will be written, unless the shop has them already. */
+    private record Candidate(String key, long telegramId, Long number, Instant registered, String username,
+                             String fullName, String zone, String email, boolean terms, boolean banned,
+                             boolean trial, boolean renew, String notes, Long group, long spent) {
+    }
+
+    private final List<Candidate> customers = new ArrayList<>();
 
     private void customer(Dm2Source.Row row) throws Exception {
         run.report.found("customers");
@@ -58,91 +71,158 @@ final class CustomerPass {
             return;
         }
         String key = telegramId.toString();
-        if (run.mapped("customer").containsKey(key)) {
-            run.report.alreadyImported("customers");
-            return;
-        }
-        Long number = row.number("user_id");
-        Lookup found = run.shop.sql("""
-                        SELECT (SELECT id FROM customers WHERE telegram_id = :t) AS existing,
-                               EXISTS (SELECT 1 FROM customers WHERE number = :n) AS taken""")
-                .param("t", telegramId).param("n", number == null ? -1L : number)
-                .query((rs, n) -> new Lookup((Long) rs.getObject("existing"), rs.getBoolean("taken"))).single();
-        if (found.existing() != null) {
-            run.map("customer", key, found.existing());
-            run.report.merged("customers", telegramId + " into the customer with that Telegram id (their data kept)");
-            run.done();
-            return;
-        }
-        if (number == null || number <= 0 || found.taken()) {
-            if (number != null) {
-                run.report.problem("customers", key, "DM2 number " + number + " is taken here: a new number given");
-            }
-            // A dry run must not use up numbers of the sequence: a stand-in that the rollback removes.
-            number = run.dryRun() ? -telegramId
-                    : run.shop.sql("SELECT nextval('customer_number_seq')").query(Long.class).single();
-        }
         Instant registered = run.times.serverLocal(row.text("registration_date"));
-        if (registered == null) {
-            registered = run.clock.instant();
-        }
-        boolean banned = row.flag("is_banned", false);
         String username = clip(row.text("username"), 64);
-        String fullName = clip(row.text("fullname"), 128);
         if (username != null && username.equals(row.text("fullname"))) {
             username = null; // DM2 stores the full name as the username of a user who has none
         }
         if (username != null && username.startsWith("@")) {
             username = username.substring(1);
         }
-        String timeZone = row.text("timezone");
         Long dm2Group = row.number("group_id");
-        Long group = dm2Group == null ? null : catalog.groupsById.get(dm2Group.toString());
-        Long[] groups = group != null && group != defaultGroup ? new Long[] {defaultGroup, group}
-                : new Long[] {defaultGroup};
         Roubles spent = Roubles.of(row.get("total_spent"));
         if (spent != null && spent.kopecks() > 0) {
             run.report.amount("customer " + key + " total spent", spent);
         }
-        // One round trip: the customer, their groups, their total spent and the map row.
-        long id = run.shop.sql("""
-                        WITH c AS (
+        String fio = clip(row.text("fio"), 500);
+        customers.add(new Candidate(key, telegramId, row.number("user_id"),
+                registered == null ? run.clock.instant() : registered, username, clip(row.text("fullname"), 128),
+                validZone(row.text("timezone")), clip(row.text("email"), 254), row.flag("agreed_to_terms", false),
+                row.flag("is_banned", false), row.flag("trial_used", false),
+                row.flag("auto_renewal_enabled", true), fio == null ? null : "FIO: " + fio,
+                dm2Group == null ? null : catalog.groupsById.get(dm2Group.toString()),
+                spent == null ? 0L : Math.max(0, spent.kopecks())));
+        if (customers.size() >= ImportRun.BATCH) {
+            flushCustomers();
+        }
+    }
+
+    /** A batch of customers: two lookups, one insert (with groups, totals and map rows), one commit. */
+    private void flushCustomers() throws Exception {
+        Map<String, Long> earlier = run.lookup("customer", customers.stream().map(Candidate::key).toList());
+        customers.removeIf(c -> {
+            if (earlier.containsKey(c.key())) {
+                run.report.alreadyImported("customers");
+                return true;
+            }
+            return false;
+        });
+        if (customers.isEmpty()) {
+            return;
+        }
+        Long[] telegramIds = customers.stream().map(Candidate::telegramId).toArray(Long[]::new);
+        Map<Long, Long> existing = new HashMap<>();
+        run.shop.sql("SELECT telegram_id, id FROM customers WHERE telegram_id = ANY(CAST(:t AS BIGINT[]))")
+                .param("t", telegramIds).query((ResultSet rs) -> {
+                    existing.put(rs.getLong(1), rs.getLong(2));
+                });
+        Set<Long> taken = new HashSet<>(run.shop.sql(
+                        "SELECT number FROM customers WHERE number = ANY(CAST(:n AS BIGINT[]))")
+                .param("n", customers.stream().map(Candidate::number).filter(Objects::nonNull).toArray(Long[]::new))
+                .query(Long.class).list());
+        List<String> mergedKeys = new ArrayList<>();
+        List<Long> mergedIds = new ArrayList<>();
+        List<Candidate> fresh = new ArrayList<>();
+        List<Long> numbers = new ArrayList<>();
+        int needNumbers = 0;
+        for (Candidate c : customers) {
+            Long found = existing.get(c.telegramId());
+            if (found != null) {
+                mergedKeys.add(c.key());
+                mergedIds.add(found);
+                run.report.merged("customers", c.key() + " into the customer with that Telegram id (their data kept)");
+                continue;
+            }
+            Long number = c.number();
+            if (number == null || number <= 0 || !taken.add(number)) {
+                if (number != null) {
+                    run.report.problem("customers", c.key(), "DM2 number " + number
+                            + " is taken here: a new number given");
+                }
+                number = null;
+                needNumbers++;
+            }
+            fresh.add(c);
+            numbers.add(number);
+        }
+        run.mapAll("customer", mergedKeys, mergedIds);
+        if (needNumbers > 0) {
+            // A dry run must not use up numbers of the sequence: stand-ins that the rollback removes.
+            Iterator<Long> given = run.dryRun() ? null : run.shop.sql(
+                            "SELECT nextval('customer_number_seq') FROM generate_series(1, :n)")
+                    .param("n", needNumbers).query(Long.class).list().iterator();
+            for (int i = 0; i < fresh.size(); i++) {
+                if (numbers.get(i) == null) {
+                    numbers.set(i, given == null ? -fresh.get(i).telegramId() : given.next());
+                }
+            }
+        }
+        insert(fresh, numbers);
+        statistics.written(customers.size());
+        customers.clear();
+        run.commit();
+    }
+
+    private void insert(List<Candidate> fresh, List<Long> numbers) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        run.shop.sql("""
+                        WITH i AS (
+                            SELECT * FROM unnest(CAST(:number AS BIGINT[]), CAST(:telegram AS BIGINT[]),
+                                                 CAST(:username AS TEXT[]), CAST(:first AS TEXT[]),
+                                                 CAST(:zone AS TEXT[]), CAST(:email AS TEXT[]),
+                                                 CAST(:registered AS TIMESTAMPTZ[]), CAST(:terms AS BOOLEAN[]),
+                                                 CAST(:banned AS BOOLEAN[]), CAST(:trial AS BOOLEAN[]),
+                                                 CAST(:renew AS BOOLEAN[]), CAST(:notes AS TEXT[]),
+                                                 CAST(:grp AS BIGINT[]), CAST(:spent AS BIGINT[]))
+                                AS i(number, telegram, username, first, zone, email, registered, terms, banned,
+                                     trial, renew, notes, grp, spent)),
+                        c AS (
                             INSERT INTO customers (number, telegram_id, username, first_name, time_zone, email,
                                                    registered_at, terms_accepted_at, banned, ban_reason, banned_at,
                                                    trial_used, auto_renew_default, notes, created_at)
-                            VALUES (:number, :telegram, :username, :first, :zone, :email, :registered, :terms,
-                                    :banned, :reason, :bannedAt, :trial, :renew, :notes, :registered)
-                            RETURNING id),
+                            SELECT number, telegram, username, first, zone, email, registered,
+                                   CASE WHEN terms THEN registered END, banned,
+                                   CASE WHEN banned THEN 'Banned in Dark Maximus 2' END,
+                                   CASE WHEN banned THEN CAST(:now AS TIMESTAMPTZ) END, trial, renew, notes,
+                                   registered
+                            FROM i
+                            RETURNING id, telegram_id),
                         g AS (
                             INSERT INTO customer_group_members (customer_id, group_id)
-                            SELECT c.id, x FROM c, unnest(CAST(:groups AS BIGINT[])) AS x),
+                            SELECT c.id, CAST(:default AS BIGINT) FROM c
+                            UNION ALL
+                            SELECT c.id, i.grp FROM c JOIN i ON i.telegram = c.telegram_id
+                            WHERE i.grp IS NOT NULL AND i.grp <> CAST(:default AS BIGINT)),
                         s AS (
                             INSERT INTO customer_totals (customer_id, currency, total_spent_minor)
-                            SELECT c.id, 'RUB', CAST(:spent AS BIGINT) FROM c WHERE CAST(:spent AS BIGINT) > 0),
+                            SELECT c.id, 'RUB', i.spent FROM c JOIN i ON i.telegram = c.telegram_id
+                            WHERE i.spent > 0),
                         m AS (
                             INSERT INTO dm2_import_map (kind, source_key, target_id)
-                            SELECT 'customer', :key, c.id FROM c)
+                            SELECT 'customer', CAST(c.telegram_id AS TEXT), c.id FROM c)
                         SELECT id FROM c""")
-                .param("number", number).param("telegram", telegramId).param("username", username)
-                .param("first", fullName).param("zone", validZone(timeZone))
-                .param("email", clip(row.text("email"), 254))
-                .param("registered", ts(registered))
-                .param("terms", row.flag("agreed_to_terms", false) ? ts(registered) : null)
-                .param("banned", banned).param("reason", banned ? "Banned in Dark Maximus 2" : null)
-                .param("bannedAt", banned ? ts(run.clock.instant()) : null)
-                .param("trial", row.flag("trial_used", false))
-                .param("renew", row.flag("auto_renewal_enabled", true))
-                .param("notes", clip(row.text("fio"), 500) == null ? null : "FIO: " + clip(row.text("fio"), 500))
-                .param("groups", groups).param("spent", spent == null ? 0L : Math.max(0, spent.kopecks()))
-                .param("key", key)
-                .query(Long.class).single();
-        run.mapped("customer").put(key, id);
-        run.report.imported("customers");
-        run.done();
+                .param("number", numbers.toArray(Long[]::new))
+                .param("telegram", fresh.stream().map(Candidate::telegramId).toArray(Long[]::new))
+                .param("username", fresh.stream().map(Candidate::username).toArray(String[]::new))
+                .param("first", fresh.stream().map(Candidate::fullName).toArray(String[]::new))
+                .param("zone", fresh.stream().map(Candidate::zone).toArray(String[]::new))
+                .param("email", fresh.stream().map(Candidate::email).toArray(String[]::new))
+                .param("registered", ImportRun.instants(fresh, Candidate::registered))
+                .param("terms", fresh.stream().map(Candidate::terms).toArray(Boolean[]::new))
+                .param("banned", fresh.stream().map(Candidate::banned).toArray(Boolean[]::new))
+                .param("trial", fresh.stream().map(Candidate::trial).toArray(Boolean[]::new))
+                .param("renew", fresh.stream().map(Candidate::renew).toArray(Boolean[]::new))
+                .param("notes", fresh.stream().map(Candidate::notes).toArray(String[]::new))
+                .param("grp", fresh.stream().map(Candidate::group).toArray(Long[]::new))
+                .param("spent", fresh.stream().map(Candidate::spent).toArray(Long[]::new))
+                .param("now", run.clock.instant().toString()).param("default", defaultGroup)
+                .query((ResultSet rs) -> {
+                    run.report.imported("customers");
+                });
     }
 
-    private record Lookup(Long existing, boolean taken) {
-    }
 
     private static String validZone(String zone) {
         if (zone == null || zone.isBlank()) {
@@ -155,93 +235,57 @@ final class CustomerPass {
         }
     }
 
+    /** A DM2 user and who referred them, by Telegram id. */
+    private record Referral(String key, String referrer) {
+    }
+
+    private final List<Referral> referrals = new ArrayList<>();
+
     private void referrer(Dm2Source.Row row) throws Exception {
-        String key = row.text("telegram_id");
-        if (run.mapped("referrer").containsKey(key)) {
+        Long telegramId = row.number("telegram_id");
+        Long by = row.number("referred_by");
+        if (telegramId != null) {
+            referrals.add(new Referral(telegramId.toString(), by == null ? row.text("referred_by") : by.toString()));
+        }
+        if (referrals.size() >= ImportRun.BATCH) {
+            flushReferrers();
+        }
+    }
+
+    private void flushReferrers() throws Exception {
+        if (referrals.isEmpty()) {
             return;
         }
-        Long customer = run.mapped("customer").get(key);
-        Long referrer = run.mapped("customer").get(String.valueOf(row.number("referred_by")));
-        if (customer == null) {
-            return;
-        }
-        if (referrer == null || referrer.equals(customer)) {
-            run.report.problem("customers", key, "referred by " + row.text("referred_by")
-                    + ", who is not a DM2 customer: no referrer");
-            return;
+        Map<String, Long> done = run.lookup("referrer", referrals.stream().map(Referral::key).toList());
+        Map<String, Long> ids = run.lookup("customer", referrals.stream()
+                .flatMap(r -> java.util.stream.Stream.of(r.key(), r.referrer())).toList());
+        List<String> referred = new ArrayList<>();
+        List<Long> referredIds = new ArrayList<>();
+        List<Long> referrerIds = new ArrayList<>();
+        for (Referral r : referrals) {
+            Long customer = ids.get(r.key());
+            Long referrer = ids.get(r.referrer());
+            if (done.containsKey(r.key()) || customer == null) {
+                continue;
+            }
+            if (referrer == null || referrer.equals(customer)) {
+                run.report.problem("customers", r.key(), "referred by " + r.referrer()
+                        + ", who is not a DM2 customer: no referrer");
+                continue;
+            }
+            referred.add(r.key());
+            referredIds.add(customer);
+            referrerIds.add(referrer);
         }
         // Never over a referrer the shop already has; DM2's chains are kept as they are.
-        run.shop.sql("UPDATE customers SET referrer_id = :r WHERE id = :c AND referrer_id IS NULL")
-                .param("r", referrer).param("c", customer).update();
-        run.map("referrer", key, referrer);
-        run.done();
-    }
-
-    private void money(Dm2Source.Row row) throws Exception {
-        String key = row.text("telegram_id");
-        Long customer = run.mapped("customer").get(key);
-        if (customer == null) {
-            return;
-        }
-        Roubles main = Roubles.of(row.get("balance"));
-        Roubles referral = Roubles.of(row.get("referral_balance"));
-        if (main == null && row.get("balance") != null || referral == null && row.get("referral_balance") != null) {
-            run.report.problem("customers", key, "a balance that is not an amount (\"" + row.text("balance")
-                    + "\", \"" + row.text("referral_balance") + "\"): not imported");
-        }
-        long mainImported = opening(customer, key, "MAIN", main, "balance");
-        long referralImported = opening(customer, key, "REFERRAL", referral, "referral balance");
-        run.report.money(row.number("telegram_id"), main, mainImported, referral, referralImported);
-    }
-
-    /** One opening ledger entry; returns the kopecks it credited (by this run or an earlier one). */
-    private long opening(long customer, String key, String account, Roubles amount, String what) throws Exception {
-        if (amount == null || amount.kopecks() == 0) {
-            return 0;
-        }
-        String kind = "MAIN".equals(account) ? "balance" : "referral";
-        run.report.amount("customer " + key + " " + what, amount);
-        if (amount.kopecks() < 0) {
-            run.report.problem("customers", key, what + " is negative (" + amount.shown() + "): not imported");
-            return 0;
-        }
-        Long earlier = run.mapped(kind).get(key);
-        if (earlier != null) {
-            // What the ledger holds from the run that credited it, which DM2 may no longer match.
-            long credited = run.shop.sql("SELECT amount_minor FROM balance_entries WHERE id = :id")
-                    .param("id", earlier).query(Long.class).optional().orElse(0L);
-            if (credited != amount.kopecks()) {
-                run.report.problem("customers", key, what + " is " + amount.shown() + " in DM2 now, but "
-                        + Roubles.kopecksShown(credited) + " was credited by an earlier run: not changed");
-            }
-            return credited;
-        }
-        if (run.dryRun()) {
-            // Not written in a dry run: its one transaction lasts minutes, and the row lock on a customer's account
-            // would hold up their purchases in the running shop until it ends.
-            return amount.kopecks();
-        }
-        long accountId = run.shop.sql("""
-                        INSERT INTO balance_accounts (customer_id, account, currency) VALUES (:c, :a, 'RUB')
-                        ON CONFLICT (customer_id, account, currency) DO UPDATE SET updated_at = now()
-                        RETURNING id""")
-                .param("c", customer).param("a", account).query(Long.class).single();
-        long after = run.shop.sql("""
-                        UPDATE balance_accounts SET balance_minor = balance_minor + :amount, updated_at = now(),
-                               version = version + 1
-                        WHERE id = :id RETURNING balance_minor""")
-                .param("amount", amount.kopecks()).param("id", accountId).query(Long.class).single();
-        long entry = run.shop.sql("""
-                        INSERT INTO balance_entries (account_id, customer_id, amount_minor, currency, kind,
-                                                     reference_type, reason, balance_after_minor, created_by)
-                        VALUES (:account, :customer, :amount, 'RUB', 'ADMIN_ADJUSTMENT', 'dm2', :reason, :after,
-                                'dm2-import')
-                        RETURNING id""")
-                .param("account", accountId).param("customer", customer).param("amount", amount.kopecks())
-                .param("reason", OPENING + " (" + amount.shown() + " ₽)").param("after", after)
-                .query(Long.class).single();
-        run.map(kind, key, entry);
-        run.done();
-        return amount.kopecks();
+        run.shop.sql("""
+                        UPDATE customers SET referrer_id = i.r
+                        FROM unnest(CAST(:c AS BIGINT[]), CAST(:r AS BIGINT[])) AS i(c, r)
+                        WHERE customers.id = i.c AND customers.referrer_id IS NULL""")
+                .param("c", referredIds.toArray(Long[]::new)).param("r", referrerIds.toArray(Long[]::new))
+                .update();
+        run.mapAll("referrer", referred, referrerIds);
+        referrals.clear();
+        run.commit();
     }
 }

@@ -61,9 +61,9 @@ public class Dm2Importer {
                 CatalogPass catalog = new CatalogPass(run);
                 catalog.run();
                 new CustomerPass(run, catalog).run();
-                KeyPass keys = new KeyPass(run, catalog);
-                keys.run();
-                new PaymentPass(run, catalog, keys).run();
+                new BalancePass(run).run();
+                new KeyPass(run, catalog).run();
+                new PaymentPass(run, catalog).run();
                 new PromoAndSettingsPass(run).run();
                 run.finish();
                 return run.report;

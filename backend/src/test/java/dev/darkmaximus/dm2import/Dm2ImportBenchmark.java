@@ -26,9 +26,10 @@ import dev.darkmaximus.testsupport.TestIds;
 @Tag("bench")
 class Dm2ImportBenchmark extends PanelBackedTest {
 
-    private static final int CUSTOMERS = 100_000;
-    private static final int KEYS = 150_000;
-    private static final int TRANSACTIONS = 300_000;
+    /** The issue's size; {@code -Dbench.dm2.customers} for a quicker look (keys and payments scale with it). */
+    private static final int CUSTOMERS = Integer.getInteger("bench.dm2.customers", 100_000);
+    private static final int KEYS = CUSTOMERS * 3 / 2;
+    private static final int TRANSACTIONS = CUSTOMERS * 3;
 
     @Autowired
     Dm2Importer importer;
@@ -43,6 +44,14 @@ class Dm2ImportBenchmark extends PanelBackedTest {
         long t0 = System.nanoTime();
         fill(dm2.file(), tag, first);
         double built = BenchReport.seconds(t0);
+
+        // What an operator runs first: the whole import in one transaction, rolled back.
+        long t2 = System.nanoTime();
+        if (Boolean.parseBoolean(System.getProperty("bench.dm2.dry", "true"))) {
+            Dm2Report dry = importer.run(dm2.file(), new Dm2Importer.Options(false, ZoneOffset.UTC, false));
+            assertThat(dry.tally("payments").imported()).isEqualTo(TRANSACTIONS);
+        }
+        double drySeconds = BenchReport.seconds(t2);
 
         long t1 = System.nanoTime();
         Dm2Report report;
@@ -62,6 +71,7 @@ class Dm2ImportBenchmark extends PanelBackedTest {
         BenchReport.line("| apply: %,d customers, %,d keys, %,d paid transactions (DM2 file built in %.0f s) | "
                         + "%.0f s (%,.0f records/s) | under 120 s |", CUSTOMERS, KEYS, TRANSACTIONS, built, seconds,
                 (CUSTOMERS + KEYS + TRANSACTIONS) / seconds);
+        BenchReport.line("| dry run of the same (one transaction, rolled back) | %.0f s | — |", drySeconds);
         BenchReport.line("| live heap while importing (after a full GC, every 5 s; %d samples) | %d → %d MB, at most "
                         + "%d MB | flat |", samples.size(), samples.getFirst(), samples.getLast(),
                 samples.stream().mapToLong(Long::longValue).max().orElse(0));
@@ -70,9 +80,14 @@ class Dm2ImportBenchmark extends PanelBackedTest {
         assertThat(report.tally("customers").imported()).isEqualTo(CUSTOMERS);
         assertThat(report.tally("keys").imported()).isEqualTo(KEYS);
         assertThat(report.tally("payments").imported()).isEqualTo(TRANSACTIONS);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM orders o JOIN vpn_keys k ON k.id = o.key_id
+                        WHERE o.kind = 'EXTEND_KEY' AND o.idempotency_key LIKE :t AND k.panel_email LIKE :e""")
+                .param("t", "dm2:" + tag + "-%").param("e", "b" + tag + "-%").query(Long.class).single())
+                .isEqualTo(TRANSACTIONS / 2);
     }
 
-    /** One host, three plans; every customer with a balance, one or two keys and three payments. */
+    /** One host, three plans; every customer with a balance, one or two keys and three payments, some extensions. */
     private void fill(Path file, String tag, long first) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
             c.setAutoCommit(false);
@@ -136,7 +151,9 @@ class Dm2ImportBenchmark extends PanelBackedTest {
                     s.setLong(2, first + t % CUSTOMERS);
                     s.setDouble(3, 149.9);
                     s.setString(4, t % 2 == 0 ? "YooKassa" : "Balance");
-                    s.setString(5, "{\"plan_id\": 1, \"operation\": \"buy\", \"action\": \"new\"}");
+                    // Every other one extends a key of its payer, which the import finds by DM2's key id.
+                    s.setString(5, t % 2 == 0 ? "{\"plan_id\": 1, \"operation\": \"buy\", \"action\": \"new\"}"
+                            : "{\"plan_id\": 1, \"action\": \"extend\", \"key_id\": " + (t % CUSTOMERS + 1) + "}");
                     s.addBatch();
                 }
                 s.executeBatch();

@@ -312,6 +312,84 @@ class Dm2ImportIT extends PanelBackedTest {
     }
 
     @Test
+    void anApplyCutOffMidwayThroughBatchesResumesWithoutLosingOrRepeatingARecord() throws Exception {
+        // More than two batches of each, one customer the shop already has in the middle, and no DM2 numbers (so
+        // the sequence gives them, a batch at a time).
+        int many = 2_500;
+        long first = carol + 10;
+        for (int i = 0; i < many; i++) {
+            dm2.insert("INSERT INTO users (telegram_id, username, balance, referred_by) VALUES (?, ?, ?, ?)",
+                    first + i, "m" + i, 0.1 + 0.2 * (i % 10), i % 4 == 1 ? first + i - 1 : null);
+            dm2.insert("""
+                            INSERT INTO vpn_keys (key_id, user_id, host_name, xui_client_uuid, key_email, expiry_date,
+                                                  status, subscription) VALUES (?, ?, ?, ?, ?, '2030-01-01 00:00:00',
+                                                  'pay-active', ?)""",
+                    100 + i, first + i, "🇩🇪 Berlin " + tag, UUID.randomUUID().toString(), "m" + i + "-" + tag,
+                    "m" + i + tag);
+            dm2.insert("""
+                            INSERT INTO transactions (payment_id, user_id, status, amount_rub, payment_method, metadata)
+                            VALUES (?, ?, 'paid', 99.9, 'YooKassa', ?)""", "m" + i + "-" + tag, first + i,
+                    "{\"plan_id\": 3, \"action\": \"extend\", \"key_id\": " + (100 + i) + "}");
+        }
+        long known = first + 1_500;
+        jdbc.sql("INSERT INTO customers (telegram_id, username) VALUES (:t, 'here already')").param("t", known)
+                .update();
+        // The database refuses one key of the third batch, as a crash or an outage would cut the run there.
+        String refused = "m2100-" + tag;
+        String trigger = "dm2_cut_" + tag;
+        jdbc.sql("CREATE FUNCTION " + trigger + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.panel_email = '" + refused + "' THEN RAISE EXCEPTION 'cut off'; END IF; RETURN NEW; END $$")
+                .update();
+        jdbc.sql("CREATE TRIGGER " + trigger + " BEFORE INSERT ON vpn_keys FOR EACH ROW EXECUTE FUNCTION " + trigger
+                + "()").update();
+        try {
+            assertThatThrownBy(() -> run(true)).hasMessageContaining("cut off");
+        } finally {
+            jdbc.sql("DROP TRIGGER " + trigger + " ON vpn_keys").update();
+            jdbc.sql("DROP FUNCTION " + trigger + "()").update();
+        }
+        long keysBefore = jdbc.sql("SELECT count(*) FROM vpn_keys WHERE panel_email LIKE :e")
+                .param("e", "m%-" + tag).query(Long.class).single();
+        // Two whole batches: the three keys of alice and bob (sorted first) and 1,997 of these.
+        assertThat(keysBefore).as("whole batches of keys committed before the cut").isEqualTo(1_997);
+
+        Dm2Report resumed = run(true);
+
+        // All customers, the merged one too, were done before the cut: the map holds them.
+        assertThat(resumed.tally("customers").alreadyImported()).isEqualTo(many + 3);
+        assertThat(resumed.tally("customers").imported()).isZero();
+        assertThat(resumed.tally("keys").alreadyImported()).isEqualTo(2_000);
+        assertThat(resumed.tally("keys").imported()).isEqualTo(many + 3 - 2_000);
+        assertThat(resumed.tally("payments").imported()).isEqualTo(many + 2);
+        assertThat(jdbc.sql("SELECT count(*) FROM vpn_keys WHERE panel_email LIKE :e").param("e", "m%-" + tag)
+                .query(Long.class).single()).isEqualTo(many);
+        assertThat(jdbc.sql("SELECT count(DISTINCT number) FROM customers WHERE telegram_id BETWEEN :a AND :b")
+                .param("a", first).param("b", first + many - 1).query(Long.class).single()).isEqualTo(many);
+        // Every balance credited once: 0.1 + 0.2 × (i mod 10) roubles, 250 customers of each tenth.
+        long expected = 0;
+        for (int i = 0; i < many; i++) {
+            expected += 10 + 20 * (i % 10);
+        }
+        assertThat(jdbc.sql("""
+                        SELECT sum(e.amount_minor) FROM balance_entries e JOIN customers c ON c.id = e.customer_id
+                        WHERE c.telegram_id BETWEEN :a AND :b AND e.created_by = 'dm2-import'""")
+                .param("a", first).param("b", first + many - 1).query(Long.class).single()).isEqualTo(expected);
+        assertThat(balance(known, "MAIN")).isEqualTo(10 + 20 * (1_500 % 10));
+        assertThat(jdbc.sql("SELECT referrer_id FROM customers WHERE telegram_id = :t").param("t", first + 2_401)
+                .query(Long.class).single()).isEqualTo(customer(first + 2_400));
+        // A payment that named its DM2 key extends our key of it, whichever run imported the key.
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM payments p JOIN orders o ON o.id = p.order_id
+                        JOIN vpn_keys k ON k.id = o.key_id
+                        WHERE p.provider_payment_id LIKE :e AND k.panel_email = p.provider_payment_id""")
+                .param("e", "m%-" + tag).query(Long.class).single()).isEqualTo(many);
+
+        Map<String, Long> after = rows();
+        run(true);
+        assertThat(rows()).isEqualTo(after);
+    }
+
+    @Test
     void anAdminImportsFromTheAdminApiAnOperatorMayNotAndAnotherFileIsRefused() throws Exception {
         byte[] file = java.nio.file.Files.readAllBytes(dm2.file());
         Operators.Operator operator = Operators.signedIn(api, jdbc, passwords, "dm2op");
