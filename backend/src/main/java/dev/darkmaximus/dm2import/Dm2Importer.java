@@ -65,6 +65,7 @@ public class Dm2Importer {
                 new KeyPass(run, catalog).run();
                 new PaymentPass(run, catalog).run();
                 new PromoAndSettingsPass(run).run();
+                new PromoUsePass(run).run();
                 run.finish();
                 return run.report;
             } catch (Exception | Error e) {

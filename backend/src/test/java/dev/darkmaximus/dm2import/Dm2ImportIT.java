@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
+import dev.darkmaximus.billing.PromoService;
 import dev.darkmaximus.platform.crypto.SecretCipher;
 import dev.darkmaximus.testsupport.Operators;
 import dev.darkmaximus.testsupport.PanelBackedTest;
@@ -36,12 +37,14 @@ class Dm2ImportIT extends PanelBackedTest {
 
     private static final List<String> TABLES = List.of("customers", "customer_groups", "customer_group_members",
             "hosts", "plans", "plan_prices", "plan_groups", "vpn_keys", "orders", "payments", "balance_accounts",
-            "balance_entries", "customer_totals", "promo_codes", "settings", "dm2_import_map");
+            "balance_entries", "customer_totals", "promo_codes", "promo_redemptions", "settings", "dm2_import_map");
 
     @Autowired
     Dm2Importer importer;
     @Autowired
     SecretCipher cipher;
+    @Autowired
+    PromoService promos;
     @Autowired
     PasswordEncoder passwords;
     @TempDir
@@ -280,6 +283,16 @@ class Dm2ImportIT extends PanelBackedTest {
         assertThat(report.text(false)).contains("YooKassa credentials not carried over");
         assertThat(jdbc.sql("SELECT times_used FROM promo_codes WHERE code = :c").param("c", "W" + tag.toUpperCase())
                 .query(Integer.class).single()).isEqualTo(1);
+        // Alice used it in DM2: once per customer holds across the move; Carol never did.
+        assertThat(report.tally("promo uses").imported()).isEqualTo(1);
+        assertThat(promos.refusalFor("W" + tag.toUpperCase(), customer(alice))).contains("promo_already_used");
+        assertThat(promos.refusalFor("W" + tag.toUpperCase(), customer(carol))).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM promo_redemptions WHERE customer_id = :c AND order_id IS NULL")
+                .param("c", customer(alice)).query(Long.class).single()).isEqualTo(1);
+        // The admin's list of a code's uses shows orders; DM2's use has none and only counts in the limits.
+        long promo = jdbc.sql("SELECT id FROM promo_codes WHERE code = :c").param("c", "W" + tag.toUpperCase())
+                .query(Long.class).single();
+        assertThat(promos.redemptions(promo, null, 100)).isEmpty();
 
         Map<String, Long> after = rows();
         Dm2Report second = run(true);
@@ -288,6 +301,7 @@ class Dm2ImportIT extends PanelBackedTest {
             assertThat(second.tally(kind).imported()).as(kind).isZero();
         }
         assertThat(second.tally("customers").alreadyImported()).isEqualTo(3);
+        assertThat(second.tally("promo uses").alreadyImported()).isEqualTo(1);
         assertThat(balance(alice, "REFERRAL")).isEqualTo(123_457);
     }
 
