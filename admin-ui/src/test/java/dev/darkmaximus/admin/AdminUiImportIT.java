@@ -41,8 +41,14 @@ class AdminUiImportIT extends AdminUiTest {
             page.locator("#import-upload input[type=file]").setInputFiles(dm2.file());
             assertThat(page.locator("#import-dry-run")).isEnabled();
 
+            // The DM2 server's zone goes with the file (registration dates are its local times).
+            page.locator("#import-zone input").fill("Europe/Moscow");
+            page.locator("vaadin-combo-box-item").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText("Europe/Moscow")).first().click();
+            assertThat(page.locator("#import-zone input")).hasValue("Europe/Moscow");
             page.locator("#import-dry-run").click();
             assertThat(page.locator("#import-report")).containsText("DRY RUN");
+            assertThat(page.locator("#import-report")).containsText("read in Europe/Moscow");
             assertThat(page.locator("#import-report")).containsText("0.30000000000000004 → 0.30");
             Browsers.screenshot(page, "import-dry-run");
 

@@ -58,6 +58,9 @@ public class Dm2Importer {
                         .single()) {
                     throw new AlreadyRunning();
                 }
+                run.report.note("DM2 server's local times (registration dates, promo codes) read in "
+                        + options.serverZone().getId() + "; keys' expiry in UTC and payments in Moscow time, as DM2 "
+                        + "wrote them");
                 CatalogPass catalog = new CatalogPass(run);
                 catalog.run();
                 new CustomerPass(run, catalog).run();

@@ -419,8 +419,8 @@ class Dm2ImportIT extends PanelBackedTest {
         assertThat(dry.get("dryRun").asBoolean()).isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM customers WHERE telegram_id = :t").param("t", alice)
                 .query(Long.class).single()).isZero();
-        JsonNode applied = api.postBytes("/api/v1/admin/imports/dm2?apply=true", file, shop.admin()).expect(200)
-                .json();
+        JsonNode applied = api.postBytes("/api/v1/admin/imports/dm2?apply=true&dm2Zone=Europe/Moscow", file,
+                shop.admin()).expect(200).json();
 
         assertThat(applied.get("dryRun").asBoolean()).isFalse();
         assertThat(applied.get("balanceKopecks").asLong()).isEqualTo(10_030);
@@ -428,6 +428,10 @@ class Dm2ImportIT extends PanelBackedTest {
         assertThat(applied.get("counts").get(3).get("imported").asInt()).isEqualTo(3);
         assertThat(applied.get("roundings").toString()).contains("0.30000000000000004 → 0.30");
         assertThat(balance(alice, "MAIN")).isEqualTo(30);
+        // DM2 wrote the registration date in its server's local time: Moscow here, three hours ahead of UTC.
+        assertThat(jdbc.sql("SELECT registered_at FROM customers WHERE telegram_id = :t").param("t", alice)
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(Instant.parse("2024-01-02T00:04:05Z"));
+        assertThat(applied.get("text").asString()).contains("read in Europe/Moscow");
         assertThat(jdbc.sql("SELECT action FROM audit_log WHERE action LIKE 'dm2.import%' ORDER BY id DESC LIMIT 2")
                 .query(String.class).list()).containsExactly("dm2.import", "dm2.import.dry-run");
     }

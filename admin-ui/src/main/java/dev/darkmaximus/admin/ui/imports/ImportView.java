@@ -2,10 +2,14 @@ package dev.darkmaximus.admin.ui.imports;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.ZoneId;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -40,6 +44,7 @@ public class ImportView extends VerticalLayout {
     private final Button dryRun = new Button();
     private final Button apply = new Button();
     private final Pre report = new Pre();
+    private final ComboBox<String> zone = new ComboBox<>();
     private File uploaded;
 
     public ImportView(BackendSession session) {
@@ -61,6 +66,17 @@ public class ImportView extends VerticalLayout {
                         .setMany(getTranslation("import.choose")))
                 .setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("import.drop"))
                         .setMany(getTranslation("import.drop"))));
+        // DM2 wrote registration dates in its server's local time (keys in UTC, payments in Moscow time).
+        zone.setLabel(getTranslation("import.zone"));
+        zone.setHelperText(getTranslation("import.zoneHelp"));
+        zone.setId("import-zone");
+        zone.setItems(ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") || z.equals("UTC"))
+                .sorted().toList());
+        zone.setValue("UTC");
+        zone.setRequired(true);
+        zone.setAllowCustomValue(false);
+        zone.setWidth("20em");
+        zone.setMaxWidth("100%");
         dryRun.setText(getTranslation("import.dryRun"));
         dryRun.setId("import-dry-run");
         dryRun.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -82,7 +98,7 @@ public class ImportView extends VerticalLayout {
         report.getStyle().set("white-space", "pre").set("overflow-x", "auto").set("font-size",
                 "var(--lumo-font-size-s)").set("max-width", "100%").set("box-sizing", "border-box");
         report.setWidthFull();
-        add(title, intro, upload, new HorizontalLayout(dryRun, apply), report);
+        add(title, intro, upload, zone, new HorizontalLayout(dryRun, apply), report);
         addDetachListener(e -> forget());
     }
 
@@ -90,10 +106,12 @@ public class ImportView extends VerticalLayout {
         if (uploaded == null) {
             return;
         }
+        String dm2Zone = zone.getValue() == null ? "UTC" : zone.getValue();
         try {
             // Not the generated AdminImportsApi: it can't send a file's bytes (FileUploads says why).
             Dm2ImportReport result = session.call(c -> FileUploads.post(c, "/api/v1/admin/imports/dm2?apply="
-                    + forReal, uploaded.toPath(), Dm2ImportReport.class));
+                    + forReal + "&dm2Zone=" + URLEncoder.encode(dm2Zone, StandardCharsets.UTF_8), uploaded.toPath(),
+                    Dm2ImportReport.class));
             report.setText(result.getText());
         } catch (BackendException e) {
             Failures.show(e);
