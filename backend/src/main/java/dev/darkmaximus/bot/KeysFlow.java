@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -62,8 +61,9 @@ class KeysFlow {
         String access = key.connectionLink() == null ? chat.t("key.no_link")
                 : chat.t("key.access", "link", key.connectionLink(), "subscription", Chat.html(
                 key.subscriptionUrl() == null ? "" : chat.t("key.subscription", "url", key.subscriptionUrl())));
-        String traffic = chat.t("key.traffic", "used", gigabytes(key.trafficUsedBytes()),
-                "limit", key.trafficLimitBytes() == 0 ? chat.t("key.unlimited") : gigabytes(key.trafficLimitBytes()));
+        String used = gigabytes(chat, key.trafficUsedBytes());
+        String traffic = key.trafficLimitBytes() == 0 ? chat.t("key.traffic_unlimited", "used", used)
+                : chat.t("key.traffic", "used", used, "limit", gigabytes(chat, key.trafficLimitBytes()));
         String text = chat.t("key.card", "number", key.number(), "host", key.hostName(),
                 "status", chat.t("status." + key.status()), "expires", date(key.expiresAt()), "traffic", traffic,
                 "auto", chat.t(key.autoRenewEffective() ? "yes" : "no"), "access", Chat.html(access));
@@ -130,6 +130,8 @@ class KeysFlow {
                         Chat.row(chat.button(chat.t("btn.menu"), Tap.MENU))));
     }
 
+    private static final long GIB = 1L << 30;
+
     private String left(Chat chat, KeyView key) {
         if (!"active".equals(key.status())) {
             return chat.t("status." + key.status());
@@ -152,7 +154,10 @@ class KeysFlow {
         };
     }
 
-    private static String gigabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f GB", bytes / 1_073_741_824.0);
+    /** Bytes as gigabytes with one decimal, rounded half up, in the chat's language ("1,5 ГБ", "1.5 GB"). */
+    static String gigabytes(Chat chat, long bytes) {
+        long tenths = (Math.max(0, bytes) * 10 + GIB / 2) / GIB; // exact: a key's traffic is far from overflowing
+        char separator = "ru".equals(chat.language()) ? ',' : '.';
+        return chat.t("traffic.gb", "n", (tenths / 10) + String.valueOf(separator) + (tenths % 10));
     }
 }

@@ -50,7 +50,7 @@ final class KeyPass {
     }
 
     /** A DM2 key as it will be written, unless its panel email is here already. */
-    private record Candidate(String key, Long dm2Id, String source, String owner, long customer, long host, UUID client,
+    private record Candidate(String key, String source, String owner, long customer, long host, UUID client,
                              String rawClient, String email, String subscription, String status, boolean trial,
                              Instant starts, Instant expires, Instant created, boolean renew, String link,
                              String subscriptionUrl, String comment, Long plan) {
@@ -59,7 +59,7 @@ final class KeyPass {
         }
 
         Candidate with(long ownerId, String subscriptionId) {
-            return new Candidate(key, dm2Id, source, owner, ownerId, host, client, rawClient, email, subscriptionId,
+            return new Candidate(key, source, owner, ownerId, host, client, rawClient, email, subscriptionId,
                     status, trial, starts, expires, created, renew, link, subscriptionUrl, comment, plan);
         }
     }
@@ -68,10 +68,9 @@ final class KeyPass {
 
     private void key(Dm2Source.Row row) throws Exception {
         run.report.found("keys");
-        Long dm2Id = row.number("key_id");
         String email = row.text("key_email") == null ? "" : row.text("key_email").strip();
         String key = mapKey(row.text("host_name"), row.text("key_email"));
-        String source = "#" + dm2Id + " " + email;
+        String source = "#" + row.text("key_id") + " " + email;
         Long host = catalog.host(row.text("host_name"));
         if (host == null) {
             run.report.skipped("keys", source, "its host \"" + row.text("host_name") + "\" is not in xui_hosts");
@@ -95,7 +94,7 @@ final class KeyPass {
             status = "ACTIVE";
         }
         Long owner = row.number("user_id");
-        pending.add(new Candidate(key, dm2Id, source, owner == null ? row.text("user_id") : owner.toString(), 0, host,
+        pending.add(new Candidate(key, source, owner == null ? row.text("user_id") : owner.toString(), 0, host,
                 client, row.text("xui_client_uuid"), email,
                 row.text("subscription") == null ? "" : row.text("subscription").strip(), status,
                 row.flag("is_trial", false), run.times.utc(row.text("start_date")), expires,

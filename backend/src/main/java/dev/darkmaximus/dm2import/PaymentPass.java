@@ -131,11 +131,7 @@ final class PaymentPass {
         if (pending.isEmpty()) {
             return;
         }
-        Set<String> earlier = new HashSet<>(run.shop.sql("""
-                        SELECT source_key FROM dm2_import_map
-                        WHERE kind = 'payment' AND source_key = ANY(CAST(:ids AS TEXT[]))""")
-                .param("ids", pending.stream().map(Candidate::paymentId).toArray(String[]::new))
-                .query(String.class).list());
+        Set<String> earlier = run.lookup("payment", pending.stream().map(Candidate::paymentId).toList()).keySet();
         Map<String, Long> payers = run.lookup("customer", pending.stream().map(Candidate::payerKey)
                 .filter(Objects::nonNull).toList());
         Map<String, Long> keys = keys();

@@ -161,7 +161,8 @@ class BotConversationIT extends PanelBackedTest {
         assertThat(user.screen().text()).isEqualTo(texts.text("ru", "keys"));
         assertThat(user.screen().labels().getFirst().getFirst()).startsWith("🟢 #1 · ");
         user.taps("#1");
-        assertThat(user.screen().text()).contains("<b>Ключ #1</b>", "Статус: ✅ активен", "<code>vless://");
+        assertThat(user.screen().text()).contains("<b>Ключ #1</b>", "Статус: ✅ активен", "<code>vless://")
+                .containsPattern("Трафик: 0,0 ГБ(, без ограничений| из \\d+,\\d ГБ)\n");
     }
 
     @Test
@@ -237,7 +238,7 @@ class BotConversationIT extends PanelBackedTest {
         user.taps("#1");
         BotUser.Call card = user.screen();
         assertThat(card.text()).contains("<b>Key #1</b>", "Status: ✅ active", "Auto-renew: off",
-                "<code>vless://x@h:443</code>");
+                "<code>vless://x@h:443</code>").containsPattern("Traffic: 0\\.0 GB(, unlimited| of \\d+\\.\\d GB)\n");
         assertThat(card.actions()).contains("kq:" + keyId, "ki:" + keyId, "m:x:" + keyId, "ka:" + keyId, "keys");
 
         user.taps("QR code");
