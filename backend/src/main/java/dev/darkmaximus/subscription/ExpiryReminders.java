@@ -23,7 +23,8 @@ import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
  * Reminds customers before a key expires (SPEC §4.6) and tells them when it has. Each reminder's dedup key names the
  * key, its expiry and the offset, so it goes out once per expiry even with several nodes running this job at the
  * same moment, and again after the key is extended. Only the nearest due offset is sent: a key bought with two hours
- * left gets "1 hour", not three messages at once.
+ * left gets "1 hour", not three messages at once. An offset as long as the key's whole term is not sent at all: a
+ * 3-day trial would otherwise hear "expires in 3 days" seconds after "your key is ready".
  */
 @Service
 class ExpiryReminders {
@@ -94,8 +95,13 @@ class ExpiryReminders {
     }
 
     private boolean remind(VpnKey key, Duration offset, Duration left) {
-        // Marked even when the notification below turns out to be a duplicate: the key is not scanned again for it.
+        // Marked even when the notification below turns out to be a duplicate or is not sent: the key is not
+        // scanned again for this offset, and the next smaller one still comes when it is due.
         keys.markReminded(key.id(), key.expiresAt(), offset.toSeconds());
+        Instant started = key.startsAt() != null ? key.startsAt() : key.createdAt();
+        if (started != null && offset.compareTo(Duration.between(started, key.expiresAt())) >= 0) {
+            return false;
+        }
         String expiryTag = key.id() + ":" + key.expiresAt().getEpochSecond();
         KeyView view = queries.get(key.id());
         if (view.autoRenewEffective()) {

@@ -89,8 +89,8 @@ public final class Shop {
                 INSERT INTO vpn_keys (id, customer_id, host_id, plan_id, number, panel_email, panel_client_uuid,
                                       subscription_id, status, trial, enabled, starts_at, expires_at,
                                       traffic_limit_bytes, auto_renew, connection_link)
-                VALUES (:id, :c, :h, :p, :n, :email, :uuid, :sub, 'ACTIVE', FALSE, TRUE, now(), :exp, 0, :ar,
-                        'vless://x@h:443')""")
+                VALUES (:id, :c, :h, :p, :n, :email, :uuid, :sub, 'ACTIVE', FALSE, TRUE,
+                        LEAST(now(), :exp) - interval '30 days', :exp, 0, :ar, 'vless://x@h:443')""")
                 .param("id", id).param("c", customerId).param("h", hostId).param("p", planId).param("n", number)
                 .param("email", email(id)).param("uuid", UUID.randomUUID())
                 .param("sub", "it" + id + "-" + UUID.randomUUID().toString().substring(0, 8))
