@@ -136,8 +136,13 @@ class KeysFlow {
         if (!"active".equals(key.status())) {
             return chat.t("status." + key.status());
         }
-        long days = Math.max(0, Duration.between(clock.instant(), key.expiresAt()).toDays());
-        return chat.t("key.days_left", "days", days);
+        return chat.t("key.days_left", "days", daysLeft(clock.instant(), key.expiresAt()));
+    }
+
+    /** Whole days left as a person counts them: a fresh 3-day key has 3, a key with 10 hours left has 1. */
+    static long daysLeft(Instant now, Instant expiresAt) {
+        long seconds = Math.max(0, Duration.between(now, expiresAt).toSeconds());
+        return (seconds + 86_399) / 86_400;
     }
 
     private String date(Instant at) {

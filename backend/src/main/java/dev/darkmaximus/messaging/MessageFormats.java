@@ -24,14 +24,19 @@ public class MessageFormats {
         return DATE_TIME.format(instant.atZone(settings.timeZone()));
     }
 
-    /** "3 d", "24 h", "45 min": language-neutral on purpose, the templates carry the words. */
+    /**
+     * "3 d", "24 h", "45 min": language-neutral on purpose, the templates carry the words. Rounded to the nearest
+     * unit, as a person reads it: the 3-day reminder goes out with 71 h 55 min left and says "3 d", not "2 d".
+     */
     public static String timeLeft(Duration left) {
-        if (left.toDays() >= 1) {
-            return left.toDays() + " d";
+        long seconds = Math.max(0, left.toSeconds());
+        long hours = (seconds + 1_800) / 3_600;
+        if (hours >= 24) {
+            return Math.max(1, (seconds + 43_200) / 86_400) + " d";
         }
-        if (left.toHours() >= 1) {
-            return left.toHours() + " h";
+        if (hours >= 1) {
+            return hours + " h";
         }
-        return Math.max(1, left.toMinutes()) + " min";
+        return Math.max(1, (seconds + 30) / 60) + " min";
     }
 }

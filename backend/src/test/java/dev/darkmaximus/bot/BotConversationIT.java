@@ -269,7 +269,7 @@ class BotConversationIT extends PanelBackedTest {
         String trial = user.button("Бесплатный пробный период");
 
         user.tapsData(trial);
-        assertThat(user.screen().text()).startsWith("🎁 Пробный ключ #1");
+        assertThat(user.screen().text()).startsWith("🎁 Пробный ключ #1 готовится (сервер: ");
         assertThat(db.count("SELECT count(*) FROM vpn_keys WHERE customer_id = ? AND trial", texts.customerId(user)))
                 .isEqualTo(1);
 
