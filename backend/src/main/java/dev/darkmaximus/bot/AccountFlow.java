@@ -52,8 +52,8 @@ class AccountFlow {
         long id = chat.customerId();
         boolean auto = chat.customer().autoRenewDefault();
         chat.show(chat.t("profile", "number", chat.customer().number(),
-                "balance", balances.balance(id, Currency.RUB).display(), "keys", keys.forCustomer(id).size(),
-                "earned", Money.of(referrals.info(id).earnedMinor(), Currency.RUB).display(),
+                "balance", balances.balance(id, Currency.RUB).display(chat.language()), "keys", keys.forCustomer(id).size(),
+                "earned", Money.of(referrals.info(id).earnedMinor(), Currency.RUB).display(chat.language()),
                 "language", "en".equals(chat.language()) ? "English" : "Русский",
                 "auto", chat.t(auto ? "yes" : "no")), Chat.rows(
                 Chat.row(chat.button(chat.t("btn.history"), Tap.HISTORY, "0")),
@@ -67,7 +67,7 @@ class AccountFlow {
         List<LedgerLine> lines = balances.statement(chat.customerId(), before == 0 ? null : before, HISTORY_PAGE);
         StringBuilder text = new StringBuilder();
         for (LedgerLine line : lines) {
-            String amount = (line.amountMinor() > 0 ? "+" : "") + Money.of(line.amountMinor(), line.currency()).display();
+            String amount = (line.amountMinor() > 0 ? "+" : "") + Money.of(line.amountMinor(), line.currency()).display(chat.language());
             text.append(chat.t("history.line", "date", DAY.format(line.createdAt().atZone(settings.timeZone())),
                     "amount", amount, "kind", chat.t("kind." + line.kind().name()))).append('\n');
         }
@@ -106,26 +106,26 @@ class AccountFlow {
         String link = info.link() != null ? info.link() : "/start " + info.startParameter();
         StringBuilder text = new StringBuilder(chat.t("referral", "link", link, "percent", info.rewardPercent(),
                 "discount", info.firstPurchaseDiscountPercent(), "invitees", info.invitees(),
-                "earned", rub(info.earnedMinor()), "available", rub(info.balanceMinor())));
+                "earned", rub(chat, info.earnedMinor()), "available", rub(chat, info.balanceMinor())));
         boolean canWithdraw = info.openWithdrawal() == null && info.balanceMinor() > 0
                 && info.balanceMinor() >= info.withdrawalMinimumMinor();
         if (info.openWithdrawal() != null) {
-            text.append(chat.t("referral.pending", "amount", rub(info.openWithdrawal().amountMinor())));
+            text.append(chat.t("referral.pending", "amount", rub(chat, info.openWithdrawal().amountMinor())));
         } else if (!canWithdraw) {
-            text.append(chat.t("referral.minimum", "min", rub(info.withdrawalMinimumMinor())));
+            text.append(chat.t("referral.minimum", "min", rub(chat, info.withdrawalMinimumMinor())));
         }
         String share = "https://t.me/share/url?url=" + URLEncoder.encode(link,
                 StandardCharsets.UTF_8);
         chat.show(text.toString(), Chat.rows(
                 Chat.row(link.startsWith("https://") ? Chat.link(chat.t("btn.share"), share) : null),
-                Chat.row(canWithdraw ? chat.button(chat.label("btn.withdraw", "amount", rub(info.balanceMinor())), Tap.WITHDRAW)
+                Chat.row(canWithdraw ? chat.button(chat.label("btn.withdraw", "amount", rub(chat, info.balanceMinor())), Tap.WITHDRAW)
                         : null),
                 Chat.row(chat.button(chat.t("btn.back"), Tap.MENU))));
     }
 
     void withdrawalMethods(Chat chat) {
         ReferralInfo info = referrals.info(chat.customerId());
-        chat.show(chat.t("withdraw.method", "amount", rub(info.balanceMinor())), Chat.rows(
+        chat.show(chat.t("withdraw.method", "amount", rub(chat, info.balanceMinor())), Chat.rows(
                 Chat.row(chat.button(chat.t("btn.withdraw_card"), Tap.WITHDRAW_METHOD, "card")),
                 Chat.row(chat.button(chat.t("btn.withdraw_phone"), Tap.WITHDRAW_METHOD, "phone")),
                 Chat.row(chat.button(chat.t("btn.back"), Tap.REFERRAL))));
@@ -143,7 +143,7 @@ class AccountFlow {
         String method = "phone".equals(context.get("method")) ? "PHONE" : "CARD";
         referrals.requestWithdrawal(chat.customerId(), info.balanceMinor(), method, details.strip());
         sessions.save(chat.customerId(), null, Map.of(), clock.instant());
-        chat.send(chat.t("withdraw.requested", "amount", rub(info.balanceMinor())),
+        chat.send(chat.t("withdraw.requested", "amount", rub(chat, info.balanceMinor())),
                 Chat.rows(Chat.row(chat.button(chat.t("btn.menu"), Tap.MENU))));
     }
 
@@ -155,7 +155,7 @@ class AccountFlow {
         chat.show(chat.t("help", "support", settings.supportContact()), Chat.rows(rows.toArray(InlineKeyboardButton[][]::new)));
     }
 
-    private static String rub(long kopecks) {
-        return Money.of(kopecks, Currency.RUB).display();
+    private static String rub(Chat chat, long kopecks) {
+        return Money.of(kopecks, Currency.RUB).display(chat.language());
     }
 }

@@ -76,7 +76,7 @@ class AdminFlow {
     void home(Chat chat) {
         ShopStats.Day today = stats.today(settings.timeZone());
         String ui = settings.adminUiUrl();
-        chat.show(chat.t("admin", "revenue", Money.of(today.revenueRubMinor(), Currency.RUB).display(),
+        chat.show(chat.t("admin", "revenue", Money.of(today.revenueRubMinor(), Currency.RUB).display(chat.language()),
                 "stars", today.revenueStars(), "payments", today.payments(), "customers", today.newCustomers(),
                 "keys", today.activeKeys()), Chat.rows(
                 Chat.row(chat.button(chat.t("btn.admin_find"), Tap.ADMIN_FIND)),
@@ -114,7 +114,7 @@ class AdminFlow {
         String id = Long.toString(customerId);
         String text = chat.t("admin.customer", "number", c.number(), "name", name(c),
                 "username", c.username() == null ? "" : "@" + c.username(), "telegram", c.telegramId(),
-                "balance", balances.balance(customerId, Currency.RUB).display(),
+                "balance", balances.balance(customerId, Currency.RUB).display(chat.language()),
                 "keys", keyQueries.forCustomer(customerId).size(), "trial", chat.t(c.trialUsed() ? "yes" : "no"),
                 "banned", c.banned() ? chat.t("yes") + " (" + c.banReason() + ")" : chat.t("no"));
         var keyboard = Chat.rows(
@@ -218,7 +218,7 @@ class AdminFlow {
         for (PaymentView p : stuck) {
             lines.append(chat.t("admin.pending.line", "payment", p.id(), "order", p.orderId(),
                     "customer", customers.get(orders.get(p.orderId()).customerId()).number(),
-                    "amount", Money.of(p.amountMinor(), p.currency()).display(),
+                    "amount", Money.of(p.amountMinor(), p.currency()).display(chat.language()),
                     "provider", p.provider().name(), "status", p.status().name())).append('\n');
         }
         chat.show(stuck.isEmpty() ? chat.t("admin.pending.none")

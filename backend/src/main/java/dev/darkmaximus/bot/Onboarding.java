@@ -146,7 +146,7 @@ class Onboarding {
     void menu(Chat chat) {
         long customerId = chat.customerId();
         long active = keys.forCustomer(customerId).stream().filter(k -> "active".equals(k.status())).count();
-        String balance = balances.balance(customerId, Currency.RUB).display();
+        String balance = balances.balance(customerId, Currency.RUB).display(chat.language());
         boolean trial = chat.customer().trialAvailable();
         String app = settings.miniAppUrl();
         chat.show(chat.t("menu", "shop", settings.shopName(), "balance", balance, "keys", active), Chat.rows(

@@ -145,7 +145,7 @@ class ShopFlow {
         List<InlineKeyboardButton[]> rows = new ArrayList<>();
         for (PaymentMethod method : usable) {
             String label = method == PaymentMethod.BALANCE
-                    ? chat.label("method.BALANCE", "balance", balances.balance(chat.customerId(), Currency.RUB).display())
+                    ? chat.label("method.BALANCE", "balance", balances.balance(chat.customerId(), Currency.RUB).display(chat.language()))
                     : chat.label("method." + method.name());
             rows.add(Chat.row(chat.button(label, Tap.SUMMARY, kind.code, Long.toString(id), letter(method))));
         }
@@ -173,25 +173,25 @@ class ShopFlow {
         StringBuilder discounts = new StringBuilder();
         if (quote.promoDiscountMinor() > 0) {
             discounts.append(chat.t("summary.promo", "code", promo(chat),
-                    "amount", Money.of(quote.promoDiscountMinor(), quote.currency()).display()));
+                    "amount", Money.of(quote.promoDiscountMinor(), quote.currency()).display(chat.language())));
         }
         if (quote.referralDiscountMinor() > 0) {
             discounts.append(chat.t("summary.referral",
-                    "amount", Money.of(quote.referralDiscountMinor(), quote.currency()).display()));
+                    "amount", Money.of(quote.referralDiscountMinor(), quote.currency()).display(chat.language())));
         }
         if (quote.bonusDays() > 0) {
             discounts.append(chat.t("summary.bonus_days", "days", quote.bonusDays()));
         }
         if (quote.balanceBonusMinor() > 0) {
             discounts.append(chat.t("summary.balance_bonus",
-                    "amount", Money.of(quote.balanceBonusMinor(), Currency.RUB).display()));
+                    "amount", Money.of(quote.balanceBonusMinor(), Currency.RUB).display(chat.language())));
         }
-        String amount = quote.amount().display();
+        String amount = quote.amount().display(chat.language());
         String methodLabel = method == PaymentMethod.BALANCE
-                ? chat.t("method.BALANCE", "balance", balances.balance(chat.customerId(), Currency.RUB).display())
+                ? chat.t("method.BALANCE", "balance", balances.balance(chat.customerId(), Currency.RUB).display(chat.language()))
                 : chat.t("method." + method.name());
         String text = chat.t("summary", "what", Chat.html(what(chat, kind, id)),
-                "base", Money.of(quote.baseMinor(), quote.currency()).display(),
+                "base", Money.of(quote.baseMinor(), quote.currency()).display(chat.language()),
                 "discounts", Chat.html(discounts.toString()), "amount", amount, "method", Chat.html(methodLabel));
         String payLabel = method == PaymentMethod.BALANCE ? chat.label("btn.pay_balance", "amount", amount)
                 : chat.label("btn.pay", "amount", amount);
@@ -212,7 +212,7 @@ class ShopFlow {
         if (promo != null) {
             sessions.save(chat.customerId(), null, Map.of(), clock.instant());
         }
-        String amount = Money.of(order.amountMinor(), order.currency()).display();
+        String amount = Money.of(order.amountMinor(), order.currency()).display(chat.language());
         if (order.status() == OrderStatus.PAID || order.status() == OrderStatus.FULFILLED) {
             chat.show(chat.t("pay.paid", "order", order.id()),
                     Chat.rows(Chat.row(chat.button(chat.t("btn.menu"), Tap.MENU))));
@@ -235,7 +235,7 @@ class ShopFlow {
         List<InlineKeyboardButton> presets = new ArrayList<>();
         for (long amount : TOP_UP_PRESETS) {
             if (amount >= min && amount <= max) {
-                presets.add(chat.button(Money.of(amount, Currency.RUB).display(), Tap.SUMMARY, Purchase.TOP_UP.code,
+                presets.add(chat.button(Money.of(amount, Currency.RUB).display(chat.language()), Tap.SUMMARY, Purchase.TOP_UP.code,
                         Long.toString(amount), "Y"));
             }
         }
@@ -245,8 +245,8 @@ class ShopFlow {
         }
         rows.add(Chat.row(chat.button(chat.t("btn.topup_other"), Tap.TOP_UP_AMOUNT)));
         rows.add(Chat.row(chat.button(chat.t("btn.back"), Tap.MENU)));
-        chat.show(chat.t("topup", "min", rub(min), "max", rub(max),
-                        "balance", balances.balance(chat.customerId(), Currency.RUB).display()),
+        chat.show(chat.t("topup", "min", rub(chat, min), "max", rub(chat, max),
+                        "balance", balances.balance(chat.customerId(), Currency.RUB).display(chat.language())),
                 Chat.rows(rows.toArray(InlineKeyboardButton[][]::new)));
     }
 
@@ -256,7 +256,7 @@ class ShopFlow {
             return;
         }
         sessions.save(chat.customerId(), "topup", Map.of(), clock.instant());
-        chat.show(chat.t("topup.prompt", "min", rub(settings.topUpMin()), "max", rub(settings.topUpMax())),
+        chat.show(chat.t("topup.prompt", "min", rub(chat, settings.topUpMin()), "max", rub(chat, settings.topUpMax())),
                 Chat.rows(Chat.row(chat.button(chat.t("btn.back"), Tap.TOP_UP))));
     }
 
@@ -277,12 +277,14 @@ class ShopFlow {
                 throw outOfRange;
             }
         }
-        chat.send(chat.t("topup.invalid", "min", rub(settings.topUpMin()), "max", rub(settings.topUpMax())),
+        chat.send(chat.t("topup.invalid", "min", rub(chat, settings.topUpMin()), "max", rub(chat, settings.topUpMax())),
                 List.of());
     }
 
     static Long kopecks(String text) {
-        String s = text.strip().replace(',', '.').replace(" ", "").replace("₽", "");
+        // "1 000,50" (Russian, spaces or the no-break ones amounts are shown with) and "1,000.50" both read.
+        String s = text.strip().replace("\u00a0", "").replace(" ", "").replace("₽", "");
+        s = s.contains(",") && s.contains(".") ? s.replace(",", "") : s.replace(',', '.');
         if (!s.matches("\\d{1,9}(\\.\\d{1,2})?")) {
             return null;
         }
@@ -319,7 +321,7 @@ class ShopFlow {
                 PlanView plan = plans.get(keys.planForExtension(chat.customerId(), id));
                 yield chat.t("what.extend", "number", key.number(), "plan", Chat.html(planLine(chat, plan)));
             }
-            case TOP_UP -> chat.t("what.top_up") + ": " + Money.of(id, Currency.RUB).display();
+            case TOP_UP -> chat.t("what.top_up") + ": " + Money.of(id, Currency.RUB).display(chat.language());
         };
     }
 
@@ -343,7 +345,7 @@ class ShopFlow {
         String duration = chat.t("duration." + plan.durationUnit().name(), "n", plan.durationValue());
         String traffic = plan.trafficLimitGb() == 0 ? chat.t("key.unlimited")
                 : chat.t("traffic.gb", "n", plan.trafficLimitGb());
-        String price = String.join(" / ", plan.prices().stream().map(Money::display).toList());
+        String price = String.join(" / ", plan.prices().stream().map(m -> m.display(chat.language())).toList());
         return chat.t("plan.line", "name", name, "duration", duration, "traffic", traffic, "price", price);
     }
 
@@ -364,8 +366,8 @@ class ShopFlow {
         };
     }
 
-    private static String rub(long kopecks) {
-        return Money.of(kopecks, Currency.RUB).display();
+    private static String rub(Chat chat, long kopecks) {
+        return Money.of(kopecks, Currency.RUB).display(chat.language());
     }
 
     private static String nonce() {

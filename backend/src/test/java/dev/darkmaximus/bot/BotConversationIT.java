@@ -132,8 +132,8 @@ class BotConversationIT extends PanelBackedTest {
 
         user.taps("Карта");
         String summary = user.screen().text();
-        assertThat(summary).contains("Цена: 199 ₽", "Промокод " + code.toLowerCase() + ": −19.90 ₽",
-                "К оплате: <b>179.10 ₽</b>", "Оплата: 💳 Карта / СБП");
+        assertThat(summary).contains("Цена: 199 ₽", "Промокод " + code.toLowerCase() + ": −19,90 ₽",
+                "К оплате: <b>179,10 ₽</b>", "Оплата: 💳 Карта / СБП");
         String pay = user.button("Оплатить");
         user.tapsData(pay);
         BotUser.Call payment = user.screen();
@@ -141,7 +141,7 @@ class BotConversationIT extends PanelBackedTest {
                 .query(Long.class).single();
         long paymentId = jdbc.sql("SELECT id FROM payments WHERE order_id = :o").param("o", orderId)
                 .query(Long.class).single();
-        assertThat(payment.text()).isEqualTo(texts.text("ru", "pay.link", "order", orderId, "amount", "179.10 ₽"));
+        assertThat(payment.text()).isEqualTo(texts.text("ru", "pay.link", "order", orderId, "amount", "179,10 ₽"));
         assertThat(payment.url("Оплатить")).startsWith("https://yoomoney.ru/checkout/");
 
         // Tapping Pay again on the same summary is the same order, not a second one.
@@ -298,7 +298,7 @@ class BotConversationIT extends PanelBackedTest {
                 texts.customerId(user)))
                 .isZero();
         user.says("250,5");
-        assertThat(user.screen().text()).contains("К оплате: <b>250.50 ₽</b>");
+        assertThat(user.screen().text()).contains("К оплате: <b>250,50 ₽</b>");
         user.taps("Оплатить");
         assertThat(user.screen().url("Оплатить")).startsWith("https://yoomoney.ru/");
     }
@@ -310,9 +310,9 @@ class BotConversationIT extends PanelBackedTest {
         shop.credit(texts.customerId(user), 12_345);
 
         user.says("/profile");
-        assertThat(user.screen().text()).contains("Баланс: 123.45 ₽", "Язык: Русский");
+        assertThat(user.screen().text()).contains("Баланс: 123,45 ₽", "Язык: Русский");
         user.taps("История операций");
-        assertThat(user.screen().text()).contains("+123.45 ₽ · корректировка");
+        assertThat(user.screen().text()).contains("+123,45 ₽ · корректировка");
 
         user.says("/language");
         user.taps("English");
