@@ -53,6 +53,13 @@ public class BalanceService {
         return balanceOf(customerId, MAIN, currency);
     }
 
+    /** What the customer has paid in all, a sum per currency they paid in (none: nothing paid yet). */
+    @Transactional(readOnly = true)
+    public List<Money> totalSpent(long customerId) {
+        return queries.totalSpent(customerId).entrySet().stream()
+                .flatMap(e -> Currency.parse(e.getKey()).map(c -> Money.of(e.getValue(), c)).stream()).toList();
+    }
+
     @Transactional(readOnly = true)
     public Money referralBalance(long customerId, Currency currency) {
         return balanceOf(customerId, REFERRAL, currency);

@@ -51,7 +51,10 @@ class AccountFlow {
     void profile(Chat chat) {
         long id = chat.customerId();
         boolean auto = chat.customer().autoRenewDefault();
-        chat.show(chat.t("profile", "number", chat.customer().number(),
+        List<Money> spent = balances.totalSpent(id);
+        String spentText = spent.isEmpty() ? Money.of(0, Currency.RUB).display(chat.language())
+                : String.join(" + ", spent.stream().map(m -> m.display(chat.language())).toList());
+        chat.show(chat.t("profile", "number", chat.customer().number(), "spent", spentText,
                 "balance", balances.balance(id, Currency.RUB).display(chat.language()), "keys", keys.forCustomer(id).size(),
                 "earned", Money.of(referrals.info(id).earnedMinor(), Currency.RUB).display(chat.language()),
                 "language", "en".equals(chat.language()) ? "English" : "Русский",

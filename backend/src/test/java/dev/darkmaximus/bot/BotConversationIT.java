@@ -308,9 +308,14 @@ class BotConversationIT extends PanelBackedTest {
         BotUser user = new BotUser(api, "ru");
         user.says("/start");
         shop.credit(texts.customerId(user), 12_345);
+        // What they paid in all (a credit is not a payment): 1 500 ₽ by card and 250 Stars, as the totals hold.
+        jdbc.sql("""
+                INSERT INTO customer_totals (customer_id, currency, total_spent_minor)
+                VALUES (:c, 'RUB', 150000), (:c, 'XTR', 250)""").param("c", texts.customerId(user)).update();
 
         user.says("/profile");
-        assertThat(user.screen().text()).contains("Баланс: 123,45 ₽", "Язык: Русский");
+        assertThat(user.screen().text()).contains("Баланс: 123,45 ₽", "Язык: Русский",
+                "Всего оплачено: 1\u00a0500 ₽ + 250 ⭐");
         user.taps("История операций");
         assertThat(user.screen().text()).contains("+123,45 ₽ · корректировка");
 

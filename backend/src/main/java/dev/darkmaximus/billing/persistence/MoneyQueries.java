@@ -34,6 +34,18 @@ public class MoneyQueries {
                 .param("c", customerId).param("cur", currency).param("a", amount).update();
     }
 
+    /** What the customer has paid in all, per currency (code → minor units), largest first. */
+    public Map<String, Long> totalSpent(long customerId) {
+        Map<String, Long> totals = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT currency, total_spent_minor FROM customer_totals
+                        WHERE customer_id = :c AND total_spent_minor > 0 ORDER BY total_spent_minor DESC""")
+                .param("c", customerId).query((java.sql.ResultSet rs) -> {
+                    totals.put(rs.getString(1), rs.getLong(2));
+                });
+        return totals;
+    }
+
     /** Everything ever credited as referral rewards, less reversals. */
     public long referralEarnings(long customerId, String currency) {
         return jdbc.sql("""
