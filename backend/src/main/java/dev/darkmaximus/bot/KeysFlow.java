@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 
 import dev.darkmaximus.platform.settings.ShopSettings;
+import dev.darkmaximus.platform.telegram.TelegramBotApi;
 import dev.darkmaximus.subscription.KeyQueries;
 import dev.darkmaximus.subscription.KeyService;
 import dev.darkmaximus.subscription.KeyView;
@@ -88,8 +89,13 @@ class KeysFlow {
             return;
         }
         byte[] png = queries.qrCode(chat.customerId(), keyId, false);
-        chat.photo(png, "key-" + key.number() + ".png", chat.t("key.qr", "number", key.number()),
-                Chat.rows(Chat.row(chat.button(chat.t("btn.back"), Tap.KEY, Long.toString(keyId)))));
+        try {
+            chat.photo(png, "key-" + key.number() + ".png", chat.t("key.qr", "number", key.number()),
+                    Chat.rows(Chat.row(chat.button(chat.t("btn.back"), Tap.KEY, Long.toString(keyId)))));
+        } catch (TelegramBotApi.Refused | TelegramBotApi.RetryLater notSent) {
+            // Telegram took no picture (too many at once, or refused it): the customer must not be left waiting.
+            chat.notice(chat.t("key.qr_failed"));
+        }
     }
 
     /** Device choice for a key's instructions; key 0 is the general help's instructions. */

@@ -244,6 +244,11 @@ class BotConversationIT extends PanelBackedTest {
         user.taps("QR code");
         BotUser.Call photo = user.only("sendPhoto");
         assertThat(photo.body().get("caption").asString()).isEqualTo(texts.text("en", "key.qr", "number", 1));
+        // Telegram refusing the picture: the customer is told, not left with a spinner.
+        user.refusesPhotos("Bad Request: PHOTO_INVALID_DIMENSIONS");
+        user.tapsData(card(user, keyId, "kq"));
+        assertThat(user.only("answerCallbackQuery").body().get("text").asString())
+                .isEqualTo(texts.text("en", "key.qr_failed"));
 
         user.tapsData(card(user, keyId, "ki"));
         user.taps("Android");

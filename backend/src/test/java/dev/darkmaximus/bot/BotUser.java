@@ -68,6 +68,14 @@ final class BotUser {
                 .willReturn(okJson("{\"ok\":true,\"result\":true}")));
     }
 
+    /** From now on Telegram refuses every photo to this chat, as the Bot API does (HTTP 400, ok: false). */
+    void refusesPhotos(String description) {
+        TestTelegram.server().stubFor(post(urlMatching("(?i)" + BOT + "/sendPhoto"))
+                .withMultipartRequestBody(aMultipart().withName("chat_id").withBody(equalTo(Long.toString(id))))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.jsonResponse(
+                        "{\"ok\":false,\"error_code\":400,\"description\":\"" + description + "\"}", 400)));
+    }
+
     /** Types a message (or a command) in the private chat. */
     BotUser says(String text) {
         mark();
