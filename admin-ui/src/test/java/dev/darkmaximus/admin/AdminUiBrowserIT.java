@@ -54,6 +54,7 @@ class AdminUiBrowserIT extends AdminUiTest {
                     .isVisible();
             // The test panel is plain http: the list says what that means.
             assertThat(page.locator("#hosts-grid")).containsText("plain HTTP: password in clear");
+            assertThat(page.locator("#hosts-grid")).containsText("3x-ui 2.x"); // the panel's name, not "xui_v2"
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("hosts.png")));
 
             page.navigate("http://127.0.0.1:" + port + "/plans");

@@ -52,6 +52,8 @@ class AdminUiStaffIT extends AdminUiTest {
             page.locator("#settings-save").click();
             assertThat(page.locator("vaadin-notification-card").last()).containsText("Saved");
             assertThat(page.locator("#setting-support-sla input")).hasValue("3h");
+            // A yes/no setting's default in words, not "false".
+            assertThat(page.locator("#setting-general-maintenance")).containsText("Default: off.");
             Browsers.screenshot(page, "settings");
             page.navigate(url("/audit"));
             page.locator("#audit-action input").fill("setting.");

@@ -58,7 +58,7 @@ class HostForm extends Dialog {
         setHeaderTitle(existing == null ? getTranslation("hosts.new") : getTranslation("hosts.edit", existing.getName()));
         panelType.setLabel(getTranslation("hosts.panelType"));
         panelType.setItems(HostRequest.PanelTypeEnum.values());
-        panelType.setItemLabelGenerator(HostRequest.PanelTypeEnum::getValue);
+        panelType.setItemLabelGenerator(t -> getTranslation("panel." + t.getValue()));
         name.setId("host-name");
         baseUrl.setId("host-base-url");
         username.setId("host-username");

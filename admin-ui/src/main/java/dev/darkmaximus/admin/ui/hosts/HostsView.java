@@ -38,7 +38,8 @@ public class HostsView extends VerticalLayout {
         grid.setId("hosts-grid");
         grid.addColumn(h -> (h.getFlag() == null ? "" : h.getFlag() + " ") + h.getName()).setHeader(getTranslation("hosts.name"))
                 .setAutoWidth(true);
-        grid.addColumn(h -> h.getPanelType() == null ? "" : h.getPanelType().getValue()).setHeader(getTranslation("hosts.panel"));
+        grid.addColumn(h -> h.getPanelType() == null ? "" : getTranslation("panel." + h.getPanelType().getValue()))
+                .setHeader(getTranslation("hosts.panel")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(h -> h.getBaseUrl() + (h.getWebBasePath() == null ? "" : h.getWebBasePath()))
                 .setHeader(getTranslation("hosts.address")).setAutoWidth(true);
         grid.addColumn(this::security).setHeader(getTranslation("hosts.security")).setAutoWidth(true);

@@ -115,9 +115,13 @@ public class SettingsView extends VerticalLayout {
     }
 
     /** MONEY travels in kopecks and reads in roubles; everything else as typed. */
-    private static String shown(Setting s, String value) {
+    private String shown(Setting s, String value) {
         if (s.getType() == Setting.TypeEnum.MONEY && value != null && value.matches("-?\\d+")) {
             return Rubles.fromKopecks(Long.parseLong(value));
+        }
+        if (s.getType() == Setting.TypeEnum.BOOLEAN && value != null) {
+            // "Default: on", not "Default: false".
+            return getTranslation(Boolean.parseBoolean(value) ? "settings.on" : "settings.off");
         }
         return value;
     }
