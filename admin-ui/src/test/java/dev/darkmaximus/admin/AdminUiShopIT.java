@@ -46,7 +46,7 @@ class AdminUiShopIT extends AdminUiTest {
             Browsers.screenshot(page, "dashboard");
 
             // The customer's card → the payment → re-check → refund (confirmed).
-            page.navigate("http://127.0.0.1:" + port + "/customers/" + buyer.id());
+            Browsers.open(page, url("/customers/" + buyer.id()), "#customer-title", "customer");
             assertThat(page.locator("#customer-title")).containsText("Ivan");
             page.locator("vaadin-tab", new Page.LocatorOptions().setHasText("Payments")).click();
             page.locator("#customer-payments vaadin-grid-cell-content", new Page.LocatorOptions()
@@ -87,7 +87,7 @@ class AdminUiShopIT extends AdminUiTest {
             BackendClient.Customer asker = BackendClient.customer("en");
             BackendClient.send("POST", "/api/v1/me/tickets/messages", "{\"text\":\"Which app for iPhone?\"}",
                     asker.token());
-            page.navigate("http://127.0.0.1:" + port + "/support");
+            Browsers.open(page, url("/support"), "#tickets-grid", "support");
             page.locator("#tickets-grid vaadin-grid-cell-content",
                     new Page.LocatorOptions().setHasText("Which app for iPhone?")).first().click();
             assertThat(page.locator("#ticket-messages")).containsText("Which app for iPhone?");
@@ -103,7 +103,7 @@ class AdminUiShopIT extends AdminUiTest {
             assertThat(page.locator("#conversation")).containsText("This ticket is closed");
 
             // A broadcast to a small audience: never paid, English; it runs to the end.
-            page.navigate("http://127.0.0.1:" + port + "/broadcasts");
+            Browsers.open(page, url("/broadcasts"), "#broadcast-new", "broadcasts");
             page.locator("#broadcast-new").click();
             page.locator("#broadcast-text textarea").fill("<b>New servers</b> in Finland " + System.nanoTime());
             page.locator("#broadcast-audience").click();
@@ -124,7 +124,7 @@ class AdminUiShopIT extends AdminUiTest {
             Browsers.screenshot(page, "broadcasts");
 
             // A template: an unknown placeholder is refused on the field; a good text previews and saves.
-            page.navigate("http://127.0.0.1:" + port + "/templates");
+            Browsers.open(page, url("/templates"), "#template-search", "templates");
             page.locator("#template-search input").fill("payment.refunded");
             page.locator("#templates-grid vaadin-grid-cell-content",
                     new Page.LocatorOptions().setHasText("payment.refunded")).first().click();
@@ -140,13 +140,11 @@ class AdminUiShopIT extends AdminUiTest {
 
             // On a phone the menu folds into the drawer and the dashboard's cards stack.
             page.setViewportSize(390, 844);
-            page.navigate("http://127.0.0.1:" + port + "/");
-            assertThat(page.locator("vaadin-drawer-toggle")).isVisible();
+            Browsers.open(page, url("/"), "vaadin-drawer-toggle", "dashboard-phone");
             assertThat(page.locator("#sign-out")).isInViewport();
             assertThat(page.locator("#chart-revenue")).isVisible();
             Browsers.screenshot(page, "dashboard-phone");
-            page.navigate("http://127.0.0.1:" + port + "/customers/" + buyer.id());
-            assertThat(page.locator("#customer-title")).isVisible();
+            Browsers.open(page, url("/customers/" + buyer.id()), "#customer-title", "customer-phone");
             Browsers.screenshot(page, "customer-phone");
         }
     }

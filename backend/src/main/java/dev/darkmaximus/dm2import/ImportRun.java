@@ -23,7 +23,7 @@ import dev.darkmaximus.platform.crypto.SecretCipher;
  * what earlier runs imported, and the report. An apply commits every {@link #BATCH} records, each batch with its map
  * rows; a dry run works in one transaction and rolls it back, so it meets the same constraints and says the same.
  * The big passes (customers, keys, payments) write a batch of {@link #BATCH} records in a few statements over arrays
- * ({@code unnest}), not a round trip per record: that is what lets the biggest shops move in minutes.
+ * ({@code unnest}), not a round trip per record: that is what moves the biggest shops in under a minute.
  */
 final class ImportRun {
 
@@ -77,8 +77,8 @@ final class ImportRun {
     }
 
     /**
-     * What earlier runs (and this one) imported of a big kind (customers, their referrers and balances, keys, key
-     * ids, payments), for one batch's DM2 keys: looked up batch by batch, never held, so the import's memory stays
+     * What earlier runs (and this one) imported of a big kind (customers, their referrers and balances, keys,
+     * payments, promo code uses), for one batch's DM2 keys: looked up batch by batch, never held, so the import's memory stays
      * flat whatever the size of the shop.
      */
     Map<String, Long> lookup(String kind, Collection<String> sourceKeys) {
