@@ -77,7 +77,8 @@ class AdminUiStaffIT extends AdminUiTest {
 
             // Each screen is shot once what it shows has arrived (its grid done loading), never after a fixed pause.
             Map<String, String> screens = Map.of("hosts", "#hosts-grid", "keys", "#keys-grid",
-                    "withdrawals", "#withdrawals-grid", "outbox", "#dead-letters", "account", "#account-title");
+                    "withdrawals", "#withdrawals-grid", "outbox", "#dead-letters", "account", "#account-title",
+                    "settings", "#settings-save");
             Page phoneRu = Browsers.signedIn(browser, port, "admin", BackendProcess.ADMIN_PASSWORD, "ru-RU", 390, 844);
             for (Map.Entry<String, String> screen : new TreeMap<>(screens).entrySet()) {
                 page.navigate(url("/" + screen.getKey()));
@@ -89,6 +90,8 @@ class AdminUiStaffIT extends AdminUiTest {
                 Browsers.screenshot(phoneRu, screen.getKey() + "-ru-phone");
             }
             assertThat(phoneRu.locator("#sign-out")).containsText("Выйти");
+            Browsers.open(phoneRu, url("/settings"), "#setting-general-maintenance", "settings-ru-phone");
+            assertThat(phoneRu.locator("#setting-general-maintenance")).containsText("По умолчанию: выключено.");
             phoneRu.close();
 
             // The operator: lands on support, sees no admin screens, is turned away from settings by address.
