@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 
+import dev.darkmaximus.connect.ConnectOptions;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.telegram.TelegramBotApi;
 import dev.darkmaximus.subscription.KeyQueries;
@@ -29,10 +30,12 @@ class KeysFlow {
     private final KeyQueries queries;
     private final KeyService keys;
     private final ShopSettings settings;
+    private final ConnectOptions connect;
     private final Clock clock;
 
-    KeysFlow(KeyQueries queries, KeyService keys, ShopSettings settings, Clock clock) {
+    KeysFlow(KeyQueries queries, KeyService keys, ShopSettings settings, ConnectOptions connect, Clock clock) {
         this.queries = queries;
+        this.connect = connect;
         this.keys = keys;
         this.settings = settings;
         this.clock = clock;
@@ -59,9 +62,10 @@ class KeysFlow {
     void card(Chat chat, long keyId) {
         KeyView key = queries.getOwned(chat.customerId(), keyId);
         String id = Long.toString(keyId);
+        String subscription = connect.subscriptionUrl(key).orElse(null);
         String access = key.connectionLink() == null ? chat.t("key.no_link")
                 : chat.t("key.access", "link", key.connectionLink(), "subscription", Chat.html(
-                key.subscriptionUrl() == null ? "" : chat.t("key.subscription", "url", key.subscriptionUrl())));
+                subscription == null ? "" : chat.t("key.subscription", "url", subscription)));
         String used = gigabytes(chat, key.trafficUsedBytes());
         String traffic = key.trafficLimitBytes() == 0 ? chat.t("key.traffic_unlimited", "used", used)
                 : chat.t("key.traffic", "used", used, "limit", gigabytes(chat, key.trafficLimitBytes()));
@@ -75,6 +79,8 @@ class KeysFlow {
                         chat.button(chat.t("btn.instructions"), Tap.KEY_PLATFORMS, id)),
                 Chat.row(link && key.connectionLink().length() <= COPY_LIMIT
                         ? Chat.copy(chat.t("btn.copy"), key.connectionLink()) : null),
+                Chat.row(link && live ? connect.pageUrl(key).map(page -> Chat.link(chat.t("btn.all_apps"), page))
+                        .orElse(null) : null),
                 Chat.row(key.extendable()
                         ? chat.button(chat.t("btn.extend"), Tap.METHODS, Purchase.EXTEND_KEY.code, id) : null),
                 Chat.row(live && !key.trial() ? chat.button(chat.t(key.autoRenewEffective() ? "btn.autorenew_on"
@@ -114,13 +120,27 @@ class KeysFlow {
                         : chat.button(chat.t("btn.back"), Tap.KEY, id))));
     }
 
+    /**
+     * A platform's instructions; for a key, with a one-tap button per app of that platform and where to get it
+     * (https pages that open the app: Telegram buttons take no other scheme).
+     */
     void instructions(Chat chat, long keyId, String platform) {
         if (!PLATFORMS.contains(platform)) {
             platforms(chat, keyId);
             return;
         }
-        chat.show(chat.t("instructions." + platform), Chat.rows(
-                Chat.row(chat.button(chat.t("btn.back"), Tap.KEY_PLATFORMS, Long.toString(keyId)))));
+        List<ConnectOptions.AppOption> apps = keyId == 0 ? List.of()
+                : connect.apps(queries.getOwned(chat.customerId(), keyId), platform).stream()
+                        .filter(app -> app.openUrl() != null).toList();
+        List<InlineKeyboardButton[]> rows = new ArrayList<>();
+        for (ConnectOptions.AppOption app : apps) {
+            String download = app.download().get(platform);
+            rows.add(Chat.row(Chat.link(chat.label("btn.add_app", "app", app.name()), app.openUrl()),
+                    download == null ? null : Chat.link(chat.label("btn.download_app", "app", app.name()), download)));
+        }
+        rows.add(Chat.row(chat.button(chat.t("btn.back"), Tap.KEY_PLATFORMS, Long.toString(keyId))));
+        chat.show(chat.t("instructions." + platform) + (apps.isEmpty() ? "" : chat.t("instructions.apps")),
+                Chat.rows(rows.toArray(InlineKeyboardButton[][]::new)));
     }
 
     void toggleAutoRenew(Chat chat, long keyId) {

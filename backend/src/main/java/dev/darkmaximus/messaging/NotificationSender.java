@@ -1,6 +1,7 @@
 package dev.darkmaximus.messaging;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,11 +34,13 @@ class NotificationSender implements OutboxHandler {
     private final JsonMapper json;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final List<NotificationDelivery> deliveries;
 
     NotificationSender(NotificationRepository notifications, CustomerService customers, Templates templates,
                        TelegramBotApi telegram, SendQueue sendQueue, JsonMapper json, Clock clock,
-                       MeterRegistry meters) {
+                       MeterRegistry meters, List<NotificationDelivery> deliveries) {
         this.meters = meters;
+        this.deliveries = deliveries;
         meters.counter("dm.telegram.blocked"); // from 0, for increase()
         this.notifications = notifications;
         this.customers = customers;
@@ -72,9 +75,17 @@ class NotificationSender implements OutboxHandler {
         }
         Map<String, String> params = json.readValue(notification.params().json(), new TypeReference<>() { });
         String text = templates.render(notification.templateKey(), customer.language(), params);
+        NotificationDelivery delivery = deliveries.stream().filter(d -> d.handles(notification.templateKey()))
+                .findFirst().orElse(null);
         try {
-            sendQueue.send(customer.telegramId(), priorityOf(notification.templateKey()),
-                    () -> telegram.sendMessage(customer.telegramId(), text));
+            sendQueue.send(customer.telegramId(), priorityOf(notification.templateKey()), () -> {
+                if (delivery == null) {
+                    telegram.sendMessage(customer.telegramId(), text);
+                } else {
+                    delivery.deliver(customer, notification.templateKey(), params);
+                }
+                return true;
+            });
             notifications.record(id, "SENT", null, clock.instant());
         } catch (TelegramBotApi.Blocked blocked) {
             meters.counter("dm.telegram.blocked").increment();

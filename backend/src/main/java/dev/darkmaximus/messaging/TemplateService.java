@@ -36,7 +36,8 @@ public class TemplateService {
             Map.entry("amount", "199 ₽"), Map.entry("balance", "350 ₽"), Map.entry("key_number", "3"),
             Map.entry("expires_at", "01.12.2026 12:00"), Map.entry("time_left", "1 day"),
             Map.entry("order_id", "1042"), Map.entry("shop", "Dark Maximus VPN"), Map.entry("number", "1001"),
-            Map.entry("days", "30"), Map.entry("shortfall", "49 ₽"), Map.entry("reason", "details incomplete"));
+            Map.entry("days", "30"), Map.entry("shortfall", "49 ₽"), Map.entry("reason", "details incomplete"),
+            Map.entry("link", "https://vpn.example.com/s/Ab3dE5gH7jK9mN2p"));
 
     private final Templates templates;
     private final TemplateOverrides overrides;

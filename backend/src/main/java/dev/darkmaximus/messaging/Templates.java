@@ -65,8 +65,12 @@ public class Templates {
 
     private static final Map<String, Map<String, String>> DEFAULTS = Map.ofEntries(
             Map.entry(KEY_READY, Map.of(
-                    "ru", "🔑 Ключ #{key_number} готов и действует до {expires_at}. Ссылка и QR-код — в разделе «Мои ключи».",
-                    "en", "🔑 Key #{key_number} is ready and valid until {expires_at}. Find the link and QR code under My keys.")),
+                    "ru", "🔑 Ключ #{key_number} готов и действует до {expires_at}.\n\n<code>{link}</code>\n\n"
+                            + "Нажмите кнопку своего VPN-приложения — ключ добавится сам. Нет приложения? "
+                            + "«Все приложения» подскажут, какое скачать. QR-код — для другого устройства.",
+                    "en", "🔑 Key #{key_number} is ready and valid until {expires_at}.\n\n<code>{link}</code>\n\n"
+                            + "Tap your VPN app's button and the key adds itself. No app yet? \"All apps\" shows "
+                            + "which to get. The QR code is for another device.")),
             Map.entry(KEY_EXTENDED, Map.of(
                     "ru", "✅ Ключ #{key_number} продлён до {expires_at}.",
                     "en", "✅ Key #{key_number} now runs until {expires_at}.")),

@@ -57,9 +57,11 @@ class CustomerMessages {
 
     @EventListener
     void on(KeyProvisioned provisioned) {
+        // The link is read when the message is sent (KeyReadyMessage): it is the panel's, set as the key went live.
         notifications.queue(provisioned.customerId(), "key_ready", Templates.KEY_READY,
                 Map.of("key_number", Integer.toString(provisioned.keyNumber()),
-                        "expires_at", formats.dateTime(provisioned.expiresAt())),
+                        "expires_at", formats.dateTime(provisioned.expiresAt()),
+                        "key_id", Long.toString(provisioned.keyId())),
                 "key.ready:" + provisioned.keyId());
     }
 

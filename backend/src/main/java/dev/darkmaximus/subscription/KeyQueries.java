@@ -71,6 +71,12 @@ public class KeyQueries {
         return key;
     }
 
+    /** The key behind a public subscription page, by its unguessable subscription id. */
+    @Transactional(readOnly = true)
+    public Optional<KeyView> bySubscriptionId(String subscriptionId) {
+        return keys.findBySubscriptionId(subscriptionId).map(key -> views(List.of(key)).get(0));
+    }
+
     /** The customer's keys, revoked ones left out. */
     @Transactional(readOnly = true)
     public List<KeyView> forCustomer(long customerId) {

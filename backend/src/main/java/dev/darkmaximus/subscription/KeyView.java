@@ -8,14 +8,14 @@ import java.util.Map;
 import dev.darkmaximus.subscription.persistence.VpnKey;
 
 /**
- * A key as services and the API see it. {@code autoRenewEffective} resolves INHERIT against the customer's default.
+ * A key as services and the API see it; {@code subscriptionId} is the unguessable id of its public page. {@code autoRenewEffective} resolves INHERIT against the customer's default.
  */
 public record KeyView(long id, long customerId, long hostId, String hostName, Long planId, int number, String label,
                       String status, boolean trial, boolean enabled, Instant startsAt, Instant expiresAt,
                       long trafficUsedBytes, long trafficLimitBytes, String autoRenew, boolean autoRenewEffective,
                       String connectionLink, String subscriptionUrl, String provisionMode, String panelEmail,
                       Instant panelMissingSince, Instant lastSyncedAt, Instant lastOnlineAt, Instant createdAt,
-                      boolean extendable) {
+                      boolean extendable, String subscriptionId) {
 
     /** @param extendable {@link KeyTerms#extendable}, decided by the caller who knows the plan */
     static KeyView from(VpnKey k, String hostName, boolean customerDefault, String provisionMode, boolean extendable) {
@@ -29,7 +29,7 @@ public record KeyView(long id, long customerId, long hostId, String hostName, Lo
                 lower(k.status().name()), k.trial(), k.enabled(), k.startsAt(), k.expiresAt(), k.trafficUsedBytes(),
                 k.trafficLimitBytes(), lower(k.autoRenew().name()), effective, k.connectionLink(),
                 k.subscriptionUrl(), provisionMode, k.panelEmail(), k.panelMissingSince(), k.lastSyncedAt(),
-                k.lastOnlineAt(), k.createdAt(), extendable);
+                k.lastOnlineAt(), k.createdAt(), extendable, k.subscriptionId());
     }
 
     /** What an admin's resync of one key found: the fields the panel changed, or that the client is missing. */

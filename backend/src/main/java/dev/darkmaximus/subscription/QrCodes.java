@@ -16,7 +16,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /** QR codes as PNG for links customers scan into their VPN apps. */
-final class QrCodes {
+public final class QrCodes {
 
     private static final int WHITE = 0xFFFFFFFF;
     private static final int BLACK = 0xFF000000;
@@ -25,7 +25,7 @@ final class QrCodes {
     }
 
     /** A square PNG of {@code size} pixels (plus the quiet zone the encoder adds). */
-    static byte[] png(String content, int size) {
+    public static byte[] png(String content, int size) {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, size, size,

@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Applies the per-IP budgets to the API before authentication, so a flood of bad logins costs us no password
- * hashing. Sign-in endpoints get the strict budget; everything else under /api the public one.
+ * hashing. Sign-in endpoints get the strict budget; everything else under /api the public one; the public
+ * subscription pages (/s/…) one of their own, so guessing subscription ids is slow and a page can't eat the API's.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -29,7 +30,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !properties.enabled() || !path(request).startsWith("/api/");
+        String path = path(request);
+        return !properties.enabled() || !(path.startsWith("/api/") || path.startsWith("/s/"));
     }
 
     /**
@@ -50,7 +52,8 @@ class RateLimitFilter extends OncePerRequestFilter {
         // Sign-in and checkout get small budgets of their own; provider webhooks one that a busy shop can't exhaust;
         // integrators one as large as a key's own budget (applied after authentication), so an integrator's single
         // address never runs out before its key does.
-        String bucket = post && uri.startsWith("/api/v1/auth/") ? "login"
+        String bucket = uri.startsWith("/s/") ? "page"
+                : post && uri.startsWith("/api/v1/auth/") ? "login"
                 : post && uri.equals("/api/v1/orders") ? "checkout"
                 : post && uri.startsWith("/api/v1/webhooks/") ? "webhook"
                 : request.getHeader("X-Api-Key") != null ? "integrator" : "api";
@@ -59,6 +62,7 @@ class RateLimitFilter extends OncePerRequestFilter {
             case "checkout" -> properties.checkoutPerMinute();
             case "webhook" -> properties.webhookPerMinute();
             case "integrator" -> properties.apiKeyPerMinute();
+            case "page" -> properties.pagePerMinute();
             default -> properties.publicPerMinute();
         };
         if (gate.admit(bucket + ":" + request.getRemoteAddr(), budget, response)) {

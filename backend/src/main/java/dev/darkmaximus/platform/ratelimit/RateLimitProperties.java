@@ -15,6 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param webhookPerMinute payment provider notifications per sender address per minute
  * @param apiKeyPerMinute requests per integrator API key per minute (and per address sending API keys)
  * @param ordersPerCustomerPerMinute orders one customer may open per minute, from any address (SPEC §7)
+ * @param pagePerMinute   public subscription page reads (/s/…) per address per minute, by people and VPN apps
  */
 @Validated
 @ConfigurationProperties("dm.ratelimit")
@@ -25,5 +26,6 @@ public record RateLimitProperties(
         @DefaultValue("20") @Positive int checkoutPerMinute,
         @DefaultValue("600") @Positive int webhookPerMinute,
         @DefaultValue("600") @Positive int apiKeyPerMinute,
-        @DefaultValue("10") @Positive int ordersPerCustomerPerMinute) {
+        @DefaultValue("10") @Positive int ordersPerCustomerPerMinute,
+        @DefaultValue("60") @Positive int pagePerMinute) {
 }

@@ -3,6 +3,7 @@ package dev.darkmaximus.platform.settings;
 import static dev.darkmaximus.platform.settings.SettingDefinition.of;
 import static dev.darkmaximus.platform.settings.SettingGroup.ACCESS;
 import static dev.darkmaximus.platform.settings.SettingGroup.ADMIN;
+import static dev.darkmaximus.platform.settings.SettingGroup.CONNECT;
 import static dev.darkmaximus.platform.settings.SettingGroup.GENERAL;
 import static dev.darkmaximus.platform.settings.SettingGroup.PAYMENTS;
 import static dev.darkmaximus.platform.settings.SettingGroup.REFERRAL;
@@ -11,6 +12,7 @@ import static dev.darkmaximus.platform.settings.SettingGroup.SECURITY;
 import static dev.darkmaximus.platform.settings.SettingGroup.SUPPORT;
 import static dev.darkmaximus.platform.settings.SettingGroup.SYNC;
 import static dev.darkmaximus.platform.settings.SettingGroup.TRIAL;
+import static dev.darkmaximus.platform.settings.SettingType.APP_LINKS;
 import static dev.darkmaximus.platform.settings.SettingType.BOOLEAN;
 import static dev.darkmaximus.platform.settings.SettingType.CHAT_ID;
 import static dev.darkmaximus.platform.settings.SettingType.DURATION;
@@ -72,6 +74,19 @@ public final class SettingCatalogue {
                     "The trial key's traffic limit; 0 = unlimited.", "0").between("0", "10000"),
             of(ShopSettings.TRIAL_HOST_ID, TRIAL, HOST_ID, "Trial host",
                     "The host trial keys are made on; empty = the first enabled host.", ""),
+
+            of(ShopSettings.PUBLIC_URL, CONNECT, URL, "Public address",
+                    "The shop's public https address (this backend), e.g. https://vpn.example.com: keys get a page "
+                            + "at /s/… that VPN apps import, and the one-tap app buttons. Empty = the Mini App URL's "
+                            + "address; with neither, customers get the link and QR only.", ""),
+            of(ShopSettings.VPN_APPS, CONNECT, APP_LINKS, "VPN apps",
+                    "The apps offered as one-tap buttons, in this order: a JSON list of {id, name, platforms, link, "
+                            + "download}. In the link, {url} is the subscription URL ({url_encoded}, {url_base64} "
+                            + "and {name_encoded} as the app wants them). Empty = the built-in list (docs/connect.md).",
+                    VpnAppDefaults.JSON),
+            of(ShopSettings.SUBSCRIPTION_UPDATE_HOURS, CONNECT, INTEGER, "App refresh interval, hours",
+                    "How often VPN apps re-read a key's subscription (the profile-update-interval they are sent).",
+                    "12").between("1", "168"),
 
             of(ShopSettings.REFERRAL_ENABLED, REFERRAL, BOOLEAN, "Referral program enabled",
                     "Customers earn from the purchases of customers they invited.", "true"),

@@ -5,6 +5,7 @@ public enum SettingGroup {
     GENERAL("General"),
     ACCESS("Access"),
     TRIAL("Trial"),
+    CONNECT("Connecting"),
     REFERRAL("Referral"),
     PAYMENTS("Payments"),
     REMINDERS("Reminders"),

@@ -23,6 +23,8 @@ public enum SettingType {
     LANGUAGE(Setting.ValueType.STRING),
     /** A host's id from the catalog. */
     HOST_ID(Setting.ValueType.INT),
+    /** The VPN apps table: a JSON array checked by {@link AppLinkTable}. */
+    APP_LINKS(Setting.ValueType.JSON),
     /** Stored encrypted, never shown or logged: the API only tells whether it is set. */
     SECRET(Setting.ValueType.STRING);
 

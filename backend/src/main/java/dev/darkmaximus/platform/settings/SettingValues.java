@@ -37,6 +37,7 @@ final class SettingValues {
             case TIME_ZONE -> zone(value);
             case LANGUAGE -> language(value);
             case HOST_ID -> Long.toString(hostId(value));
+            case APP_LINKS -> AppLinkTable.normalize(value);
         };
     }
 

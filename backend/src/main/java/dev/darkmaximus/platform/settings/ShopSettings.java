@@ -1,5 +1,6 @@
 package dev.darkmaximus.platform.settings;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -75,6 +76,9 @@ public class ShopSettings {
     public static final String REQUIRED_CHANNEL = "access.required-channel";
     public static final String REQUIRED_CHANNEL_LINK = "access.required-channel-link";
     public static final String ADMIN_UI_URL = "general.admin-ui-url";
+    public static final String PUBLIC_URL = "connect.public-url";
+    public static final String VPN_APPS = "connect.vpn-apps";
+    public static final String SUBSCRIPTION_UPDATE_HOURS = "connect.update-hours";
     public static final String SUPPORT_FORUM_ID = "support.forum-group-id";
     public static final String SUPPORT_SLA = "support.sla";
     public static final String BOT_FLOOD_PER_MINUTE = "bot.updates-per-minute";
@@ -164,6 +168,45 @@ public class ShopSettings {
     /** The Mini App's public URL for the bot's "Open app" button; empty = no button. */
     public String miniAppUrl() {
         return value(MINIAPP_URL);
+    }
+
+    /**
+     * The shop's public https address for subscription pages and one-tap app buttons: the setting, or else the Mini
+     * App's origin (it is served by this backend); empty when neither is set.
+     */
+    public String publicUrl() {
+        String configured = value(PUBLIC_URL);
+        if (!configured.isEmpty()) {
+            return configured.replaceAll("/+$", "");
+        }
+        String miniApp = miniAppUrl();
+        if (miniApp.isEmpty()) {
+            return "";
+        }
+        URI uri = URI.create(miniApp);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    /** The VPN apps customers are offered one-tap buttons for, in the admins' order. */
+    public List<AppLinkTable.App> vpnApps() {
+        String json = value(VPN_APPS);
+        ParsedApps parsed = apps;
+        if (parsed == null || !parsed.json().equals(json)) {
+            parsed = new ParsedApps(json, AppLinkTable.parse(json));
+            apps = parsed;
+        }
+        return parsed.apps();
+    }
+
+    /** How often VPN apps should re-read a subscription, in hours (the profile-update-interval header). */
+    public int subscriptionUpdateHours() {
+        return integer(SUBSCRIPTION_UPDATE_HOURS);
+    }
+
+    /** The last table parsed, so a page view doesn't re-read the JSON. */
+    private volatile ParsedApps apps;
+
+    private record ParsedApps(String json, List<AppLinkTable.App> apps) {
     }
 
     /**

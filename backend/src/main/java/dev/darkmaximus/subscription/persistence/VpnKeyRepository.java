@@ -31,6 +31,9 @@ public interface VpnKeyRepository extends ListCrudRepository<VpnKey, Long> {
             RETURNING id, customer_id, host_id, number, created_at""")
     List<DelayedKey> claimDelayed(Instant now, Instant before);
 
+    @Query("SELECT * FROM vpn_keys WHERE subscription_id = :subscriptionId")
+    Optional<VpnKey> findBySubscriptionId(String subscriptionId);
+
     @Query("SELECT * FROM vpn_keys WHERE customer_id = :customerId ORDER BY number")
     List<VpnKey> findByCustomer(long customerId);
 
