@@ -11,8 +11,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ScreenshotAnimations;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,6 +57,9 @@ class AdminUiStaffIT extends AdminUiTest {
             // A yes/no setting's default in words, not "false".
             assertThat(page.locator("#setting-general-maintenance")).containsText("Default: off.");
             Browsers.screenshot(page, "settings");
+            page.locator("#setting-connect-vpn-apps").scrollIntoViewIfNeeded();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SCREENSHOTS.resolve("settings-connect.png"))
+                    .setAnimations(ScreenshotAnimations.DISABLED));
             page.navigate(url("/audit"));
             page.locator("#audit-action input").fill("setting.");
             assertThat(page.locator("#audit-grid")).containsText("support.sla");
@@ -92,6 +97,14 @@ class AdminUiStaffIT extends AdminUiTest {
             assertThat(phoneRu.locator("#sign-out")).containsText("Выйти");
             Browsers.open(phoneRu, url("/settings"), "#setting-general-maintenance", "settings-ru-phone");
             assertThat(phoneRu.locator("#setting-general-maintenance")).containsText("По умолчанию: выключено.");
+            // Every label and help in Russian, the VPN apps table laid out to read and edit.
+            assertThat(phoneRu.locator("#setting-trial-days")).containsText("Дней пробного периода");
+            Locator apps = phoneRu.locator("#setting-connect-vpn-apps");
+            assertThat(apps).containsText("VPN-приложения");
+            assertThat(apps.locator("textarea")).hasValue(Pattern.compile("\"link\" : \"happ://add/\\{url}\""));
+            apps.scrollIntoViewIfNeeded();
+            phoneRu.screenshot(new Page.ScreenshotOptions().setPath(Browsers.SCREENSHOTS.resolve(
+                    "settings-connect-ru-phone.png")).setAnimations(ScreenshotAnimations.DISABLED));
             phoneRu.close();
 
             // The operator: lands on support, sees no admin screens, is turned away from settings by address.

@@ -21,7 +21,7 @@ class TemplatesIT extends PanelBackedTest {
         JsonNode before = api.get("/api/v1/admin/templates/key.ready", shop.admin()).expect(200).json();
         assertThat(before.path("customEn").isNull()).isTrue();
         assertThat(before.path("placeholders")).extracting(JsonNode::asString)
-                .containsExactly("expires_at", "key_number");
+                .containsExactly("expires_at", "key_number", "link");
 
         JsonNode after = api.put("/api/v1/admin/templates/key.ready/en",
                 Map.of("text", "🔑 Key <b>#{key_number}</b> works until {expires_at}. Enjoy!"), shop.admin())

@@ -19,6 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.darkmaximus.platform.outbox.OutboxWorker;
+import dev.darkmaximus.platform.settings.ShopSettings;
+import dev.darkmaximus.platform.settings.persistence.Setting;
 import dev.darkmaximus.testsupport.Api;
 import dev.darkmaximus.testsupport.CatalogRequests;
 import dev.darkmaximus.testsupport.Chromium;
@@ -69,6 +71,8 @@ class MiniAppBrowserIT extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     OutboxWorker worker;
+    @Autowired
+    ShopSettings settings;
 
     @Test
     void myKeysShowTheLinkAQrCodeAndTheAutoRenewSwitch() {
@@ -84,6 +88,7 @@ class MiniAppBrowserIT extends IntegrationTest {
                     .query(Long.class).single();
             long keyId = shop.activeKey(customerId, hostId, shop.plan(hostId, "visible"),
                     Instant.now().plus(Duration.ofDays(10)), "ON");
+            settings.put(ShopSettings.PUBLIC_URL, "https://vpn.example.com", Setting.ValueType.STRING, "test");
 
             try (Playwright playwright = Playwright.create(); Browser browser = Chromium.launch(playwright)) {
                 Page page = Chromium.page(browser);
@@ -98,6 +103,14 @@ class MiniAppBrowserIT extends IntegrationTest {
                 assertThat(card.locator(".key-qr")).isVisible();
                 page.waitForFunction("() => { var img = document.querySelector(\".key-card[data-key-id='" + keyId
                         + "'] .key-qr\"); return img && img.complete && img.naturalWidth > 0; }");
+                // One tap: the apps of this device (Chromium here runs on Linux), each with where to get it.
+                card.locator(".connect-button").click();
+                Locator hiddify = card.locator(".connect-app[data-app='hiddify']");
+                assertThat(hiddify.locator(".connect-add")).hasText("Add to Hiddify");
+                assertThat(hiddify.locator(".connect-get")).hasText("Get Hiddify");
+                assertThat(card.locator(".connect-app[data-app='happ']")).hasCount(0);
+                page.screenshot(new Page.ScreenshotOptions()
+                        .setPath(Path.of("target", "screenshots", "miniapp-connect.png")).setFullPage(true));
                 PlaywrightAssertions.assertThat(card.locator(".auto-renew-toggle"))
                         .isChecked();
                 card.locator(".auto-renew-toggle").uncheck();
@@ -119,6 +132,7 @@ class MiniAppBrowserIT extends IntegrationTest {
                         .setPath(Path.of("target", "screenshots", "miniapp-keys.png")).setFullPage(true));
             }
         } finally {
+            settings.put(ShopSettings.PUBLIC_URL, "", Setting.ValueType.STRING, "test");
             panel.stop();
         }
     }

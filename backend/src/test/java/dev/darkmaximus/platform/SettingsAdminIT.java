@@ -94,6 +94,33 @@ class SettingsAdminIT extends IntegrationTest {
     }
 
     @Test
+    void anAdminReadingRussianGetsEveryLabelAndHelpInRussian() {
+        JsonNode groups = api.get(SETTINGS, admin, Map.of("Accept-Language", "ru-RU,ru;q=0.9")).expect(200).json()
+                .get("groups");
+        JsonNode trial = find(groups, "trial.days");
+        assertThat(trial.get("label").asString()).isEqualTo("Дней пробного периода");
+        assertThat(trial.get("description").asString()).isEqualTo("Сколько действует пробный ключ.");
+        assertThat(groups.get(0).get("label").asString()).isEqualTo("Общие");
+        groups.forEach(group -> group.get("settings").forEach(setting -> assertThat(setting.get("label").asString())
+                .as(setting.get("key").asString()).containsPattern("[А-Яа-яё]|ID|Stars|URL")));
+
+        JsonNode english = api.get(SETTINGS, admin, Map.of("Accept-Language", "en-GB")).expect(200).json()
+                .get("groups");
+        assertThat(find(english, "trial.days").get("label").asString()).isEqualTo("Trial days");
+    }
+
+    private static JsonNode find(JsonNode groups, String key) {
+        for (JsonNode group : groups) {
+            for (JsonNode setting : group.get("settings")) {
+                if (setting.get("key").asString().equals(key)) {
+                    return setting;
+                }
+            }
+        }
+        throw new AssertionError("no setting " + key);
+    }
+
+    @Test
     void validValuesAreStoredAuditedAndReadByTheGettersAtOnce() {
         try {
             JsonNode groups = api.put(SETTINGS, Map.of("values", Map.of(

@@ -166,4 +166,25 @@ final class Json {
         @JSProperty
         String getSubscriptionUrl();
     }
+
+    /** GET /me/keys/{id}/connect. */
+    interface Connect extends JSObject {
+        @JSProperty
+        JSObject getApps();
+    }
+
+    /** One app of a key's connect answer; platforms and downloads are read in ConnectView. */
+    interface ConnectApp extends JSObject {
+        @JSProperty
+        String getId();
+
+        @JSProperty
+        String getName();
+
+        @JSProperty
+        String getImportLink();
+
+        @JSProperty
+        String getOpenUrl();
+    }
 }

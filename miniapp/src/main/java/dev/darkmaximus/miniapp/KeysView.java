@@ -87,6 +87,11 @@ final class KeysView {
             bar.appendChild(fill);
             card.appendChild(bar);
         }
+        if (!"revoked".equals(key.getStatus()) && (key.getConnectionLink() != null
+                || key.getSubscriptionUrl() != null)) {
+            // The one tap first: most customers never need the link below.
+            card.appendChild(new ConnectView(document, texts, api).button(id));
+        }
         if (key.getConnectionLink() != null) {
             card.appendChild(copyRow(texts.link(), key.getConnectionLink(), "copy-link"));
         }

@@ -328,4 +328,21 @@ final class Texts {
     String toppedUp() {
         return russian ? "Оплачено! Баланс пополнен." : "Paid! Your balance has been topped up.";
     }
+
+    String connect() {
+        return russian ? "📲 Подключить в один тап" : "📲 Connect in one tap";
+    }
+
+    String addTo(String app) {
+        return (russian ? "Добавить в " : "Add to ") + app;
+    }
+
+    String getApp(String app) {
+        return (russian ? "Скачать " : "Get ") + app;
+    }
+
+    String noApps() {
+        return russian ? "Для этого устройства приложений в списке нет: скопируйте ссылку выше в своё VPN-приложение."
+                : "No listed app for this device: copy the link above into your VPN app.";
+    }
 }

@@ -73,7 +73,7 @@ public final class SettingCatalogue {
             of(ShopSettings.TRIAL_TRAFFIC_GB, TRIAL, INTEGER, "Trial traffic, GB",
                     "The trial key's traffic limit; 0 = unlimited.", "0").between("0", "10000"),
             of(ShopSettings.TRIAL_HOST_ID, TRIAL, HOST_ID, "Trial host",
-                    "The host trial keys are made on; empty = the first enabled host.", ""),
+                    "The host trial keys are made on; empty = the customer picks among the enabled hosts.", ""),
 
             of(ShopSettings.PUBLIC_URL, CONNECT, URL, "Public address",
                     "The shop's public https address (this backend), e.g. https://vpn.example.com: keys get a page "
@@ -189,6 +189,17 @@ public final class SettingCatalogue {
     /** Every setting, grouped and in the order the settings screen shows them. */
     public static List<SettingDefinition> all() {
         return ALL;
+    }
+
+    /** A setting's label in {@code language}: Russian from {@link SettingCatalogueRu}, else English. */
+    static String label(SettingDefinition definition, String language) {
+        String[] ru = "ru".equals(language) ? SettingCatalogueRu.TEXTS.get(definition.key()) : null;
+        return ru == null ? definition.label() : ru[0];
+    }
+
+    static String description(SettingDefinition definition, String language) {
+        String[] ru = "ru".equals(language) ? SettingCatalogueRu.TEXTS.get(definition.key()) : null;
+        return ru == null ? definition.description() : ru[1];
     }
 
     public static Optional<SettingDefinition> find(String key) {

@@ -2,26 +2,32 @@ package dev.darkmaximus.platform.settings;
 
 /** The settings screen's sections (SPEC §13), in the order it shows them. */
 public enum SettingGroup {
-    GENERAL("General"),
-    ACCESS("Access"),
-    TRIAL("Trial"),
-    CONNECT("Connecting"),
-    REFERRAL("Referral"),
-    PAYMENTS("Payments"),
-    REMINDERS("Reminders"),
-    BROADCAST("Broadcast"),
-    SUPPORT("Support"),
-    SYNC("Sync"),
-    SECURITY("Security"),
-    ADMIN("Admin");
+    GENERAL("General", "Общие"),
+    ACCESS("Access", "Доступ"),
+    TRIAL("Trial", "Пробный период"),
+    CONNECT("Connecting", "Подключение"),
+    REFERRAL("Referral", "Рефералы"),
+    PAYMENTS("Payments", "Платежи"),
+    REMINDERS("Reminders", "Напоминания"),
+    BROADCAST("Broadcast", "Рассылки"),
+    SUPPORT("Support", "Поддержка"),
+    SYNC("Sync", "Синхронизация"),
+    SECURITY("Security", "Безопасность"),
+    ADMIN("Admin", "Администрирование");
 
     private final String label;
+    private final String labelRu;
 
-    SettingGroup(String label) {
+    SettingGroup(String label, String labelRu) {
         this.label = label;
+        this.labelRu = labelRu;
     }
 
     public String label() {
         return label;
+    }
+
+    public String label(String language) {
+        return "ru".equals(language) ? labelRu : label;
     }
 }

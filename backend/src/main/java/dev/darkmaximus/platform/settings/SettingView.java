@@ -20,13 +20,15 @@ public record SettingView(
         @Schema(description = "Highest allowed value, in the type's notation.", example = "365")
         @JsonInclude(JsonInclude.Include.NON_NULL) String max) {
 
-    static SettingView of(SettingDefinition definition, String stored) {
+    static SettingView of(SettingDefinition definition, String stored, String language) {
         String defaultValue = definition.defaultValue().isEmpty() ? null : definition.defaultValue();
+        String label = SettingCatalogue.label(definition, language);
+        String description = SettingCatalogue.description(definition, language);
         if (definition.secret()) {
-            return new SettingView(definition.key(), definition.type(), definition.label(), definition.description(),
-                    null, null, stored != null, null, null);
+            return new SettingView(definition.key(), definition.type(), label, description, null, null,
+                    stored != null, null, null);
         }
-        return new SettingView(definition.key(), definition.type(), definition.label(), definition.description(),
-                defaultValue, stored, null, definition.min(), definition.max());
+        return new SettingView(definition.key(), definition.type(), label, description, defaultValue, stored, null,
+                definition.min(), definition.max());
     }
 }

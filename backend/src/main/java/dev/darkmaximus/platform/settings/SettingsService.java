@@ -35,14 +35,20 @@ public class SettingsService {
 
     @Transactional(readOnly = true)
     public List<SettingGroupView> list() {
+        return list("en");
+    }
+
+    /** The settings with labels and help in {@code language} (ru or en; anything else reads as en). */
+    @Transactional(readOnly = true)
+    public List<SettingGroupView> list(String language) {
         Map<String, String> stored = settings.storedValues();
         Map<SettingGroup, List<SettingView>> byGroup = new EnumMap<>(SettingGroup.class);
         for (SettingDefinition definition : SettingCatalogue.all()) {
             byGroup.computeIfAbsent(definition.group(), group -> new ArrayList<>())
-                    .add(SettingView.of(definition, stored.get(definition.key())));
+                    .add(SettingView.of(definition, stored.get(definition.key()), language));
         }
         return byGroup.entrySet().stream()
-                .map(e -> new SettingGroupView(e.getKey(), e.getKey().label(), List.copyOf(e.getValue())))
+                .map(e -> new SettingGroupView(e.getKey(), e.getKey().label(language), List.copyOf(e.getValue())))
                 .toList();
     }
 
@@ -52,6 +58,12 @@ public class SettingsService {
      */
     @Transactional
     public List<SettingGroupView> update(Map<String, String> values, String staffName) {
+        return update(values, staffName, "en");
+    }
+
+    /** As {@link #update(Map, String)}, answering with the settings in {@code language}. */
+    @Transactional
+    public List<SettingGroupView> update(Map<String, String> values, String staffName, String language) {
         Map<String, String> stored = settings.storedValues();
         Map<String, String> wanted = new LinkedHashMap<>();
         List<FieldError> errors = new ArrayList<>();
@@ -76,7 +88,7 @@ public class SettingsService {
                     "Some settings have invalid values; nothing was changed. See errors.", errors);
         }
         wanted.forEach((key, value) -> apply(SettingCatalogue.get(key), stored.get(key), value, staffName));
-        return list();
+        return list(language);
     }
 
     private void apply(SettingDefinition definition, String before, String after, String staffName) {

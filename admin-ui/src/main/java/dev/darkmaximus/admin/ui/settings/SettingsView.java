@@ -16,9 +16,12 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
@@ -42,6 +45,8 @@ import dev.darkmaximus.client.model.SettingsUpdateRequest;
 @PageTitle("Settings · Dark Maximus")
 public class SettingsView extends VerticalLayout {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final BackendSession session;
     private final VerticalLayout groups = new VerticalLayout();
     private final Map<String, Field> fields = new LinkedHashMap<>();
@@ -55,7 +60,7 @@ public class SettingsView extends VerticalLayout {
         groups.setPadding(false);
         add(save, groups);
         try {
-            render(session.call(c -> new AdminSettingsApi(c).listSettings()));
+            render(session.call(c -> new AdminSettingsApi(c).listSettings(language())));
         } catch (BackendException e) {
             Failures.show(e);
         }
@@ -69,7 +74,7 @@ public class SettingsView extends VerticalLayout {
             FormLayout form = new FormLayout();
             form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
             for (Setting setting : group.getSettings()) {
-                Field field = field(setting);
+                Field field = field(setting, form);
                 fields.put(setting.getKey(), field);
                 form.add(field.component());
             }
@@ -78,7 +83,7 @@ public class SettingsView extends VerticalLayout {
     }
 
     /** An input for one setting, and how to read it back as the API's string ("" = back to the default). */
-    private Field field(Setting s) {
+    private Field field(Setting s, FormLayout form) {
         String id = "setting-" + s.getKey().replace('.', '-');
         String help = (s.getDescription() == null ? "" : s.getDescription())
                 + (s.getDefaultValue() == null ? "" : " " + getTranslation("settings.default", shown(s, s.getDefaultValue())))
@@ -101,6 +106,24 @@ public class SettingsView extends VerticalLayout {
                 // Left empty, a secret is not sent at all: the one stored stays.
                 return new Field(secret, secret, () -> secret.getValue().isEmpty() ? null : secret.getValue(), null);
             }
+            case APP_LINKS -> {
+                // A JSON table: shown laid out, one app per block, so an admin can read and edit it.
+                TextArea table = new TextArea(s.getLabel());
+                table.setId(id);
+                table.setWidthFull();
+                table.setMaxHeight("24em");
+                // Only the text in a fixed-width font (JSON lines up), not the label and help around it.
+                table.getElement().executeJs("customElements.whenDefined('vaadin-text-area').then(() =>"
+                        + " requestAnimationFrame(() => { const t = this.querySelector('textarea');"
+                        + " if (t) { t.style.fontFamily = 'ui-monospace, Menlo, Consolas, monospace'; } }))");
+                String current = s.getValue() != null ? s.getValue() : s.getDefaultValue();
+                table.setValue(current == null ? "" : pretty(current));
+                table.setHelperText((s.getDescription() == null ? "" : s.getDescription()) + " "
+                        + getTranslation("settings.appsHelp"));
+                String original = table.getValue();
+                form.setColspan(table, 2);
+                return new Field(table, table, () -> table.getValue().strip(), original.strip());
+            }
             default -> {
                 TextField text = new TextField(s.getLabel() + (s.getType() == Setting.TypeEnum.MONEY ? ", ₽" : ""));
                 text.setId(id);
@@ -111,6 +134,20 @@ public class SettingsView extends VerticalLayout {
                 String original = text.getValue();
                 return new Field(text, text, () -> apiValue(s, text), original.isEmpty() ? "" : apiValue(s, text));
             }
+        }
+    }
+
+    /** The backend words the settings' labels and help in the screen's language. */
+    private String language() {
+        return getLocale().getLanguage();
+    }
+
+    /** The stored compact JSON laid out for reading; shown as stored if it somehow isn't JSON. */
+    private static String pretty(String json) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json));
+        } catch (JacksonException notJson) {
+            return json;
         }
     }
 
@@ -153,7 +190,7 @@ public class SettingsView extends VerticalLayout {
         }
         try {
             SettingsResponse saved = session.call(c -> new AdminSettingsApi(c)
-                    .updateSettings(new SettingsUpdateRequest().values(changed)));
+                    .updateSettings(new SettingsUpdateRequest().values(changed), language()));
             render(saved);
             Notification.show(getTranslation("common.saved"), 2000, Notification.Position.BOTTOM_START);
         } catch (BackendException e) {
