@@ -12,6 +12,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,6 +51,10 @@ class MiniAppTelegramIT extends IntegrationTest {
             Page page = telegramPage(browser, telegramId, "en", "");
             assertThat(page.locator("#greeting")).containsText("Hello, Tg");
             assertThat(page.locator("#tabs")).isVisible();
+            // The tab bar sits at the bottom of the screen, as in Telegram's own apps.
+            assertThat(((Number) page.evaluate("() => Math.round(document.getElementById('tabs')"
+                    + ".getBoundingClientRect().bottom - window.innerHeight)")).intValue()).isZero();
+            assertThat(page.locator("#title")).hasText("Plans");
             assertThat(jdbc.sql("SELECT count(*) FROM customers WHERE telegram_id = :t").param("t", telegramId)
                     .query(Long.class).single()).isEqualTo(1);
 
@@ -57,11 +62,18 @@ class MiniAppTelegramIT extends IntegrationTest {
                 page.evaluate("([params, scheme]) => window.dmTelegram.switchTheme(params, scheme)",
                         List.of("light".equals(scheme) ? LIGHT : DARK, scheme));
                 assertThat(page.locator("html")).hasAttribute("data-scheme", scheme);
-                assertThat(backgroundOf(page)).isEqualTo("light".equals(scheme) ? "rgb(255, 255, 255)" : "rgb(33, 33, 33)");
+                // Telegram's own layout: the page in the secondary background, sections in the main one.
+                assertThat(backgroundOf(page)).isEqualTo("light".equals(scheme) ? "rgb(244, 244, 245)" : "rgb(24, 24, 24)");
+                assertThat(page.evaluate("() => getComputedStyle(document.getElementById('tabs')).backgroundColor"))
+                        .isEqualTo("light".equals(scheme) ? "rgb(255, 255, 255)" : "rgb(33, 33, 33)");
                 for (String tab : new String[] {"catalog", "keys", "balance", "support"}) {
                     page.locator("#tab-" + tab).click();
                     assertThat(page.locator("#" + tab)).isVisible();
                     page.waitForCondition(() -> page.locator("#status").textContent().isEmpty());
+                    assertThat(page.locator("#tab-" + tab)).hasClass("tab active");
+                    assertThat(page.locator("#tab-" + tab + " svg")).isVisible();
+                    assertThat(page.locator("#greeting")).isVisible(new LocatorAssertions.IsVisibleOptions()
+                            .setVisible("catalog".equals(tab)));
                     page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                             .setPath(Path.of("target", "screenshots", "miniapp-" + tab + "-" + scheme + ".png")));
                 }
@@ -106,6 +118,10 @@ class MiniAppTelegramIT extends IntegrationTest {
         try (Playwright playwright = Playwright.create(); Browser browser = Chromium.launch(playwright)) {
             Page page = telegramPage(browser, telegramId, "en", "");
             assertThat(page.locator("#tabs")).isVisible();
+            // The tab bar sits at the bottom of the screen, as in Telegram's own apps.
+            assertThat(((Number) page.evaluate("() => Math.round(document.getElementById('tabs')"
+                    + ".getBoundingClientRect().bottom - window.innerHeight)")).intValue()).isZero();
+            assertThat(page.locator("#title")).hasText("Plans");
             page.waitForCondition(() -> page.locator("#status").textContent().isEmpty());
             page.route("**/api/v1/me/keys", route -> route.fulfill(new Route.FulfillOptions()
                     .setStatus(503).setContentType("application/problem+json")

@@ -38,28 +38,7 @@ final class BalanceView {
             button.setAttribute("type", "button");
             button.addEventListener("click", e -> topUp.run());
             root.appendChild(button);
-            root.appendChild(element("p", "hint", texts.referralLine((int) Json.longOf(referral, "invitees"),
-                    (int) Json.longOf(referral, "rewardPercent"))));
-            String link = Json.text(referral, "link");
-            if (link != null) {
-                HTMLElement row = element("div", "copy-row", null);
-                HTMLElement value = element("code", "copy-value", link);
-                value.setId("referral-link");
-                HTMLElement copy = element("button", "secondary-button", "⧉");
-                copy.setAttribute("type", "button");
-                copy.addEventListener("click", e -> {
-                    TelegramWebApp.copy(link);
-                    TelegramWebApp.haptic();
-                });
-                row.appendChild(value);
-                row.appendChild(copy);
-                root.appendChild(row);
-                HTMLElement share = element("button", "secondary-button", texts.share());
-                share.setId("share-referral");
-                share.setAttribute("type", "button");
-                share.addEventListener("click", e -> TelegramWebApp.share(link, texts.shareText()));
-                root.appendChild(share);
-            }
+            root.appendChild(referralCard(referral));
             api.get("/me/ledger?limit=10", lines -> {
                 root.appendChild(element("h3", "section-title", texts.history()));
                 JSArray<JSObject> list = Dom.array(lines);
@@ -120,6 +99,38 @@ final class BalanceView {
 
     @JSBody(params = "input", script = "return !!input.checked;")
     private static native boolean checked(HTMLElement input);
+
+    /** Invite friends: what it pays, who came, and the link to copy or share (absent until the bot's name is set). */
+    private HTMLElement referralCard(JSObject referral) {
+        HTMLElement card = element("section", "referral-card", null);
+        card.setId("referral");
+        card.appendChild(element("h3", null, texts.inviteFriends()));
+        card.appendChild(element("p", "hint", texts.referralLine((int) Json.longOf(referral, "invitees"),
+                (int) Json.longOf(referral, "rewardPercent"))));
+        String link = Json.text(referral, "link");
+        if (link == null) {
+            return card;
+        }
+        HTMLElement row = element("div", "copy-row", null);
+        HTMLElement value = element("code", "copy-value", link);
+        value.setId("referral-link");
+        HTMLElement copy = element("button", null, texts.copy());
+        copy.setAttribute("type", "button");
+        copy.addEventListener("click", e -> {
+            TelegramWebApp.copy(link);
+            TelegramWebApp.haptic();
+            copy.setTextContent(texts.copied());
+        });
+        row.appendChild(value);
+        row.appendChild(copy);
+        card.appendChild(row);
+        HTMLElement share = element("button", "pay-button", texts.share());
+        share.setId("share-referral");
+        share.setAttribute("type", "button");
+        share.addEventListener("click", e -> TelegramWebApp.share(link, texts.shareText()));
+        card.appendChild(share);
+        return card;
+    }
 
     private HTMLElement element(String tag, String cssClass, String text) {
         return Dom.element(document, tag, cssClass, text);

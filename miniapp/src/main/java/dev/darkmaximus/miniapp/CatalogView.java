@@ -34,8 +34,13 @@ final class CatalogView {
 
     private HTMLElement host(Json.Host host) {
         HTMLElement section = element("section", "host", null);
-        String flag = host.getFlag() == null ? "" : host.getFlag() + " ";
-        section.appendChild(element("h2", "host-name", flag + host.getName()));
+        String flag = host.getFlag() != null ? host.getFlag() : Flags.of(host.getCountryCode());
+        HTMLElement name = element("h2", "host-name", null);
+        if (!flag.isEmpty()) {
+            name.appendChild(element("span", "flag", flag));
+        }
+        name.appendChild(document.createTextNode(host.getName()));
+        section.appendChild(name);
         if (host.getKeysMayBeDelayed()) {
             section.appendChild(element("p", "host-delayed", texts.keysMayBeDelayed()));
         }

@@ -106,6 +106,10 @@ final class Json {
         @JSProperty
         String getFlag();
 
+        /** ISO 3166 two letters, e.g. NL; the flag is drawn from it when the host has no emoji of its own. */
+        @JSProperty
+        String getCountryCode();
+
         @JSProperty
         JSArray<Plan> getPlans();
     }

@@ -137,14 +137,14 @@ public final class MiniApp {
 
     private void setUpTabs() {
         HTMLElement supportTab = document.getElementById("tab-support");
-        supportTab.setTextContent(texts.tabSupport());
+        document.getElementById("tab-support-label").setTextContent(texts.tabSupport());
         supportTab.addEventListener("click", e -> showSupport());
         HTMLElement catalogTab = document.getElementById("tab-catalog");
         HTMLElement keysTab = document.getElementById("tab-keys");
         HTMLElement balanceTab = document.getElementById("tab-balance");
-        catalogTab.setTextContent(texts.tabCatalog());
-        keysTab.setTextContent(texts.tabKeys());
-        balanceTab.setTextContent(texts.tabBalance());
+        document.getElementById("tab-catalog-label").setTextContent(texts.tabCatalog());
+        document.getElementById("tab-keys-label").setTextContent(texts.tabKeys());
+        document.getElementById("tab-balance-label").setTextContent(texts.tabBalance());
         balanceTab.addEventListener("click", e -> showBalance());
         document.getElementById("tabs").removeAttribute("hidden");
         catalogTab.addEventListener("click", e -> {
@@ -163,6 +163,9 @@ public final class MiniApp {
         if (!"checkout".equals(tab)) {
             TelegramWebApp.hideBack();
             TelegramWebApp.hideMainButton();
+            // A large title per tab, as Telegram's own screens have; the greeting belongs to the storefront only.
+            document.getElementById("title").setTextContent(title(tab));
+            hidden(document.getElementById("greeting"), !"catalog".equals(tab));
         }
         hidden(document.getElementById("error"), true);
         hidden(document.getElementById("retry"), true);
@@ -175,6 +178,15 @@ public final class MiniApp {
         document.getElementById("tab-balance").setClassName("balance".equals(tab) ? "tab active" : "tab");
         document.getElementById("tab-catalog").setClassName("catalog".equals(tab) ? "tab active" : "tab");
         document.getElementById("tab-keys").setClassName("keys".equals(tab) ? "tab active" : "tab");
+    }
+
+    private String title(String tab) {
+        return switch (tab) {
+            case "keys" -> texts.tabKeys();
+            case "balance" -> texts.tabBalance();
+            case "support" -> texts.tabSupport();
+            default -> texts.tabCatalog();
+        };
     }
 
     private static void hidden(HTMLElement element, boolean hide) {

@@ -28,9 +28,14 @@ final class TelegramWebApp {
             + " && window.Telegram.WebApp.initDataUnsafe.user; return (u && u.first_name) || '';")
     static native String userFirstName();
 
-    /** Tells Telegram the app is ready (hides its loader) and takes the full height. */
-    @JSBody(script = "if (window.Telegram && window.Telegram.WebApp) {"
-            + " window.Telegram.WebApp.ready(); window.Telegram.WebApp.expand(); }")
+    /**
+     * Tells Telegram the app is ready (hides its loader) and takes the full height; Telegram's header and the page
+     * share the page's colour, so the app reads as one of Telegram's own screens.
+     */
+    @JSBody(script = "var w = window.Telegram && window.Telegram.WebApp; if (!w) return; w.ready(); w.expand();"
+            + " if (w.setHeaderColor) { w.setHeaderColor('secondary_bg_color'); }"
+            + " if (w.setBackgroundColor) { w.setBackgroundColor('secondary_bg_color'); }"
+            + " if (w.setBottomBarColor) { w.setBottomBarColor('bg_color'); }")
     static native void ready();
 
     /**

@@ -345,4 +345,8 @@ final class Texts {
         return russian ? "Для этого устройства приложений в списке нет: скопируйте ссылку выше в своё VPN-приложение."
                 : "No listed app for this device: copy the link above into your VPN app.";
     }
+
+    String inviteFriends() {
+        return russian ? "🎁 Пригласите друзей" : "🎁 Invite friends";
+    }
 }
