@@ -338,7 +338,7 @@ class BotDispatcher {
             case KEY_PLATFORMS -> keys.platforms(chat, id(p, 1));
             case KEY_INSTRUCTIONS -> keys.instructions(chat, id(p, 1), p.get(2));
             case KEY_AUTO_RENEW -> keys.toggleAutoRenew(chat, id(p, 1));
-            case TRIAL -> keys.trial(chat);
+            case TRIAL -> keys.trial(chat, p.size() > 1 ? id(p, 1) : null);
             case PROFILE -> account.profile(chat);
             case HISTORY -> account.history(chat, id(p, 1));
             case AUTO_RENEW_DEFAULT -> account.toggleAutoRenewDefault(chat);

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 
+import dev.darkmaximus.catalog.HostView;
 import dev.darkmaximus.connect.ConnectOptions;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.telegram.TelegramBotApi;
@@ -46,7 +47,7 @@ class KeysFlow {
         List<InlineKeyboardButton[]> rows = new ArrayList<>();
         for (KeyView key : owned) {
             rows.add(Chat.row(chat.button(chat.label("key.line", "icon", icon(key.status()), "number", key.number(),
-                    "host", key.hostName(), "left", left(chat, key)), Tap.KEY, Long.toString(key.id()))));
+                    "host", key.hostNameFor(chat.language()), "left", left(chat, key)), Tap.KEY, Long.toString(key.id()))));
         }
         if (owned.isEmpty()) {
             rows.add(Chat.row(chat.button(chat.t("btn.buy"), Tap.BUY)));
@@ -69,7 +70,7 @@ class KeysFlow {
         String used = gigabytes(chat, key.trafficUsedBytes());
         String traffic = key.trafficLimitBytes() == 0 ? chat.t("key.traffic_unlimited", "used", used)
                 : chat.t("key.traffic", "used", used, "limit", gigabytes(chat, key.trafficLimitBytes()));
-        String text = chat.t("key.card", "number", key.number(), "host", key.hostName(),
+        String text = chat.t("key.card", "number", key.number(), "host", key.hostNameFor(chat.language()),
                 "status", chat.t("status." + key.status()), "expires", date(key.expiresAt()), "traffic", traffic,
                 "auto", chat.t(key.autoRenewEffective() ? "yes" : "no"), "access", Chat.html(access));
         boolean live = !"revoked".equals(key.status());
@@ -149,9 +150,24 @@ class KeysFlow {
         card(chat, keyId);
     }
 
-    void trial(Chat chat) {
-        KeyView key = keys.requestTrial(chat.customerId());
-        chat.show(chat.t("trial.started", "number", key.number(), "host", key.hostName()),
+    /**
+     * The trial: with several servers on offer the customer picks one first (the country they would buy), else it
+     * is taken at once. A customer whose trial is used hears so at once, not after choosing.
+     */
+    void trial(Chat chat, Long hostId) {
+        List<HostView> offered = keys.trialHosts();
+        if (hostId == null && offered.size() > 1 && chat.customer().trialAvailable()) {
+            List<InlineKeyboardButton[]> rows = new ArrayList<>();
+            for (HostView host : offered) {
+                String flag = host.flag() != null ? host.flag() + " " : "";
+                rows.add(Chat.row(chat.button(flag + host.nameFor(chat.language()), Tap.TRIAL, Long.toString(host.id()))));
+            }
+            rows.add(Chat.row(chat.button(chat.t("btn.back"), Tap.MENU)));
+            chat.show(chat.t("trial.choose"), Chat.rows(rows.toArray(InlineKeyboardButton[][]::new)));
+            return;
+        }
+        KeyView key = keys.requestTrial(chat.customerId(), hostId);
+        chat.show(chat.t("trial.started", "number", key.number(), "host", key.hostNameFor(chat.language())),
                 Chat.rows(Chat.row(chat.button(chat.t("btn.keys"), Tap.KEYS)),
                         Chat.row(chat.button(chat.t("btn.menu"), Tap.MENU))));
     }

@@ -83,7 +83,7 @@ class ShopFlow {
         List<InlineKeyboardButton[]> rows = new ArrayList<>();
         for (CatalogService.CatalogHost host : hosts) {
             String flag = host.flag() == null ? "" : host.flag() + " ";
-            rows.add(Chat.row(chat.button(flag + host.name(), Tap.HOST_PLANS, Long.toString(host.id()))));
+            rows.add(Chat.row(chat.button(flag + host.nameFor(chat.language()), Tap.HOST_PLANS, Long.toString(host.id()))));
         }
         rows.add(Chat.row(chat.button(chat.t("btn.back"), Tap.MENU)));
         chat.show(chat.t("buy.hosts"), Chat.rows(rows.toArray(InlineKeyboardButton[][]::new)));
@@ -101,7 +101,7 @@ class ShopFlow {
             rows.add(Chat.row(chat.button(planLabel(chat, plan), Tap.PLAN_CHOSEN, Long.toString(plan.id()))));
         }
         rows.add(Chat.row(chat.button(chat.t("btn.back"), hosts.size() > 1 ? Tap.BUY : Tap.MENU)));
-        String text = chat.t("buy.plans", "host", host.get().name());
+        String text = chat.t("buy.plans", "host", host.get().nameFor(chat.language()));
         if (host.get().keysMayBeDelayed()) {
             text = chat.t("buy.delayed") + "\n\n" + text;
         }

@@ -62,7 +62,7 @@ public class CatalogService {
         return now.hosts().stream()
                 .filter(h -> plansByHost.containsKey(h.id()))
                 .filter(h -> sellWhileDown || !HostView.down(h))
-                .map(h -> new CatalogHost(h.id(), h.name(), h.countryCode(), h.flag(), HostView.down(h),
+                .map(h -> new CatalogHost(h.id(), h.name(), h.nameEn(), h.countryCode(), h.flag(), HostView.down(h),
                         plansByHost.get(h.id())))
                 .toList();
     }
@@ -142,7 +142,13 @@ public class CatalogService {
      *
      * @param keysMayBeDelayed its panel is failing and the shop sells on anyway: say so before the customer pays
      */
-    public record CatalogHost(long id, String name, String countryCode, String flag, boolean keysMayBeDelayed,
+    public record CatalogHost(long id, String name, String nameEn, String countryCode, String flag,
+                              boolean keysMayBeDelayed,
                               List<PlanView> plans) {
+
+        /** The name a customer reading {@code language} sees. */
+        public String nameFor(String language) {
+            return "en".equals(language) && nameEn != null ? nameEn : name;
+        }
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
  */
 public record HostCommand(String name, PanelType panelType, String baseUrl, String webBasePath, String username,
                           String password, String apiToken, List<Integer> inboundIds, String subscriptionBaseUrl, boolean tlsVerify,
-                          String caCertificate, boolean enabled, int displayOrder, String countryCode, String flag) {
+                          String caCertificate, boolean enabled, int displayOrder, String countryCode, String flag,
+                          String nameEn) {
 
     @Override
     public String toString() {

@@ -235,7 +235,8 @@ public class HostService {
         return new Host.HostSettings(c.name().strip(), c.panelType(), stripTrailingSlash(c.baseUrl()),
                 emptyToNull(c.webBasePath()), c.username().strip(), new InboundIds(c.inboundIds()),
                 emptyToNull(c.subscriptionBaseUrl()), c.tlsVerify(), emptyToNull(c.caCertificate()), c.enabled(), c.displayOrder(),
-                emptyToNull(c.countryCode()), emptyToNull(c.flag()));
+                emptyToNull(c.countryCode()), emptyToNull(c.flag()),
+                c.nameEn() == null || c.nameEn().isBlank() ? null : c.nameEn().strip());
     }
 
     private String encryptUnlessBlank(String secret) {

@@ -41,7 +41,7 @@ class SubscriptionPage {
                String subscriptionUrl) {
         StringBuilder body = new StringBuilder();
         body.append("<section class=\"card\"><h2>")
-                .append(esc(PageTexts.get(language, "key", key.number(), key.hostName()))).append("</h2>")
+                .append(esc(PageTexts.get(language, "key", key.number(), key.hostNameFor(language)))).append("</h2>")
                 .append("<p class=\"status\" data-status=\"").append(esc(key.status())).append("\">")
                 .append(esc(templates.render("bot.status." + key.status(), language, Map.of()))).append("</p>");
         if (key.expiresAt() != null) {

@@ -155,7 +155,8 @@ public class KeyQueries {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, String> hostNames = hosts.list().stream().collect(Collectors.toMap(HostView::id, HostView::name));
+        Map<Long, KeyView.HostNames> hostNames = hosts.list().stream().collect(Collectors.toMap(HostView::id,
+                h -> new KeyView.HostNames(h.name(), h.nameEn())));
         Map<Long, Boolean> defaults = rows.stream().map(VpnKey::customerId).distinct()
                 .collect(Collectors.toMap(Function.identity(), id -> customers.get(id).autoRenewDefault()));
         Map<Long, Optional<PlanView>> planOf = rows.stream().map(VpnKey::planId)
@@ -164,7 +165,7 @@ public class KeyQueries {
         return rows.stream().map(k -> {
             PlanView plan = k.planId() == null ? null : planOf.get(k.planId()).orElse(null);
             String mode = (plan == null ? ProvisionMode.BOTH : plan.provisionMode()).name().toLowerCase(Locale.ROOT);
-            return KeyView.from(k, hostNames.getOrDefault(k.hostId(), "?"), defaults.get(k.customerId()), mode,
+            return KeyView.from(k, hostNames.getOrDefault(k.hostId(), new KeyView.HostNames("?", null)), defaults.get(k.customerId()), mode,
                     KeyTerms.extendable(k.status() == VpnKey.KeyStatus.REVOKED, k.planId(),
                             plan == null ? null : plan.visibility()));
         }).toList();

@@ -3,8 +3,10 @@ package dev.darkmaximus.subscription;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,6 +28,7 @@ import dev.darkmaximus.panel.PanelException;
 import dev.darkmaximus.panel.VpnPanels;
 import dev.darkmaximus.platform.audit.AuditService;
 import dev.darkmaximus.platform.error.ApiException;
+import dev.darkmaximus.platform.error.InvalidInputException;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.subscription.persistence.VpnKey;
 import dev.darkmaximus.subscription.persistence.VpnKeyRepository;
@@ -75,15 +78,30 @@ public class KeyService {
      * conditions (terms, channel) are checked first, outside the transaction (the channel check asks Telegram).
      */
     public KeyView requestTrial(long customerId) {
-        gates.requireThrough(customerId);
-        return transactions.execute(tx -> trial(customerId));
+        return requestTrial(customerId, null);
     }
 
-    private KeyView trial(long customerId) {
+    /** @param hostId the customer's pick among {@link #trialHosts()}; null = the first of them */
+    public KeyView requestTrial(long customerId, Long hostId) {
+        gates.requireThrough(customerId);
+        return transactions.execute(tx -> trial(customerId, hostId));
+    }
+
+    /**
+     * Where a trial may be taken, in the storefront's order: the trial host when the admins set one, else every
+     * enabled host, so a customer with several countries on offer tries the one they will buy.
+     */
+    public List<HostView> trialHosts() {
+        Optional<Long> fixed = settings.trialHostId();
+        List<HostView> enabled = hosts.list().stream().filter(HostView::enabled).toList();
+        return fixed.map(id -> hosts.list().stream().filter(h -> h.id() == id).toList()).orElse(enabled);
+    }
+
+    private KeyView trial(long customerId, Long chosen) {
         if (!settings.trialEnabled()) {
             throw ApiException.conflict("trial_disabled", "Trials are not offered at the moment.");
         }
-        long hostId = trialHost();
+        long hostId = trialHost(chosen);
         if (!customers.claimTrial(customerId)) {
             throw ApiException.conflict("trial_used", "You have already used your trial.");
         }
@@ -278,9 +296,14 @@ public class KeyService {
         }
     }
 
-    private long trialHost() {
-        return settings.trialHostId().or(() -> hosts.list().stream().filter(HostView::enabled)
-                        .map(HostView::id).findFirst())
+    private long trialHost(Long chosen) {
+        List<HostView> offered = trialHosts();
+        if (chosen != null) {
+            return offered.stream().filter(h -> h.id() == chosen).map(HostView::id).findFirst()
+                    .orElseThrow(() -> InvalidInputException.field("hostId", "not_offered",
+                            "is not a server trials are offered on"));
+        }
+        return offered.stream().map(HostView::id).findFirst()
                 .orElseThrow(() -> ApiException.conflict("trial_unavailable",
                         "No server is available for a trial right now."));
     }

@@ -15,21 +15,30 @@ public record KeyView(long id, long customerId, long hostId, String hostName, Lo
                       long trafficUsedBytes, long trafficLimitBytes, String autoRenew, boolean autoRenewEffective,
                       String connectionLink, String subscriptionUrl, String provisionMode, String panelEmail,
                       Instant panelMissingSince, Instant lastSyncedAt, Instant lastOnlineAt, Instant createdAt,
-                      boolean extendable, String subscriptionId) {
+                      boolean extendable, String subscriptionId, String hostNameEn) {
 
     /** @param extendable {@link KeyTerms#extendable}, decided by the caller who knows the plan */
-    static KeyView from(VpnKey k, String hostName, boolean customerDefault, String provisionMode, boolean extendable) {
+    static KeyView from(VpnKey k, HostNames host, boolean customerDefault, String provisionMode, boolean extendable) {
         // A trial has no plan to renew on; it is extended by buying one.
         boolean effective = k.planId() != null && !k.trial() && switch (k.autoRenew()) {
             case ON -> true;
             case OFF -> false;
             case INHERIT -> customerDefault;
         };
-        return new KeyView(k.id(), k.customerId(), k.hostId(), hostName, k.planId(), k.number(), k.label(),
+        return new KeyView(k.id(), k.customerId(), k.hostId(), host.name(), k.planId(), k.number(), k.label(),
                 lower(k.status().name()), k.trial(), k.enabled(), k.startsAt(), k.expiresAt(), k.trafficUsedBytes(),
                 k.trafficLimitBytes(), lower(k.autoRenew().name()), effective, k.connectionLink(),
                 k.subscriptionUrl(), provisionMode, k.panelEmail(), k.panelMissingSince(), k.lastSyncedAt(),
-                k.lastOnlineAt(), k.createdAt(), extendable, k.subscriptionId());
+                k.lastOnlineAt(), k.createdAt(), extendable, k.subscriptionId(), host.nameEn());
+    }
+
+    /** The host's name for a customer reading {@code language}. */
+    public String hostNameFor(String language) {
+        return "en".equals(language) && hostNameEn != null ? hostNameEn : hostName;
+    }
+
+    /** A host's names: the one for everyone and, optionally, the English one. */
+    record HostNames(String name, String nameEn) {
     }
 
     /** What an admin's resync of one key found: the fields the panel changed, or that the client is missing. */

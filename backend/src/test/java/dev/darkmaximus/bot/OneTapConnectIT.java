@@ -16,6 +16,7 @@ import dev.darkmaximus.messaging.Templates;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
 import dev.darkmaximus.testsupport.PanelBackedTest;
+import dev.darkmaximus.testsupport.Shop;
 
 /**
  * From "key ready" to a connected app in one tap (SPEC §8): the message carries the QR code, the link and a button
@@ -102,6 +103,44 @@ class OneTapConnectIT extends PanelBackedTest {
         assertThat(user.screen().url("Get Happ")).isEqualTo("https://apps.apple.com/app/happ-proxy-utility/id6504287215");
         assertThat(user.screen().url("➕ Shadowrocket")).isEqualTo(page + "/open/shadowrocket");
         assertThat(user.screen().labels().toString()).as("Android-only apps stay on Android").doesNotContain("v2rayNG");
+    }
+
+    @Test
+    void withSeveralServersTheCustomerPicksTheTrialsServer() {
+        settings.put(ShopSettings.TRIAL_HOST_ID, "", Setting.ValueType.INT, "test");
+        long second = shop.host(panel);
+        String nameRu = jdbc.sql("SELECT name FROM hosts WHERE id = :id").param("id", second).query(String.class)
+                .single();
+        // Hosts have a name per language: an English reader sees the English one.
+        String name = "Second country " + second;
+        jdbc.sql("UPDATE hosts SET name_en = :en WHERE id = :id").param("en", name).param("id", second).update();
+        BotUser user = new BotUser(api, "en");
+        user.says("/start");
+        user.taps("Free trial");
+        assertThat(user.screen().text()).isEqualTo(texts.text("en", "trial.choose"));
+        assertThat(db.count("SELECT count(*) FROM vpn_keys WHERE customer_id = ?", texts.customerId(user)))
+                .as("nothing taken before the choice").isZero();
+
+        user.taps(name);
+        assertThat(user.screen().text()).startsWith("🎁 Your free trial key #1 is being prepared (server: " + name);
+        assertThat(db.count("SELECT host_id FROM vpn_keys WHERE customer_id = ? AND trial", texts.customerId(user)))
+                .isEqualTo(second);
+
+        // The API takes the pick too, and refuses a server trials aren't on.
+        Shop.Customer customer = shop.customer();
+        JsonNode offered = api.get("/api/v1/me/trial/hosts", customer.token()).expect(200).json();
+        assertThat(offered.findValuesAsString("name")).contains(nameRu);
+        assertThat(offered.findValuesAsString("nameEn")).contains(name);
+        jdbc.sql("UPDATE hosts SET enabled = FALSE WHERE id = :id").param("id", hostId).update();
+        api.post("/api/v1/me/trial?hostId=" + hostId, "", customer.token()).problem(400, "validation_failed");
+        JsonNode trial = api.post("/api/v1/me/trial?hostId=" + second, "", customer.token()).expect(201).json();
+        assertThat(trial.get("hostName").asString()).isEqualTo(nameRu);
+        assertThat(trial.get("hostNameEn").asString()).isEqualTo(name);
+
+        BotUser russian = new BotUser(api, "ru");
+        russian.says("/start");
+        russian.taps("Бесплатный пробный период");
+        assertThat(russian.screen().labels().toString()).contains(nameRu).doesNotContain(name);
     }
 
     private long trialKeyReady(BotUser user) {

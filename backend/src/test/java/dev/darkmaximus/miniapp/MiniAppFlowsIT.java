@@ -66,6 +66,32 @@ class MiniAppFlowsIT extends PanelBackedTest {
     }
 
     @Test
+    void withSeveralServersTheTrialsServerIsPicked() {
+        settings.put(ShopSettings.TRIAL_HOST_ID, "", Setting.ValueType.INT, "test");
+        settings.put(ShopSettings.TRIAL_ENABLED, "true", Setting.ValueType.BOOL, "test");
+        long second = shop.host(panel);
+        String name = jdbc.sql("SELECT name FROM hosts WHERE id = :id").param("id", second).query(String.class)
+                .single();
+        long telegramId = TestIds.telegramId();
+        try (Playwright playwright = Playwright.create(); Browser browser = Chromium.launch(playwright)) {
+            Page page = open(browser, telegramId, "keys");
+            page.locator("#take-trial").click();
+            Locator option = page.locator(".trial-host", new Page.LocatorOptions().setHasText(name));
+            assertThat(option).isVisible();
+            assertThat(page.locator(".trial-problem")).containsText("Choose the server for your trial key");
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(Path.of("target", "screenshots", "miniapp-trial-choice.png")));
+            assertThat(keyOf(telegramId)).as("nothing before the pick").isNull();
+            option.click();
+            page.waitForCondition(() -> keyOf(telegramId) != null);
+            assertThat(jdbc.sql("SELECT host_id FROM vpn_keys WHERE id = :id")
+                    .param("id", keyOf(telegramId)).query(Long.class).single()).isEqualTo(second);
+        } finally {
+            settings.put(ShopSettings.TRIAL_HOST_ID, Long.toString(hostId), Setting.ValueType.INT, "test");
+        }
+    }
+
+    @Test
     void termsAreReadAndAcceptedWhereTheTrialAsksForThemAndTheTrialIsThenTaken() {
         settings.put(ShopSettings.TRIAL_HOST_ID, Long.toString(hostId), Setting.ValueType.INT, "test");
         settings.put(ShopSettings.TRIAL_ENABLED, "true", Setting.ValueType.BOOL, "test");

@@ -39,7 +39,7 @@ final class CatalogView {
         if (!flag.isEmpty()) {
             name.appendChild(element("span", "flag", flag));
         }
-        name.appendChild(document.createTextNode(host.getName()));
+        name.appendChild(document.createTextNode(texts.pick(host.getName(), host.getNameEn())));
         section.appendChild(name);
         if (host.getKeysMayBeDelayed()) {
             section.appendChild(element("p", "host-delayed", texts.keysMayBeDelayed()));

@@ -99,6 +99,10 @@ final class Json {
         @JSProperty
         String getName();
 
+        /** The name for English readers; null = the one name. */
+        @JSProperty
+        String getNameEn();
+
         /** The host's panel is failing and the shop sells on: say so before the customer pays. */
         @JSProperty
         boolean getKeysMayBeDelayed();
@@ -153,6 +157,9 @@ final class Json {
         String getHostName();
 
         @JSProperty
+        String getHostNameEn();
+
+        @JSProperty
         String getStatus();
 
         @JSProperty
@@ -190,5 +197,20 @@ final class Json {
 
         @JSProperty
         String getOpenUrl();
+    }
+
+    /** GET /me/trial/hosts. */
+    interface TrialHost extends JSObject {
+        @JSProperty
+        String getName();
+
+        @JSProperty
+        String getNameEn();
+
+        @JSProperty
+        String getFlag();
+
+        @JSProperty
+        String getCountryCode();
     }
 }

@@ -39,7 +39,7 @@ final class KeysView {
             HTMLElement take = element("button", "trial-button", texts.takeTrial());
             take.setAttribute("id", "take-trial");
             HTMLElement problem = element("div", "trial-problem", null);
-            take.addEventListener("click", e -> takeTrial(take, problem));
+            take.addEventListener("click", e -> chooseTrialHost(take, problem));
             banner.appendChild(take);
             banner.appendChild(problem);
             list.appendChild(banner);
@@ -53,13 +53,39 @@ final class KeysView {
         }
     }
 
+    /** With several servers on offer the customer picks one (the country they would buy); else it is taken. */
+    private void chooseTrialHost(HTMLElement take, HTMLElement problem) {
+        take.setAttribute("disabled", "disabled");
+        api.get("/me/trial/hosts", answer -> {
+            JSArray<Json.TrialHost> hosts = Dom.array(answer);
+            if (hosts.getLength() < 2) {
+                takeTrial(take, problem, "");
+                return;
+            }
+            take.setAttribute("hidden", "");
+            problem.setInnerHTML("");
+            problem.appendChild(element("p", "hint", texts.chooseTrialHost()));
+            for (int i = 0; i < hosts.getLength(); i++) {
+                Json.TrialHost host = hosts.get(i);
+                String flag = host.getFlag() != null ? host.getFlag() : Flags.of(host.getCountryCode());
+                HTMLElement option = element("button", "method-option trial-host",
+                        (flag.isEmpty() ? "" : flag + " ") + texts.pick(host.getName(), host.getNameEn()));
+                option.setAttribute("type", "button");
+                String id = Long.toString(Json.longOf(host, "id"));
+                option.addEventListener("click", e -> takeTrial(take, problem, id));
+                problem.appendChild(option);
+            }
+        }, failure -> takeTrial(take, problem, ""));
+    }
+
     /** Takes the trial; terms to accept or a channel to join are offered in place, then it is taken again. */
-    private void takeTrial(HTMLElement take, HTMLElement problem) {
+    private void takeTrial(HTMLElement take, HTMLElement problem, String hostId) {
         take.setAttribute("disabled", "disabled");
         problem.setInnerHTML("");
-        api.post("/me/trial", "{}", created -> reload.run(), failure -> {
+        api.post("/me/trial" + (hostId.isEmpty() ? "" : "?hostId=" + hostId), "{}", created -> reload.run(), failure -> {
             take.removeAttribute("disabled");
-            if (!Gates.offer(document, texts, api, problem, failure, () -> takeTrial(take, problem))) {
+            take.removeAttribute("hidden");
+            if (!Gates.offer(document, texts, api, problem, failure, () -> takeTrial(take, problem, hostId))) {
                 problem.appendChild(element("p", "error", failure.detail() == null ? texts.networkError()
                         : failure.detail()));
             }
@@ -72,7 +98,7 @@ final class KeysView {
         card.setAttribute("data-key-id", Long.toString(id));
         card.setAttribute("data-status", key.getStatus());
         String title = "#" + key.getNumber() + (key.getLabel() == null ? "" : " · " + key.getLabel())
-                + " · " + key.getHostName() + (key.getTrial() ? " · " + texts.trial() : "");
+                + " · " + texts.pick(key.getHostName(), key.getHostNameEn()) + (key.getTrial() ? " · " + texts.trial() : "");
         card.appendChild(element("div", "key-title", title));
         card.appendChild(element("div", "key-status", texts.keyStatus(key.getStatus(),
                 KeyFacts.daysLeft(Json.epochMillis(key, "expiresAt"), nowMillis))));

@@ -349,4 +349,13 @@ final class Texts {
     String inviteFriends() {
         return russian ? "🎁 Пригласите друзей" : "🎁 Invite friends";
     }
+
+    String chooseTrialHost() {
+        return russian ? "Выберите сервер для пробного ключа:" : "Choose the server for your trial key:";
+    }
+
+    /** A name given in two forms (a host's): the English one for English readers where there is one. */
+    String pick(String name, String nameEn) {
+        return !russian && nameEn != null && !nameEn.isEmpty() ? nameEn : name;
+    }
 }

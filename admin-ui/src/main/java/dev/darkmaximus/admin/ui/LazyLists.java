@@ -30,6 +30,10 @@ public final class LazyLists {
     /** @param defaultSort the order before any header is clicked, e.g. {@code -registeredAt} */
     public static <T> void bind(Grid<T> grid, String defaultSort, PageFetch<T> backend) {
         grid.setPageSize(50);
+        if (grid.getEmptyStateText() == null) {
+            // An empty list says so, rather than showing a blank box.
+            grid.setEmptyStateText(grid.getTranslation("common.empty"));
+        }
         grid.setItems(query -> {
             String sort = sort(query.getSortOrders(), defaultSort);
             List<T> rows = new ArrayList<>();

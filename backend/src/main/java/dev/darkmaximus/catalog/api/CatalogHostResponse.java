@@ -8,7 +8,9 @@ import dev.darkmaximus.catalog.CatalogService;
 
 public record CatalogHostResponse(
         @Schema(example = "3") long id,
-        @Schema(example = "Netherlands 1") String name,
+        @Schema(example = "Нидерланды") String name,
+        @Schema(description = "The name for customers who read English; null = `name` for everyone.",
+                example = "Netherlands", nullable = true) String nameEn,
         @Schema(example = "NL") String countryCode,
         @Schema(example = "🇳🇱") String flag,
         @Schema(description = "The host's panel is failing and the shop sells on anyway: new keys may take longer "
@@ -17,7 +19,7 @@ public record CatalogHostResponse(
         List<CatalogPlanResponse> plans) {
 
     static CatalogHostResponse from(CatalogService.CatalogHost h) {
-        return new CatalogHostResponse(h.id(), h.name(), h.countryCode(), h.flag(), h.keysMayBeDelayed(),
+        return new CatalogHostResponse(h.id(), h.name(), h.nameEn(), h.countryCode(), h.flag(), h.keysMayBeDelayed(),
                 h.plans().stream().map(CatalogPlanResponse::from).toList());
     }
 }

@@ -45,7 +45,9 @@ public record HostRequest(
         @Schema(description = "Lower comes first; default 0.", example = "0") @Min(0) @Max(10_000) Integer displayOrder,
         @Schema(example = "NL") @Pattern(regexp = "([A-Z]{2})?", message = "must be a two-letter country code")
         String countryCode,
-        @Schema(example = "🇳🇱") @Size(max = 16) String flag) {
+        @Schema(example = "🇳🇱") @Size(max = 16) String flag,
+        @Schema(description = "The name customers who read English see; empty = `name` for everyone.",
+                example = "Netherlands") @Size(max = 64) String nameEn) {
 
     @Override
     public String toString() {
@@ -54,6 +56,7 @@ public record HostRequest(
 
     HostCommand toCommand() {
         return new HostCommand(name, panelType, baseUrl, webBasePath, username, password, apiToken, inboundIds,
-                subscriptionBaseUrl, tlsVerify, caCertificate, enabled, displayOrder == null ? 0 : displayOrder, countryCode, flag);
+                subscriptionBaseUrl, tlsVerify, caCertificate, enabled, displayOrder == null ? 0 : displayOrder, countryCode, flag,
+                nameEn);
     }
 }

@@ -44,13 +44,15 @@ public record HostResponse(
                 + "sale until it answers again, unless the shop sells with a delay notice.", example = "false")
         boolean panelDown,
         @Schema(example = "2026-11-24T10:15:30Z") Instant createdAt,
-        @Schema(example = "2026-11-24T10:15:30Z") Instant updatedAt) {
+        @Schema(example = "2026-11-24T10:15:30Z") Instant updatedAt,
+        @Schema(description = "The name customers who read English see; null = `name` for everyone.",
+                example = "Netherlands", nullable = true) String nameEn) {
 
     static HostResponse from(HostView h) {
         return new HostResponse(h.id(), h.name(), h.panelType(), h.baseUrl(), h.webBasePath(), h.username(),
                 h.passwordSet(), h.apiTokenSet(), h.inboundIds(), h.subscriptionBaseUrl(), h.tlsVerify(),
                 h.caCertificate(), h.connectionSecurity(), h.enabled(), h.displayOrder(), h.countryCode(), h.flag(),
                 h.healthLastOkAt(), h.healthLastError(), h.healthLastErrorAt(), h.panelVersion(), h.panelApi(),
-                h.panelDown(), h.createdAt(), h.updatedAt());
+                h.panelDown(), h.createdAt(), h.updatedAt(), h.nameEn());
     }
 }

@@ -29,6 +29,7 @@ public record Host(
         int displayOrder,
         String countryCode,
         String flag,
+        String nameEn,
         Instant healthLastOkAt,
         String healthLastError,
         Instant healthLastErrorAt,
@@ -43,7 +44,7 @@ public record Host(
         return new Host(null, settings.name(), settings.panelType(), settings.baseUrl(), settings.webBasePath(),
                 settings.username(), passwordEnc, apiTokenEnc, settings.inboundIds(), settings.subscriptionBaseUrl(),
                 settings.tlsVerify(), settings.caCertificate(), settings.enabled(), settings.displayOrder(), settings.countryCode(),
-                settings.flag(), null, null, null, "CLOSED", null, null, null, null, 0);
+                settings.flag(), settings.nameEn(), null, null, null, "CLOSED", null, null, null, null, 0);
     }
 
     /** The same host with new admin-editable settings; health and secrets not given (null) stay as they were. */
@@ -52,7 +53,8 @@ public record Host(
                 settings.username(), newPasswordEnc != null ? newPasswordEnc : passwordEnc,
                 newApiTokenEnc != null ? newApiTokenEnc : apiTokenEnc,
                 settings.inboundIds(), settings.subscriptionBaseUrl(), settings.tlsVerify(), settings.caCertificate(),
-                settings.enabled(), settings.displayOrder(), settings.countryCode(), settings.flag(), healthLastOkAt,
+                settings.enabled(), settings.displayOrder(), settings.countryCode(), settings.flag(), settings.nameEn(),
+                healthLastOkAt,
                 healthLastError, healthLastErrorAt, circuitState, panelVersion, panelApi, createdAt, updatedAt, version);
     }
 
@@ -60,6 +62,6 @@ public record Host(
     public record HostSettings(String name, PanelType panelType, String baseUrl, String webBasePath, String username,
                                InboundIds inboundIds, String subscriptionBaseUrl, boolean tlsVerify,
                                String caCertificate, boolean enabled, int displayOrder, String countryCode,
-                               String flag) {
+                               String flag, String nameEn) {
     }
 }

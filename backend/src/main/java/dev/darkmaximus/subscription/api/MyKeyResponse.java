@@ -11,7 +11,9 @@ public record MyKeyResponse(
         @Schema(example = "42") long id,
         @Schema(description = "The key's number among the customer's keys.", example = "1") int number,
         @Schema(description = "The customer's own name for the key.", example = "Phone") String label,
-        @Schema(example = "Amsterdam") String hostName,
+        @Schema(example = "Нидерланды") String hostName,
+        @Schema(description = "The host's name for customers who read English; null = `hostName`.",
+                example = "Netherlands", nullable = true) String hostNameEn,
         @Schema(description = "provisioning (being prepared), active, expired, disabled, failed (we are on it); "
                 + "revoked keys are not listed.",
                 example = "active",
@@ -40,7 +42,7 @@ public record MyKeyResponse(
     static MyKeyResponse from(KeyView k) {
         boolean link = !k.provisionMode().equals("subscription") && !k.provisionMode().equals("cabinet_subscription");
         boolean subscription = !k.provisionMode().equals("key");
-        return new MyKeyResponse(k.id(), k.number(), k.label(), k.hostName(), k.status(), k.trial(), k.expiresAt(),
+        return new MyKeyResponse(k.id(), k.number(), k.label(), k.hostName(), k.hostNameEn(), k.status(), k.trial(), k.expiresAt(),
                 k.trafficUsedBytes(), k.trafficLimitBytes(), k.autoRenew(), k.autoRenewEffective(),
                 link ? k.connectionLink() : null, subscription ? k.subscriptionUrl() : null, k.provisionMode(),
                 k.extendable());

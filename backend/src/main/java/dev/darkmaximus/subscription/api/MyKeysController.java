@@ -102,12 +102,25 @@ class MyKeysController {
     @PostMapping("/trial")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "requestTrial", summary = "Take the free trial",
-            description = "Once per customer. The key is prepared in the background (status provisioning) and the "
-                    + "customer is messaged when it is ready. 409 `trial_used`, `trial_disabled` or "
-                    + "`trial_unavailable`.")
+            description = "Once per customer, on the server the customer picked among `GET /me/trial/hosts` (the first "
+                    + "of them when `hostId` is left out). The key is prepared in the background (status "
+                    + "provisioning) and the customer is messaged when it is ready. 409 `trial_used`, "
+                    + "`trial_disabled` or `trial_unavailable`; 400 `not_offered` for a server trials aren't on.")
     @ApiResponse(responseCode = "201", description = "The trial key, being prepared.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
-    MyKeyResponse trial(@AuthenticationPrincipal Jwt jwt) {
-        return MyKeyResponse.from(keys.requestTrial(Caller.customerId(jwt)));
+    MyKeyResponse trial(@AuthenticationPrincipal Jwt jwt,
+                        @Parameter(description = "The server to take the trial on, one of `GET /me/trial/hosts`.")
+                        @RequestParam(required = false) Long hostId) {
+        return MyKeyResponse.from(keys.requestTrial(Caller.customerId(jwt), hostId));
+    }
+
+    @GetMapping("/trial/hosts")
+    @Operation(operationId = "listTrialHosts", summary = "Where I may take the trial",
+            description = "The admins' trial server, or every enabled server when they left the choice to "
+                    + "customers, in the storefront's order. The list doesn't say whether this customer's trial is "
+                    + "still unused (`GET /me` does).")
+    @ApiResponse(responseCode = "200", description = "The servers.")
+    List<TrialHostResponse> trialHosts() {
+        return keys.trialHosts().stream().map(TrialHostResponse::from).toList();
     }
 }

@@ -52,6 +52,7 @@ public class AuditView extends VerticalLayout {
         this.session = session;
         setSizeFull();
         grid.setId("audit-grid");
+        grid.setEmptyStateText(getTranslation("common.empty"));
         grid.addColumn(e -> AT.format(e.getAt().toLocalDateTime())).setHeader(getTranslation("audit.at")).setAutoWidth(true);
         grid.addColumn(e -> e.getActorName() == null ? String.valueOf(e.getActorType()) : e.getActorName())
                 .setHeader(getTranslation("audit.actor")).setAutoWidth(true);

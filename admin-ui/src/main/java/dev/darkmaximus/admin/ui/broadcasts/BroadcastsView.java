@@ -49,6 +49,7 @@ public class BroadcastsView extends VerticalLayout {
         compose.setId("broadcast-new");
         compose.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.setId("broadcasts-grid");
+        grid.setEmptyStateText(getTranslation("common.empty"));
         grid.addColumn(b -> "#" + b.getId()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(b -> preview(b.getText())).setHeader(getTranslation("broadcasts.text"));
         grid.addColumn(b -> getTranslation("broadcasts.audience." + b.getAudience().getKind().getValue()))

@@ -39,6 +39,7 @@ class BalanceDialog extends Dialog {
         setWidth("min(48em, 100vw)");
         balances.setId("balance-now");
         lines.setId("ledger-grid");
+        lines.setEmptyStateText(getTranslation("common.empty"));
         lines.setAllRowsVisible(true);
         lines.addColumn(l -> l.getCreatedAt() == null ? "" : l.getCreatedAt().toLocalDate().toString()).setHeader(getTranslation("customers.date"));
         lines.addColumn(LedgerLine::getAccount).setHeader(getTranslation("customers.account"));

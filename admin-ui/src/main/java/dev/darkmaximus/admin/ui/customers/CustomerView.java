@@ -151,6 +151,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
     private Component keys() {
         Grid<KeyResponse> grid = new Grid<>(KeyResponse.class, false);
         grid.setId("customer-keys");
+        grid.setEmptyStateText(getTranslation("common.empty"));
         grid.addColumn(k -> "#" + k.getNumber()).setHeader("#").setAutoWidth(true);
         grid.addColumn(KeyResponse::getHostName).setHeader(getTranslation("customer.host"));
         grid.addColumn(k -> k.getStatus().getValue()).setHeader(getTranslation("customer.status"));
@@ -167,6 +168,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
     private Component payments() {
         Grid<Transaction> grid = new Grid<>(Transaction.class, false);
         grid.setId("customer-payments");
+        grid.setEmptyStateText(getTranslation("common.empty"));
         grid.addColumn(p -> "#" + p.getPaymentId()).setHeader("#").setAutoWidth(true);
         grid.addColumn(p -> Amounts.format(p.getAmountMinor(), p.getCurrency())).setHeader(getTranslation("customer.amount"));
         grid.addColumn(p -> String.valueOf(p.getProvider())).setHeader(getTranslation("customer.provider"));
@@ -183,6 +185,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
     private Component ledger() {
         Grid<LedgerLine> grid = new Grid<>(LedgerLine.class, false);
         grid.setId("customer-ledger");
+        grid.setEmptyStateText(getTranslation("common.empty"));
         grid.addColumn(l -> AT.format(l.getCreatedAt().toLocalDateTime())).setHeader(getTranslation("customer.at"));
         grid.addColumn(l -> String.valueOf(l.getKind())).setHeader(getTranslation("customer.kind"));
         grid.addColumn(l -> Amounts.format(l.getAmountMinor(), l.getCurrency())).setHeader(getTranslation("customer.amount"));
@@ -195,6 +198,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
     private Component tickets() {
         Grid<QueuedTicket> grid = new Grid<>(QueuedTicket.class, false);
         grid.setId("customer-tickets");
+        grid.setEmptyStateText(getTranslation("common.empty"));
         grid.addColumn(t -> "#" + t.getId()).setHeader("#").setAutoWidth(true);
         grid.addColumn(t -> t.getSubject() == null ? "" : t.getSubject()).setHeader(getTranslation("support.subject"));
         grid.addColumn(t -> getTranslation("support.filter." + t.getStatus())).setHeader(getTranslation("customer.status"));
@@ -206,6 +210,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
     private Component notifications() {
         Grid<Notification> grid = new Grid<>(Notification.class, false);
         grid.setId("customer-notifications");
+        grid.setEmptyStateText(getTranslation("common.empty"));
         grid.addColumn(n -> AT.format(n.getCreatedAt().toLocalDateTime())).setHeader(getTranslation("customer.at"));
         grid.addColumn(Notification::getTemplateKey).setHeader(getTranslation("customer.template"));
         grid.addColumn(Notification::getStatus).setHeader(getTranslation("customer.status"));

@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -22,6 +21,7 @@ import dev.darkmaximus.admin.ui.Failures;
 import dev.darkmaximus.admin.ui.LazyLists;
 import dev.darkmaximus.admin.ui.MainLayout;
 import dev.darkmaximus.admin.ui.Privacy;
+import dev.darkmaximus.admin.ui.Responsive;
 import dev.darkmaximus.client.api.AdminCustomersApi;
 import dev.darkmaximus.client.model.BanRequest;
 import dev.darkmaximus.client.model.CustomerResponse;
@@ -41,7 +41,8 @@ public class CustomersView extends VerticalLayout implements BeforeEnterObserver
         setSizeFull();
         search.setId("customer-search");
         search.setPlaceholder(getTranslation("customers.search"));
-        search.setWidth("24em");
+        search.setWidthFull();
+        search.setMaxWidth("24em");
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> {
@@ -51,19 +52,23 @@ public class CustomersView extends VerticalLayout implements BeforeEnterObserver
             refresh();
         });
         grid.setId("customers-grid");
-        grid.addColumn(CustomerResponse::getNumber).setHeader(getTranslation("customers.number")).setAutoWidth(true)
-                .setSortProperty("number");
+        Grid.Column<CustomerResponse> number = grid.addColumn(CustomerResponse::getNumber)
+                .setHeader(getTranslation("customers.number")).setAutoWidth(true).setSortProperty("number");
         grid.addColumn(c -> Privacy.shown(session, c.getTelegramId())).setHeader(getTranslation("customers.telegramId")).setAutoWidth(true)
                 .setSortProperty("telegramId");
-        grid.addColumn(c -> c.getUsername() == null ? "" : "@" + Privacy.shown(session, c.getUsername())).setHeader(getTranslation("customers.username"))
-                .setSortProperty("username");
-        grid.addColumn(c -> Privacy.shown(session, join(c.getFirstName(), c.getLastName()))).setHeader(getTranslation("customers.name")).setSortProperty("name");
-        grid.addColumn(CustomerResponse::getLanguage).setHeader(getTranslation("customers.language")).setSortProperty("language");
-        grid.addColumn(c -> c.getRegisteredAt() == null ? "" : DAY.format(c.getRegisteredAt())).setHeader(getTranslation("customers.registeredUtc"))
+        grid.addColumn(c -> c.getUsername() == null ? "" : "@" + Privacy.shown(session, c.getUsername()))
+                .setHeader(getTranslation("customers.username")).setAutoWidth(true).setSortProperty("username");
+        Grid.Column<CustomerResponse> name = grid.addColumn(c -> Privacy.shown(session,
+                join(c.getFirstName(), c.getLastName()))).setHeader(getTranslation("customers.name"))
+                .setAutoWidth(true).setFlexGrow(1).setSortProperty("name");
+        grid.addColumn(CustomerResponse::getLanguage).setHeader(getTranslation("customers.language"))
+                .setAutoWidth(true).setSortProperty("language");
+        grid.addColumn(c -> c.getRegisteredAt() == null ? "" : DAY.format(c.getRegisteredAt()))
+                .setHeader(getTranslation("customers.registeredUtc")).setAutoWidth(true)
                 .setSortProperty("registeredAt");
         grid.addColumn(c -> Boolean.TRUE.equals(c.getBanned()) ? getTranslation("customers.banned", c.getBanReason()) : "")
-                .setHeader(getTranslation("customers.status"));
-        grid.addComponentColumn(customer -> {
+                .setHeader(getTranslation("customers.status")).setAutoWidth(true);
+        Grid.Column<CustomerResponse> card = grid.addComponentColumn(customer -> {
             Button open = new Button(getTranslation("customer.open"),
                     e -> getUI().ifPresent(ui -> ui.navigate("customers/" + customer.getId())));
             open.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -80,7 +85,10 @@ public class CustomersView extends VerticalLayout implements BeforeEnterObserver
                 return balance;
             }).setHeader("").setAutoWidth(true);
         }
-        add(new HorizontalLayout(search), grid);
+        grid.setEmptyStateText(getTranslation("customers.empty"));
+        // On a phone: who it is and the way to their card, where everything else is.
+        Responsive.phoneColumns(grid, number, name, card);
+        add(Responsive.filters(search), grid);
         LazyLists.bind(grid, "-registeredAt", (sort, offset, limit) -> session.call(c -> new AdminCustomersApi(c)
                 .listCustomers(query(), limit, null, sort, offset)).getData());
     }

@@ -36,6 +36,7 @@ class HostForm extends Dialog {
     private final Runnable onSaved;
     private final Binder<HostRequest> binder = new Binder<>();
     private final TextField name = new TextField(getTranslation("hosts.name"));
+    private final TextField nameEn = new TextField(getTranslation("hosts.nameEn"));
     private final Select<HostRequest.PanelTypeEnum> panelType = new Select<>();
     private final TextField baseUrl = new TextField(getTranslation("hosts.baseUrl"));
     private final TextField webBasePath = new TextField(getTranslation("hosts.webBasePath"));
@@ -60,6 +61,8 @@ class HostForm extends Dialog {
         panelType.setItems(HostRequest.PanelTypeEnum.values());
         panelType.setItemLabelGenerator(t -> getTranslation("panel." + t.getValue()));
         name.setId("host-name");
+        nameEn.setId("host-name-en");
+        nameEn.setHelperText(getTranslation("hosts.nameEnHelp"));
         baseUrl.setId("host-base-url");
         username.setId("host-username");
         password.setId("host-password");
@@ -74,7 +77,7 @@ class HostForm extends Dialog {
         caCertificate.setPlaceholder("-----BEGIN CERTIFICATE-----");
         caCertificate.setMaxHeight("10em");
         bind();
-        FormLayout form = new FormLayout(name, panelType, baseUrl, webBasePath, username, password, apiToken,
+        FormLayout form = new FormLayout(name, nameEn, panelType, baseUrl, webBasePath, username, password, apiToken,
                 inboundIds, subscriptionBaseUrl, countryCode, flag, displayOrder, tlsVerify, enabled, caCertificate);
         form.setColspan(caCertificate, 2);
         add(form);
@@ -95,6 +98,7 @@ class HostForm extends Dialog {
 
     private void bind() {
         binder.forField(name).asRequired(getTranslation("common.required")).bind(HostRequest::getName, HostRequest::setName);
+        binder.forField(nameEn).bind(HostRequest::getNameEn, HostRequest::setNameEn);
         binder.forField(panelType).asRequired(getTranslation("common.required")).bind(HostRequest::getPanelType, HostRequest::setPanelType);
         binder.forField(baseUrl).asRequired(getTranslation("common.required")).bind(HostRequest::getBaseUrl, HostRequest::setBaseUrl);
         binder.forField(webBasePath).bind(HostRequest::getWebBasePath, HostRequest::setWebBasePath);
@@ -171,6 +175,7 @@ class HostForm extends Dialog {
                 Map.entry("apiToken", apiToken),
                 Map.entry("inboundIds", inboundIds), Map.entry("subscriptionBaseUrl", subscriptionBaseUrl),
                 Map.entry("displayOrder", displayOrder), Map.entry("countryCode", countryCode), Map.entry("flag", flag),
+                Map.entry("nameEn", nameEn),
                 Map.entry("caCertificate", caCertificate));
     }
 
@@ -185,6 +190,6 @@ class HostForm extends Dialog {
                 .baseUrl(h.getBaseUrl()).webBasePath(h.getWebBasePath()).username(h.getUsername())
                 .inboundIds(h.getInboundIds()).subscriptionBaseUrl(h.getSubscriptionBaseUrl())
                 .tlsVerify(h.getTlsVerify()).caCertificate(h.getCaCertificate()).enabled(h.getEnabled()).displayOrder(h.getDisplayOrder())
-                .countryCode(h.getCountryCode()).flag(h.getFlag());
+                .countryCode(h.getCountryCode()).flag(h.getFlag()).nameEn(h.getNameEn());
     }
 }

@@ -17,6 +17,7 @@ import dev.darkmaximus.admin.backend.BackendSession;
 import dev.darkmaximus.admin.ui.AdminOnly;
 import dev.darkmaximus.admin.ui.Failures;
 import dev.darkmaximus.admin.ui.MainLayout;
+import dev.darkmaximus.admin.ui.Responsive;
 import dev.darkmaximus.client.api.AdminHostsApi;
 import dev.darkmaximus.client.model.HostResponse;
 import dev.darkmaximus.client.model.SyncReportResponse;
@@ -36,22 +37,27 @@ public class HostsView extends VerticalLayout {
         add.setId("add-host");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.setId("hosts-grid");
-        grid.addColumn(h -> (h.getFlag() == null ? "" : h.getFlag() + " ") + h.getName()).setHeader(getTranslation("hosts.name"))
-                .setAutoWidth(true);
+        Grid.Column<HostResponse> name = grid.addColumn(h -> (h.getFlag() == null ? "" : h.getFlag() + " ")
+                + h.getName()).setHeader(getTranslation("hosts.name")).setAutoWidth(true);
         grid.addColumn(h -> h.getPanelType() == null ? "" : getTranslation("panel." + h.getPanelType().getValue()))
                 .setHeader(getTranslation("hosts.panel")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(h -> h.getBaseUrl() + (h.getWebBasePath() == null ? "" : h.getWebBasePath()))
                 .setHeader(getTranslation("hosts.address")).setAutoWidth(true);
         grid.addColumn(this::security).setHeader(getTranslation("hosts.security")).setAutoWidth(true);
-        grid.addColumn(h -> h.getInboundIds() == null ? "" : h.getInboundIds().toString()).setHeader(getTranslation("hosts.inbounds"));
-        grid.addColumn(h -> getTranslation(Boolean.TRUE.equals(h.getEnabled()) ? "hosts.enabledYes" : "hosts.enabledNo"))
-                .setHeader(getTranslation("hosts.enabled"));
-        grid.addColumn(HostResponse::getDisplayOrder).setHeader(getTranslation("hosts.order"));
+        grid.addColumn(h -> h.getInboundIds() == null ? "" : h.getInboundIds().toString())
+                .setHeader(getTranslation("hosts.inbounds")).setAutoWidth(true);
+        Grid.Column<HostResponse> enabled = grid.addColumn(h -> getTranslation(Boolean.TRUE.equals(h.getEnabled())
+                ? "hosts.enabledYes" : "hosts.enabledNo")).setHeader(getTranslation("hosts.enabled")).setAutoWidth(true);
+        grid.addColumn(HostResponse::getDisplayOrder).setHeader(getTranslation("hosts.order")).setAutoWidth(true);
         grid.addColumn(h -> h.getPanelVersion() == null ? getTranslation("hosts.versionUnknown")
                 : h.getPanelVersion()).setHeader(getTranslation("hosts.version")).setAutoWidth(true);
-        grid.addColumn(this::health).setHeader(getTranslation("hosts.health")).setAutoWidth(true);
+        Grid.Column<HostResponse> health = grid.addColumn(this::health).setHeader(getTranslation("hosts.health"))
+                .setAutoWidth(true);
         grid.addComponentColumn(this::syncButtons).setHeader(getTranslation("hosts.sync")).setAutoWidth(true);
         grid.addItemClickListener(e -> new HostForm(session, e.getItem(), this::refresh).open());
+        grid.setEmptyStateText(getTranslation("hosts.empty"));
+        // On a phone: the host, whether it sells, whether its panel answers; a tap opens the rest.
+        Responsive.phoneColumns(grid, name, enabled, health);
         add(add, grid);
         refresh();
     }

@@ -9,8 +9,6 @@ import java.util.List;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -25,6 +23,7 @@ import dev.darkmaximus.admin.ui.Failures;
 import dev.darkmaximus.admin.ui.LazyLists;
 import dev.darkmaximus.admin.ui.MainLayout;
 import dev.darkmaximus.admin.ui.Privacy;
+import dev.darkmaximus.admin.ui.Responsive;
 import dev.darkmaximus.client.api.AdminHostsApi;
 import dev.darkmaximus.client.api.AdminKeysApi;
 import dev.darkmaximus.client.model.HostResponse;
@@ -54,6 +53,7 @@ public class KeysView extends VerticalLayout {
         host.setClearButtonVisible(true);
         status.setId("key-status-filter");
         status.setItems("provisioning", "active", "expired", "disabled", "failed", "revoked");
+        status.setItemLabelGenerator(value -> getTranslation("keyStatus." + value));
         status.setClearButtonVisible(true);
         expiring.setId("key-expiring-filter");
         expiring.setMin(0);
@@ -67,26 +67,29 @@ public class KeysView extends VerticalLayout {
         email.addValueChangeListener(e -> refresh());
 
         grid.setId("keys-grid");
-        grid.addColumn(KeyResponse::getId).setHeader(getTranslation("common.id")).setAutoWidth(true)
-                .setSortProperty("createdAt");
+        grid.addColumn(KeyResponse::getId).setHeader(getTranslation("common.id"))
+                .setAutoWidth(true).setSortProperty("createdAt");
         grid.addColumn(k -> Privacy.shown(session, k.getPanelEmail())).setHeader(getTranslation("keys.panelEmail")).setAutoWidth(true)
                 .setSortProperty("panelEmail");
-        grid.addColumn(KeyResponse::getHostName).setHeader(getTranslation("keys.host")).setSortProperty("host");
-        grid.addColumn(k -> {
-            String text = Boolean.TRUE.equals(k.getTrial()) ? getTranslation("keys.withTrial",
-                    k.getStatus().getValue()) : k.getStatus().getValue();
+        Grid.Column<KeyResponse> hostColumn = grid.addColumn(KeyResponse::getHostName)
+                .setHeader(getTranslation("keys.host")).setAutoWidth(true).setSortProperty("host");
+        Grid.Column<KeyResponse> statusColumn = grid.addColumn(k -> {
+            String word = getTranslation("keyStatus." + k.getStatus().getValue());
+            String text = Boolean.TRUE.equals(k.getTrial()) ? getTranslation("keys.withTrial", word) : word;
             return k.getPanelMissingSince() != null ? getTranslation("keys.missingOnPanel", text) : text;
         }).setHeader(getTranslation("keys.status")).setAutoWidth(true).setSortProperty("status");
-        grid.addColumn(k -> k.getExpiresAt() == null ? "" : TIME.format(k.getExpiresAt())).setHeader(getTranslation("keys.expiresUtc"))
+        Grid.Column<KeyResponse> expires = grid.addColumn(k -> k.getExpiresAt() == null ? ""
+                : TIME.format(k.getExpiresAt())).setHeader(getTranslation("keys.expiresUtc")).setAutoWidth(true)
                 .setSortProperty("expiresAt");
-        grid.addColumn(k -> traffic(k.getTrafficUsedBytes(), k.getTrafficLimitBytes())).setHeader(getTranslation("keys.traffic"))
-                .setSortProperty("traffic");
+        grid.addColumn(k -> traffic(k.getTrafficUsedBytes(), k.getTrafficLimitBytes()))
+                .setHeader(getTranslation("keys.traffic")).setAutoWidth(true).setSortProperty("traffic");
         grid.addColumn(k -> getTranslation(Boolean.TRUE.equals(k.getAutoRenewEffective()) ? "keys.on" : "keys.off"))
-                .setHeader(getTranslation("keys.autoRenew"));
+                .setHeader(getTranslation("keys.autoRenew")).setAutoWidth(true);
+        grid.setEmptyStateText(getTranslation("keys.empty"));
+        // On a phone: where, in what state until when; a tap opens the rest.
+        Responsive.phoneColumns(grid, hostColumn, statusColumn, expires);
         grid.addItemClickListener(e -> new KeyDialog(session, e.getItem(), () -> refresh()).open());
-        HorizontalLayout filters = new HorizontalLayout(host, status, expiring, email);
-        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(filters, grid);
+        add(Responsive.filters(host, status, expiring, email), grid);
         try {
             List<HostResponse> hosts = session.call(c -> new AdminHostsApi(c).listHosts());
             host.setItems(hosts);

@@ -40,6 +40,7 @@ public class WithdrawalsView extends VerticalLayout {
         status.setClearButtonVisible(true);
         status.addValueChangeListener(e -> load());
         grid.setId("withdrawals-grid");
+        grid.setEmptyStateText(getTranslation("common.empty"));
         grid.addColumn(Withdrawal::getId).setHeader(getTranslation("common.id")).setAutoWidth(true);
         grid.addColumn(w -> TransactionsView.TIME.format(w.getCreatedAt())).setHeader(getTranslation("withdrawals.askedUtc"));
         grid.addColumn(w -> getTranslation("withdrawals.customer", w.getCustomerId()))

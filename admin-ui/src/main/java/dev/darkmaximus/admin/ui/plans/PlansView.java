@@ -49,6 +49,7 @@ public class PlansView extends VerticalLayout {
         add.setId("add-plan");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.setId("plans-grid");
+        grid.setEmptyStateText(getTranslation("common.empty"));
         grid.addColumn(PlanResponse::getNameEn).setHeader(getTranslation("plans.name")).setAutoWidth(true);
         grid.addColumn(p -> hostName(p.getHostId())).setHeader(getTranslation("plans.host")).setAutoWidth(true);
         grid.addColumn(PlansView::duration).setHeader(getTranslation("plans.duration"));

@@ -36,6 +36,7 @@ public class PromoCodesView extends VerticalLayout {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setVisible(session.isAdmin());
         grid.setId("promo-grid");
+        grid.setEmptyStateText(getTranslation("common.empty"));
         grid.addColumn(PromoCode::getCode).setHeader(getTranslation("promos.code")).setAutoWidth(true);
         grid.addColumn(PromoCodesView::effect).setHeader(getTranslation("promos.gives"));
         grid.addColumn(p -> p.getTimesUsed() + (p.getTotalLimit() == null ? "" : " / " + p.getTotalLimit()))

@@ -141,6 +141,7 @@ class PromoDialog extends Dialog {
     private Grid<PromoRedemption> redemptions() {
         Grid<PromoRedemption> grid = new Grid<>(PromoRedemption.class, false);
         grid.setId("promo-redemptions");
+        grid.setEmptyStateText(getTranslation("common.empty"));
         grid.setAllRowsVisible(true);
         grid.addColumn(r -> r.getRedeemedAt() == null ? "" : r.getRedeemedAt().toLocalDate().toString()).setHeader(getTranslation("promos.date"));
         grid.addColumn(r -> getTranslation("promos.customer", r.getCustomerId())).setHeader(getTranslation("promos.who"));

@@ -47,6 +47,7 @@ public class ApiKeysView extends VerticalLayout {
         add.setId("api-key-add");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.setId("api-keys-grid");
+        grid.setEmptyStateText(getTranslation("common.empty"));
         grid.addColumn(ApiKeyResponse::getName).setHeader(getTranslation("apiKeys.name"));
         grid.addColumn(k -> k.getPrefix() + "…").setHeader(getTranslation("apiKeys.prefix")).setAutoWidth(true);
         grid.addColumn(k -> k.getScopes().stream().map(ApiScope::getValue).collect(Collectors.joining(", ")))

@@ -52,6 +52,7 @@ public class StaffView extends VerticalLayout {
         add.setId("staff-add");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.setId("staff-grid");
+        grid.setEmptyStateText(getTranslation("common.empty"));
         grid.addColumn(StaffResponse::getUsername).setHeader(getTranslation("staff.username")).setAutoWidth(true);
         grid.addColumn(s -> getTranslation("staff.role." + s.getRole().getValue())).setHeader(getTranslation("staff.role"));
         grid.addColumn(s -> getTranslation(Boolean.TRUE.equals(s.getActive()) ? "staff.active" : "staff.inactive"))

@@ -80,6 +80,8 @@ public class SupportView extends SplitLayout {
         refresh.setId("tickets-refresh");
 
         grid.setId("tickets-grid");
+
+        grid.setEmptyStateText(getTranslation("common.empty"));
         grid.addColumn(t -> "#" + t.getId()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(t -> Privacy.shown(session, t.getCustomerName())).setHeader(getTranslation("support.customer")).setAutoWidth(true);
         grid.addColumn(t -> t.getSubject() == null ? "" : t.getSubject()).setHeader(getTranslation("support.subject"));

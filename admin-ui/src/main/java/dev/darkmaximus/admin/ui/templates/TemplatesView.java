@@ -18,6 +18,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -58,9 +59,15 @@ public class TemplatesView extends SplitLayout {
         search.setWidthFull();
         search.addValueChangeListener(e -> load());
         grid.setId("templates-grid");
-        grid.addColumn(MessageTemplate::getKey).setHeader(getTranslation("templates.key"));
+        grid.setEmptyStateText(getTranslation("common.empty"));
+        // Operators know a message by what it says: a name (or the text's first words), the key below it.
+        grid.addColumn(LitRenderer.<MessageTemplate>of("<div class=\"template-name\">${item.name}</div>"
+                        + "<div style=\"font-size: var(--lumo-font-size-s); color: var(--lumo-secondary-text-color)\">"
+                        + "${item.key}</div>")
+                .withProperty("name", this::humanName).withProperty("key", MessageTemplate::getKey))
+                .setHeader(getTranslation("templates.key")).setFlexGrow(1);
         grid.addColumn(t -> t.getCustomRu() != null || t.getCustomEn() != null ? getTranslation("templates.edited") : "")
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("8em").setFlexGrow(0);
         grid.addItemClickListener(e -> edit(e.getItem()));
         VerticalLayout list = new VerticalLayout(search, grid);
         list.setSizeFull();
@@ -69,6 +76,20 @@ public class TemplatesView extends SplitLayout {
         addToPrimary(list);
         addToSecondary(editor);
         load();
+    }
+
+    /** The template's name in the screen's language; a bot text is named by its own first words. */
+    private String humanName(MessageTemplate template) {
+        String name = getTranslation("template.name." + template.getKey());
+        if (!name.startsWith("!")) {
+            return name;
+        }
+        boolean ru = "ru".equals(getLocale().getLanguage());
+        String text = ru ? template.getDefaultRu() : template.getDefaultEn();
+        String plain = (text == null ? "" : text).replaceAll("<[^>]+>", "").replaceAll("\\{[a-z_]+}", "…")
+                .replace("\\n", " ").replace('\n', ' ').strip();
+        String words = plain.length() > 60 ? plain.substring(0, 59).strip() + "…" : plain;
+        return template.getKey().startsWith("bot.") ? getTranslation("templates.botText", words) : words;
     }
 
     private void load() {

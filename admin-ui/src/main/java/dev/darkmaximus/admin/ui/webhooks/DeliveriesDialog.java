@@ -32,6 +32,7 @@ class DeliveriesDialog extends Dialog {
         this.endpoint = endpoint;
         setHeaderTitle(getTranslation("webhooks.deliveriesOf", endpoint.getUrl()));
         grid.setId("webhook-deliveries-grid");
+        grid.setEmptyStateText(getTranslation("common.empty"));
         // One column with everything a delivery has, so a phone shows it without scrolling sideways.
         grid.addComponentColumn(this::delivery).setHeader(getTranslation("webhooks.deliveries"));
         grid.setHeight("24em");

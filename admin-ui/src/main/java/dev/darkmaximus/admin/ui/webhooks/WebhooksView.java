@@ -54,6 +54,7 @@ public class WebhooksView extends VerticalLayout {
         add.setId("webhook-add");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.setId("webhooks-grid");
+        grid.setEmptyStateText(getTranslation("common.empty"));
         // One column carries the endpoint, its state and its actions, so a phone shows all of it without scrolling
         // sideways.
         grid.addComponentColumn(this::endpoint).setHeader(getTranslation("webhooks.endpoint"));

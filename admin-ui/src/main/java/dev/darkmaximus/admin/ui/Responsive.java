@@ -1,0 +1,64 @@
+package dev.darkmaximus.admin.ui;
+
+import java.util.List;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.shared.Registration;
+
+/**
+ * Lists that fit an operator's phone: under {@link #PHONE} pixels only the columns that matter stay (the rest are on
+ * the row's own card or dialog), filters wrap onto more lines instead of running off the screen, and an empty list
+ * says so in words.
+ */
+public final class Responsive {
+
+    /** Narrower than this is a phone held upright. */
+    public static final int PHONE = 600;
+
+    private Responsive() {
+    }
+
+    /** On a phone, only {@code keep} are shown; every column comes back when the window is wide again. */
+    @SafeVarargs
+    public static <T> void phoneColumns(Grid<T> grid, Grid.Column<T>... keep) {
+        List<Grid.Column<T>> kept = List.of(keep);
+        grid.addAttachListener(attach -> {
+            UI ui = attach.getUI();
+            ui.getPage().retrieveExtendedClientDetails(details -> show(grid, kept, details.getWindowInnerWidth()));
+            Registration resize = ui.getPage().addBrowserWindowResizeListener(e -> show(grid, kept, e.getWidth()));
+            grid.addDetachListener(detach -> {
+                resize.remove();
+                detach.unregisterListener();
+            });
+        });
+    }
+
+    private static <T> void show(Grid<T> grid, List<Grid.Column<T>> kept, int width) {
+        boolean phone = width > 0 && width < PHONE;
+        grid.getColumns().forEach(column -> column.setVisible(!phone || kept.contains(column)));
+        // Auto widths were measured with every column; measured again, the kept ones share the width.
+        grid.recalculateColumnWidths();
+    }
+
+    /** A row of filters that wraps on a narrow screen, each filter at least readable. */
+    public static HorizontalLayout filters(Component... filters) {
+        HorizontalLayout row = new HorizontalLayout(filters);
+        row.setWrap(true);
+        row.setWidthFull();
+        for (Component filter : filters) {
+            // Each grows to share a wide row and wraps to a line of its own on a phone, its label never cut.
+            row.setFlexGrow(1, filter);
+            if (filter instanceof HasSize sized) {
+                sized.setMinWidth("14em");
+                sized.setMaxWidth("24em");
+            }
+        }
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+}
