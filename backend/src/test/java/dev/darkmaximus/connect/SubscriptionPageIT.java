@@ -167,6 +167,19 @@ class SubscriptionPageIT extends PanelBackedTest {
         assertThat(panelOnly.path("apps").get(0).path("openUrl").isNull()).as("Telegram can't open it").isTrue();
     }
 
+    @Test
+    void guessingSubscriptionIdsFromOneAddressIsCutOffAfterItsBudget() {
+        Api guesser = new Api(port, "10.250." + (int) (keyId % 250) + ".7");
+        for (int i = 0; i < 60; i++) {
+            assertThat(guesser.get("/s/guess" + i + "aaaaaaaa", null, Map.of("User-Agent", "Happ/1.9.2")).status())
+                    .isEqualTo(404);
+        }
+        Api.Response limited = guesser.get("/s/" + subId, null, Map.of("User-Agent", "Happ/1.9.2"));
+        assertThat(limited.status()).as("even a real id, once the address spent its budget").isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isNotBlank();
+        assertThat(page("/s/" + subId, "Happ/1.9.2", "en").status()).as("another address").isEqualTo(200);
+    }
+
     private Api.Response page(String path, String userAgent, String language) {
         return api.get(path, null, Map.of("User-Agent", userAgent, "Accept-Language", language));
     }

@@ -41,7 +41,13 @@ public final class Responsive {
     private static <T> void show(Grid<T> grid, List<Grid.Column<T>> kept, int width) {
         boolean phone = width > 0 && width < PHONE;
         grid.getColumns().forEach(column -> column.setVisible(!phone || kept.contains(column)));
-        // Auto widths were measured with every column; measured again, the kept ones share the width.
+        for (Grid.Column<T> column : kept) {
+            // On a phone the kept columns share the width (long values end in "…" rather than pushing the last
+            // column off the screen); wider, each is as wide as its content again.
+            column.setAutoWidth(!phone);
+            column.setWidth(phone ? "1px" : null);
+            column.setFlexGrow(1);
+        }
         grid.recalculateColumnWidths();
     }
 

@@ -12,7 +12,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Pre;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -24,6 +23,7 @@ import dev.darkmaximus.admin.backend.BackendSession;
 import dev.darkmaximus.admin.ui.AdminOnly;
 import dev.darkmaximus.admin.ui.Failures;
 import dev.darkmaximus.admin.ui.MainLayout;
+import dev.darkmaximus.admin.ui.Responsive;
 import dev.darkmaximus.admin.ui.Privacy;
 import dev.darkmaximus.client.api.AdminAuditApi;
 import dev.darkmaximus.client.model.AuditEntry;
@@ -53,16 +53,20 @@ public class AuditView extends VerticalLayout {
         setSizeFull();
         grid.setId("audit-grid");
         grid.setEmptyStateText(getTranslation("common.empty"));
-        grid.addColumn(e -> AT.format(e.getAt().toLocalDateTime())).setHeader(getTranslation("audit.at")).setAutoWidth(true);
+        Grid.Column<AuditEntry> at = grid.addColumn(e -> AT.format(e.getAt().toLocalDateTime()))
+                .setHeader(getTranslation("audit.at")).setAutoWidth(true);
         grid.addColumn(e -> e.getActorName() == null ? String.valueOf(e.getActorType()) : e.getActorName())
                 .setHeader(getTranslation("audit.actor")).setAutoWidth(true);
-        grid.addColumn(AuditEntry::getAction).setHeader(getTranslation("audit.action")).setAutoWidth(true);
+        Grid.Column<AuditEntry> what = grid.addColumn(AuditEntry::getAction).setHeader(getTranslation("audit.action"))
+                .setAutoWidth(true);
         grid.addColumn(e -> e.getObjectType() + (e.getObjectId() == null ? "" : " #" + e.getObjectId()))
                 .setHeader(getTranslation("audit.object")).setAutoWidth(true);
         grid.addColumn(e -> Privacy.shown(session, e.getIp())).setHeader("IP").setAutoWidth(true);
         grid.addItemClickListener(e -> details(e.getItem()));
         more.setVisible(false);
-        add(new HorizontalLayout(actor, action, objectType, objectId), grid, more);
+        // On a phone: when and what; a tap shows the rest with before and after.
+        Responsive.phoneColumns(grid, at, what);
+        add(Responsive.filters(actor, action, objectType, objectId), grid, more);
         load(true);
     }
 

@@ -5,8 +5,6 @@ import java.time.format.DateTimeFormatter;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.PageTitle;
@@ -16,6 +14,7 @@ import dev.darkmaximus.admin.backend.BackendSession;
 import dev.darkmaximus.admin.ui.AdminOnly;
 import dev.darkmaximus.admin.ui.LazyLists;
 import dev.darkmaximus.admin.ui.MainLayout;
+import dev.darkmaximus.admin.ui.Responsive;
 import dev.darkmaximus.client.api.AdminPaymentsApi;
 import dev.darkmaximus.client.model.Transaction;
 
@@ -41,9 +40,11 @@ public class TransactionsView extends VerticalLayout {
         status.setItems("PENDING", "WAITING_FOR_CAPTURE", "SUCCEEDED", "CANCELED", "EXPIRED", "REFUNDED",
                 "PARTIALLY_REFUNDED");
         status.setClearButtonVisible(true);
+        status.setItemLabelGenerator(value -> getTranslation("paymentStatus." + value));
         provider.setId("payment-provider-filter");
         provider.setItems("YOOKASSA", "STARS", "BALANCE");
         provider.setClearButtonVisible(true);
+        provider.setItemLabelGenerator(value -> getTranslation("provider." + value));
         customer.setId("payment-customer-filter");
         customer.setClearButtonVisible(true);
         status.addValueChangeListener(e -> refresh());
@@ -52,20 +53,24 @@ public class TransactionsView extends VerticalLayout {
 
         grid.setId("payments-grid");
         grid.addColumn(Transaction::getPaymentId).setHeader(getTranslation("common.id")).setAutoWidth(true);
-        grid.addColumn(t -> t.getCreatedAt() == null ? "" : TIME.format(t.getCreatedAt())).setHeader(getTranslation("payments.createdUtc"))
+        Grid.Column<Transaction> created = grid.addColumn(t -> t.getCreatedAt() == null ? ""
+                : TIME.format(t.getCreatedAt())).setHeader(getTranslation("payments.createdUtc")).setAutoWidth(true)
                 .setSortProperty("createdAt");
         grid.addColumn(t -> "#" + t.getCustomerNumber()).setHeader(getTranslation("payments.customer")).setSortProperty("customer");
-        grid.addColumn(t -> t.getOrderKind() + " #" + t.getOrderId()).setHeader(getTranslation("payments.order"));
-        grid.addColumn(Transaction::getProvider).setHeader(getTranslation("payments.provider")).setSortProperty("provider");
-        grid.addColumn(t -> Amounts.format(t.getAmountMinor(), t.getCurrency())).setHeader(getTranslation("payments.amount"))
-                .setSortProperty("amount");
-        grid.addColumn(Transaction::getStatus).setHeader(getTranslation("payments.status")).setSortProperty("status");
+        grid.addColumn(t -> getTranslation("orderKind." + t.getOrderKind().getValue()) + " #" + t.getOrderId())
+                .setHeader(getTranslation("payments.order")).setAutoWidth(true);
+        grid.addColumn(t -> getTranslation("provider." + t.getProvider().getValue()))
+                .setHeader(getTranslation("payments.provider")).setAutoWidth(true).setSortProperty("provider");
+        Grid.Column<Transaction> amount = grid.addColumn(t -> Amounts.format(t.getAmountMinor(), t.getCurrency()))
+                .setHeader(getTranslation("payments.amount")).setAutoWidth(true).setSortProperty("amount");
+        Grid.Column<Transaction> state = grid.addColumn(t -> getTranslation("paymentStatus." + t.getStatus().getValue()))
+                .setHeader(getTranslation("payments.status")).setAutoWidth(true).setSortProperty("status");
         grid.addColumn(t -> t.getRefundedMinor() == null || t.getRefundedMinor() == 0 ? ""
                 : Amounts.format(t.getRefundedMinor(), t.getCurrency())).setHeader(getTranslation("payments.refunded"));
         grid.addItemClickListener(e -> new PaymentDialog(session, e.getItem().getPaymentId(), () -> refresh()).open());
-        HorizontalLayout filters = new HorizontalLayout(status, provider, customer);
-        filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(filters, grid);
+        // On a phone: when, how much, how it stands; a tap opens the rest.
+        Responsive.phoneColumns(grid, created, amount, state);
+        add(Responsive.filters(status, provider, customer), grid);
         LazyLists.bind(grid, "-createdAt", (sort, offset, limit) -> session.call(c -> new AdminPaymentsApi(c)
                 .listPayments(status.getValue(), provider.getValue(),
                         customer.getValue() == null ? null : customer.getValue().longValue(), null, null, limit, null,

@@ -36,6 +36,7 @@ public class WithdrawalsView extends VerticalLayout {
         this.session = session;
         setSizeFull();
         status.setItems("requested", "approved", "declined");
+        status.setItemLabelGenerator(value -> getTranslation("withdrawalStatus." + value));
         status.setValue("requested");
         status.setClearButtonVisible(true);
         status.addValueChangeListener(e -> load());
@@ -47,7 +48,7 @@ public class WithdrawalsView extends VerticalLayout {
                 .setHeader(getTranslation("withdrawals.who"));
         grid.addColumn(w -> Amounts.format(w.getAmountMinor(), w.getCurrency())).setHeader(getTranslation("withdrawals.amount"));
         grid.addColumn(w -> w.getMethod() + ": " + w.getDetails()).setHeader(getTranslation("withdrawals.payTo"));
-        grid.addColumn(w -> w.getStatus() + (w.getDeclineReason() == null ? "" : " · " + w.getDeclineReason()))
+        grid.addColumn(w -> getTranslation("withdrawalStatus." + w.getStatus()) + (w.getDeclineReason() == null ? "" : " · " + w.getDeclineReason()))
                 .setHeader(getTranslation("withdrawals.status"));
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         add(status, grid);

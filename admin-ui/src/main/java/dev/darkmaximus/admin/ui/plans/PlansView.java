@@ -20,6 +20,7 @@ import dev.darkmaximus.admin.backend.BackendSession;
 import dev.darkmaximus.admin.ui.AdminOnly;
 import dev.darkmaximus.admin.ui.Failures;
 import dev.darkmaximus.admin.ui.MainLayout;
+import dev.darkmaximus.admin.ui.Responsive;
 import dev.darkmaximus.client.api.AdminHostsApi;
 import dev.darkmaximus.client.api.AdminPlansApi;
 import dev.darkmaximus.client.model.HostResponse;
@@ -50,16 +51,21 @@ public class PlansView extends VerticalLayout {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         grid.setId("plans-grid");
         grid.setEmptyStateText(getTranslation("common.empty"));
-        grid.addColumn(PlanResponse::getNameEn).setHeader(getTranslation("plans.name")).setAutoWidth(true);
+        Grid.Column<PlanResponse> planName = grid.addColumn(PlanResponse::getNameEn)
+                .setHeader(getTranslation("plans.name")).setAutoWidth(true);
         grid.addColumn(p -> hostName(p.getHostId())).setHeader(getTranslation("plans.host")).setAutoWidth(true);
         grid.addColumn(PlansView::duration).setHeader(getTranslation("plans.duration"));
         grid.addColumn(p -> p.getTrafficLimitGb() == 0 ? getTranslation("plans.unlimited")
                 : getTranslation("plans.gigabytes", p.getTrafficLimitGb())).setHeader(getTranslation("plans.traffic"));
-        grid.addColumn(PlansView::prices).setHeader(getTranslation("plans.prices")).setAutoWidth(true);
+        Grid.Column<PlanResponse> planPrices = grid.addColumn(PlansView::prices)
+                .setHeader(getTranslation("plans.prices")).setAutoWidth(true);
         grid.addColumn(p -> getTranslation("plans.visibility." + p.getVisibility().getValue()))
                 .setHeader(getTranslation("plans.visibility"));
         grid.addItemClickListener(e -> openForm(e.getItem()));
+        // On a phone: the plan and its prices; a tap opens the rest.
+        Responsive.phoneColumns(grid, planName, planPrices);
         HorizontalLayout toolbar = new HorizontalLayout(hostFilter, add);
+        toolbar.setWrap(true);
         toolbar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         add(toolbar, grid);
         loadHosts();
