@@ -4,10 +4,12 @@ import java.util.List;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.shared.Registration;
 
 /**
@@ -51,12 +53,36 @@ public final class Responsive {
         grid.recalculateColumnWidths();
     }
 
+    /** A list beside its detail on a wide screen, above it on a phone (side by side, neither would be readable). */
+    public static void stackOnPhones(SplitLayout split, double widePosition) {
+        split.addAttachListener(attach -> {
+            UI ui = attach.getUI();
+            ui.getPage().retrieveExtendedClientDetails(details -> stack(split, widePosition,
+                    details.getWindowInnerWidth()));
+            Registration resize = ui.getPage().addBrowserWindowResizeListener(e -> stack(split, widePosition,
+                    e.getWidth()));
+            split.addDetachListener(detach -> {
+                resize.remove();
+                detach.unregisterListener();
+            });
+        });
+    }
+
+    private static void stack(SplitLayout split, double widePosition, int width) {
+        boolean phone = width > 0 && width < PHONE;
+        split.setOrientation(phone ? SplitLayout.Orientation.VERTICAL : SplitLayout.Orientation.HORIZONTAL);
+        split.setSplitterPosition(phone ? 45 : widePosition);
+    }
+
     /** A row of filters that wraps on a narrow screen, each filter at least readable. */
     public static HorizontalLayout filters(Component... filters) {
         HorizontalLayout row = new HorizontalLayout(filters);
         row.setWrap(true);
         row.setWidthFull();
         for (Component filter : filters) {
+            if (!(filter instanceof HasValue<?, ?>)) {
+                continue; // a button beside the filters keeps its own size
+            }
             // Each grows to share a wide row and wraps to a line of its own on a phone, its label never cut.
             row.setFlexGrow(1, filter);
             if (filter instanceof HasSize sized) {

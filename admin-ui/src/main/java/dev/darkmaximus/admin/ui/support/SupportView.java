@@ -26,6 +26,7 @@ import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
 import dev.darkmaximus.admin.ui.Failures;
 import dev.darkmaximus.admin.ui.MainLayout;
+import dev.darkmaximus.admin.ui.Responsive;
 import dev.darkmaximus.admin.ui.Privacy;
 import dev.darkmaximus.client.api.AdminSupportApi;
 import dev.darkmaximus.client.model.QueuedTicket;
@@ -59,6 +60,7 @@ public class SupportView extends SplitLayout {
         this.session = session;
         setSizeFull();
         setSplitterPosition(45);
+        Responsive.stackOnPhones(this, 45);
         status.setId("ticket-status");
         status.setLabel(getTranslation("support.status"));
         status.setItems("ACTIVE", "OPEN", "WAITING_CUSTOMER", "CLOSED", "ALL");
@@ -82,10 +84,15 @@ public class SupportView extends SplitLayout {
         grid.setId("tickets-grid");
 
         grid.setEmptyStateText(getTranslation("common.empty"));
-        grid.addColumn(t -> "#" + t.getId()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(t -> Privacy.shown(session, t.getCustomerName())).setHeader(getTranslation("support.customer")).setAutoWidth(true);
+        Grid.Column<QueuedTicket> number = grid.addColumn(t -> "#" + t.getId()).setHeader("#").setAutoWidth(true)
+                .setFlexGrow(0);
+        Grid.Column<QueuedTicket> who = grid.addColumn(t -> Privacy.shown(session, t.getCustomerName()))
+                .setHeader(getTranslation("support.customer")).setAutoWidth(true);
         grid.addColumn(t -> t.getSubject() == null ? "" : t.getSubject()).setHeader(getTranslation("support.subject"));
-        grid.addComponentColumn(t -> badge(t.getStatus())).setHeader(getTranslation("support.status")).setAutoWidth(true);
+        Grid.Column<QueuedTicket> state = grid.addComponentColumn(t -> badge(t.getStatus()))
+                .setHeader(getTranslation("support.status")).setAutoWidth(true);
+        // On a phone: which ticket, whose, how it stands; the conversation opens below.
+        Responsive.phoneColumns(grid, number, who, state);
         grid.addColumn(t -> t.getAssigneeName() == null ? "" : t.getAssigneeName())
                 .setHeader(getTranslation("support.assignee")).setAutoWidth(true);
         grid.addColumn(t -> t.getUpdatedAt() == null ? "" : AT.format(t.getUpdatedAt().toLocalDateTime()))
@@ -93,7 +100,7 @@ public class SupportView extends SplitLayout {
         grid.addItemClickListener(e -> open(e.getItem().getId()));
         more.setVisible(false);
 
-        HorizontalLayout filters = new HorizontalLayout(status, whose, refresh);
+        HorizontalLayout filters = Responsive.filters(status, whose, refresh);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         VerticalLayout queue = new VerticalLayout(filters, grid, more);
         queue.setSizeFull();

@@ -30,6 +30,7 @@ import dev.darkmaximus.admin.backend.BackendSession;
 import dev.darkmaximus.admin.ui.AdminOnly;
 import dev.darkmaximus.admin.ui.Failures;
 import dev.darkmaximus.admin.ui.MainLayout;
+import dev.darkmaximus.admin.ui.Responsive;
 import dev.darkmaximus.client.api.AdminTemplatesApi;
 import dev.darkmaximus.client.model.MessageTemplate;
 import dev.darkmaximus.client.model.TemplateText;
@@ -52,6 +53,7 @@ public class TemplatesView extends SplitLayout {
         this.session = session;
         setSizeFull();
         setSplitterPosition(35);
+        Responsive.stackOnPhones(this, 35);
         search.setId("template-search");
         search.setPlaceholder(getTranslation("common.search"));
         search.setValueChangeMode(ValueChangeMode.LAZY);
