@@ -49,11 +49,12 @@ class SubscriptionPageController {
     @GetMapping("/s/{subscriptionId}")
     ResponseEntity<String> show(@PathVariable String subscriptionId,
                                 @RequestHeader(value = HttpHeaders.USER_AGENT, required = false) String userAgent,
-                                @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String accept,
+                                @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages,
+                                @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                 @RequestParam(required = false) String lang,
                                 @RequestParam(required = false) String platform) {
-        String language = Visitors.language(lang, accept);
-        boolean app = Visitors.isVpnApp(userAgent);
+        String language = Visitors.language(lang, languages);
+        boolean app = Visitors.isVpnApp(userAgent, accept);
         Optional<KeyView> found = find(subscriptionId);
         if (found.isEmpty()) {
             return app ? text(HttpStatus.NOT_FOUND, "no such subscription")

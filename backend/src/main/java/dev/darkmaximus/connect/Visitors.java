@@ -7,22 +7,27 @@ import java.util.regex.Pattern;
 final class Visitors {
 
     /**
-     * User-Agent prefixes and words of VPN apps that read subscriptions. A client that sends none of these and no
-     * browser's "Mozilla/" (curl, an app using its HTTP library's default) also gets the subscription: a person
-     * always comes with a browser.
+     * Words the User-Agents of VPN apps that read subscriptions carry (their own sources, or the panels' lists for
+     * closed apps: docs/connect.md). Hiddify and NekoBox also say "ClashMeta"; any of these means an app.
      */
     private static final Pattern VPN_APP = Pattern.compile(
-            "(?i)happ|v2raytun|v2rayn|v2rayng|hiddify|streisand|v2box|shadowrocket|clash|mihomo|stash|sing-box|sfa|"
-                    + "sfi|nekobox|nekoray|karing|foxray|quantumult|surge|loon|throne|incy|koala|dart/");
+            "(?i)\\bhapp/|v2raytun|v2rayn|hiddify|streisand|v2box|shadowrocket|clash|mihomo|\\bstash/|sing-box"
+                    + "|\\bSF[AIMT]/|nekobox|nekoray|karing|foxray|ktor-client|dart:io");
 
     private Visitors() {
     }
 
-    static boolean isVpnApp(String userAgent) {
-        if (userAgent == null || userAgent.isBlank()) {
+    /**
+     * Whether a VPN app (not a person) is asking: a known app's User-Agent; otherwise whoever doesn't ask for HTML
+     * and isn't a browser (curl, an HTTP library's default). People always come with a browser that accepts HTML.
+     */
+    static boolean isVpnApp(String userAgent, String accept) {
+        String ua = userAgent == null ? "" : userAgent;
+        if (VPN_APP.matcher(ua).find()) {
             return true;
         }
-        return VPN_APP.matcher(userAgent).find() || !userAgent.startsWith("Mozilla/");
+        boolean wantsHtml = accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html");
+        return !wantsHtml && !ua.startsWith("Mozilla/");
     }
 
     /** The platform a browser runs on, for the apps shown first; "" when it can't be told. */
