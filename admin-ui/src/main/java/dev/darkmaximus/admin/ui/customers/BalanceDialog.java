@@ -43,7 +43,7 @@ class BalanceDialog extends Dialog {
         lines.setAllRowsVisible(true);
         lines.addColumn(l -> l.getCreatedAt() == null ? "" : l.getCreatedAt().toLocalDate().toString()).setHeader(getTranslation("customers.date"));
         lines.addColumn(LedgerLine::getAccount).setHeader(getTranslation("customers.account"));
-        lines.addColumn(LedgerLine::getKind).setHeader(getTranslation("customers.kind"));
+        lines.addColumn(l -> getTranslation("ledgerKind." + l.getKind())).setHeader(getTranslation("customers.kind"));
         lines.addColumn(l -> Amounts.format(l.getAmountMinor(), l.getCurrency())).setHeader(getTranslation("customers.amount"));
         lines.addColumn(l -> Amounts.format(l.getBalanceAfterMinor(), l.getCurrency())).setHeader(getTranslation("customers.after"));
         lines.addColumn(LedgerLine::getReason).setHeader(getTranslation("customers.reason"));

@@ -154,7 +154,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         grid.setEmptyStateText(getTranslation("common.empty"));
         grid.addColumn(k -> "#" + k.getNumber()).setHeader("#").setAutoWidth(true);
         grid.addColumn(KeyResponse::getHostName).setHeader(getTranslation("customer.host"));
-        grid.addColumn(k -> k.getStatus().getValue()).setHeader(getTranslation("customer.status"));
+        grid.addColumn(k -> getTranslation("keyStatus." + k.getStatus().getValue())).setHeader(getTranslation("customer.status"));
         grid.addColumn(k -> k.getExpiresAt() == null ? "" : AT.format(k.getExpiresAt().toLocalDateTime()))
                 .setHeader(getTranslation("customer.expires"));
         grid.addColumn(k -> Boolean.TRUE.equals(k.getTrial()) ? getTranslation("customer.trial") : "");
@@ -171,8 +171,8 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         grid.setEmptyStateText(getTranslation("common.empty"));
         grid.addColumn(p -> "#" + p.getPaymentId()).setHeader("#").setAutoWidth(true);
         grid.addColumn(p -> Amounts.format(p.getAmountMinor(), p.getCurrency())).setHeader(getTranslation("customer.amount"));
-        grid.addColumn(p -> String.valueOf(p.getProvider())).setHeader(getTranslation("customer.provider"));
-        grid.addColumn(p -> String.valueOf(p.getStatus())).setHeader(getTranslation("customer.status"));
+        grid.addColumn(p -> getTranslation("provider." + p.getProvider())).setHeader(getTranslation("customer.provider"));
+        grid.addColumn(p -> getTranslation("paymentStatus." + p.getStatus())).setHeader(getTranslation("customer.status"));
         grid.addColumn(p -> AT.format(p.getCreatedAt().toLocalDateTime())).setHeader(getTranslation("customer.at"));
         if (session.isAdmin()) {
             grid.addItemClickListener(e -> new PaymentDialog(session, e.getItem().getPaymentId(), this::render).open());
@@ -187,7 +187,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         grid.setId("customer-ledger");
         grid.setEmptyStateText(getTranslation("common.empty"));
         grid.addColumn(l -> AT.format(l.getCreatedAt().toLocalDateTime())).setHeader(getTranslation("customer.at"));
-        grid.addColumn(l -> String.valueOf(l.getKind())).setHeader(getTranslation("customer.kind"));
+        grid.addColumn(l -> getTranslation("ledgerKind." + l.getKind())).setHeader(getTranslation("customer.kind"));
         grid.addColumn(l -> Amounts.format(l.getAmountMinor(), l.getCurrency())).setHeader(getTranslation("customer.amount"));
         grid.addColumn(l -> Amounts.format(l.getBalanceAfterMinor(), l.getCurrency())).setHeader(getTranslation("customer.after"));
         grid.addColumn(l -> l.getReason() == null ? "" : l.getReason()).setHeader(getTranslation("customer.reason"));
@@ -213,7 +213,7 @@ public class CustomerView extends VerticalLayout implements BeforeEnterObserver 
         grid.setEmptyStateText(getTranslation("common.empty"));
         grid.addColumn(n -> AT.format(n.getCreatedAt().toLocalDateTime())).setHeader(getTranslation("customer.at"));
         grid.addColumn(Notification::getTemplateKey).setHeader(getTranslation("customer.template"));
-        grid.addColumn(Notification::getStatus).setHeader(getTranslation("customer.status"));
+        grid.addColumn(n -> getTranslation("notificationStatus." + n.getStatus())).setHeader(getTranslation("customer.status"));
         grid.addColumn(n -> n.getError() == null ? "" : n.getError()).setHeader(getTranslation("customer.error"));
         load(grid, () -> session.call(c -> new AdminCustomersApi(c).listCustomerNotifications(id, 100)));
         return grid;
