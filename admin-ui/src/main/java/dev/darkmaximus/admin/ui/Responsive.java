@@ -87,7 +87,7 @@ public final class Responsive {
             row.setFlexGrow(1, filter);
             if (filter instanceof HasSize sized) {
                 sized.setMinWidth("14em");
-                sized.setMaxWidth("24em");
+                sized.setMaxWidth("28em");
             }
         }
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);

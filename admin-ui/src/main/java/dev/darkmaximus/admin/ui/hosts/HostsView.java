@@ -44,11 +44,9 @@ public class HostsView extends VerticalLayout {
         grid.addColumn(h -> h.getBaseUrl() + (h.getWebBasePath() == null ? "" : h.getWebBasePath()))
                 .setHeader(getTranslation("hosts.address")).setAutoWidth(true);
         grid.addColumn(this::security).setHeader(getTranslation("hosts.security")).setAutoWidth(true);
-        grid.addColumn(h -> h.getInboundIds() == null ? "" : h.getInboundIds().toString())
-                .setHeader(getTranslation("hosts.inbounds")).setAutoWidth(true);
         Grid.Column<HostResponse> enabled = grid.addColumn(h -> getTranslation(Boolean.TRUE.equals(h.getEnabled())
                 ? "hosts.enabledYes" : "hosts.enabledNo")).setHeader(getTranslation("hosts.enabled")).setAutoWidth(true);
-        grid.addColumn(HostResponse::getDisplayOrder).setHeader(getTranslation("hosts.order")).setAutoWidth(true);
+        // Inbounds and display order are in the host's form: the list keeps what an operator scans for.
         grid.addColumn(h -> h.getPanelVersion() == null ? getTranslation("hosts.versionUnknown")
                 : h.getPanelVersion()).setHeader(getTranslation("hosts.version")).setAutoWidth(true);
         Grid.Column<HostResponse> health = grid.addColumn(this::health).setHeader(getTranslation("hosts.health"))

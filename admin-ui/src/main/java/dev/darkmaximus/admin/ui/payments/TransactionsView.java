@@ -66,7 +66,7 @@ public class TransactionsView extends VerticalLayout {
         Grid.Column<Transaction> state = grid.addColumn(t -> getTranslation("paymentStatus." + t.getStatus().getValue()))
                 .setHeader(getTranslation("payments.status")).setAutoWidth(true).setSortProperty("status");
         grid.addColumn(t -> t.getRefundedMinor() == null || t.getRefundedMinor() == 0 ? ""
-                : Amounts.format(t.getRefundedMinor(), t.getCurrency())).setHeader(getTranslation("payments.refunded"));
+                : Amounts.format(t.getRefundedMinor(), t.getCurrency())).setHeader(getTranslation("payments.refunded")).setAutoWidth(true);
         grid.addItemClickListener(e -> new PaymentDialog(session, e.getItem().getPaymentId(), () -> refresh()).open());
         // On a phone: when, how much, how it stands; a tap opens the rest.
         Responsive.phoneColumns(grid, created, amount, state);
