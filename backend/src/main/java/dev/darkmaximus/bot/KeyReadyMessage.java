@@ -68,15 +68,16 @@ class KeyReadyMessage implements NotificationDelivery {
             return;
         }
         List<InlineKeyboardRow> keyboard = keyboard(chat, key, text.length() > CAPTION_LIMIT);
-        if (text.length() > CAPTION_LIMIT) {
-            chat.send(text, keyboard);
-            return;
-        }
         try {
-            chat.photo(QrCodes.png(link, 512), "key-" + key.number() + ".png", text, keyboard);
+            if (text.length() > CAPTION_LIMIT) {
+                chat.send(text, keyboard);
+            } else {
+                chat.photo(QrCodes.png(link, 512), "key-" + key.number() + ".png", text, keyboard);
+            }
         } catch (TelegramBotApi.Refused refused) {
-            // A picture Telegram won't take must not cost the customer the message: the text carries the link.
-            chat.send(text, keyboard);
+            // A picture or a button Telegram won't take (an address it rejects) must not cost the customer the
+            // message: the text alone carries the link.
+            chat.send(text, List.of());
         }
     }
 

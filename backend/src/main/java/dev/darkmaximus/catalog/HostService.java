@@ -110,7 +110,8 @@ public class HostService {
         return transactions.execute(tx -> {
             Host current = load(id);
             requireUniqueName(command.name(), id);
-            Host saved = hosts.save(current.with(settings(command), encryptUnlessBlank(command.password()),
+            Host saved = hosts.save(current.with(keepEnglishName(settings(command), current),
+                    encryptUnlessBlank(command.password()),
                     encryptUnlessBlank(command.apiToken())));
             if (info != null) {
                 hosts.recordHealth(id, true, null, clock.instant(), breakers.state(id).name(), info.version(),
@@ -231,12 +232,24 @@ public class HostService {
                 });
     }
 
+    /**
+     * A client that doesn't know the English name (sends none) leaves it as it is; an empty one clears it. Added
+     * after 1.0, the field mustn't be wiped by integrations written before it.
+     */
+    private static Host.HostSettings keepEnglishName(Host.HostSettings wanted, Host current) {
+        String nameEn = wanted.nameEn() == null ? current.nameEn() : wanted.nameEn().isEmpty() ? null : wanted.nameEn();
+        return new Host.HostSettings(wanted.name(), wanted.panelType(), wanted.baseUrl(), wanted.webBasePath(),
+                wanted.username(), wanted.inboundIds(), wanted.subscriptionBaseUrl(), wanted.tlsVerify(),
+                wanted.caCertificate(), wanted.enabled(), wanted.displayOrder(), wanted.countryCode(), wanted.flag(),
+                nameEn);
+    }
+
     private static Host.HostSettings settings(HostCommand c) {
         return new Host.HostSettings(c.name().strip(), c.panelType(), stripTrailingSlash(c.baseUrl()),
                 emptyToNull(c.webBasePath()), c.username().strip(), new InboundIds(c.inboundIds()),
                 emptyToNull(c.subscriptionBaseUrl()), c.tlsVerify(), emptyToNull(c.caCertificate()), c.enabled(), c.displayOrder(),
                 emptyToNull(c.countryCode()), emptyToNull(c.flag()),
-                c.nameEn() == null || c.nameEn().isBlank() ? null : c.nameEn().strip());
+                c.nameEn() == null ? null : c.nameEn().strip());
     }
 
     private String encryptUnlessBlank(String secret) {

@@ -3,6 +3,7 @@ package dev.darkmaximus.connect;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 
@@ -44,10 +45,19 @@ public class ConnectOptions {
         }
     }
 
-    /** The key's public page, when the shop has a public address. */
+    /** What a subscription id must look like to have a page (ids imported from Dark Maximus 2 may not). */
+    public static final Pattern PAGE_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+
+    /**
+     * The key's public page: when the shop has a public address, the key's id can be a page's, and the page has
+     * something to give an app (the key's link, or the panel's subscription it leads apps to).
+     */
     public Optional<String> pageUrl(KeyView key) {
         String base = settings.publicUrl();
-        return base.isEmpty() ? Optional.empty() : Optional.of(base + "/s/" + key.subscriptionId());
+        boolean servable = key.connectionLink() != null || key.subscriptionUrl() != null;
+        return base.isEmpty() || !servable || key.subscriptionId() == null
+                || !PAGE_ID.matcher(key.subscriptionId()).matches() ? Optional.empty()
+                : Optional.of(base + "/s/" + key.subscriptionId());
     }
 
     /** What VPN apps import: the public page, else the panel's subscription URL. */

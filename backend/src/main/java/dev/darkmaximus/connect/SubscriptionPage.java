@@ -65,14 +65,15 @@ class SubscriptionPage {
         appButtons(body, language, platform, apps);
         body.append("<section class=\"card\"><h3>").append(esc(PageTexts.get(language, "link"))).append("</h3>")
                 .append("<input id=\"subscription-url\" class=\"link\" readonly value=\"").append(esc(subscriptionUrl))
-                .append("\" onfocus=\"this.select()\"><p class=\"hint\">")
+                .append("\"><p class=\"hint\">")
                 .append(esc(PageTexts.get(language, "link_hint"))).append("</p>")
                 .append("<img class=\"qr\" alt=\"QR\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(QrCodes.png(subscriptionUrl, 240))).append("\">")
                 .append("<p class=\"hint\">").append(esc(PageTexts.get(language, "qr"))).append("</p></section>");
         String device = platform.isEmpty() ? "android" : platform;
         body.append("<section class=\"card\"><h3>").append(esc(PageTexts.get(language, "how"))).append("</h3><p>")
-                .append(templates.render("bot.instructions." + device, language, Map.of()).replace("\n", "<br>"))
+                .append(plainTags(templates.render("bot.instructions." + device, language, Map.of()))
+                        .replace("\n", "<br>"))
                 .append("</p></section>");
         return page(language, PageTexts.get(language, "title"), body.toString());
     }
@@ -167,6 +168,14 @@ class SubscriptionPage {
                 + head + "<title>" + esc(title + " · " + settings.shopName()) + "</title><style>" + STYLE
                 + "</style></head><body><header><h1>" + esc(settings.shopName()) + "</h1></header><main>" + body
                 + "</main></body></html>";
+    }
+
+    /**
+     * An admin-edited bot text on a public page: everything escaped, then only bare bold, italic and code tags let
+     * back (no attributes), so the text can't restyle or link the page.
+     */
+    static String plainTags(String html) {
+        return esc(html).replaceAll("&lt;(/?)(b|i|code)&gt;", "<$1$2>");
     }
 
     private static String gigabytes(String language, long bytes) {

@@ -1,9 +1,9 @@
 package dev.darkmaximus.connect;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -29,7 +29,6 @@ import dev.darkmaximus.subscription.KeyView;
 @RestController
 class SubscriptionPageController {
 
-    private static final Pattern SUBSCRIPTION_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
     /** The page holds no secrets beyond its own address; it runs no script and loads nothing from elsewhere. */
     private static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -98,20 +97,29 @@ class SubscriptionPageController {
     }
 
     private Optional<KeyView> find(String subscriptionId) {
-        return SUBSCRIPTION_ID.matcher(subscriptionId).matches() ? keys.bySubscriptionId(subscriptionId)
+        return ConnectOptions.PAGE_ID.matcher(subscriptionId).matches() ? keys.bySubscriptionId(subscriptionId)
                 : Optional.empty();
     }
 
     /**
-     * The subscription as VPN apps read it (the format 3x-ui's own subscription server serves): the links, one per
-     * line, base64-encoded, and the usage, expiry, title and refresh headers. A key still being prepared has no link
-     * yet: 503 with Retry-After, so the app tries again instead of saving an empty profile.
+     * The subscription as VPN apps read it. Where the host's panel serves subscriptions, the app is sent there
+     * (302): the panel lists every link of the key (several inbounds, external proxies) with its own usage headers,
+     * and this one address still works for both people and apps. Otherwise the key's link, base64-encoded as 3x-ui
+     * serves it, with the usage, expiry, title and refresh headers. A key still being prepared has no link yet: 503
+     * with Retry-After, so the app tries again instead of saving an empty profile.
      */
     private ResponseEntity<String> subscription(KeyView key) {
-        if (key.connectionLink() == null) {
+        if (key.subscriptionUrl() != null && key.subscriptionUrl().startsWith("http")) {
+            return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(key.subscriptionUrl()))
+                    .cacheControl(CacheControl.noStore()).build();
+        }
+        if (key.connectionLink() == null && "provisioning".equals(key.status())) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "60")
                     .cacheControl(CacheControl.noStore()).contentType(MediaType.TEXT_PLAIN)
                     .body("the key is being prepared");
+        }
+        if (key.connectionLink() == null) {
+            return text(HttpStatus.NOT_FOUND, "this key has no link to import");
         }
         long expire = key.expiresAt() == null ? 0 : key.expiresAt().getEpochSecond();
         String title = connect.profileName(key);

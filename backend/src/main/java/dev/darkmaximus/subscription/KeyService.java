@@ -93,8 +93,13 @@ public class KeyService {
      */
     public List<HostView> trialHosts() {
         Optional<Long> fixed = settings.trialHostId();
+        if (fixed.isPresent()) {
+            return hosts.list().stream().filter(h -> h.id() == fixed.get()).toList();
+        }
         List<HostView> enabled = hosts.list().stream().filter(HostView::enabled).toList();
-        return fixed.map(id -> hosts.list().stream().filter(h -> h.id() == id).toList()).orElse(enabled);
+        // Hosts whose panel answers, as the storefront offers them; all enabled ones if none does right now.
+        List<HostView> answering = enabled.stream().filter(h -> !h.panelDown()).toList();
+        return answering.isEmpty() ? enabled : answering;
     }
 
     private KeyView trial(long customerId, Long chosen) {

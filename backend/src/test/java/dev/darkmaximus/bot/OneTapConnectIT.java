@@ -70,6 +70,21 @@ class OneTapConnectIT extends PanelBackedTest {
     }
 
     @Test
+    void whenTelegramRefusesThePictureOrAButtonTheTextStillGoesOut() {
+        BotUser user = new BotUser(api, "en");
+        long keyId = trialKeyReady(user);
+        user.refusesPhotos("Bad Request: BUTTON_URL_INVALID");
+
+        user.mark();
+        assertThat(outbox.run("notification:" + notificationOf(keyId))).isEqualTo(1);
+        BotUser.Call text = user.only("sendMessage");
+        assertThat(text.text()).startsWith("🔑 Key #1 is ready").contains("<code>https://vpn.example.com/s/");
+        assertThat(text.body().has("reply_markup")).as("no button to refuse this time").isFalse();
+        assertThat(jdbc.sql("SELECT status FROM notifications WHERE id = :id").param("id", notificationOf(keyId))
+                .query(String.class).single()).isEqualTo("SENT");
+    }
+
+    @Test
     void withoutAPublicAddressTheMessageCarriesThePanelsSubscriptionAndQr() {
         settings.put(ShopSettings.PUBLIC_URL, "", Setting.ValueType.STRING, "test");
         BotUser user = new BotUser(api, "en");

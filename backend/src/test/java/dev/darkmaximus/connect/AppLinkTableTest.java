@@ -33,6 +33,8 @@ class AppLinkTableTest {
         assertRefused(app("\"platforms\":[\"symbian\"]"), "unknown or repeated platform \"symbian\"");
         assertRefused(app("\"link\":\"javascript alert(1)\""), "needs a link like");
         assertRefused(app("\"link\":\"x://add/{token}\""), "unknown placeholder {token}");
+        assertRefused(app("\"link\":\"javascript:alert({url})\""), "can't use the javascript: scheme");
+        assertRefused(app("\"link\":\"https://evil.example/?u={url_encoded}\""), "can't use the https: scheme");
         assertRefused(app("\"link\":\"x://add/\""), "needs {url}, {url_encoded} or {url_base64}");
         assertRefused(app("\"download\":{\"ios\":\"https://a.example/x\"}"), "not one of app a's platforms");
         assertRefused(app("\"download\":{\"android\":\"javascript:alert(1)\"}"), "http(s) download address");

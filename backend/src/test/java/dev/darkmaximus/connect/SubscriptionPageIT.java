@@ -77,6 +77,25 @@ class SubscriptionPageIT extends PanelBackedTest {
     }
 
     @Test
+    void whereThePanelServesSubscriptionsAppsAreSentThereAndPeopleStillGetThePage() {
+        String panel = "https://sub.example.net/sub/" + subId;
+        jdbc.sql("UPDATE vpn_keys SET subscription_url = :u WHERE id = :id").param("u", panel).param("id", keyId)
+                .update();
+        Api.Response app = page("/s/" + subId, "v2rayNG/1.10.31", "en");
+        assertThat(app.status()).as("the panel lists every link of the key").isEqualTo(302);
+        assertThat(app.header("Location")).isEqualTo(panel);
+        assertThat(page("/s/" + subId, CHROME_ANDROID, "en").body()).contains("Key #1", "Add to Happ");
+
+        // A key whose panel gave no link and serves no subscription has no page to offer: its link list is empty.
+        jdbc.sql("UPDATE vpn_keys SET subscription_url = NULL, connection_link = NULL WHERE id = :id")
+                .param("id", keyId).update();
+        assertThat(page("/s/" + subId, "Happ/1.9.2", "en").status()).isEqualTo(404);
+        JsonNode connect = api.get("/api/v1/me/keys/" + keyId + "/connect", customer.token()).expect(200).json();
+        assertThat(connect.path("pageUrl").isNull()).isTrue();
+        assertThat(connect.path("apps").isEmpty()).isTrue();
+    }
+
+    @Test
     void aBrowserGetsThePageWithTheAppsOfItsPlatformFirst() {
         Api.Response ru = page("/s/" + subId, CHROME_ANDROID, "ru-RU,ru;q=0.9");
         assertThat(ru.status()).isEqualTo(200);

@@ -342,8 +342,8 @@ final class Texts {
     }
 
     String noApps() {
-        return russian ? "Для этого устройства приложений в списке нет: скопируйте ссылку выше в своё VPN-приложение."
-                : "No listed app for this device: copy the link above into your VPN app.";
+        return russian ? "Для этого устройства приложений в списке нет: скопируйте ссылку ниже в своё VPN-приложение."
+                : "No listed app for this device: copy the link below into your VPN app.";
     }
 
     String inviteFriends() {

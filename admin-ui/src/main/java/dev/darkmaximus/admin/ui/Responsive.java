@@ -1,6 +1,8 @@
 package dev.darkmaximus.admin.ui;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
@@ -29,10 +31,16 @@ public final class Responsive {
     @SafeVarargs
     public static <T> void phoneColumns(Grid<T> grid, Grid.Column<T>... keep) {
         List<Grid.Column<T>> kept = List.of(keep);
+        // How the view set the kept columns up, to put back when the window is wide again.
+        Map<Grid.Column<T>, Sizing> wide = new HashMap<>();
+        kept.forEach(column -> wide.put(column, new Sizing(column.isAutoWidth(), column.getWidth(),
+                column.getFlexGrow())));
         grid.addAttachListener(attach -> {
             UI ui = attach.getUI();
-            ui.getPage().retrieveExtendedClientDetails(details -> show(grid, kept, details.getWindowInnerWidth()));
-            Registration resize = ui.getPage().addBrowserWindowResizeListener(e -> show(grid, kept, e.getWidth()));
+            ui.getPage().retrieveExtendedClientDetails(details -> show(grid, kept, wide,
+                    details.getWindowInnerWidth()));
+            Registration resize = ui.getPage().addBrowserWindowResizeListener(e -> show(grid, kept, wide,
+                    e.getWidth()));
             grid.addDetachListener(detach -> {
                 resize.remove();
                 detach.unregisterListener();
@@ -40,17 +48,22 @@ public final class Responsive {
         });
     }
 
-    private static <T> void show(Grid<T> grid, List<Grid.Column<T>> kept, int width) {
+    private static <T> void show(Grid<T> grid, List<Grid.Column<T>> kept, Map<Grid.Column<T>, Sizing> wide,
+                                 int width) {
         boolean phone = width > 0 && width < PHONE;
         grid.getColumns().forEach(column -> column.setVisible(!phone || kept.contains(column)));
         for (Grid.Column<T> column : kept) {
             // On a phone the kept columns share the width (long values end in "…" rather than pushing the last
-            // column off the screen); wider, each is as wide as its content again.
-            column.setAutoWidth(!phone);
-            column.setWidth(phone ? "1px" : null);
-            column.setFlexGrow(1);
+            // column off the screen); wider, each is as the view set it up.
+            Sizing sizing = phone ? new Sizing(false, "1px", 1) : wide.get(column);
+            column.setAutoWidth(sizing.autoWidth());
+            column.setWidth(sizing.width());
+            column.setFlexGrow(sizing.flexGrow());
         }
         grid.recalculateColumnWidths();
+    }
+
+    private record Sizing(boolean autoWidth, String width, int flexGrow) {
     }
 
     /** A list beside its detail on a wide screen, above it on a phone (side by side, neither would be readable). */

@@ -44,7 +44,8 @@ public record Host(
         return new Host(null, settings.name(), settings.panelType(), settings.baseUrl(), settings.webBasePath(),
                 settings.username(), passwordEnc, apiTokenEnc, settings.inboundIds(), settings.subscriptionBaseUrl(),
                 settings.tlsVerify(), settings.caCertificate(), settings.enabled(), settings.displayOrder(), settings.countryCode(),
-                settings.flag(), settings.nameEn(), null, null, null, "CLOSED", null, null, null, null, 0);
+                settings.flag(), settings.nameEn() == null || settings.nameEn().isEmpty() ? null : settings.nameEn(),
+                null, null, null, "CLOSED", null, null, null, null, 0);
     }
 
     /** The same host with new admin-editable settings; health and secrets not given (null) stay as they were. */

@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param apiKeyPerMinute requests per integrator API key per minute (and per address sending API keys)
  * @param ordersPerCustomerPerMinute orders one customer may open per minute, from any address (SPEC §7)
  * @param pagePerMinute   public subscription page reads (/s/…) per address per minute, by people and VPN apps
+ *                        (generous: apps refreshing behind one carrier NAT or VPN exit share an address)
  */
 @Validated
 @ConfigurationProperties("dm.ratelimit")
@@ -27,5 +28,5 @@ public record RateLimitProperties(
         @DefaultValue("600") @Positive int webhookPerMinute,
         @DefaultValue("600") @Positive int apiKeyPerMinute,
         @DefaultValue("10") @Positive int ordersPerCustomerPerMinute,
-        @DefaultValue("60") @Positive int pagePerMinute) {
+        @DefaultValue("300") @Positive int pagePerMinute) {
 }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -33,6 +34,8 @@ public final class AppLinkTable {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z0-9_]+)}");
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,32}");
     private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9+.-]{0,31}:\\S+");
+    private static final Set<String> BROWSER_SCHEMES = Set.of("javascript", "data", "vbscript", "file", "blob",
+            "about", "http", "https");
     private static final int MAX_APPS = 30;
     private static final int MAX_LENGTH = 20_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -123,6 +126,11 @@ public final class AppLinkTable {
     private static void checkLink(String id, String link) {
         if (link.length() > 500 || !SCHEME.matcher(link).matches()) {
             throw invalid("needs a link like happ://add/{url} for app " + id);
+        }
+        String scheme = link.substring(0, link.indexOf(':')).toLowerCase(Locale.ROOT);
+        if (BROWSER_SCHEMES.contains(scheme)) {
+            // The Mini App opens a link it can't send through a web page directly: these would run in its page.
+            throw invalid("can't use the " + scheme + ": scheme in app " + id + "'s link");
         }
         boolean hasUrl = false;
         Matcher m = PLACEHOLDER.matcher(link);

@@ -175,15 +175,13 @@ public class ShopSettings {
      * App's origin (it is served by this backend); empty when neither is set.
      */
     public String publicUrl() {
+        // Only the origin: the backend serves pages at its root (/s/…, /app/), whatever path was pasted.
         String configured = value(PUBLIC_URL);
-        if (!configured.isEmpty()) {
-            return configured.replaceAll("/+$", "");
-        }
-        String miniApp = miniAppUrl();
-        if (miniApp.isEmpty()) {
+        String address = configured.isEmpty() ? miniAppUrl() : configured;
+        if (address.isEmpty()) {
             return "";
         }
-        URI uri = URI.create(miniApp);
+        URI uri = URI.create(address);
         return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 

@@ -181,7 +181,12 @@ public class BotApiClient {
                 String fileName = photo.getPhoto().getMediaName() == null ? "photo.png" : photo.getPhoto().getMediaName();
                 out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; filename=\""
                         + fileName + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-                out.write(photo.getPhoto().getNewMediaStream().readAllBytes());
+                InputStream picture = photo.getPhoto().getNewMediaStream();
+                if (picture.markSupported()) {
+                    // A retry after a short flood wait builds the body again: read the picture from its start.
+                    picture.reset();
+                }
+                out.write(picture.readAllBytes());
                 out.write("\r\n".getBytes(StandardCharsets.UTF_8));
             } else {
                 // A photo Telegram already has (a file id), e.g. one a customer sent to support.

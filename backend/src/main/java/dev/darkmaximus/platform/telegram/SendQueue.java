@@ -45,6 +45,10 @@ public class SendQueue implements SmartLifecycle {
      * 5-minute lease and no other worker takes the same task while it may still go out.
      */
     private static final Duration SEND_PATIENCE = Duration.ofSeconds(10);
+    /** A send already under way is waited for this long: an upload on a slow link, a short flood wait. */
+    private static final Duration STARTED_PATIENCE = Duration.ofSeconds(60);
+    /** {@link #SEND_PATIENCE}, shorter in tests that need a caller to run out of it. */
+    private Duration patience = SEND_PATIENCE;
 
     private final SendLimits limits;
     private final Clock clock;
@@ -97,7 +101,7 @@ public class SendQueue implements SmartLifecycle {
     public <T> T send(long chatId, Priority priority, Supplier<T> send) {
         CompletableFuture<T> result = submit(chatId, priority, send);
         try {
-            return result.get(SEND_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            return result.get(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -105,8 +109,11 @@ public class SendQueue implements SmartLifecycle {
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
             // The caller (an outbox task) will try again later; the queued copy is withdrawn so it can't go twice.
-            withdraw(result);
-            throw new TelegramBotApi.RetryLater("send queue backlog", SEND_PATIENCE);
+            if (withdraw(result)) {
+                throw new TelegramBotApi.RetryLater("send queue backlog", SEND_PATIENCE);
+            }
+            // Already being sent (a slow upload): giving up now would let the retry send it a second time.
+            return awaitStarted(result);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             withdraw(result);
@@ -114,9 +121,30 @@ public class SendQueue implements SmartLifecycle {
         }
     }
 
-    private void withdraw(CompletableFuture<?> result) {
+    void patience(Duration patience) {
+        this.patience = patience;
+    }
+
+    /** @return whether the job was still waiting (and is now gone); false = it is being sent or was sent */
+    private boolean withdraw(CompletableFuture<?> result) {
         synchronized (queue) {
-            queue.removeIf(job -> job.result() == result);
+            return queue.removeIf(job -> job.result() == result);
+        }
+    }
+
+    private static <T> T awaitStarted(CompletableFuture<T> result) {
+        try {
+            return result.get(STARTED_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new TelegramBotApi.RetryLater("send still running", SEND_PATIENCE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TelegramBotApi.RetryLater("interrupted", SEND_PATIENCE);
         }
     }
 

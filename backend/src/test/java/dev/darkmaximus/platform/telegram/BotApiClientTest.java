@@ -83,6 +83,24 @@ class BotApiClientTest {
     }
 
     @Test
+    void aPhotoSentAgainAfterAShortFloodWaitCarriesThePictureAgain() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 4, 5, 6};
+        telegram.stubFor(post(urlEqualTo(BOT + "/sendphoto")).inScenario("photo flood")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("calm")
+                .willReturn(aResponse().withStatus(429).withBody("{\"ok\":false,\"error_code\":429,"
+                        + "\"description\":\"Too Many Requests: retry after 1\",\"parameters\":{\"retry_after\":1}}")));
+        telegram.stubFor(post(urlEqualTo(BOT + "/sendphoto")).inScenario("photo flood").whenScenarioStateIs("calm")
+                .withMultipartRequestBody(aMultipart().withName("photo").withBody(binaryEqualTo(png)))
+                .willReturn(okJson(SENT)));
+
+        Message sent = client.execute(SendPhoto.builder().chatId(42L).caption("QR")
+                .photo(new InputFile(new ByteArrayInputStream(png), "qr.png")).build());
+
+        assertThat(sent.getMessageId()).as("the retry's upload holds the picture, not an empty file").isEqualTo(5);
+        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
     void aShortFloodWaitIsWaitedOutOnceALongOneIsHandedBack() {
         telegram.stubFor(post(urlEqualTo(BOT + "/sendmessage")).inScenario("flood")
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("calm")

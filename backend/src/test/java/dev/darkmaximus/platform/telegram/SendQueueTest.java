@@ -1,6 +1,7 @@
 package dev.darkmaximus.platform.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -125,6 +130,41 @@ class SendQueueTest {
         assertThat(result).failsWithin(Duration.ZERO).withThrowableThat()
                 .havingCause().isInstanceOf(TelegramBotApi.Blocked.class);
         assertThat(attempts[0]).isEqualTo(1);
+    }
+
+    @Test
+    void aSendAlreadyUnderWayOutlastingTheCallersPatienceIsWaitedForNotSentAgain() throws Exception {
+        queue.patience(Duration.ofMillis(50));
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger attempts = new AtomicInteger();
+        CompletableFuture<Integer> caller = CompletableFuture.supplyAsync(() -> queue.send(7,
+                SendQueue.Priority.URGENT, () -> {
+                    attempts.incrementAndGet();
+                    started.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS); // a photo upload on a slow link
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return 42;
+                }));
+        Thread dispatcher = new Thread(() -> {
+            try {
+                queue.drain();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        dispatcher.start();
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+
+        // Four times its patience later the caller still waits: giving up would have the outbox send it again.
+        assertThatThrownBy(() -> caller.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        release.countDown();
+        assertThat(caller.get(30, TimeUnit.SECONDS)).isEqualTo(42);
+        assertThat(attempts).hasValue(1);
+        dispatcher.join(30_000);
     }
 
     @Test
