@@ -57,7 +57,8 @@ class SubscriptionPage {
         body.append("<p>").append(esc(key.trafficLimitBytes() == 0 ? PageTexts.get(language, "traffic_unlimited", used)
                 : PageTexts.get(language, "traffic", used, gigabytes(language, key.trafficLimitBytes()))))
                 .append("</p></section>");
-        if (key.connectionLink() == null) {
+        if (subscriptionUrl.isEmpty()) {
+            // Nothing to import yet (the panel hasn't given the key a link); a panel subscription would do.
             body.append("<section class=\"card\"><p>").append(esc(PageTexts.get(language, "preparing")))
                     .append("</p></section>");
             return page(language, PageTexts.get(language, "title"), body.toString());

@@ -85,6 +85,11 @@ class SubscriptionPageIT extends PanelBackedTest {
         assertThat(app.status()).as("the panel lists every link of the key").isEqualTo(302);
         assertThat(app.header("Location")).isEqualTo(panel);
         assertThat(page("/s/" + subId, CHROME_ANDROID, "en").body()).contains("Key #1", "Add to Happ");
+        // An active key whose panel gave no single link still connects through the panel's subscription.
+        jdbc.sql("UPDATE vpn_keys SET connection_link = NULL WHERE id = :id").param("id", keyId).update();
+        assertThat(page("/s/" + subId, CHROME_ANDROID, "en").body()).contains("Add to Happ")
+                .doesNotContain("still being prepared");
+        assertThat(page("/s/" + subId, "Happ/1.9.2", "en").status()).isEqualTo(302);
 
         // A key whose panel gave no link and serves no subscription has no page to offer: its link list is empty.
         jdbc.sql("UPDATE vpn_keys SET subscription_url = NULL, connection_link = NULL WHERE id = :id")
