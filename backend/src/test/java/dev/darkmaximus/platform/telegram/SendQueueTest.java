@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -134,10 +136,12 @@ class SendQueueTest {
 
     @Test
     void aSendAlreadyUnderWayOutlastingTheCallersPatienceIsWaitedForNotSentAgain() throws Exception {
-        queue.patience(Duration.ofMillis(50));
+        // Long enough for the dispatcher below to pick the job up on a busy machine, short for a test.
+        queue.patience(Duration.ofSeconds(1));
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger attempts = new AtomicInteger();
+        ExecutorService callers = Executors.newSingleThreadExecutor();
         CompletableFuture<Integer> caller = CompletableFuture.supplyAsync(() -> queue.send(7,
                 SendQueue.Priority.URGENT, () -> {
                     attempts.incrementAndGet();
@@ -148,10 +152,14 @@ class SendQueueTest {
                         Thread.currentThread().interrupt();
                     }
                     return 42;
-                }));
+                }), callers);
+        // Drains until the job has been picked up: the caller may not have queued it yet when this thread starts.
         Thread dispatcher = new Thread(() -> {
             try {
-                queue.drain();
+                while (started.getCount() > 0) {
+                    queue.drain();
+                    Thread.onSpinWait();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -159,12 +167,13 @@ class SendQueueTest {
         dispatcher.start();
         assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
 
-        // Four times its patience later the caller still waits: giving up would have the outbox send it again.
-        assertThatThrownBy(() -> caller.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        // Three times its patience later the caller still waits: giving up would have the outbox send it again.
+        assertThatThrownBy(() -> caller.get(3, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
         release.countDown();
         assertThat(caller.get(30, TimeUnit.SECONDS)).isEqualTo(42);
         assertThat(attempts).hasValue(1);
         dispatcher.join(30_000);
+        callers.shutdown();
     }
 
     @Test
