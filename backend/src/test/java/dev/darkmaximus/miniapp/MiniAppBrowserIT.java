@@ -109,6 +109,7 @@ class MiniAppBrowserIT extends IntegrationTest {
                 assertThat(hiddify.locator(".connect-add")).hasText("Add to Hiddify");
                 assertThat(hiddify.locator(".connect-get")).hasText("Get Hiddify");
                 assertThat(card.locator(".connect-app[data-app='happ']")).hasCount(0);
+                assertThat(card.locator(".connect-steps")).containsText("No app yet? Get it first.");
                 page.screenshot(new Page.ScreenshotOptions()
                         .setPath(Path.of("target", "screenshots", "miniapp-connect.png")).setFullPage(true));
                 PlaywrightAssertions.assertThat(card.locator(".auto-renew-toggle"))

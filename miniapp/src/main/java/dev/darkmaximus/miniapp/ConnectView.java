@@ -79,6 +79,9 @@ final class ConnectView {
         }
         if (shown == 0) {
             into.appendChild(Dom.element(document, "p", "hint", texts.noApps()));
+        } else {
+            HTMLElement steps = Dom.element(document, "p", "hint connect-steps", texts.connectSteps(platform));
+            into.appendChild(steps);
         }
     }
 

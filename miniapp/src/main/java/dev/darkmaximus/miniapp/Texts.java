@@ -358,4 +358,17 @@ final class Texts {
     String pick(String name, String nameEn) {
         return !russian && nameEn != null && !nameEn.isEmpty() ? nameEn : name;
     }
+
+    /** How to connect on this device, in three steps (the device's own words for its VPN permission). */
+    String connectSteps(String platform) {
+        String allow = switch (platform) {
+            case "android" -> russian ? "разрешите VPN-подключение" : "allow the VPN connection";
+            case "ios", "macos" -> russian ? "разрешите добавить конфигурацию VPN" : "allow adding the VPN configuration";
+            default -> russian ? "включите подключение в приложении" : "switch the connection on in the app";
+        };
+        return russian ? "1. Нет приложения — сначала скачайте его. 2. Нажмите «Добавить в …»: приложение откроется с "
+                + "ключом. 3. Нажмите «Подключить» и " + allow + "."
+                : "1. No app yet? Get it first. 2. Tap \"Add to …\": the app opens with the key. 3. Tap Connect and "
+                + allow + ".";
+    }
 }
