@@ -1,7 +1,6 @@
 package dev.darkmaximus.bot;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 
 import dev.darkmaximus.catalog.HostView;
 import dev.darkmaximus.connect.ConnectOptions;
+import dev.darkmaximus.messaging.MessageFormats;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.telegram.TelegramBotApi;
 import dev.darkmaximus.subscription.KeyQueries;
@@ -172,19 +172,11 @@ class KeysFlow {
                         Chat.row(chat.button(chat.t("btn.menu"), Tap.MENU))));
     }
 
-    private static final long GIB = 1L << 30;
-
     private String left(Chat chat, KeyView key) {
         if (!"active".equals(key.status())) {
             return chat.t("status." + key.status());
         }
-        return chat.t("key.days_left", "days", daysLeft(clock.instant(), key.expiresAt()));
-    }
-
-    /** Whole days left as a person counts them: a fresh 3-day key has 3, a key with 10 hours left has 1. */
-    static long daysLeft(Instant now, Instant expiresAt) {
-        long seconds = Math.max(0, Duration.between(now, expiresAt).toSeconds());
-        return (seconds + 86_399) / 86_400;
+        return chat.t("key.days_left", "days", MessageFormats.daysLeft(clock.instant(), key.expiresAt()));
     }
 
     private String date(Instant at) {
@@ -201,10 +193,8 @@ class KeysFlow {
         };
     }
 
-    /** Bytes as gigabytes with one decimal, rounded half up, in the chat's language ("1,5 ГБ", "1.5 GB"). */
+    /** Bytes as gigabytes in the chat's language ("1,5 ГБ", "1.5 GB"). */
     static String gigabytes(Chat chat, long bytes) {
-        long tenths = (Math.max(0, bytes) * 10 + GIB / 2) / GIB; // exact: a key's traffic is far from overflowing
-        char separator = "ru".equals(chat.language()) ? ',' : '.';
-        return chat.t("traffic.gb", "n", (tenths / 10) + String.valueOf(separator) + (tenths % 10));
+        return chat.t("traffic.gb", "n", MessageFormats.gigabytes(bytes, chat.language()));
     }
 }

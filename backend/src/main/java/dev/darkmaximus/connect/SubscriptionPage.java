@@ -1,7 +1,6 @@
 package dev.darkmaximus.connect;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import dev.darkmaximus.messaging.MessageFormats;
 import dev.darkmaximus.messaging.Templates;
 import dev.darkmaximus.platform.settings.AppLinkTable;
 import dev.darkmaximus.platform.settings.ShopSettings;
@@ -24,7 +24,6 @@ import dev.darkmaximus.subscription.QrCodes;
 class SubscriptionPage {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-    private static final long GIB = 1L << 30;
 
     private final ShopSettings settings;
     private final Templates templates;
@@ -48,8 +47,8 @@ class SubscriptionPage {
             body.append("<p>").append(esc(PageTexts.get(language, "until",
                     DATE.format(key.expiresAt().atZone(settings.timeZone()))))).append("</p>");
             if ("active".equals(key.status())) {
-                long seconds = Math.max(0, Duration.between(clock.instant(), key.expiresAt()).toSeconds());
-                body.append("<p>").append(esc(PageTexts.get(language, "days_left", (seconds + 86_399) / 86_400)))
+                body.append("<p>").append(esc(PageTexts.get(language, "days_left",
+                                MessageFormats.daysLeft(clock.instant(), key.expiresAt()))))
                         .append("</p>");
             }
         }
@@ -180,9 +179,7 @@ class SubscriptionPage {
     }
 
     private static String gigabytes(String language, long bytes) {
-        long tenths = (Math.max(0, bytes) * 10 + GIB / 2) / GIB;
-        String number = (tenths / 10) + ("ru".equals(language) ? "," : ".") + (tenths % 10);
-        return PageTexts.get(language, "gb", number);
+        return PageTexts.get(language, "gb", MessageFormats.gigabytes(bytes, language));
     }
 
     static String esc(String text) {

@@ -8,11 +8,12 @@ import org.springframework.stereotype.Component;
 
 import dev.darkmaximus.platform.settings.ShopSettings;
 
-/** How dates and durations are written in messages: the shop's time zone, language-neutral units. */
+/** How dates, durations and sizes are written to customers: the shop's time zone, the reader's notation. */
 @Component
 public class MessageFormats {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final long GIB = 1L << 30;
 
     private final ShopSettings settings;
 
@@ -22,6 +23,18 @@ public class MessageFormats {
 
     public String dateTime(Instant instant) {
         return DATE_TIME.format(instant.atZone(settings.timeZone()));
+    }
+
+    /** Whole days left as a person counts them: a fresh 3-day key has 3, a key with 10 hours left has 1. */
+    public static long daysLeft(Instant now, Instant expiresAt) {
+        long seconds = Math.max(0, Duration.between(now, expiresAt).toSeconds());
+        return (seconds + 86_399) / 86_400;
+    }
+
+    /** Bytes as gigabytes with one decimal, rounded half up, in the language's notation ("1,5", "1.5"). */
+    public static String gigabytes(long bytes, String language) {
+        long tenths = (Math.max(0, bytes) * 10 + GIB / 2) / GIB; // exact: a key's traffic is far from overflowing
+        return (tenths / 10) + ("ru".equals(language) ? "," : ".") + (tenths % 10);
     }
 
     /**

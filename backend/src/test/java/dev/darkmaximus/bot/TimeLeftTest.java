@@ -16,11 +16,11 @@ class TimeLeftTest {
 
     @Test
     void daysLeftOnAKeyCardCountTheDayThatHasBegun() {
-        assertThat(KeysFlow.daysLeft(NOW, NOW.plus(Duration.ofHours(72)).minusSeconds(5))).isEqualTo(3);
-        assertThat(KeysFlow.daysLeft(NOW, NOW.plus(Duration.ofDays(30)))).isEqualTo(30);
-        assertThat(KeysFlow.daysLeft(NOW, NOW.plus(Duration.ofHours(10)))).isEqualTo(1);
-        assertThat(KeysFlow.daysLeft(NOW, NOW)).isZero();
-        assertThat(KeysFlow.daysLeft(NOW, NOW.minusSeconds(60))).isZero();
+        assertThat(MessageFormats.daysLeft(NOW, NOW.plus(Duration.ofHours(72)).minusSeconds(5))).isEqualTo(3);
+        assertThat(MessageFormats.daysLeft(NOW, NOW.plus(Duration.ofDays(30)))).isEqualTo(30);
+        assertThat(MessageFormats.daysLeft(NOW, NOW.plus(Duration.ofHours(10)))).isEqualTo(1);
+        assertThat(MessageFormats.daysLeft(NOW, NOW)).isZero();
+        assertThat(MessageFormats.daysLeft(NOW, NOW.minusSeconds(60))).isZero();
     }
 
     @Test
