@@ -16,6 +16,7 @@ final class PageTexts {
             entry("connect", "Подключить в один тап", "Connect in one tap"),
             entry("add", "Добавить в %s", "Add to %s"),
             entry("download", "Скачать %s", "Get %s"),
+            entry("get", "Скачать", "Get it"),
             entry("other", "Другие устройства", "Other devices"),
             entry("link", "Ссылка подписки", "Subscription link"),
             entry("link_hint", "Если кнопки не сработали, скопируйте ссылку и добавьте её в приложение вручную.",

@@ -114,7 +114,8 @@ class SubscriptionPage {
             String download = app.download().get(platform);
             if (download != null) {
                 body.append("<a class=\"download\" rel=\"noopener noreferrer\" href=\"").append(esc(download))
-                        .append("\">").append(esc(PageTexts.get(language, "download", app.name()))).append("</a>");
+                        .append("\" title=\"").append(esc(PageTexts.get(language, "download", app.name())))
+                        .append("\">").append(esc(PageTexts.get(language, "get"))).append("</a>");
             }
             body.append("</div>");
         }
@@ -205,14 +206,15 @@ class SubscriptionPage {
             --accent:#3e88f7;--line:#38383a}}\
             *{box-sizing:border-box}body{margin:0;background:var(--bg);color:var(--text);\
             font:16px/1.4 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Helvetica,Arial,sans-serif}\
-            header{padding:20px 16px 4px}h1{font-size:28px;margin:0}main{padding:8px 12px 24px;max-width:560px;\
+            header{padding:20px 16px 4px;max-width:560px;margin:0 auto}h1{font-size:28px;margin:0}main{padding:8px 12px 24px;max-width:560px;\
             margin:0 auto}.card{background:var(--card);border-radius:12px;padding:14px 16px;margin:12px 0}\
             h2{font-size:20px;margin:0 0 6px}h3{font-size:13px;text-transform:uppercase;color:var(--hint);\
             margin:0 0 10px;font-weight:500}h4{margin:12px 0 6px;font-size:15px}p{margin:6px 0}\
-            .hint{color:var(--hint);font-size:14px}.app{display:flex;gap:8px;align-items:center;margin:8px 0;\
-            flex-wrap:wrap}.button{display:block;flex:1 1 60%;text-align:center;background:var(--accent);\
+            .hint{color:var(--hint);font-size:14px}.app{display:flex;gap:8px;align-items:center;margin:8px 0}\
+            .button{display:block;flex:1 1 0;min-width:0;text-align:center;background:var(--accent);\
             color:var(--on-accent);text-decoration:none;border-radius:10px;padding:12px;font-weight:600}\
-            .download,.secondary{color:var(--accent);text-decoration:none;padding:8px 4px;display:inline-block}\
+            .download,.secondary{color:var(--accent);text-decoration:none;padding:8px 4px;display:inline-block;\
+            white-space:nowrap;flex:0 0 auto}\
             .link{width:100%;font:13px ui-monospace,Menlo,monospace;padding:10px;border:1px solid var(--line);\
             border-radius:8px;background:transparent;color:var(--text)}.qr{display:block;margin:12px auto;\
             width:200px;height:200px;image-rendering:pixelated;border-radius:8px;background:#fff}\

@@ -3,11 +3,19 @@ package dev.darkmaximus.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.ColorScheme;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
 import dev.darkmaximus.testsupport.Api;
+import dev.darkmaximus.testsupport.Chromium;
 import dev.darkmaximus.testsupport.PanelBackedTest;
 import dev.darkmaximus.testsupport.Shop;
 
@@ -110,7 +119,7 @@ class SubscriptionPageIT extends PanelBackedTest {
         assertThat(html).contains("<html lang=\"ru\"", "Ключ #1", "✅ активен", "Трафик: 1,5 ГБ из 50,0 ГБ",
                 "Осталось дней: 11", "Подключить в один тап",
                 "<a class=\"button\" href=\"happ://add/https://vpn.example.com/s/" + subId + "\">Добавить в Happ</a>",
-                "href=\"https://play.google.com/store/apps/details?id=com.happproxy\">Скачать Happ</a>",
+                "href=\"https://play.google.com/store/apps/details?id=com.happproxy\" title=\"Скачать Happ\">Скачать</a>",
                 "value=\"https://vpn.example.com/s/" + subId + "\"", "data:image/png;base64,", "Другие устройства");
         int firstDetails = html.indexOf("<details>");
         assertThat(html.indexOf("data-platform=\"android\"")).as("Android apps before the fold")
@@ -123,6 +132,31 @@ class SubscriptionPageIT extends PanelBackedTest {
         assertThat(en).contains("<html lang=\"en\"", "Key #1", "Traffic: 1.5 GB of 50.0 GB",
                 "href=\"streisand://import/https://vpn.example.com/s/" + subId + "\">Add to Streisand</a>");
         assertThat(en.indexOf("data-platform=\"ios\"")).isLessThan(en.indexOf("<details>"));
+    }
+
+    @Test
+    void thePageIsShotInBothLanguagesOnAPhoneAndADesktopInLightAndDark() {
+        try (Playwright playwright = Playwright.create(); Browser browser = Chromium.launch(playwright)) {
+            for (String language : new String[] {"ru", "en"}) {
+                for (boolean phone : new boolean[] {true, false}) {
+                    for (ColorScheme scheme : new ColorScheme[] {ColorScheme.LIGHT, ColorScheme.DARK}) {
+                        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                                .setViewportSize(phone ? 390 : 1280, phone ? 844 : 900).setLocale(language)
+                                .setColorScheme(scheme).setUserAgent(phone ? CHROME_ANDROID
+                                        : "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/131.0.0.0 Safari/537.36"));
+                        Page page = context.newPage();
+                        page.navigate("http://127.0.0.1:" + port + "/s/" + subId + "?lang=" + language);
+                        PlaywrightAssertions.assertThat(page.locator("#apps")).isVisible();
+                        assertThat(((Number) page.evaluate("() => document.scrollingElement.scrollWidth"
+                                + " - window.innerWidth")).intValue()).isLessThanOrEqualTo(0);
+                        page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Path.of("target",
+                                "screenshots", "subscription-page-" + language + "-" + (phone ? "phone" : "desktop")
+                                        + "-" + scheme.name().toLowerCase(Locale.ROOT) + ".png")));
+                        context.close();
+                    }
+                }
+            }
+        }
     }
 
     @Test
