@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Map;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -130,6 +131,29 @@ class AdminUiStaffIT extends AdminUiTest {
     }
 
     /** RFC 6238 (SHA-1, 6 digits, 30 s), {@code offsetSeconds} from now. */
+    /**
+     * The language follows the browser on every page load (a session made by a request in another language, or a
+     * browser switched since, used to keep its first language) until the operator picks one in the header.
+     */
+    @Test
+    void theLanguageFollowsTheBrowserUntilTheOperatorPicksOne() {
+        try (Playwright playwright = Playwright.create(); Browser browser = Browsers.chromium(playwright)) {
+            Page page = Browsers.signedIn(browser, port, "admin", BackendProcess.ADMIN_PASSWORD);
+            assertThat(page.locator("#sign-out")).hasText("Sign out");
+
+            page.setExtraHTTPHeaders(Map.of("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.8"));
+            page.reload();
+            assertThat(page.locator("#sign-out")).hasText("Выйти");
+
+            page.locator("#language").click();
+            page.locator("vaadin-select-item", new Page.LocatorOptions().setHasText("EN")).click();
+            assertThat(page.locator("#sign-out")).hasText("Sign out");
+            page.reload();
+            assertThat(page.locator("#sign-out")).hasText("Sign out");
+            page.close();
+        }
+    }
+
     private static String code(String base32Secret, int offsetSeconds) throws Exception {
         long step = (Instant.now().getEpochSecond() + offsetSeconds) / 30;
         Mac mac = Mac.getInstance("HmacSHA1");

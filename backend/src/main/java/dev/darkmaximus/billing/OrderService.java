@@ -207,7 +207,7 @@ public class OrderService {
         if (request.method() == null) {
             throw InvalidInputException.field("method", "required", "how the customer pays");
         }
-        if (request.method() == PaymentMethod.CRYPTOBOT || !methods.available(request.method())) {
+        if (!methods.available(request.method())) {
             throw InvalidInputException.field("method", "method_unavailable", "This payment method is not available.");
         }
         Currency currency = request.method().currency();
@@ -266,12 +266,12 @@ public class OrderService {
                 .filter(m -> plan.prices().stream().anyMatch(price -> price.currency() == m.currency())).toList();
     }
 
-    /** The provider's smallest charge (YooKassa 1 ₽, Stars 1 ⭐); the balance can pay any amount. */
+    /** The provider's smallest charge (YooKassa and CryptoBot 1 ₽, Stars 1 ⭐); the balance can pay any amount. */
     static long minimum(PaymentMethod method, Currency currency) {
         return switch (method) {
-            case YOOKASSA -> 100;
+            case YOOKASSA, CRYPTOBOT -> 100;
             case STARS -> 1;
-            case BALANCE, CRYPTOBOT -> currency == Currency.XTR ? 1 : 0;
+            case BALANCE -> currency == Currency.XTR ? 1 : 0;
         };
     }
 

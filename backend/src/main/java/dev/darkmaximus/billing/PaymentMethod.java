@@ -9,7 +9,7 @@ public enum PaymentMethod {
     YOOKASSA, STARS, BALANCE, CRYPTOBOT;
 
     /** The methods customers are offered, in display order. */
-    public static final List<PaymentMethod> OFFERED = List.of(YOOKASSA, STARS, BALANCE);
+    public static final List<PaymentMethod> OFFERED = List.of(YOOKASSA, STARS, CRYPTOBOT, BALANCE);
     /** The balance is topped up by card only: Stars can't be turned into roubles, and the balance can't top itself. */
     public static final PaymentMethod TOP_UP = YOOKASSA;
 

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dev.darkmaximus.billing.persistence.MoneyQueries;
+import dev.darkmaximus.billing.persistence.OrderRepository;
 import dev.darkmaximus.billing.persistence.Payment;
 import dev.darkmaximus.billing.persistence.PaymentRepository;
 import dev.darkmaximus.billing.persistence.PaymentTransition;
@@ -30,14 +31,16 @@ public class PaymentService {
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
     private final PaymentRepository payments;
+    private final OrderRepository orders;
     private final PaymentTransitionRepository transitions;
     private final Fulfilment fulfilment;
     private final MoneyQueries queries;
     private final Clock clock;
 
-    PaymentService(PaymentRepository payments, PaymentTransitionRepository transitions, Fulfilment fulfilment,
-                   MoneyQueries queries, Clock clock) {
+    PaymentService(PaymentRepository payments, OrderRepository orders, PaymentTransitionRepository transitions,
+                   Fulfilment fulfilment, MoneyQueries queries, Clock clock) {
         this.payments = payments;
+        this.orders = orders;
         this.queries = queries;
         this.transitions = transitions;
         this.fulfilment = fulfilment;
@@ -76,6 +79,10 @@ public class PaymentService {
         transitions.save(PaymentTransition.of(paymentId, current.name(), observed.name(), source, detail, now));
         if (observed == PaymentStatus.SUCCEEDED) {
             fulfilment.paid(payment.orderId(), payments.findById(paymentId).orElseThrow());
+        } else if (observed == PaymentStatus.EXPIRED && payments.findByOrder(payment.orderId()).stream()
+                .noneMatch(p -> p.status().open())) {
+            // The provider let its invoice lapse (CryptoBot's expires with the order): the order can't be paid now.
+            orders.transition(payment.orderId(), OrderStatus.OPEN.name(), OrderStatus.EXPIRED.name(), now);
         }
         log.atInfo().addKeyValue("paymentId", paymentId).addKeyValue("from", current).addKeyValue("to", observed)
                 .addKeyValue("source", source).log("payment moved");

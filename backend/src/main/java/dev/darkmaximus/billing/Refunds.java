@@ -59,7 +59,8 @@ public class Refunds {
      * What an admin may refund of a payment now: how much is left, and whether it may go back to the payer and to the
      * balance. The admin UI offers exactly this; {@link #begin} refuses anything else.
      *
-     * @param toPayer   the provider can return it (a balance payment can't: it goes back to the balance)
+     * @param toPayer   the provider can return it (a balance payment can't: it goes back to the balance; nor can
+     *                  CryptoBot, which has no refunds)
      * @param toBalance a rouble payment whose money didn't go to the balance already (a top-up, a second payment,
      *                  an extension of a revoked key did: refunding those to the balance would credit them twice)
      */
@@ -80,7 +81,9 @@ public class Refunds {
                 - refunds.findByPayment(payment.id()).stream().filter(r -> r.status() == Refund.Status.PENDING)
                 .mapToLong(Refund::amountMinor).sum();
         boolean rubles = payment.currency() == ReferralService.CURRENCY;
-        return new RefundOptions(Math.max(0, left), payment.provider() != PaymentMethod.BALANCE,
+        // CryptoBot has no refunds (no API returns coins to a payer): its payments go back to the balance only.
+        boolean toPayer = payment.provider() != PaymentMethod.BALANCE && payment.provider() != PaymentMethod.CRYPTOBOT;
+        return new RefundOptions(Math.max(0, left), toPayer,
                 rubles && balances.balanceCreditLeft(order.customerId(), payment.id(), order.id()) == 0);
     }
 
@@ -107,7 +110,11 @@ public class Refunds {
             throw InvalidInputException.field("toBalance", "balance_currency", "only rouble payments go to the balance");
         }
         if (!toBalance && !options.toPayer()) {
-            throw InvalidInputException.field("toBalance", "balance_payment", "a balance payment is refunded to the balance");
+            throw payment.provider() == PaymentMethod.CRYPTOBOT
+                    ? InvalidInputException.field("toBalance", "provider_has_no_refunds",
+                            "CryptoBot has no refunds: a crypto payment is refunded to the balance")
+                    : InvalidInputException.field("toBalance", "balance_payment",
+                            "a balance payment is refunded to the balance");
         }
         if (toBalance && !options.toBalance()) {
             throw InvalidInputException.field("toBalance", "already_on_balance",

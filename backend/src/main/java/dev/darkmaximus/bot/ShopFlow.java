@@ -361,6 +361,7 @@ class ShopFlow {
         return switch (letter) {
             case "Y" -> PaymentMethod.YOOKASSA;
             case "S" -> PaymentMethod.STARS;
+            case "C" -> PaymentMethod.CRYPTOBOT;
             case "B" -> PaymentMethod.BALANCE;
             default -> throw new IllegalArgumentException("unknown method " + letter);
         };

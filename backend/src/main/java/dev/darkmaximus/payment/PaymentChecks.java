@@ -44,7 +44,7 @@ public class PaymentChecks {
     }
 
     /**
-     * A provider's notification that {@code event} ({@code payment.succeeded} …) happened to one of our payments.
+     * A provider's notification that {@code event} ({@code payment.succeeded}, {@code invoice_paid} …) happened to one of our payments.
      * Answered from the database, without asking the provider, when what the event says could not change the
      * payment as it now stands (a paid payment told it succeeded, or anything but a refund we book ourselves); else
      * the provider is asked, once at a time per payment, and duplicates arriving meanwhile find the answer applied.
@@ -69,7 +69,7 @@ public class PaymentChecks {
             return true; // success is a no-op once paid, and nothing the provider reports undoes money received
         }
         PaymentStatus claimed = switch (event.toLowerCase(Locale.ROOT)) {
-            case "payment.succeeded" -> PaymentStatus.SUCCEEDED;
+            case "payment.succeeded", "invoice_paid" -> PaymentStatus.SUCCEEDED; // YooKassa's, CryptoBot's
             case "payment.canceled" -> PaymentStatus.CANCELED;
             case "payment.waiting_for_capture" -> PaymentStatus.WAITING_FOR_CAPTURE;
             default -> null;

@@ -23,6 +23,8 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.password", TestDatabase::password);
         registry.add("dm.telegram.api-base-url", TestTelegram::baseUrl);
         registry.add("dm.yookassa.api-base-url", TestYooKassa::baseUrl);
+        registry.add("dm.cryptobot.api-base-url", TestCryptoBot::baseUrl);
+        registry.add("dm.cryptobot.testnet-api-base-url", TestCryptoBot::testnetBaseUrl);
         registry.add("dm.data-dir", () -> Path.of("target", "test-data").toAbsolutePath().toString());
     }
 

@@ -140,9 +140,14 @@ final class TelegramWebApp {
             + ".catch(function () {});")
     static native void loadImage(String url, String token, JSObject img);
 
-    /** Opens YooKassa's payment page: inside Telegram in its browser, elsewhere in a new tab. */
+    /**
+     * Opens where the customer pays: a Telegram link (CryptoBot's invoice) inside Telegram itself, a web page
+     * (YooKassa's) in Telegram's browser; outside Telegram, in a new tab.
+     */
     @JSBody(params = "url", script = "var w = window.Telegram && window.Telegram.WebApp;"
-            + " if (w && w.openLink && w.initData) { w.openLink(url); } else { window.open(url, '_blank'); }")
+            + " if (w && w.initData && w.openTelegramLink && url.indexOf('https://t.me/') === 0) {"
+            + " w.openTelegramLink(url); }"
+            + " else if (w && w.openLink && w.initData) { w.openLink(url); } else { window.open(url, '_blank'); }")
     static native void openLink(String url);
 
     /** Whether Telegram can show a Stars invoice here. */

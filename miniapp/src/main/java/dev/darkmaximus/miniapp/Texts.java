@@ -246,6 +246,7 @@ final class Texts {
         return switch (method) {
             case "YOOKASSA" -> russian ? "Картой / СБП" : "Card / SBP";
             case "STARS" -> "Telegram Stars";
+            case "CRYPTOBOT" -> russian ? "Криптовалютой (CryptoBot)" : "Crypto (CryptoBot)";
             case "BALANCE" -> russian ? "С баланса" : "From balance";
             default -> method;
         };

@@ -121,7 +121,7 @@ public class MainLayout extends AppLayout {
         select.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 getUI().ifPresent(ui -> {
-                    ui.getSession().setLocale(e.getValue());
+                    BrowserLanguage.choose(ui, e.getValue());
                     ui.getPage().reload();
                 });
             }

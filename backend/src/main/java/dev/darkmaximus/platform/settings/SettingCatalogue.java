@@ -115,6 +115,20 @@ public final class SettingCatalogue {
                     .matching("[^@\\s]+@[^@\\s]+\\.[^@\\s]+", "must be an e-mail address"),
             of(ShopSettings.methodEnabledKey("stars"), PAYMENTS, BOOLEAN, "Telegram Stars enabled",
                     "Offer payments in Telegram Stars.", "true"),
+            of(ShopSettings.methodEnabledKey("cryptobot"), PAYMENTS, BOOLEAN, "CryptoBot enabled",
+                    "Offer crypto payments through CryptoBot (it also needs its token). Crypto payments are refunded "
+                            + "to the balance only: CryptoBot has no refunds.", "true"),
+            of(ShopSettings.CRYPTOBOT_TOKEN, PAYMENTS, SECRET, "CryptoBot token",
+                    "The Crypto Pay API token of your app in @CryptoBot (Crypto Pay → My apps); stored encrypted and "
+                            + "never shown. Empty = the server's configuration applies.", ""),
+            of(ShopSettings.CRYPTOBOT_ASSETS, PAYMENTS, STRING, "CryptoBot assets",
+                    "The coins an invoice accepts, comma-separated, e.g. USDT,TON,BTC. Prices stay in roubles; "
+                            + "CryptoBot converts them at its rate.", "USDT,TON,BTC,ETH,LTC,TRX,USDC")
+                    .matching("[A-Z0-9]{2,10}(,[A-Z0-9]{2,10}){0,19}", "must be coin codes in capitals, separated by "
+                            + "commas (USDT,TON)"),
+            of(ShopSettings.CRYPTOBOT_TESTNET, PAYMENTS, BOOLEAN, "CryptoBot test network",
+                    "Make invoices on CryptoBot's test network (@CryptoTestnetBot, test coins) instead of the real "
+                            + "one; the token must be a testnet app's.", "false"),
             of(ShopSettings.methodEnabledKey("balance"), PAYMENTS, BOOLEAN, "Balance payments enabled",
                     "Customers may pay from their balance.", "true"),
             of(ShopSettings.TOPUP_MIN, PAYMENTS, MONEY, "Smallest top-up",

@@ -65,6 +65,18 @@ final class SettingCatalogueRu {
             text(ShopSettings.RECEIPT_EMAIL, "E-mail для чеков",
                     "Куда отправлять чеки, если клиент не оставил e-mail или телефон."),
             text(ShopSettings.methodEnabledKey("stars"), "Telegram Stars", "Принимать оплату в Telegram Stars."),
+            text(ShopSettings.methodEnabledKey("cryptobot"), "CryptoBot",
+                    "Принимать оплату криптовалютой через CryptoBot (нужен и его токен). Криптоплатежи возвращаются "
+                            + "только на баланс: у CryptoBot нет возвратов."),
+            text(ShopSettings.CRYPTOBOT_TOKEN, "Токен CryptoBot",
+                    "Токен Crypto Pay API вашего приложения в @CryptoBot (Crypto Pay → Мои приложения); хранится "
+                            + "зашифрованным и не показывается. Пусто — действуют настройки сервера."),
+            text(ShopSettings.CRYPTOBOT_ASSETS, "Монеты CryptoBot",
+                    "Какие монеты принимает счёт, через запятую, например USDT,TON,BTC. Цены остаются в рублях, "
+                            + "CryptoBot пересчитывает их по своему курсу."),
+            text(ShopSettings.CRYPTOBOT_TESTNET, "Тестовая сеть CryptoBot",
+                    "Выставлять счета в тестовой сети CryptoBot (@CryptoTestnetBot, тестовые монеты) вместо "
+                            + "настоящей; токен должен быть от тестового приложения."),
             text(ShopSettings.methodEnabledKey("balance"), "Оплата с баланса", "Клиенты могут платить с баланса."),
             text(ShopSettings.TOPUP_MIN, "Минимальное пополнение",
                     "Наименьшее пополнение баланса, в копейках; не больше максимального."),

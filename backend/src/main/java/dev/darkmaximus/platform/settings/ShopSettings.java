@@ -84,6 +84,9 @@ public class ShopSettings {
     public static final String BOT_FLOOD_PER_MINUTE = "bot.updates-per-minute";
     public static final String YOOKASSA_SHOP_ID = "payments.yookassa.shop-id";
     public static final String YOOKASSA_SECRET_KEY = "payments.yookassa.secret-key";
+    public static final String CRYPTOBOT_TOKEN = "payments.cryptobot.token";
+    public static final String CRYPTOBOT_ASSETS = "payments.cryptobot.assets";
+    public static final String CRYPTOBOT_TESTNET = "payments.cryptobot.testnet";
     private static final String METHOD_ENABLED = "payments.%s.enabled";
 
     private final SettingRepository repository;
@@ -374,6 +377,21 @@ public class ShopSettings {
     /** The YooKassa secret key an admin set, decrypted; empty = the server's configuration applies. */
     public Optional<String> yooKassaSecretKey() {
         return Optional.of(value(YOOKASSA_SECRET_KEY)).filter(v -> !v.isEmpty());
+    }
+
+    /** The Crypto Pay API token an admin set, decrypted; empty = the server's configuration applies. */
+    public Optional<String> cryptoBotToken() {
+        return Optional.of(value(CRYPTOBOT_TOKEN)).filter(v -> !v.isEmpty());
+    }
+
+    /** The crypto assets a CryptoBot invoice accepts, in the admin's order (USDT, TON, …). */
+    public List<String> cryptoBotAssets() {
+        return List.of(value(CRYPTOBOT_ASSETS).split("\\s*,\\s*"));
+    }
+
+    /** Whether CryptoBot invoices are made on its test network (testnet-pay.crypt.bot, with test coins). */
+    public boolean cryptoBotTestnet() {
+        return bool(CRYPTOBOT_TESTNET);
     }
 
     /** Whether a payment method is offered (each also needs its credentials); methods without a switch are on. */
