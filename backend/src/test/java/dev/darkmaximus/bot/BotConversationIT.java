@@ -20,6 +20,7 @@ import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
 import dev.darkmaximus.testsupport.PanelBackedTest;
 import dev.darkmaximus.testsupport.Purchases;
+import dev.darkmaximus.testsupport.TestCryptoBot;
 import dev.darkmaximus.testsupport.TestIds;
 import dev.darkmaximus.testsupport.TestTelegram;
 import dev.darkmaximus.testsupport.TestYooKassa;
@@ -224,6 +225,23 @@ class BotConversationIT extends PanelBackedTest {
         user.taps("Pay 100 ⭐");
 
         assertThat(user.screen().url("Pay 100 ⭐")).isEqualTo("https://t.me/$bot-invoice");
+    }
+
+    @Test
+    void cryptoIsPaidThroughCryptoBotsInvoiceInTelegram() {
+        settings.put(ShopSettings.CRYPTOBOT_TOKEN, TestCryptoBot.TOKEN, Setting.ValueType.STRING, "test");
+        try {
+            BotUser user = new BotUser(api, "ru");
+            user.says("/start");
+
+            user.tapsData(summaryButton(user, "C"));
+            assertThat(user.screen().text()).contains("К оплате: <b>199 ₽</b>", "Оплата: 🪙 Криптовалюта (CryptoBot)");
+            user.taps("✅ Оплатить");
+
+            assertThat(user.screen().url("💳 Оплатить")).startsWith("https://t.me/CryptoBot?start=IVfake");
+        } finally {
+            settings.put(ShopSettings.CRYPTOBOT_TOKEN, "", Setting.ValueType.STRING, "test");
+        }
     }
 
     @Test
