@@ -143,6 +143,17 @@ public class PaymentService {
         return payments.findStuck(olderThan, limit).stream().map(PaymentView::from).toList();
     }
 
+    /** The payments of {@code provider} whose money arrived within [from, to), by the shop's own records. */
+    @Transactional(readOnly = true)
+    public List<PaymentView> succeededBetween(PaymentMethod provider, Instant from, Instant to) {
+        return payments.findSucceededBetween(provider.name(), from, to).stream().map(PaymentView::from).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PaymentView> find(long paymentId) {
+        return payments.findById(paymentId).map(PaymentView::from);
+    }
+
     /** Marks a payment as looked at, so the pending-payment job asks about the others first next time. */
     @Transactional
     public void touch(long paymentId) {

@@ -7,11 +7,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import dev.darkmaximus.billing.OrderService;
+import dev.darkmaximus.payment.reconcile.Reconciliation;
 import dev.darkmaximus.platform.jobs.JobLeases;
 
 /**
  * Money jobs (SPEC §14): unpaid orders expire, and pending payments and refunds the provider left pending are asked
- * about at their provider, every minute.
+ * about at their provider, every minute; each night yesterday is reconciled with every provider's own list.
  */
 @Component
 class PaymentJobs {
@@ -19,11 +20,13 @@ class PaymentJobs {
     private final OrderService orders;
     private final PaymentChecks checks;
     private final RefundService refunds;
+    private final Reconciliation reconciliation;
     private final JobLeases leases;
     private final boolean enabled;
 
-    PaymentJobs(OrderService orders, PaymentChecks checks, RefundService refunds, JobLeases leases,
-                @Value("${dm.jobs.enabled:true}") boolean enabled) {
+    PaymentJobs(OrderService orders, PaymentChecks checks, RefundService refunds, Reconciliation reconciliation,
+                JobLeases leases, @Value("${dm.jobs.enabled:true}") boolean enabled) {
+        this.reconciliation = reconciliation;
         this.orders = orders;
         this.checks = checks;
         this.refunds = refunds;
@@ -47,8 +50,18 @@ class PaymentJobs {
         });
     }
 
+    /** Yesterday's payments against each provider's own list, once a day on one node (issue 21). */
+    @Scheduled(cron = "${dm.jobs.reconciliation-cron:0 30 4 * * *}")
+    void reconcile() {
+        exclusively("payments.reconciliation", Duration.ofHours(1), reconciliation::yesterday);
+    }
+
     private void exclusively(String job, Runnable work) {
-        if (!enabled || !leases.tryAcquire(job, Duration.ofMinutes(5))) {
+        exclusively(job, Duration.ofMinutes(5), work);
+    }
+
+    private void exclusively(String job, Duration lease, Runnable work) {
+        if (!enabled || !leases.tryAcquire(job, lease)) {
             return;
         }
         try {

@@ -1,10 +1,13 @@
 package dev.darkmaximus.payment;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import dev.darkmaximus.billing.OrderView;
 import dev.darkmaximus.billing.PaymentMethod;
 import dev.darkmaximus.billing.PaymentView;
+import dev.darkmaximus.platform.money.Currency;
 
 /**
  * One way of taking money from outside the shop (YooKassa, Telegram Stars; later CryptoBot, Heleket, TON). The
@@ -32,6 +35,24 @@ public interface PaymentProvider {
      */
     default Optional<ProviderRefund> fetchRefund(String providerRefundId) {
         return Optional.empty();
+    }
+
+    /**
+     * The money the provider itself says it received within [from, to) (its own list: YooKassa's payments, CryptoBot's
+     * invoices, Telegram's Star transactions), for the daily reconciliation; empty when it can't list them.
+     *
+     * @throws ProviderException when the provider can't be asked now
+     */
+    default Optional<List<Receipt>> received(Instant from, Instant to) {
+        return Optional.empty();
+    }
+
+    /**
+     * One payment as the provider's list has it. {@code paymentId}/{@code orderId} are ours as the provider carries
+     * them (metadata, payload), null when it carries none; {@code payload} is what a Stars payment was made with.
+     */
+    record Receipt(String providerPaymentId, long amountMinor, Currency currency, Long orderId, Long paymentId,
+                   Long payerTelegramId, String payload, String snapshotJson) {
     }
 
     /** What the provider answered when a payment started. */

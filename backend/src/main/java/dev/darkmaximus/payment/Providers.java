@@ -37,6 +37,11 @@ public class Providers implements PaymentMethods {
         return provider != null && provider.configured();
     }
 
+    /** Whether a provider for {@code method} exists in this build (the balance has none). */
+    public boolean has(PaymentMethod method) {
+        return byMethod.containsKey(method);
+    }
+
     public PaymentProvider get(PaymentMethod method) {
         PaymentProvider provider = byMethod.get(method);
         if (provider == null) {

@@ -74,4 +74,10 @@ public interface PaymentRepository extends ListCrudRepository<Payment, Long> {
               AND provider_payment_id IS NOT NULL
             ORDER BY updated_at LIMIT :limit""")
     List<Payment> findStuck(Instant olderThan, int limit);
+
+    /** A provider's payments that succeeded within [from, to), for the daily reconciliation. */
+    @Query("""
+            SELECT * FROM payments WHERE provider = :provider AND succeeded_at >= :from AND succeeded_at < :to
+            ORDER BY id""")
+    List<Payment> findSucceededBetween(String provider, Instant from, Instant to);
 }

@@ -54,9 +54,9 @@ class CryptoBotClient {
                 ids.stream().map(String::valueOf).toList()), "count", Math.max(1, ids.size())), true));
     }
 
-    /** {@code getInvoices}, a page of all of them, newest first: {@code count} at most 1,000. */
-    List<JsonNode> invoicePage(int offset, int count) {
-        return items(call("getInvoices", Map.of("offset", offset, "count", count), true));
+    /** {@code getInvoices} with {@code status}, a page of {@code count} (at most 1,000) from {@code offset}. */
+    List<JsonNode> invoicePage(String status, int offset, int count) {
+        return items(call("getInvoices", Map.of("status", status, "offset", offset, "count", count), true));
     }
 
     private static List<JsonNode> items(JsonNode result) {

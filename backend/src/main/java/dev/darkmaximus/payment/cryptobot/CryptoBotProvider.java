@@ -3,6 +3,8 @@ package dev.darkmaximus.payment.cryptobot;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,8 @@ class CryptoBotProvider implements PaymentProvider {
     /** Crypto Pay's bounds for {@code expires_in}, in seconds (1 s to 2,678,400 s = 31 days). */
     private static final long EXPIRES_MIN = 60;
     private static final long EXPIRES_MAX = 2_678_400;
+    private static final int PAGE = 1000;
+    private static final int MAX_PAGES = 200;
     private static final Pattern PAYLOAD = Pattern.compile("order:([0-9]{1,18});payment:([0-9]{1,18})");
 
     private final CryptoBotClient client;
@@ -91,6 +95,39 @@ class CryptoBotProvider implements PaymentProvider {
         List<JsonNode> found = client.invoices(List.of(Long.valueOf(providerPaymentId)));
         return found.stream().filter(i -> providerPaymentId.equals(i.path("invoice_id").asString("")))
                 .findFirst().map(CryptoBotProvider::payment);
+    }
+
+    /**
+     * Every paid invoice of the app whose {@code paid_at} falls within [from, to). Crypto Pay filters by status but
+     * not by date, so paid invoices are read a page of 1,000 at a time to the end (at most {@link #MAX_PAGES}).
+     */
+    @Override
+    public Optional<List<Receipt>> received(Instant from, Instant to) {
+        List<Receipt> receipts = new ArrayList<>();
+        for (int page = 0; page < MAX_PAGES; page++) {
+            List<JsonNode> invoices = client.invoicePage("paid", page * PAGE, PAGE);
+            for (JsonNode invoice : invoices) {
+                Instant paidAt = instant(invoice.path("paid_at").asString(""));
+                if (paidAt != null && !paidAt.isBefore(from) && paidAt.isBefore(to)) {
+                    ProviderPayment p = payment(invoice);
+                    receipts.add(new Receipt(p.id(), p.amountMinor(), p.currency(), p.orderId(),
+                            paymentIdOf(invoice).orElse(null), null, invoice.path("payload").asString(null),
+                            invoice.toString()));
+                }
+            }
+            if (invoices.size() < PAGE) {
+                return Optional.of(receipts);
+            }
+        }
+        throw new ProviderException("CryptoBot lists more than " + MAX_PAGES * PAGE + " paid invoices", false);
+    }
+
+    private static Instant instant(String iso) {
+        try {
+            return iso.isBlank() ? null : Instant.parse(iso);
+        } catch (java.time.format.DateTimeParseException unreadable) {
+            return null;
+        }
     }
 
     @Override

@@ -1,8 +1,12 @@
 package dev.darkmaximus.payment.stars;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 import dev.darkmaximus.billing.OrderView;
 import dev.darkmaximus.billing.PaymentMethod;
@@ -10,6 +14,7 @@ import dev.darkmaximus.billing.PaymentView;
 import dev.darkmaximus.payment.PaymentProvider;
 import dev.darkmaximus.payment.ProviderException;
 import dev.darkmaximus.payment.ProviderPayment;
+import dev.darkmaximus.platform.money.Currency;
 import dev.darkmaximus.platform.telegram.TelegramBotApi;
 
 /**
@@ -18,6 +23,8 @@ import dev.darkmaximus.platform.telegram.TelegramBotApi;
  */
 @Component
 class StarsProvider implements PaymentProvider {
+
+    private static final int PAGE = 100;
 
     private final TelegramBotApi telegram;
 
@@ -56,6 +63,76 @@ class StarsProvider implements PaymentProvider {
     @Override
     public Optional<ProviderPayment> fetch(String providerPaymentId) {
         return Optional.empty();
+    }
+
+    /**
+     * The bot's incoming invoice payments dated within [from, to), from Telegram's own list. The list runs oldest
+     * first with no date filter, so the first transaction of the window is found by galloping and then bisecting on
+     * the offset (one transaction per probe), and the window read from there a page of 100 at a time.
+     */
+    @Override
+    public Optional<List<Receipt>> received(Instant from, Instant to) {
+        try {
+            List<Receipt> receipts = new ArrayList<>();
+            for (int offset = firstAtOrAfter(from.getEpochSecond()); ; offset += PAGE) {
+                List<JsonNode> page = telegram.starTransactions(offset, PAGE);
+                for (JsonNode t : page) {
+                    long date = t.path("date").asLong();
+                    if (date >= to.getEpochSecond()) {
+                        return Optional.of(receipts);
+                    }
+                    JsonNode source = t.path("source");
+                    if (date >= from.getEpochSecond() && "user".equals(source.path("type").asString(""))
+                            && source.path("invoice_payload").isString()) {
+                        // An incoming payment: its id is the charge id of the successful_payment we should have had.
+                        String payload = source.path("invoice_payload").asString();
+                        Optional<StarsPayload> ids = StarsPayload.parse(payload);
+                        receipts.add(new Receipt(t.path("id").asString(), t.path("amount").asLong(), Currency.XTR,
+                                ids.map(StarsPayload::orderId).orElse(null),
+                                ids.map(StarsPayload::paymentId).orElse(null),
+                                source.path("user").path("id").isIntegralNumber()
+                                        ? source.path("user").path("id").asLong() : null,
+                                payload, t.toString()));
+                    }
+                }
+                if (page.size() < PAGE) {
+                    return Optional.of(receipts);
+                }
+            }
+        } catch (TelegramBotApi.RetryLater e) {
+            throw new ProviderException("Telegram: " + e.getMessage(), true);
+        } catch (TelegramBotApi.Refused | TelegramBotApi.Blocked e) {
+            throw new ProviderException("Telegram: " + e.getMessage(), false);
+        }
+    }
+
+    /** The offset of the first transaction dated at or after {@code epochSecond} (the count of all when none). */
+    private int firstAtOrAfter(long epochSecond) {
+        int low = 0;
+        int high = 1;
+        // Gallop: double until a probe lands on or past the date (or past the end).
+        while (before(high - 1, epochSecond)) {
+            low = high;
+            high *= 2;
+        }
+        // The answer is in (low - 1, high - 1]: bisect for the first offset not before the date.
+        int lo = low;
+        int hi = high - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (before(mid, epochSecond)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Whether the transaction at {@code offset} exists and is dated before {@code epochSecond}. */
+    private boolean before(int offset, long epochSecond) {
+        List<JsonNode> one = telegram.starTransactions(offset, 1);
+        return !one.isEmpty() && one.getFirst().path("date").asLong() < epochSecond;
     }
 
     @Override

@@ -5,7 +5,12 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +27,9 @@ import dev.darkmaximus.payment.ProviderException;
  */
 @Component
 class YooKassaClient {
+
+    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final YooKassaProperties properties;
     private final YooKassaAccount account;
@@ -43,6 +51,21 @@ class YooKassaClient {
 
     JsonNode getPayment(String id) {
         return call("GET", "/payments/" + pathSegment(id), null, null);
+    }
+
+    /**
+     * A page of {@code GET /payments} (succeeded, captured within [from, to), 100 at most), after {@code cursor}
+     * when not null: {@code {"type":"list","items":[…],"next_cursor":"…"}}, the cursor absent on the last page.
+     */
+    JsonNode succeededPayments(Instant from, Instant to, String cursor) {
+        String query = "?status=succeeded&limit=100&captured_at.gte=" + iso(from) + "&captured_at.lt=" + iso(to)
+                + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        return call("GET", "/payments" + query, null, null);
+    }
+
+    /** YooKassa's date form: ISO 8601 in UTC with milliseconds (2026-12-05T00:00:00.000Z). */
+    private static String iso(Instant at) {
+        return ISO_MILLIS.format(at);
     }
 
     JsonNode createRefund(String idempotenceKey, Map<String, Object> body) {

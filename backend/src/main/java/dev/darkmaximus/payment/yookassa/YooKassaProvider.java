@@ -1,5 +1,7 @@
 package dev.darkmaximus.payment.yookassa;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +81,27 @@ class YooKassaProvider implements PaymentProvider {
                 YooKassaClient.kopecksOrUnknown(p.path("amount").path("value").asString("")),
                 Currency.parse(p.path("amount").path("currency").asString("")).orElse(null),
                 orderId == null || !orderId.matches("[0-9]{1,18}") ? null : Long.valueOf(orderId), p.toString()));
+    }
+
+    /** Every payment YooKassa captured within [from, to), read page by page (100 each) with its cursor. */
+    @Override
+    public Optional<List<Receipt>> received(Instant from, Instant to) {
+        List<Receipt> receipts = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = client.succeededPayments(from, to, cursor);
+            for (JsonNode p : page.path("items")) {
+                String orderId = p.path("metadata").path("order_id").asString("");
+                String paymentId = p.path("metadata").path("payment_id").asString("");
+                receipts.add(new Receipt(p.path("id").asString(),
+                        YooKassaClient.kopecksOrUnknown(p.path("amount").path("value").asString("")),
+                        Currency.parse(p.path("amount").path("currency").asString("")).orElse(null),
+                        orderId.matches("[0-9]{1,18}") ? Long.valueOf(orderId) : null,
+                        paymentId.matches("[0-9]{1,18}") ? Long.valueOf(paymentId) : null, null, null, p.toString()));
+            }
+            cursor = page.path("next_cursor").asString("");
+        } while (!cursor.isBlank());
+        return Optional.of(receipts);
     }
 
     @Override

@@ -65,6 +65,15 @@ public class TelegramBotApi {
         call("refundStarPayment", Map.of("user_id", userId, "telegram_payment_charge_id", telegramPaymentChargeId));
     }
 
+    /**
+     * A page of the bot's Star transactions ({@code getStarTransactions}, Bot API 7.5+): oldest first, {@code offset}
+     * counted from the oldest, {@code limit} 1–100. Each is {@code {id, date, amount, source|receiver, …}}.
+     */
+    public List<JsonNode> starTransactions(int offset, int limit) {
+        JsonNode list = call("getStarTransactions", Map.of("offset", offset, "limit", limit)).path("transactions");
+        return list.isArray() ? list.valueStream().toList() : List.of();
+    }
+
     private JsonNode call(String method, Map<String, Object> body) {
         if (!configured()) {
             throw new Refused("the Telegram bot token is not configured");
