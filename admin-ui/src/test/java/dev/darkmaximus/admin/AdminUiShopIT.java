@@ -41,9 +41,21 @@ class AdminUiShopIT extends AdminUiTest {
         ProviderStubs.paymentSucceeded(paymentId, 19_900, orderId);
 
         try (Playwright playwright = Playwright.create(); Browser browser = Browsers.chromium(playwright)) {
+            // The nightly reconciliation, run by hand for a day that is over: the dashboard shows its result.
+            BackendClient.send("POST", "/api/v1/admin/reconciliations?day="
+                    + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2), "{}", BackendClient.adminToken());
             Page page = Browsers.signedIn(browser, port, "admin", BackendProcess.ADMIN_PASSWORD);
             assertThat(page.locator("#chart-revenue")).isVisible();
+            assertThat(page.locator("#reconciliation-rows")).containsText("YooKassa");
+            assertThat(page.locator("#reconciliation-rows")).containsText("Matches");
             Browsers.screenshot(page, "dashboard");
+            page.locator("#reconciliation").screenshot(new Locator.ScreenshotOptions()
+                    .setPath(Browsers.SCREENSHOTS.resolve("dashboard-reconciliation.png")));
+            Page phoneRu = Browsers.signedIn(browser, port, "admin", BackendProcess.ADMIN_PASSWORD, "ru-RU", 390, 844);
+            assertThat(phoneRu.locator("#reconciliation-rows")).containsText("Совпадает");
+            phoneRu.locator("#reconciliation").screenshot(new Locator.ScreenshotOptions()
+                    .setPath(Browsers.SCREENSHOTS.resolve("dashboard-reconciliation-ru-phone.png")));
+            phoneRu.close();
 
             // The customer's card → the payment → re-check → refund (confirmed).
             Browsers.open(page, url("/customers/" + buyer.id()), "#customer-title", "customer");

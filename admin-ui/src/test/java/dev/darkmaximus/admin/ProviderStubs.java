@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import java.math.BigDecimal;
@@ -93,6 +94,11 @@ final class ProviderStubs {
                                      "payment_id":"{{jsonPath request.body '$.metadata.payment_id'}}"},
                          "refundable":false,"test":true}""")));
         server.stubFor(post(urlEqualTo("/hooks")).willReturn(aResponse().withStatus(204)));
+        // YooKassa's list of payments (the nightly reconciliation): none, as for a day without card sales.
+        server.stubFor(get(urlPathEqualTo("/yookassa/payments")).willReturn(json("{\"type\":\"list\",\"items\":[]}")));
+        // Telegram's Star transactions: none.
+        server.stubFor(post(urlMatching("/bot[^/]+/getStarTransactions"))
+                .willReturn(json("{\"ok\":true,\"result\":{\"transactions\":[]}}")));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;
     }

@@ -63,7 +63,8 @@ public class DashboardView extends VerticalLayout {
         try {
             Dashboard dashboard = session.call(c -> new AdminDashboardApi(c).getDashboard(days));
             content.removeAll();
-            content.add(figures(dashboard), charts(dashboard.getSeries()), splits(dashboard), health(dashboard));
+            content.add(figures(dashboard), charts(dashboard.getSeries()), splits(dashboard), health(dashboard),
+                    new ReconciliationCard(session));
         } catch (BackendException e) {
             Failures.show(e);
         }
