@@ -34,6 +34,9 @@ public class Templates {
     public static final String KEY_EXPIRED = "key.expired";
     public static final String KEY_WILL_RENEW = "key.will_renew";
     public static final String KEY_RENEWED = "key.renewed";
+    public static final String KEY_WILL_RENEW_CARD = "key.will_renew_card";
+    public static final String CARD_SAVED = "card.saved";
+    public static final String CARD_REMOVED = "card.removed";
     public static final String RENEWAL_BALANCE_LOW = "key.renewal_failed.balance";
     public static final String RENEWAL_PLAN_GONE = "key.renewal_failed.plan";
     public static final String KEY_FAILED = "key.provisioning_failed";
@@ -86,6 +89,15 @@ public class Templates {
             Map.entry(KEY_RENEWED, Map.of(
                     "ru", "🔄 Ключ #{key_number} продлён автоматически до {expires_at}. С баланса списано {amount}.",
                     "en", "🔄 Key #{key_number} renewed automatically until {expires_at}. {amount} was taken from your balance.")),
+            Map.entry(KEY_WILL_RENEW_CARD, Map.of(
+                    "ru", "🔄 Ключ #{key_number} истекает {expires_at} и продлится автоматически: {amount} спишутся с карты {card}.",
+                    "en", "🔄 Key #{key_number} expires {expires_at} and will renew automatically: {amount} will be charged to {card}.")),
+            Map.entry(CARD_SAVED, Map.of(
+                    "ru", "💳 Карта {card} сохранена для автопродления. Удалить её можно в любой момент: Профиль → Сохранённые карты.",
+                    "en", "💳 {card} is saved for auto-renewal. You can remove it at any time: Profile → Saved cards.")),
+            Map.entry(CARD_REMOVED, Map.of(
+                    "ru", "💳 С карты {card} больше нельзя списывать (истёк срок, банк или вы отозвали разрешение), она удалена из автопродления. Ключи продлятся с баланса; новую карту можно сохранить при следующей оплате.",
+                    "en", "💳 {card} can't be charged any more (it expired, or the bank or you withdrew the permission) and was removed from auto-renewal. Keys will renew from your balance; you can save a new card at your next payment.")),
             Map.entry(RENEWAL_BALANCE_LOW, Map.of(
                     "ru", "⚠️ Не удалось автоматически продлить ключ #{key_number}: на балансе не хватает {shortfall}. Пополните баланс до {expires_at}.",
                     "en", "⚠️ Key #{key_number} could not renew automatically: your balance is {shortfall} short. Top up before {expires_at}.")),

@@ -3,6 +3,7 @@ package dev.darkmaximus.payment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.darkmaximus.billing.OrderKind;
 import dev.darkmaximus.billing.OrderService;
 import dev.darkmaximus.billing.OrderStatus;
 import dev.darkmaximus.billing.OrderView;
@@ -11,6 +12,8 @@ import dev.darkmaximus.billing.PaymentService;
 import dev.darkmaximus.billing.PaymentView;
 import dev.darkmaximus.billing.PurchaseRequest;
 import dev.darkmaximus.customer.AccessGates;
+import dev.darkmaximus.payment.cards.SavedCards;
+import dev.darkmaximus.platform.error.InvalidInputException;
 import dev.darkmaximus.platform.ratelimit.RateLimitGate;
 
 /**
@@ -27,9 +30,11 @@ public class CheckoutService {
     private final RateLimitGate rateLimits;
     private final AccessGates gates;
     private final TransactionTemplate transactions;
+    private final SavedCards cards;
 
     CheckoutService(OrderService orders, PaymentService payments, Providers providers, RateLimitGate rateLimits,
-                    AccessGates gates, TransactionTemplate transactions) {
+                    AccessGates gates, TransactionTemplate transactions, SavedCards cards) {
+        this.cards = cards;
         this.transactions = transactions;
         this.rateLimits = rateLimits;
         this.gates = gates;
@@ -44,6 +49,18 @@ public class CheckoutService {
      * spends nothing and is answered with that order.
      */
     public OrderView checkout(long customerId, PurchaseRequest request, String idempotencyKey) {
+        return checkout(customerId, request, idempotencyKey, false);
+    }
+
+    /**
+     * As above; with {@code saveCard} the customer agreed to keep the card for auto-renewal (YooKassa purchases of
+     * keys only), recorded with the order before its payment starts so YooKassa is asked to save it.
+     */
+    public OrderView checkout(long customerId, PurchaseRequest request, String idempotencyKey, boolean saveCard) {
+        if (saveCard && (request.method() != PaymentMethod.YOOKASSA || request.kind() == OrderKind.TOP_UP)) {
+            throw InvalidInputException.field("saveCard", "card_saving_unavailable",
+                    "a card is saved only when paying for a key by card (YooKassa)");
+        }
         // The shop's gates may ask Telegram (channel membership): checked before any lock or connection is held.
         if (!orders.opened(customerId, idempotencyKey)) {
             gates.requireThrough(customerId);
@@ -55,6 +72,9 @@ public class CheckoutService {
                     orders.holdIdempotencyKey(customerId, idempotencyKey);
                     return open(customerId, request, idempotencyKey);
                 });
+        if (saveCard && order.status() == OrderStatus.OPEN) {
+            cards.recordConsent(order.id(), customerId);
+        }
         return started(order);
     }
 

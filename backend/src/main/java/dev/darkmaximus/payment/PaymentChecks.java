@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import dev.darkmaximus.billing.PaymentService;
 import dev.darkmaximus.billing.PaymentStatus;
 import dev.darkmaximus.billing.PaymentView;
+import dev.darkmaximus.payment.cards.SavedCards;
 import dev.darkmaximus.platform.settings.ShopSettings;
 
 /**
@@ -26,6 +27,7 @@ public class PaymentChecks {
     private final Providers providers;
     private final PaymentService payments;
     private final ShopSettings settings;
+    private final SavedCards cards;
     private final Clock clock;
     /**
      * One provider read per payment at a time on this node: a storm of duplicate notifications waits for the first
@@ -33,7 +35,9 @@ public class PaymentChecks {
      */
     private final ReentrantLock[] stripes = new ReentrantLock[64];
 
-    PaymentChecks(Providers providers, PaymentService payments, ShopSettings settings, Clock clock) {
+    PaymentChecks(Providers providers, PaymentService payments, SavedCards cards, ShopSettings settings,
+                  Clock clock) {
+        this.cards = cards;
         this.providers = providers;
         this.payments = payments;
         this.settings = settings;
@@ -100,7 +104,10 @@ public class PaymentChecks {
                     .log("provider's payment does not match ours; not applied");
             return PaymentService.Outcome.IGNORED;
         }
-        return payments.apply(payment.id(), actual.status(), null, source, null, actual.snapshotJson());
+        PaymentService.Outcome outcome = payments.apply(payment.id(), actual.status(), null, source, null,
+                actual.snapshotJson());
+        cards.afterProviderAnswer(payment, actual.snapshotJson()); // a card saved, or declined for good
+        return outcome;
     }
 
     /** Re-checks payments still open after the configured wait (SPEC §5.7); returns how many changed. */

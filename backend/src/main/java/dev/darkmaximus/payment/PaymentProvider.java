@@ -23,6 +23,14 @@ public interface PaymentProvider {
     /** Starts paying {@code payment} of {@code order}; safe to call again for the same payment (idempotent). */
     StartedPayment start(OrderView order, PaymentView payment);
 
+    /**
+     * Charges a payment method the customer saved earlier, with no action of theirs (auto-renewal);
+     * {@code idempotenceKey} makes every retry the same charge. Only providers that keep payment methods do this.
+     */
+    default StartedPayment chargeSaved(OrderView order, PaymentView payment, String methodId, String idempotenceKey) {
+        throw new ProviderException(method() + " can't charge a saved payment method", false);
+    }
+
     /** Reads the payment's current state from the provider; empty when the provider can't be asked by id. */
     Optional<ProviderPayment> fetch(String providerPaymentId);
 

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.darkmaximus.billing.BalanceService;
@@ -52,12 +53,15 @@ class AutoRenewal {
     private final ShopSettings settings;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<RenewalCharges> charges;
     private final Clock clock;
 
     AutoRenewal(VpnKeyRepository keys, KeyQueries queries, KeyPushes pushes, PlanService plans,
                 CustomerService customers, BalanceService balances, ReferralService referrals,
                 NotificationService notifications, KeyFormats formats, ShopSettings settings,
-                TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+                TransactionTemplate transactions, ApplicationEventPublisher events,
+                ObjectProvider<RenewalCharges> charges, Clock clock) {
+        this.charges = charges;
         this.keys = keys;
         this.queries = queries;
         this.pushes = pushes;
@@ -80,6 +84,9 @@ class AutoRenewal {
         int renewed = 0;
         for (VpnKey key : due) {
             try {
+                if (chargedElsewhere(key.id())) {
+                    continue; // a saved card paid (or is paying) for this renewal: never the balance as well
+                }
                 if (Boolean.TRUE.equals(transactions.execute(tx -> renew(key.id())))) {
                     renewed++;
                 }
@@ -88,6 +95,23 @@ class AutoRenewal {
             }
         }
         return renewed;
+    }
+
+    /**
+     * Tries the customer's saved card first, outside the key's lock (a provider call can take seconds): the card's
+     * charge is keyed by key and expiry, so a run that meets it again only learns how it stands.
+     */
+    private boolean chargedElsewhere(long keyId) {
+        RenewalCharges card = charges.getIfAvailable();
+        if (card == null) {
+            return false;
+        }
+        KeyView view = queries.get(keyId);
+        if (!view.autoRenewEffective() || customers.get(view.customerId()).banned()) {
+            return false;
+        }
+        RenewalTerms terms = terms(view);
+        return terms.refusal() == null && card.charge(view, terms.price()) == RenewalCharges.Attempt.PAID_OR_PENDING;
     }
 
     /** What renewing this key would cost now, or why it can't renew (never both). */

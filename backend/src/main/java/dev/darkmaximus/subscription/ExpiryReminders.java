@@ -5,11 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.darkmaximus.billing.BalanceService;
@@ -40,11 +42,14 @@ class ExpiryReminders {
     private final ShopSettings settings;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<RenewalCharges> charges;
     private final Clock clock;
 
     ExpiryReminders(VpnKeyRepository keys, KeyQueries queries, AutoRenewal renewal, BalanceService balances,
                     NotificationService notifications, KeyFormats formats, ShopSettings settings,
-                    TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+                    TransactionTemplate transactions, ApplicationEventPublisher events,
+                    ObjectProvider<RenewalCharges> charges, Clock clock) {
+        this.charges = charges;
         this.keys = keys;
         this.queries = queries;
         this.renewal = renewal;
@@ -106,6 +111,16 @@ class ExpiryReminders {
         KeyView view = queries.get(key.id());
         if (view.autoRenewEffective()) {
             AutoRenewal.RenewalTerms terms = renewal.terms(view);
+            RenewalCharges cards = charges.getIfAvailable();
+            Optional<String> card = terms.refusal() == null && cards != null ? cards.cardOf(key.customerId())
+                    : Optional.empty();
+            if (card.isPresent()) {
+                return notifications.queue(key.customerId(), "key_will_renew", Templates.KEY_WILL_RENEW_CARD,
+                        Map.of("key_number", Integer.toString(key.number()),
+                                "expires_at", formats.dateTime(key.expiresAt()),
+                                "amount", KeyFormats.money(terms.price()), "card", card.get()),
+                        "will-renew:" + expiryTag).isPresent();
+            }
             if (terms.refusal() == null && balances.balance(key.customerId(), AutoRenewal.BALANCE_CURRENCY).amount()
                     >= terms.price().amount()) {
                 return notifications.queue(key.customerId(), "key_will_renew", Templates.KEY_WILL_RENEW,

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,6 +58,8 @@ class ExpiryJobsIT extends PanelBackedTest {
     KeyFormats keyFormats;
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    ObjectProvider<RenewalCharges> charges;
 
     private int sent(String dedupKey) {
         return jdbc.sql("SELECT count(*) FROM notifications WHERE dedup_key = :k").param("k", dedupKey)
@@ -69,7 +72,7 @@ class ExpiryJobsIT extends PanelBackedTest {
         Instant expiry = Instant.now().plus(20, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         long keyId = shop.activeKey(customer.id(), hostId, null, expiry, "OFF");
         ExpiryReminders otherNode = new ExpiryReminders(keyRepository, queries, renewal, balances, notifications,
-                keyFormats, settings, transactions, events, Clock.systemUTC());
+                keyFormats, settings, transactions, events, charges, Clock.systemUTC());
 
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService nodes = Executors.newFixedThreadPool(2);
@@ -113,7 +116,7 @@ class ExpiryJobsIT extends PanelBackedTest {
         assertThat(reminders.remind()).as("and not picked again for it").isZero();
 
         ExpiryReminders dayBefore = new ExpiryReminders(keyRepository, queries, renewal, balances, notifications,
-                keyFormats, settings, transactions, events, Clock.fixed(expiry.minus(23, ChronoUnit.HOURS),
+                keyFormats, settings, transactions, events, charges, Clock.fixed(expiry.minus(23, ChronoUnit.HOURS),
                         java.time.ZoneOffset.UTC));
         // Other tests' keys may be due at that hour too: runs until the window is worked through (500 a run).
         for (int run = 0; run < 10 && dayBefore.remind() > 0; run++) {

@@ -86,6 +86,20 @@ public final class TestYooKassa {
                 .formatted(refundId, status, providerId(paymentId), extra);
     }
 
+    /**
+     * A payment made with a bank card, as YooKassa shows it: {@code payment_method} with its id, whether YooKassa
+     * saved it for later charges, the card's last digits; a canceled one carries {@code cancellation_details}.
+     */
+    public static String cardPaymentJson(String id, String status, long kopecks, long orderId, long paymentId,
+                                         String methodId, boolean saved, String cancellationReason) {
+        String method = """
+                "payment_method":{"type":"bank_card","id":"%s","saved":%s,"title":"Bank card *4444",                "card":{"first6":"555555","last4":"4444","expiry_year":"2030","expiry_month":"12",                "card_type":"MasterCard","issuer_country":"RU"}},""".formatted(methodId, saved);
+        String canceled = cancellationReason == null ? "" : """
+                "cancellation_details":{"party":"payment_network","reason":"%s"},""".formatted(cancellationReason);
+        return paymentJson(id, status, kopecks, orderId, paymentId).replace("\"refundable\":",
+                method + canceled + "\"refundable\":");
+    }
+
     public static String paymentJson(String id, String status, long kopecks, long orderId, long paymentId) {
         return """
                 {"id":"%s","status":"%s","paid":%s,"amount":{"value":"%s","currency":"RUB"},

@@ -27,7 +27,9 @@ import dev.darkmaximus.billing.OrderService;
 import dev.darkmaximus.billing.OrderView;
 import dev.darkmaximus.billing.OrderKind;
 import dev.darkmaximus.billing.Quote;
+import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.payment.CheckoutService;
+import dev.darkmaximus.payment.cards.CardConsent;
 import dev.darkmaximus.platform.web.Caller;
 
 @RestController
@@ -37,8 +39,10 @@ class CheckoutController {
 
     private final OrderService orders;
     private final CheckoutService checkout;
+    private final CustomerService customers;
 
-    CheckoutController(OrderService orders, CheckoutService checkout) {
+    CheckoutController(OrderService orders, CheckoutService checkout, CustomerService customers) {
+        this.customers = customers;
         this.orders = orders;
         this.checkout = checkout;
     }
@@ -56,8 +60,9 @@ class CheckoutController {
                                         OrderKind kind,
                                         @RequestParam(required = false) Long planId,
                                         @RequestParam(required = false) Long keyId) {
+        String consent = CardConsent.text(customers.get(Caller.customerId(jwt)).language());
         return orders.methodsFor(Caller.customerId(jwt), kind, planId, keyId).stream()
-                .map(PaymentMethodResponse::of).toList();
+                .map(m -> PaymentMethodResponse.of(m, kind != OrderKind.TOP_UP ? consent : null)).toList();
     }
 
     @PostMapping("/api/v1/quotes")
@@ -89,7 +94,7 @@ class CheckoutController {
                              example = "3f2a9c1e-7b44-4f0e-9d7a-1c2b3d4e5f60")
                      @RequestHeader(name = "Idempotency-Key", required = false)
                      @Pattern(regexp = "[A-Za-z0-9_.:-]{1,100}") String idempotencyKey) {
-        return checkout.checkout(Caller.customerId(jwt), body.toRequest(), idempotencyKey);
+        return checkout.checkout(Caller.customerId(jwt), body.toRequest(), idempotencyKey, body.savingCard());
     }
 
     @GetMapping("/api/v1/orders/{id}")

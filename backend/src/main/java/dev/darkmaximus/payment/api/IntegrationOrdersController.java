@@ -87,7 +87,7 @@ class IntegrationOrdersController {
         // Namespaced by the integrator's key with a '#' no customer's key may contain, so its retries never meet the
         // customer's own checkout keys or another key's (the column holds 100: '#', the id and ':' fit beside 78).
         return checkout.checkout(customerId(telegramId), body.toRequest(),
-                "#" + Caller.apiKeyId(key) + ":" + idempotencyKey);
+                "#" + Caller.apiKeyId(key) + ":" + idempotencyKey, body.savingCard());
     }
 
     @GetMapping("/orders/{id}")

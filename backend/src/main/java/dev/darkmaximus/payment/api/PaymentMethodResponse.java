@@ -6,9 +6,16 @@ import dev.darkmaximus.billing.PaymentMethod;
 import dev.darkmaximus.platform.money.Currency;
 
 @Schema(name = "PaymentMethodOption", description = "A way to pay and the currency it charges in.")
-record PaymentMethodResponse(@Schema(example = "YOOKASSA") PaymentMethod method, @Schema(example = "RUB") Currency currency) {
+record PaymentMethodResponse(@Schema(example = "YOOKASSA") PaymentMethod method, @Schema(example = "RUB") Currency currency,
+                             @Schema(description = "YOOKASSA, for purchases of keys: the words to show beside a "
+                                     + "\"save the card for auto-renewal\" choice, in the customer's language; null "
+                                     + "for other methods and for top-ups.") String saveCardConsent) {
 
     static PaymentMethodResponse of(PaymentMethod method) {
-        return new PaymentMethodResponse(method, method.currency());
+        return of(method, null);
+    }
+
+    static PaymentMethodResponse of(PaymentMethod method, String consent) {
+        return new PaymentMethodResponse(method, method.currency(), method == PaymentMethod.YOOKASSA ? consent : null);
     }
 }

@@ -17,7 +17,15 @@ record PurchaseBody(
         @Positive @Schema(example = "12") Long keyId,
         @Positive @Schema(example = "50000") Long amountMinor,
         @NotNull @Schema(example = "YOOKASSA") PaymentMethod method,
-        @Size(max = 64) @Schema(example = "SPRING25") String promoCode) {
+        @Size(max = 64) @Schema(example = "SPRING25") String promoCode,
+        @Schema(description = "YOOKASSA only, not for top-ups: the customer agreed to save the card for "
+                + "auto-renewal, having been shown the consent text of `GET /api/v1/me/payment-methods` "
+                + "(`saveCardConsent`). Recorded with the order; the card is kept once YooKassa saved it.")
+        Boolean saveCard) {
+
+    boolean savingCard() {
+        return Boolean.TRUE.equals(saveCard);
+    }
 
     PurchaseRequest toRequest() {
         return new PurchaseRequest(kind, planId, keyId, amountMinor, method, promoCode);

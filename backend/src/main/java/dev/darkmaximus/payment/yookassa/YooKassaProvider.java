@@ -21,6 +21,7 @@ import dev.darkmaximus.customer.CustomerView;
 import dev.darkmaximus.payment.PaymentProvider;
 import dev.darkmaximus.payment.ProviderException;
 import dev.darkmaximus.payment.ProviderPayment;
+import dev.darkmaximus.payment.cards.SavedCards;
 import dev.darkmaximus.platform.money.Currency;
 import dev.darkmaximus.platform.settings.ShopSettings;
 
@@ -34,9 +35,11 @@ class YooKassaProvider implements PaymentProvider {
     private final YooKassaProperties properties;
     private final CustomerService customers;
     private final ShopSettings settings;
+    private final SavedCards cards;
 
     YooKassaProvider(YooKassaClient client, YooKassaAccount account, YooKassaProperties properties,
-                     CustomerService customers, ShopSettings settings) {
+                     CustomerService customers, ShopSettings settings, SavedCards cards) {
+        this.cards = cards;
         this.client = client;
         this.account = account;
         this.properties = properties;
@@ -66,10 +69,31 @@ class YooKassaProvider implements PaymentProvider {
         if (settings.receipts()) {
             body.put("receipt", receipt(order, amount));
         }
+        if (cards.consented(order.id())) {
+            // The customer agreed at checkout (card_consents): YooKassa keeps the card for auto-renewal.
+            body.put("save_payment_method", true);
+        }
         // The key is our payment's id: a retry after a timeout gets the same YooKassa payment, never a second one.
         JsonNode created = client.createPayment("dm-payment-" + payment.id(), body);
         return new StartedPayment(created.path("id").asString(),
                 created.path("confirmation").path("confirmation_url").asString(null), created.toString());
+    }
+
+    /** An autopayment: the saved method, captured at once, no confirmation (the customer isn't there). */
+    @Override
+    public StartedPayment chargeSaved(OrderView order, PaymentView payment, String methodId, String idempotenceKey) {
+        Map<String, Object> amount = Map.of("value", YooKassaClient.amount(payment.amountMinor()), "currency", "RUB");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("amount", amount);
+        body.put("capture", true);
+        body.put("payment_method_id", methodId);
+        body.put("description", description(order) + " (auto-renewal)");
+        body.put("metadata", Map.of("order_id", Long.toString(order.id()), "payment_id", Long.toString(payment.id())));
+        if (settings.receipts()) {
+            body.put("receipt", receipt(order, amount));
+        }
+        JsonNode created = client.createPayment(idempotenceKey, body);
+        return new StartedPayment(created.path("id").asString(), null, created.toString());
     }
 
     @Override
