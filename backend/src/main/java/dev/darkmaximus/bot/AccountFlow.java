@@ -17,6 +17,9 @@ import dev.darkmaximus.billing.ReferralInfo;
 import dev.darkmaximus.billing.ReferralService;
 import dev.darkmaximus.bot.persistence.BotSessions;
 import dev.darkmaximus.customer.CustomerService;
+import dev.darkmaximus.payment.cards.SavedCardView;
+import dev.darkmaximus.payment.cards.SavedCards;
+import dev.darkmaximus.platform.error.ApiException;
 import dev.darkmaximus.platform.money.Currency;
 import dev.darkmaximus.platform.money.Money;
 import dev.darkmaximus.platform.settings.ShopSettings;
@@ -33,12 +36,14 @@ class AccountFlow {
     private final BalanceService balances;
     private final ReferralService referrals;
     private final KeyQueries keys;
+    private final SavedCards cards;
     private final BotSessions sessions;
     private final ShopSettings settings;
     private final Clock clock;
 
     AccountFlow(CustomerService customers, BalanceService balances, ReferralService referrals, KeyQueries keys,
-                BotSessions sessions, ShopSettings settings, Clock clock) {
+                SavedCards cards, BotSessions sessions, ShopSettings settings, Clock clock) {
+        this.cards = cards;
         this.customers = customers;
         this.balances = balances;
         this.referrals = referrals;
@@ -61,6 +66,7 @@ class AccountFlow {
                 "auto", chat.t(auto ? "yes" : "no")), Chat.rows(
                 Chat.row(chat.button(chat.t("btn.history"), Tap.HISTORY, "0")),
                 Chat.row(chat.button(chat.t(auto ? "btn.autorenew_default_on" : "btn.autorenew_default_off"), Tap.AUTO_RENEW_DEFAULT)),
+                Chat.row(cards.of(id).isEmpty() ? null : chat.button(chat.t("btn.cards"), Tap.CARDS)),
                 Chat.row(chat.button(chat.t("btn.language"), Tap.LANGUAGES)),
                 Chat.row(chat.button(chat.t("btn.back"), Tap.MENU))));
     }
@@ -80,6 +86,32 @@ class AccountFlow {
                         Chat.row(lines.size() == HISTORY_PAGE
                                 ? chat.button(chat.t("btn.older"), Tap.HISTORY, Long.toString(lines.getLast().id())) : null),
                         Chat.row(chat.button(chat.t("btn.back"), Tap.PROFILE))));
+    }
+
+    /** The cards saved for auto-renewal, each with a button to remove it. */
+    void cards(Chat chat) {
+        List<SavedCardView> saved = cards.of(chat.customerId());
+        StringBuilder text = new StringBuilder();
+        List<InlineKeyboardButton[]> rows = new ArrayList<>();
+        for (SavedCardView card : saved) {
+            text.append(chat.t("cards.line", "card", card.title(),
+                    "date", DAY.format(card.savedAt().atZone(settings.timeZone())))).append('\n');
+            rows.add(Chat.row(chat.button(chat.t("btn.card_remove", "card", card.title()), Tap.CARD_REMOVE,
+                    Long.toString(card.id()))));
+        }
+        rows.add(Chat.row(chat.button(chat.t("btn.back"), Tap.PROFILE)));
+        chat.show(saved.isEmpty() ? chat.t("cards.empty") : chat.t("cards", "lines", Chat.html(text.toString().strip())),
+                Chat.rows(rows.toArray(InlineKeyboardButton[][]::new)));
+    }
+
+    void removeCard(Chat chat, long cardId) {
+        try {
+            cards.removeOwn(chat.customerId(), cardId);
+            chat.send(chat.t("cards.removed"), List.of());
+        } catch (ApiException gone) {
+            // Removed already (a second tap): the list below says how things stand.
+        }
+        cards(chat);
     }
 
     void toggleAutoRenewDefault(Chat chat) {

@@ -330,6 +330,9 @@ class BotDispatcher {
             case PROMO_DROP -> shop.dropPromo(chat, Purchase.of(p.get(1)), id(p, 2));
             case SUMMARY -> shop.summary(chat, Purchase.of(p.get(1)), id(p, 2), p.get(3));
             case PAY -> shop.pay(chat, Purchase.of(p.get(1)), id(p, 2), p.get(3), p.get(4));
+            case SAVE_CARD -> shop.toggleSaveCard(chat, Purchase.of(p.get(1)), id(p, 2), p.get(3));
+            case CARDS -> account.cards(chat);
+            case CARD_REMOVE -> account.removeCard(chat, id(p, 1));
             case TOP_UP -> shop.topUp(chat);
             case TOP_UP_AMOUNT -> shop.askTopUpAmount(chat);
             case KEYS -> keys.list(chat);

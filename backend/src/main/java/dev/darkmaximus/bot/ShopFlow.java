@@ -25,6 +25,7 @@ import dev.darkmaximus.catalog.CatalogService;
 import dev.darkmaximus.catalog.PlanService;
 import dev.darkmaximus.catalog.PlanView;
 import dev.darkmaximus.payment.CheckoutService;
+import dev.darkmaximus.payment.cards.CardConsent;
 import dev.darkmaximus.platform.error.InvalidInputException;
 import dev.darkmaximus.platform.money.Currency;
 import dev.darkmaximus.platform.money.Money;
@@ -42,6 +43,7 @@ import dev.darkmaximus.subscription.KeyView;
 @Component
 class ShopFlow {
 
+    private static final String SAVE_CARD = "save_card";
     private static final long[] TOP_UP_PRESETS = {100_00, 300_00, 500_00, 1000_00, 2000_00};
 
     private final CatalogService catalog;
@@ -195,9 +197,31 @@ class ShopFlow {
                 "discounts", Chat.html(discounts.toString()), "amount", amount, "method", Chat.html(methodLabel));
         String payLabel = method == PaymentMethod.BALANCE ? chat.label("btn.pay_balance", "amount", amount)
                 : chat.label("btn.pay", "amount", amount);
+        boolean cardSavable = method == PaymentMethod.YOOKASSA && kind != Purchase.TOP_UP;
+        boolean savingCard = cardSavable && savingCard(chat);
+        if (savingCard) {
+            // The consent is shown in full while it is ticked: these are the words recorded with the order.
+            text += "\n\n" + chat.t("summary.card_consent", "consent", CardConsent.text(chat.language()));
+        }
         chat.show(text, Chat.rows(
+                Chat.row(cardSavable ? chat.button(chat.t(savingCard ? "btn.save_card_on" : "btn.save_card_off"),
+                        Tap.SAVE_CARD, kind.code, Long.toString(id), letter) : null),
                 Chat.row(chat.button(payLabel, Tap.PAY, kind.code, Long.toString(id), letter, nonce())),
                 Chat.row(chat.button(chat.t("btn.back"), Tap.METHODS, kind.code, Long.toString(id)))));
+    }
+
+    /** Ticks or unticks "save the card for auto-renewal" on the summary (kept in the chat's session until paid). */
+    void toggleSaveCard(Chat chat, Purchase kind, long id, String letter) {
+        Map<String, String> data = new HashMap<>(sessions.get(chat.customerId()).data());
+        if (data.remove(SAVE_CARD) == null) {
+            data.put(SAVE_CARD, "1");
+        }
+        sessions.save(chat.customerId(), null, data, clock.instant());
+        summary(chat, kind, id, letter);
+    }
+
+    private boolean savingCard(Chat chat) {
+        return sessions.get(chat.customerId()).data().containsKey(SAVE_CARD);
     }
 
     /**
@@ -208,8 +232,9 @@ class ShopFlow {
         PaymentMethod method = method(letter);
         String promo = promo(chat);
         String key = "bot-" + kind.code + id + "-" + letter + "-" + nonce;
-        OrderView order = checkout.checkout(chat.customerId(), request(chat, kind, id, method), key);
-        if (promo != null) {
+        boolean saveCard = method == PaymentMethod.YOOKASSA && kind != Purchase.TOP_UP && savingCard(chat);
+        OrderView order = checkout.checkout(chat.customerId(), request(chat, kind, id, method), key, saveCard);
+        if (promo != null || saveCard) {
             sessions.save(chat.customerId(), null, Map.of(), clock.instant());
         }
         String amount = Money.of(order.amountMinor(), order.currency()).display(chat.language());

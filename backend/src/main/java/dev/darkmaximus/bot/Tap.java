@@ -28,6 +28,7 @@ enum Tap {
     METHODS("m"),
     SUMMARY("s"),
     PAY("p"),
+    SAVE_CARD("sc"),
     TOP_UP("top"),
     TOP_UP_AMOUNT("tc"),
     // Keys.
@@ -42,6 +43,8 @@ enum Tap {
     PROFILE("prof"),
     HISTORY("h"),
     AUTO_RENEW_DEFAULT("ad"),
+    CARDS("cards"),
+    CARD_REMOVE("cr"),
     LANGUAGES("lang"),
     LANGUAGE("l"),
     REFERRAL("ref"),

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.darkmaximus.messaging.Templates;
+import dev.darkmaximus.payment.cards.CardConsent;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
 import dev.darkmaximus.testsupport.PanelBackedTest;
@@ -225,6 +226,39 @@ class BotConversationIT extends PanelBackedTest {
         user.taps("Pay 100 ⭐");
 
         assertThat(user.screen().url("Pay 100 ⭐")).isEqualTo("https://t.me/$bot-invoice");
+    }
+
+    @Test
+    void aCardIsSavedWithTheConsentShownThenListedInTheProfileAndRemoved() {
+        BotUser user = new BotUser(api, "en");
+        user.says("/start");
+        user.tapsData(summaryButton(user, "Y"));
+        assertThat(user.screen().text()).doesNotContain(CardConsent.text("en"));
+        user.taps("☐ Save the card for auto-renewal");
+        assertThat(user.screen().text()).contains("<i>" + CardConsent.text("en") + "</i>");
+        assertThat(user.screen().labels().getFirst().getFirst()).isEqualTo("☑ Save the card for auto-renewal");
+        user.taps("✅ Pay");
+
+        long customerId = texts.customerId(user);
+        long orderId = jdbc.sql("SELECT id FROM orders WHERE customer_id = :c").param("c", customerId)
+                .query(Long.class).single();
+        long paymentId = jdbc.sql("SELECT id FROM payments WHERE order_id = :o").param("o", orderId)
+                .query(Long.class).single();
+        assertThat(jdbc.sql("SELECT text FROM card_consents WHERE order_id = :o").param("o", orderId)
+                .query(String.class).single()).isEqualTo(CardConsent.text("en"));
+        TestYooKassa.server().stubFor(WireMock.get(WireMock.urlEqualTo("/payments/"
+                + TestYooKassa.providerId(paymentId))).willReturn(WireMock.okJson(TestYooKassa.cardPaymentJson(
+                TestYooKassa.providerId(paymentId), "succeeded", 19_900, orderId, paymentId, "pm-bot-" + paymentId,
+                true, null))));
+        money.notify("payment.succeeded", paymentId, "succeeded", 19_900, orderId).expect(200);
+
+        user.says("/profile");
+        user.taps("💳 Saved cards");
+        assertThat(user.screen().text()).contains("<b>Saved cards</b>", "• Bank card *4444, saved");
+        user.taps("🗑 Remove Bank card *4444");
+        assertThat(user.screen().text()).isEqualTo(texts.text("en", "cards.empty"));
+        assertThat(db.count("SELECT count(*) FROM saved_cards WHERE customer_id = ? AND removed_at IS NULL",
+                customerId)).isZero();
     }
 
     @Test
