@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -28,6 +29,7 @@ import dev.darkmaximus.testsupport.IntegrationTest;
 import dev.darkmaximus.testsupport.OutboxDriver;
 import dev.darkmaximus.testsupport.Shop;
 import dev.darkmaximus.testsupport.TestIds;
+import dev.darkmaximus.payment.cards.CardConsent;
 import dev.darkmaximus.testsupport.TestYooKassa;
 import dev.darkmaximus.testsupport.XuiPanelStub;
 
@@ -168,6 +170,9 @@ class MiniAppBrowserIT extends IntegrationTest {
                 page.locator("#promo-apply").click();
                 assertThat(page.locator("#quote-amount")).hasText("Total: 159.20 ₽");
                 assertThat(page.locator("#quote")).containsText("Promo discount: −39.80 ₽");
+                // Saving the card for auto-renewal: offered for card payments, with the server's words.
+                assertThat(page.locator("#save-card-consent")).hasText(CardConsent.text("en"));
+                page.locator("#save-card-toggle").check();
                 page.screenshot(new Page.ScreenshotOptions()
                         .setPath(Path.of("target", "screenshots", "miniapp-checkout.png")).setFullPage(true));
 
@@ -180,7 +185,12 @@ class MiniAppBrowserIT extends IntegrationTest {
                 long[] ids = jdbc.sql("SELECT o.id, p.id FROM orders o JOIN payments p ON p.order_id = o.id "
                         + "WHERE o.customer_id = :c").param("c", customerId)
                         .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-                TestYooKassa.payment(ids[1], "succeeded", 15_920, ids[0]);
+                Assertions.assertThat(jdbc.sql("SELECT count(*) FROM card_consents WHERE order_id = :o").param("o", ids[0])
+                        .query(Long.class).single()).isEqualTo(1);
+                TestYooKassa.server().stubFor(WireMock.get(WireMock.urlEqualTo("/payments/"
+                        + TestYooKassa.providerId(ids[1]))).willReturn(WireMock.okJson(TestYooKassa.cardPaymentJson(
+                        TestYooKassa.providerId(ids[1]), "succeeded", 15_920, ids[0], ids[1], "pm-app-" + ids[1],
+                        true, null))));
                 new Api(port, "185.71.76.10").postRaw("/api/v1/webhooks/yookassa", TestYooKassa.notification("payment.succeeded", ids[1], "succeeded", 15_920, ids[0]), null)
                         .expect(200);
 
@@ -208,6 +218,7 @@ class MiniAppBrowserIT extends IntegrationTest {
                 page.locator("#topup").click();
                 page.locator("#topup-amount").fill("500");
                 assertThat(page.locator("#quote-amount")).hasText("Total: 500 ₽");
+                assertThat(page.locator("#save-card")).isHidden();
                 page.screenshot(new Page.ScreenshotOptions()
                         .setPath(Path.of("target", "screenshots", "miniapp-topup.png")).setFullPage(true));
                 page.locator("#pay").click();
@@ -221,8 +232,13 @@ class MiniAppBrowserIT extends IntegrationTest {
                 assertThat(page.locator("#checkout-result[data-state='paid']")).isVisible();
                 page.locator("#tab-balance").click();
                 assertThat(page.locator("#balance-main")).containsText("Balance: 500 ₽");
+                assertThat(page.locator("#saved-cards")).containsText("Bank card *4444");
                 page.screenshot(new Page.ScreenshotOptions()
                         .setPath(Path.of("target", "screenshots", "miniapp-balance.png")).setFullPage(true));
+                page.locator("#saved-cards button").click();
+                assertThat(page.locator("#saved-cards")).not().containsText("Bank card");
+                Assertions.assertThat(jdbc.sql("SELECT count(*) FROM saved_cards WHERE customer_id = :c "
+                        + "AND removed_at IS NULL").param("c", customerId).query(Long.class).single()).isZero();
             }
         } finally {
             panel.stop();

@@ -41,6 +41,11 @@ final class ApiClient {
         send("POST", path, jsonBody, idempotencyKey, onSuccess, onFailure);
     }
 
+    /** A DELETE; {@code onSuccess} gets null for the usual empty 204. */
+    void delete(String path, Consumer<JSObject> onSuccess, Consumer<Failure> onFailure) {
+        send("DELETE", path, null, onSuccess, onFailure);
+    }
+
     void put(String path, String jsonBody, Consumer<JSObject> onSuccess, Consumer<Failure> onFailure) {
         send("PUT", path, jsonBody, onSuccess, onFailure);
     }
@@ -69,6 +74,8 @@ final class ApiClient {
             JSObject parsed = Json.parse(xhr.getResponseText());
             if (status >= 200 && status < 300 && parsed != null) {
                 onSuccess.accept(parsed);
+            } else if (status == 204) {
+                onSuccess.accept(null);
             } else if (status == 0) {
                 onFailure.accept(new Failure(0, "network", null, null));
             } else {

@@ -87,6 +87,34 @@ final class BalanceView {
             label.appendChild(toggle);
             label.appendChild(element("span", null, texts.autoRenewDefault()));
             root.appendChild(label);
+            HTMLElement cards = element("section", "saved-cards", null);
+            cards.setId("saved-cards");
+            root.appendChild(cards);
+            savedCards(cards, done, failed);
+        }, failed);
+    }
+
+    /** Cards saved for auto-renewal, each removable; nothing at all while there are none. */
+    private void savedCards(HTMLElement box, Runnable done, Consumer<ApiClient.Failure> failed) {
+        api.get("/me/cards", list -> {
+            box.setInnerHTML("");
+            JSArray<JSObject> cards = Dom.array(list);
+            if (cards.getLength() > 0) {
+                box.appendChild(element("h3", "section-title", texts.savedCards()));
+                box.appendChild(element("p", "hint", texts.savedCardsHint()));
+            }
+            for (int i = 0; i < cards.getLength(); i++) {
+                JSObject card = cards.get(i);
+                HTMLElement row = element("div", "ledger-line saved-card", null);
+                row.appendChild(element("span", "ledger-kind", Json.text(card, "title")));
+                HTMLElement remove = element("button", "secondary-button", texts.removeCard());
+                remove.setAttribute("type", "button");
+                remove.setAttribute("data-card", Json.text(card, "id"));
+                remove.addEventListener("click", e -> api.delete("/me/cards/" + Json.text(card, "id"),
+                        removed -> savedCards(box, () -> { }, failed), failed));
+                row.appendChild(remove);
+                box.appendChild(row);
+            }
             done.run();
         }, failed);
     }

@@ -1,5 +1,6 @@
 package dev.darkmaximus.miniapp;
 
+import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSArray;
 import org.teavm.jso.dom.html.HTMLDocument;
@@ -29,6 +30,8 @@ final class CheckoutView {
     private String keyId;
     private String amountMinor;
     private String method;
+    /** The words of "save the card for auto-renewal" from the server, null where it isn't offered. */
+    private String consent;
     private boolean busy;
     private int polls;
 
@@ -54,6 +57,7 @@ final class CheckoutView {
     }
 
     private void render(String title, boolean topUp) {
+        consent = null;
         HTMLElement root = document.getElementById("checkout");
         root.setInnerHTML("");
         root.appendChild(element("h2", "checkout-title", title));
@@ -81,6 +85,18 @@ final class CheckoutView {
         HTMLElement methods = element("div", "methods", null);
         methods.setId("methods");
         root.appendChild(methods);
+        // "Save the card for auto-renewal": shown for card payments of keys when the server offers it, with its words.
+        HTMLElement saveCard = element("label", "auto-renew save-card", null);
+        saveCard.setId("save-card");
+        saveCard.setAttribute("hidden", "");
+        HTMLElement saveToggle = element("input", null, null);
+        saveToggle.setId("save-card-toggle");
+        saveToggle.setAttribute("type", "checkbox");
+        saveCard.appendChild(saveToggle);
+        HTMLElement saveWords = element("span", "hint", null);
+        saveWords.setId("save-card-consent");
+        saveCard.appendChild(saveWords);
+        root.appendChild(saveCard);
         HTMLElement quote = element("div", "quote", null);
         quote.setId("quote");
         root.appendChild(quote);
@@ -110,6 +126,9 @@ final class CheckoutView {
         }
         for (int i = 0; i < list.getLength(); i++) {
             String value = Json.text(list.get(i), "method");
+            if ("YOOKASSA".equals(value)) {
+                consent = Json.text(list.get(i), "saveCardConsent");
+            }
             HTMLElement option = element("button", "method-option", texts.methodName(value));
             option.setAttribute("data-method", value);
             option.addEventListener("click", e -> choose(value));
@@ -126,8 +145,24 @@ final class CheckoutView {
             option.setClassName(value.equals(option.getAttribute("data-method")) ? "method-option selected"
                     : "method-option");
         }
+        HTMLElement saveCard = document.getElementById("save-card");
+        if ("YOOKASSA".equals(value) && consent != null) {
+            document.getElementById("save-card-consent").setTextContent(consent);
+            saveCard.removeAttribute("hidden");
+        } else {
+            saveCard.setAttribute("hidden", "");
+        }
         quote();
     }
+
+    /** Whether "save the card" is offered here and ticked. */
+    private boolean savingCard() {
+        return "YOOKASSA".equals(method) && consent != null
+                && checkedBox(document.getElementById("save-card-toggle"));
+    }
+
+    @JSBody(params = "input", script = "return !!input.checked;")
+    private static native boolean checkedBox(HTMLElement input);
 
     private String promoCode() {
         return ((HTMLInputElement) document.getElementById("promo-input")).getValue().trim();
@@ -190,12 +225,14 @@ final class CheckoutView {
         busy = true;
         document.getElementById("pay").setAttribute("disabled", "");
         failedText("");
-        String request = method + "|" + promoCode() + "|" + amountMinor;
+        boolean saveCard = savingCard();
+        String request = method + "|" + promoCode() + "|" + amountMinor + "|" + saveCard;
         if (!request.equals(keyFor)) {
             idempotencyKey = Json.randomKey();
             keyFor = request;
         }
-        api.post("/orders", Json.purchase(kind, planId, keyId, amountMinor, method, promoCode()), idempotencyKey, order -> {
+        api.post("/orders", Json.purchase(kind, planId, keyId, amountMinor, method, promoCode(), saveCard),
+                idempotencyKey, order -> {
             String status = Json.text(order, "status");
             JSObject payment = Json.child(order, "payment");
             String url = payment == null ? null : Json.text(payment, "confirmationUrl");

@@ -41,12 +41,19 @@ final class Json {
     static native String firstFieldMessage(JSObject problem);
 
     /** The purchase as the API takes it; promo code left out when empty. */
-    @JSBody(params = {"kind", "planId", "keyId", "amountMinor", "method", "promoCode"},
+    static String purchase(String kind, String planId, String keyId, String amountMinor, String method,
+                           String promoCode) {
+        return purchase(kind, planId, keyId, amountMinor, method, promoCode, false);
+    }
+
+    /** As above; {@code saveCard}: the customer ticked "save the card for auto-renewal". */
+    @JSBody(params = {"kind", "planId", "keyId", "amountMinor", "method", "promoCode", "saveCard"},
             script = "var b = {kind: kind, method: method}; if (planId) b.planId = Number(planId);"
                     + " if (keyId) b.keyId = Number(keyId); if (amountMinor) b.amountMinor = Number(amountMinor);"
-                    + " if (promoCode) b.promoCode = promoCode; return JSON.stringify(b);")
+                    + " if (promoCode) b.promoCode = promoCode; if (saveCard) b.saveCard = true;"
+                    + " return JSON.stringify(b);")
     static native String purchase(String kind, String planId, String keyId, String amountMinor, String method,
-                                  String promoCode);
+                                  String promoCode, boolean saveCard);
 
     /** A random key for one checkout (crypto where available). */
     @JSBody(script = "return (window.crypto && crypto.randomUUID) ? crypto.randomUUID()"

@@ -252,6 +252,19 @@ final class Texts {
         };
     }
 
+    String savedCards() {
+        return russian ? "Сохранённые карты" : "Saved cards";
+    }
+
+    String savedCardsHint() {
+        return russian ? "Ключи с автопродлением сначала оплачиваются с карты, затем с баланса."
+                : "Keys set to renew are charged to the card first, then to your balance.";
+    }
+
+    String removeCard() {
+        return russian ? "Удалить" : "Remove";
+    }
+
     String noPaymentMethods() {
         return russian ? "Оплата сейчас недоступна." : "Payments are not available right now.";
     }
