@@ -155,6 +155,8 @@ class SavedCardRenewalIT extends PanelBackedTest {
         Instant expiry = Instant.now().plus(12, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         long keyId = shop.activeKey(owner.id(), hostId, money.planId(), expiry, "ON");
         String charge = renewalCharge(keyId, expiry, "succeeded", null, "pm-removed-" + owner.id());
+        assertThat(api.get("/api/v1/admin/keys/" + keyId, shop.admin()).expect(200).json().get("renewsWith")
+                .asString()).isEqualTo("balance");
         renewal.runOnce();
         assertThat(TestYooKassa.server().findAll(postRequestedFor(urlEqualTo("/payments"))
                 .withHeader("Idempotence-Key", equalTo(charge)))).isEmpty();
@@ -170,6 +172,9 @@ class SavedCardRenewalIT extends PanelBackedTest {
         Instant expiry = Instant.now().plus(12, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         long keyId = shop.activeKey(customer.id(), hostId, money.planId(), expiry, "ON");
         String charge = renewalCharge(keyId, expiry, "succeeded", null, methodId);
+        JsonNode staffView = api.get("/api/v1/admin/keys/" + keyId, shop.admin()).expect(200).json();
+        assertThat(staffView.get("renewsWith").asString()).isEqualTo("card");
+        assertThat(staffView.get("renewalCard").asString()).isEqualTo("Bank card *4444");
 
         Racers.race(2, renewal::runOnce);
         renewal.runOnce();

@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.darkmaximus.subscription.KeyQueries;
 import dev.darkmaximus.subscription.KeyService;
+import dev.darkmaximus.subscription.KeyView;
+import dev.darkmaximus.subscription.RenewalRoutes;
 import dev.darkmaximus.subscription.KeySync;
 
 @RestController
@@ -31,8 +33,10 @@ class KeyAdminController {
     private final KeyQueries queries;
     private final KeyService keys;
     private final KeySync sync;
+    private final RenewalRoutes routes;
 
-    KeyAdminController(KeyQueries queries, KeyService keys, KeySync sync) {
+    KeyAdminController(KeyQueries queries, KeyService keys, KeySync sync, RenewalRoutes routes) {
+        this.routes = routes;
         this.queries = queries;
         this.keys = keys;
         this.sync = sync;
@@ -63,7 +67,7 @@ class KeyAdminController {
         Duration expiring = expiringWithinDays == null ? null : Duration.ofDays(expiringWithinDays);
         return KeyPage.from(sort == null || sort.isBlank()
                 ? queries.search(hostId, status, customerId, expiring, email, limit, startingAfter)
-                : queries.search(hostId, status, customerId, expiring, email, sort, offset, limit));
+                : queries.search(hostId, status, customerId, expiring, email, sort, offset, limit), routes);
     }
 
     @GetMapping("/{id}")
@@ -71,7 +75,7 @@ class KeyAdminController {
     @ApiResponse(responseCode = "200", description = "The key.")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     KeyResponse get(@PathVariable long id) {
-        return KeyResponse.from(queries.get(id));
+        return response(queries.get(id));
     }
 
     @PostMapping("/{id}/enable")
@@ -81,7 +85,7 @@ class KeyAdminController {
     @ApiResponse(responseCode = "200", description = "The key.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     KeyResponse enable(@PathVariable long id) {
-        return KeyResponse.from(keys.setEnabled(id, true));
+        return response(keys.setEnabled(id, true));
     }
 
     @PostMapping("/{id}/disable")
@@ -91,7 +95,7 @@ class KeyAdminController {
     @ApiResponse(responseCode = "200", description = "The key.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     KeyResponse disable(@PathVariable long id) {
-        return KeyResponse.from(keys.setEnabled(id, false));
+        return response(keys.setEnabled(id, false));
     }
 
     @PostMapping("/{id}/extend")
@@ -102,7 +106,7 @@ class KeyAdminController {
     @ApiResponse(responseCode = "200", description = "The key with its new expiry.")
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     KeyResponse extend(@PathVariable long id, @Valid @RequestBody ExtendRequest request) {
-        return KeyResponse.from(keys.extendByDays(id, request.days()));
+        return response(keys.extendByDays(id, request.days()));
     }
 
     @PostMapping("/{id}/revoke")
@@ -113,7 +117,7 @@ class KeyAdminController {
     @ApiResponse(responseCode = "200", description = "The revoked key.")
     @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
     KeyResponse revoke(@PathVariable long id) {
-        return KeyResponse.from(keys.revoke(id));
+        return response(keys.revoke(id));
     }
 
     @PostMapping("/{id}/resync")
@@ -126,6 +130,11 @@ class KeyAdminController {
     @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
     SyncOutcomeResponse resync(@PathVariable long id) {
-        return SyncOutcomeResponse.from(sync.syncKey(id), queries.get(id));
+        KeyView.SyncOutcome outcome = sync.syncKey(id);
+        return SyncOutcomeResponse.from(outcome, response(queries.get(id)));
+    }
+
+    private KeyResponse response(KeyView key) {
+        return KeyResponse.from(key, routes.of(key));
     }
 }

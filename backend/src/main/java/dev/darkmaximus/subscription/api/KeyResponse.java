@@ -5,6 +5,7 @@ import java.time.Instant;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import dev.darkmaximus.subscription.KeyView;
+import dev.darkmaximus.subscription.RenewalRoutes;
 
 /** A key as staff see it, with its panel identity and sync state. */
 public record KeyResponse(
@@ -36,13 +37,18 @@ public record KeyResponse(
         Instant panelMissingSince,
         Instant lastSyncedAt,
         Instant lastOnlineAt,
-        Instant createdAt) {
+        Instant createdAt,
+        @Schema(description = "How the key renews: `card` (charged to the customer's saved card, then the balance), "
+                + "`balance`, or null when it doesn't renew automatically (off, or a trial).",
+                allowableValues = {"card", "balance"}) String renewsWith,
+        @Schema(description = "With `renewsWith` = card: the card, as its owner sees it.",
+                example = "Bank card *4444") String renewalCard) {
 
-    static KeyResponse from(KeyView k) {
+    static KeyResponse from(KeyView k, RenewalRoutes.Route route) {
         return new KeyResponse(k.id(), k.customerId(), k.hostId(), k.hostName(), k.planId(), k.number(), k.label(),
                 k.status(), k.trial(), k.enabled(), k.startsAt(), k.expiresAt(), k.trafficUsedBytes(),
                 k.trafficLimitBytes(), k.autoRenew(), k.autoRenewEffective(), k.connectionLink(), k.subscriptionUrl(),
                 k.provisionMode(), k.panelEmail(), k.panelMissingSince(), k.lastSyncedAt(), k.lastOnlineAt(),
-                k.createdAt());
+                k.createdAt(), route.renewsWith(), route.card());
     }
 }

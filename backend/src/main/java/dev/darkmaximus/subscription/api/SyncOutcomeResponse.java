@@ -14,7 +14,7 @@ public record SyncOutcomeResponse(
         boolean missingOnPanel,
         KeyResponse key) {
 
-    static SyncOutcomeResponse from(KeyView.SyncOutcome outcome, KeyView key) {
-        return new SyncOutcomeResponse(outcome.changes(), outcome.missingOnPanel(), KeyResponse.from(key));
+    static SyncOutcomeResponse from(KeyView.SyncOutcome outcome, KeyResponse key) {
+        return new SyncOutcomeResponse(outcome.changes(), outcome.missingOnPanel(), key);
     }
 }

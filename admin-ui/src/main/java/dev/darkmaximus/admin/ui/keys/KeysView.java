@@ -83,7 +83,10 @@ public class KeysView extends VerticalLayout {
                 .setSortProperty("expiresAt");
         grid.addColumn(k -> traffic(k.getTrafficUsedBytes(), k.getTrafficLimitBytes()))
                 .setHeader(getTranslation("keys.traffic")).setAutoWidth(true).setSortProperty("traffic");
-        grid.addColumn(k -> getTranslation(Boolean.TRUE.equals(k.getAutoRenewEffective()) ? "keys.on" : "keys.off"))
+        // How the key renews: the customer's saved card first (then the balance), the balance, or not at all.
+        grid.addColumn(k -> k.getRenewsWith() == null ? getTranslation("keys.off")
+                        : k.getRenewsWith() == KeyResponse.RenewsWithEnum.CARD
+                        ? getTranslation("keys.renewsCard", k.getRenewalCard()) : getTranslation("keys.renewsBalance"))
                 .setHeader(getTranslation("keys.autoRenew")).setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("keys.empty"));
         // On a phone: where, in what state until when; a tap opens the rest.
