@@ -111,7 +111,8 @@ public class OrderService {
         Order order = orders.save(new Order(null, request.kind(), customerId, priced.planId(), request.keyId(),
                 q.amountMinor(), q.currency(), q.baseMinor(), q.promoDiscountMinor(), q.referralDiscountMinor(),
                 q.promoCodeId(), q.bonusDays(), q.balanceBonusMinor(), q.discountSource(), request.method(),
-                OrderStatus.OPEN, idempotencyKey, now.plus(settings.orderExpiry()), null, null, null, null, 0));
+                OrderStatus.OPEN, idempotencyKey, now.plus(request.method() == PaymentMethod.BANK_TRANSFER
+                        ? settings.transferWait() : settings.orderExpiry()), null, null, null, null, 0));
         boolean payNow = request.method() == PaymentMethod.BALANCE || q.amountMinor() == 0;
         PaymentMethod provider = payNow ? PaymentMethod.BALANCE : request.method();
         Payment payment = payments.save(new Payment(null, order.id(), provider, null, q.amountMinor(), q.currency(),
@@ -269,7 +270,7 @@ public class OrderService {
     /** The provider's smallest charge (YooKassa and CryptoBot 1 ₽, Stars 1 ⭐); the balance can pay any amount. */
     static long minimum(PaymentMethod method, Currency currency) {
         return switch (method) {
-            case YOOKASSA, CRYPTOBOT -> 100;
+            case YOOKASSA, CRYPTOBOT, BANK_TRANSFER -> 100;
             case STARS -> 1;
             case BALANCE -> currency == Currency.XTR ? 1 : 0;
         };

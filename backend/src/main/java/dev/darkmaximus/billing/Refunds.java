@@ -81,8 +81,10 @@ public class Refunds {
                 - refunds.findByPayment(payment.id()).stream().filter(r -> r.status() == Refund.Status.PENDING)
                 .mapToLong(Refund::amountMinor).sum();
         boolean rubles = payment.currency() == ReferralService.CURRENCY;
-        // CryptoBot has no refunds (no API returns coins to a payer): its payments go back to the balance only.
-        boolean toPayer = payment.provider() != PaymentMethod.BALANCE && payment.provider() != PaymentMethod.CRYPTOBOT;
+        // CryptoBot has no refunds (no API returns coins to a payer), and a bank transfer is sent back by hand if at
+        // all: both go back to the balance only.
+        boolean toPayer = payment.provider() != PaymentMethod.BALANCE && payment.provider() != PaymentMethod.CRYPTOBOT
+                && payment.provider() != PaymentMethod.BANK_TRANSFER;
         return new RefundOptions(Math.max(0, left), toPayer,
                 rubles && balances.balanceCreditLeft(order.customerId(), payment.id(), order.id()) == 0);
     }
@@ -110,9 +112,9 @@ public class Refunds {
             throw InvalidInputException.field("toBalance", "balance_currency", "only rouble payments go to the balance");
         }
         if (!toBalance && !options.toPayer()) {
-            throw payment.provider() == PaymentMethod.CRYPTOBOT
+            throw payment.provider() == PaymentMethod.CRYPTOBOT || payment.provider() == PaymentMethod.BANK_TRANSFER
                     ? InvalidInputException.field("toBalance", "provider_has_no_refunds",
-                            "CryptoBot has no refunds: a crypto payment is refunded to the balance")
+                            "this method has no refunds: the payment is refunded to the balance")
                     : InvalidInputException.field("toBalance", "balance_payment",
                             "a balance payment is refunded to the balance");
         }

@@ -243,6 +243,13 @@ class ShopFlow {
                     Chat.rows(Chat.row(chat.button(chat.t("btn.menu"), Tap.MENU))));
             return;
         }
+        if (method == PaymentMethod.BANK_TRANSFER) {
+            // No page to pay on: the shop's bank details, and the order waits for an admin to see the money arrive.
+            chat.show(chat.t("pay.transfer", "order", order.id(), "amount", amount,
+                    "instructions", settings.transferInstructions()),
+                    Chat.rows(Chat.row(chat.button(chat.t("btn.menu"), Tap.MENU))));
+            return;
+        }
         String url = order.payment() == null ? null : order.payment().confirmationUrl();
         chat.show(chat.t("pay.link", "order", order.id(), "amount", amount), Chat.rows(
                 Chat.row(url == null ? null : Chat.link(chat.label("btn.pay_link", "amount", amount), url)),
@@ -378,8 +385,9 @@ class ShopFlow {
         return sessions.get(chat.customerId()).get("promo");
     }
 
+    /** A method's one-letter name in buttons (sent buttons keep working: letters never change meaning). */
     private static String letter(PaymentMethod method) {
-        return method.name().substring(0, 1);
+        return method == PaymentMethod.BANK_TRANSFER ? "T" : method.name().substring(0, 1);
     }
 
     private static PaymentMethod method(String letter) {
@@ -387,6 +395,7 @@ class ShopFlow {
             case "Y" -> PaymentMethod.YOOKASSA;
             case "S" -> PaymentMethod.STARS;
             case "C" -> PaymentMethod.CRYPTOBOT;
+            case "T" -> PaymentMethod.BANK_TRANSFER;
             case "B" -> PaymentMethod.BALANCE;
             default -> throw new IllegalArgumentException("unknown method " + letter);
         };

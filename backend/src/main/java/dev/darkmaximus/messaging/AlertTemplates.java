@@ -30,6 +30,8 @@ public enum AlertTemplates {
     BROADCAST_DONE("📣 Broadcast #{broadcast_id} finished: sent {sent}, blocked {blocked}, failed {failed}."),
     WEBHOOK_DISABLED("🔕 Webhook endpoint #{id} ({url}) was switched off: it has failed since {since}. Last error: "
             + "{error}. Fix the receiver, then switch the endpoint on and resend what it missed in the admin UI."),
+    TRANSFER_AWAITED("🏦 Order #{order_id} of customer #{customer_number} awaits a bank transfer of {amount}. "
+            + "Confirm it in the admin UI (Transactions → the payment) when the money arrives."),
     RECONCILIATION("🧮 Reconciliation of {day} with {provider}: {repaired} payment(s) the shop had missed were "
             + "credited now, {differences} difference(s) need a look{first}. See the dashboard in the admin UI."),
     DAILY_SUMMARY("📊 {day}: revenue {revenue}{stars}, payments {payments}, new customers {new_customers}, "

@@ -262,6 +262,26 @@ class BotConversationIT extends PanelBackedTest {
     }
 
     @Test
+    void aBankTransferShowsTheShopsDetailsAndTheOrderToName() {
+        settings.put(ShopSettings.methodEnabledKey("bank_transfer"), "true", Setting.ValueType.BOOL, "test");
+        settings.put(ShopSettings.TRANSFER_INSTRUCTIONS, "IBAN DE00 1234", Setting.ValueType.STRING, "test");
+        try {
+            BotUser user = new BotUser(api, "en");
+            user.says("/start");
+            user.tapsData(summaryButton(user, "T"));
+            assertThat(user.screen().text()).contains("Payment: 🏦 Bank transfer");
+            user.taps("✅ Pay");
+            long orderId = jdbc.sql("SELECT id FROM orders WHERE customer_id = :c").param("c", texts.customerId(user))
+                    .query(Long.class).single();
+            assertThat(user.screen().text()).contains("Order #" + orderId + ": 199 ₽", "IBAN DE00 1234",
+                    "Put \"Order " + orderId + "\" in the payment purpose");
+        } finally {
+            settings.put(ShopSettings.methodEnabledKey("bank_transfer"), "false", Setting.ValueType.BOOL, "test");
+            settings.put(ShopSettings.TRANSFER_INSTRUCTIONS, "", Setting.ValueType.STRING, "test");
+        }
+    }
+
+    @Test
     void cryptoIsPaidThroughCryptoBotsInvoiceInTelegram() {
         settings.put(ShopSettings.CRYPTOBOT_TOKEN, TestCryptoBot.TOKEN, Setting.ValueType.STRING, "test");
         try {

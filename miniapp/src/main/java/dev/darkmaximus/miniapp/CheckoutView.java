@@ -32,6 +32,8 @@ final class CheckoutView {
     private String method;
     /** The words of "save the card for auto-renewal" from the server, null where it isn't offered. */
     private String consent;
+    /** The shop's bank details, shown once an order to be paid by transfer exists. */
+    private String transferInstructions;
     private boolean busy;
     private int polls;
 
@@ -128,6 +130,9 @@ final class CheckoutView {
             String value = Json.text(list.get(i), "method");
             if ("YOOKASSA".equals(value)) {
                 consent = Json.text(list.get(i), "saveCardConsent");
+            }
+            if ("BANK_TRANSFER".equals(value)) {
+                transferInstructions = Json.text(list.get(i), "instructions");
             }
             HTMLElement option = element("button", "method-option", texts.methodName(value));
             option.setAttribute("data-method", value);
@@ -239,6 +244,16 @@ final class CheckoutView {
             String orderId = Json.text(order, "id");
             if ("PAID".equals(status) || "FULFILLED".equals(status)) {
                 succeeded();
+            } else if ("BANK_TRANSFER".equals(method)) {
+                // The shop's bank details and the order to name in the transfer; an admin confirms it later.
+                HTMLElement details = element("p", "transfer-instructions", transferInstructions + "\n\n"
+                        + texts.transferOrder(orderId, PriceFormat.format(Json.longOf(order, "amountMinor"),
+                        Json.text(order, "currency"))));
+                details.setId("transfer-instructions");
+                HTMLElement result = document.getElementById("checkout-result");
+                result.setTextContent("");
+                result.appendChild(details);
+                result.setAttribute("data-state", "transfer");
             } else if ("STARS".equals(method) && url != null && TelegramWebApp.canOpenInvoice()) {
                 TelegramWebApp.openInvoice(url, outcome -> {
                     if ("paid".equals(outcome) || "pending".equals(outcome)) {

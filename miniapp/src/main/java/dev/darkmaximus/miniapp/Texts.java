@@ -247,9 +247,17 @@ final class Texts {
             case "YOOKASSA" -> russian ? "Картой / СБП" : "Card / SBP";
             case "STARS" -> "Telegram Stars";
             case "CRYPTOBOT" -> russian ? "Криптовалютой (CryptoBot)" : "Crypto (CryptoBot)";
+            case "BANK_TRANSFER" -> russian ? "Банковским переводом" : "Bank transfer";
             case "BALANCE" -> russian ? "С баланса" : "From balance";
             default -> method;
         };
+    }
+
+    String transferOrder(String order, String amount) {
+        return russian ? "Заказ №" + order + ": " + amount + ". В назначении платежа укажите «Заказ " + order
+                + "». Ключ появится, как только мы увидим перевод."
+                : "Order #" + order + ": " + amount + ". Put \"Order " + order + "\" in the payment purpose. "
+                + "Your key appears as soon as we see the transfer.";
     }
 
     String savedCards() {

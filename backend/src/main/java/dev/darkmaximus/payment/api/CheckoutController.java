@@ -30,6 +30,7 @@ import dev.darkmaximus.billing.Quote;
 import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.payment.CheckoutService;
 import dev.darkmaximus.payment.cards.CardConsent;
+import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.web.Caller;
 
 @RestController
@@ -40,8 +41,11 @@ class CheckoutController {
     private final OrderService orders;
     private final CheckoutService checkout;
     private final CustomerService customers;
+    private final ShopSettings settings;
 
-    CheckoutController(OrderService orders, CheckoutService checkout, CustomerService customers) {
+    CheckoutController(OrderService orders, CheckoutService checkout, CustomerService customers,
+                       ShopSettings settings) {
+        this.settings = settings;
         this.customers = customers;
         this.orders = orders;
         this.checkout = checkout;
@@ -62,7 +66,8 @@ class CheckoutController {
                                         @RequestParam(required = false) Long keyId) {
         String consent = CardConsent.text(customers.get(Caller.customerId(jwt)).language());
         return orders.methodsFor(Caller.customerId(jwt), kind, planId, keyId).stream()
-                .map(m -> PaymentMethodResponse.of(m, kind != OrderKind.TOP_UP ? consent : null)).toList();
+                .map(m -> PaymentMethodResponse.of(m, kind != OrderKind.TOP_UP ? consent : null,
+                        settings.transferInstructions())).toList();
     }
 
     @PostMapping("/api/v1/quotes")

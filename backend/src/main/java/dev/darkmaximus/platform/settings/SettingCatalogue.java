@@ -21,6 +21,7 @@ import static dev.darkmaximus.platform.settings.SettingType.HOST_ID;
 import static dev.darkmaximus.platform.settings.SettingType.INTEGER;
 import static dev.darkmaximus.platform.settings.SettingType.MONEY;
 import static dev.darkmaximus.platform.settings.SettingType.SECRET;
+import static dev.darkmaximus.platform.settings.SettingType.TEXT;
 import static dev.darkmaximus.platform.settings.SettingType.STRING;
 import static dev.darkmaximus.platform.settings.SettingType.TIME_ZONE;
 import static dev.darkmaximus.platform.settings.SettingType.URL;
@@ -129,6 +130,16 @@ public final class SettingCatalogue {
             of(ShopSettings.CRYPTOBOT_TESTNET, PAYMENTS, BOOLEAN, "CryptoBot test network",
                     "Make invoices on CryptoBot's test network (@CryptoTestnetBot, test coins) instead of the real "
                             + "one; the token must be a testnet app's.", "false"),
+            of(ShopSettings.methodEnabledKey("bank_transfer"), PAYMENTS, BOOLEAN, "Bank transfer enabled",
+                    "Offer payment by bank transfer: the customer is shown the instructions below and the order waits "
+                            + "until an admin confirms the money arrived (Transactions → the payment).", "false"),
+            of(ShopSettings.TRANSFER_INSTRUCTIONS, PAYMENTS, TEXT, "Bank transfer instructions",
+                    "What a customer paying by bank transfer is told: the shop's bank details. The order number and "
+                            + "amount are added below it, with a request to put the order number in the payment "
+                            + "purpose.", ""),
+            of(ShopSettings.TRANSFER_DAYS, PAYMENTS, INTEGER, "Bank transfer wait, days",
+                    "How many days an order paid by bank transfer waits for the money before it expires (an admin "
+                            + "can still confirm a transfer that arrives later).", "3").between("1", "30"),
             of(ShopSettings.methodEnabledKey("balance"), PAYMENTS, BOOLEAN, "Balance payments enabled",
                     "Customers may pay from their balance.", "true"),
             of(ShopSettings.TOPUP_MIN, PAYMENTS, MONEY, "Smallest top-up",

@@ -13,6 +13,8 @@ public enum SettingType {
     /** Comma-separated durations, like "72h,24h,1h". */
     DURATION_LIST(Setting.ValueType.STRING),
     STRING(Setting.ValueType.STRING),
+    /** Text of several lines (bank details): edited in a text area. */
+    TEXT(Setting.ValueType.STRING),
     /** An absolute http(s) URL. */
     URL(Setting.ValueType.STRING),
     /** A Telegram chat id: negative for groups and channels. */

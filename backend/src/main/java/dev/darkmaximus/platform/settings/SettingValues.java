@@ -31,7 +31,7 @@ final class SettingValues {
                 yield value;
             }
             case DURATION_LIST -> durations(definition, value);
-            case STRING, SECRET -> text(definition, value);
+            case STRING, TEXT, SECRET -> text(definition, value);
             case URL -> url(value);
             case CHAT_ID -> Long.toString(chatId(value));
             case TIME_ZONE -> zone(value);

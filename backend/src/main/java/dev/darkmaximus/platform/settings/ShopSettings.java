@@ -87,6 +87,8 @@ public class ShopSettings {
     public static final String CRYPTOBOT_TOKEN = "payments.cryptobot.token";
     public static final String CRYPTOBOT_ASSETS = "payments.cryptobot.assets";
     public static final String CRYPTOBOT_TESTNET = "payments.cryptobot.testnet";
+    public static final String TRANSFER_INSTRUCTIONS = "payments.bank_transfer.instructions";
+    public static final String TRANSFER_DAYS = "payments.bank_transfer.days";
     private static final String METHOD_ENABLED = "payments.%s.enabled";
 
     private final SettingRepository repository;
@@ -392,6 +394,16 @@ public class ShopSettings {
     /** Whether CryptoBot invoices are made on its test network (testnet-pay.crypt.bot, with test coins). */
     public boolean cryptoBotTestnet() {
         return bool(CRYPTOBOT_TESTNET);
+    }
+
+    /** What a customer paying by bank transfer is told to do (the shop's bank details); empty = not offered. */
+    public String transferInstructions() {
+        return value(TRANSFER_INSTRUCTIONS);
+    }
+
+    /** How long an order paid by bank transfer waits for the money before it expires. */
+    public Duration transferWait() {
+        return Duration.ofDays(integer(TRANSFER_DAYS));
     }
 
     /** Whether a payment method is offered (each also needs its credentials); methods without a switch are on. */

@@ -124,6 +124,18 @@ public class SettingsView extends VerticalLayout {
                 form.setColspan(table, 2);
                 return new Field(table, table, () -> table.getValue().strip(), original.strip());
             }
+            case TEXT -> {
+                TextArea area = new TextArea(s.getLabel());
+                area.setId(id);
+                area.setWidthFull();
+                area.setMaxHeight("16em");
+                area.setValue(s.getValue() == null ? "" : s.getValue());
+                area.setPlaceholder(s.getDefaultValue() == null ? "" : s.getDefaultValue());
+                area.setHelperText(help.strip());
+                String original = area.getValue();
+                form.setColspan(area, 2);
+                return new Field(area, area, () -> area.getValue().strip(), original.strip());
+            }
             default -> {
                 TextField text = new TextField(s.getLabel() + (s.getType() == Setting.TypeEnum.MONEY ? ", ₽" : ""));
                 text.setId(id);
