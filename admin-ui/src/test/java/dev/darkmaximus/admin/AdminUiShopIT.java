@@ -77,6 +77,28 @@ class AdminUiShopIT extends AdminUiTest {
             Browsers.screenshot(page, "refund");
             page.keyboard().press("Escape");
 
+            // A bank transfer: the order waits until an admin confirms the money arrived, with the bank's reference.
+            BackendClient.send("PUT", "/api/v1/admin/settings", "{\"values\":{\"payments.bank_transfer.enabled\":"
+                    + "\"true\",\"payments.bank_transfer.instructions\":\"IBAN RU00 0000\"}}",
+                    BackendClient.adminToken());
+            String transfer = BackendClient.send("POST", "/api/v1/orders",
+                    "{\"kind\":\"NEW_KEY\",\"planId\":" + planId + ",\"method\":\"BANK_TRANSFER\"}", buyer.token());
+            long transferPayment = Long.parseLong(BackendClient.field(
+                    transfer.substring(transfer.indexOf("\"payment\"")), "id"));
+            Browsers.open(page, url("/customers/" + buyer.id()), "#customer-title", "customer-transfer");
+            page.locator("vaadin-tab", new Page.LocatorOptions().setHasText("Payments")).click();
+            page.locator("#customer-payments vaadin-grid-cell-content", new Page.LocatorOptions()
+                    .setHasText("#" + transferPayment)).click();
+            assertThat(page.locator("#payment-dialog")).containsText("The order waits for 199");
+            page.locator("#transfer-reference input").fill("PP 1234");
+            Browsers.screenshot(page, "transfer");
+            page.locator("#transfer-received").click();
+            Browsers.confirm(page);
+            assertThat(page.locator("#payment-dialog")).containsText("Status: SUCCEEDED");
+            page.keyboard().press("Escape");
+            BackendClient.send("PUT", "/api/v1/admin/settings", "{\"values\":{\"payments.bank_transfer.enabled\":"
+                    + "\"\",\"payments.bank_transfer.instructions\":\"\"}}", BackendClient.adminToken());
+
             // Writing to the customer from the card: it arrives in the bot.
             page.locator("#customer-message").click();
             page.locator("#message-text textarea").fill("Your refund is on its way.");

@@ -19,6 +19,7 @@ import dev.darkmaximus.admin.backend.BackendSession;
 import dev.darkmaximus.admin.ui.Failures;
 import dev.darkmaximus.admin.ui.plans.Rubles;
 import dev.darkmaximus.client.api.AdminPaymentsApi;
+import dev.darkmaximus.client.model.Payment;
 import dev.darkmaximus.client.model.PaymentDetail;
 import dev.darkmaximus.client.model.RefundOptions;
 import dev.darkmaximus.client.model.RefundOutcome;
@@ -92,7 +93,17 @@ public class PaymentDialog extends Dialog {
             }
         });
         recheck.setId("payment-recheck");
+        // A bank transfer has nobody to ask: an admin confirms it below.
+        recheck.setVisible(p.getProvider() != Payment.ProviderEnum.BANK_TRANSFER);
         body.add(recheck);
+        if (session.isAdmin() && p.getProvider() == Payment.ProviderEnum.BANK_TRANSFER
+                && p.getStatus() != Payment.StatusEnum.SUCCEEDED && p.getStatus() != Payment.StatusEnum.REFUNDED
+                && p.getStatus() != Payment.StatusEnum.PARTIALLY_REFUNDED) {
+            body.add(new TransferForm(session, p, () -> {
+                changed.run();
+                render();
+            }));
+        }
         // The server says what may be refunded (how much, to whom); the form offers exactly that.
         RefundOptions options = detail.getRefundOptions();
         if (session.isAdmin() && options != null && options.getRefundableMinor() != null
