@@ -5,17 +5,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.darkmaximus.platform.outbox.OutboxHandler;
+import dev.darkmaximus.platform.outbox.OutboxProperties;
+import dev.darkmaximus.platform.outbox.OutboxWorker;
+import dev.darkmaximus.platform.outbox.persistence.OutboxRepository;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
 import dev.darkmaximus.testsupport.Api;
@@ -38,6 +45,16 @@ class CryptoBotPaymentsIT extends PanelBackedTest {
     PaymentChecks checks;
     @Autowired
     JsonMapper json;
+    @Autowired
+    OutboxRepository outboxTasks;
+    @Autowired
+    List<OutboxHandler> handlers;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    OutboxProperties outboxProperties;
+    @Autowired
+    MeterRegistry meters;
 
     Purchases money;
 
@@ -113,6 +130,33 @@ class CryptoBotPaymentsIT extends PanelBackedTest {
         assertThat(db.count("SELECT count(*) FROM payment_transitions WHERE payment_id = ? AND to_status = "
                 + "'SUCCEEDED'", paymentId)).isEqualTo(1);
         assertThat(db.balance(buyer.id(), "MAIN")).as("nothing credited twice").isZero();
+    }
+
+    @Test
+    void aCrashBetweenPaymentAndProvisioningStillEndsWithTheKeyAndNoSecondCredit() {
+        Shop.Customer buyer = shop.customer();
+        JsonNode order = buyWithCrypto(buyer);
+        long orderId = order.get("id").asLong();
+        long paymentId = order.get("payment").get("id").asLong();
+        TestCryptoBot.invoice(paymentId, "paid", 19_900, orderId);
+        String update = TestCryptoBot.update(paymentId, "paid", 19_900, orderId);
+        signed(update).expect(200);
+        long keyId = db.count("SELECT key_id FROM orders WHERE id = ?", orderId);
+        String email = jdbc.sql("SELECT panel_email FROM vpn_keys WHERE id = :id").param("id", keyId)
+                .query(String.class).single();
+        // The node died right after committing the payment: its worker never ran. Another one starts.
+        panel.acceptsNewClient(email);
+        OutboxWorker restarted = new OutboxWorker(outboxTasks, handlers, transactions, outboxProperties, meters,
+                Clock.systemUTC());
+
+        outbox.run("key.push:" + keyId + ":", restarted);
+        // CryptoBot, not having seen our 200 before the crash, sends the update again.
+        signed(update).expect(200);
+
+        assertThat(shop.status(keyId)).isEqualTo("ACTIVE");
+        assertThat(panel.addClientCalls(email)).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM payment_transitions WHERE payment_id = ?", paymentId)).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM vpn_keys WHERE customer_id = ?", buyer.id())).isEqualTo(1);
     }
 
     @Test

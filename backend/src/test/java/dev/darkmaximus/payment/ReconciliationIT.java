@@ -75,12 +75,21 @@ class ReconciliationIT extends PanelBackedTest {
         settings.put(ShopSettings.CRYPTOBOT_TOKEN, "", Setting.ValueType.STRING, "test");
     }
 
+    /**
+     * {@code GET /v3/payments}: {@code {"type":"list","items":[…]}} with {@code next_cursor} left out on the last page
+     * (yoomoney/yookassa-sdk-python@bde5a27 test/unit/test_any_list_response.py; yookassa.ru/developers "lists").
+     */
     private static void yooKassaLists(List<String> payments) {
         ADDED.add(TestYooKassa.server().stubFor(get(urlPathEqualTo("/payments")).willReturn(okJson(
                 "{\"type\":\"list\",\"items\":[" + String.join(",", payments) + "]}"))));
     }
 
-    /** Telegram's list: these transactions at every offset the provider asks for, oldest first. */
+    /**
+     * Telegram's list: these transactions at every offset the provider asks for, oldest first, as tdlib/telegram-bot-api
+     * @01a3679 telegram-bot-api/Client.cpp serialises them ({@code id, date, source|receiver, amount}; a refund is an
+     * outgoing entry with the payment's id and a {@code receiver}) and as TDLib asks for them for bots
+     * (tdlib/td@022d602 td/telegram/StarManager.cpp: ascending).
+     */
     private static void starTransactions(List<String> transactions) {
         ADDED.add(TestTelegram.server().stubFor(post(urlEqualTo(BOT + "/getStarTransactions")).atPriority(9)
                 .willReturn(okJson("{\"ok\":true,\"result\":{\"transactions\":[]}}"))));

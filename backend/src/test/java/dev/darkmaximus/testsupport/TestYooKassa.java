@@ -87,7 +87,9 @@ public final class TestYooKassa {
     }
 
     /**
-     * A payment made with a bank card, as YooKassa shows it: {@code payment_method} with its id, whether YooKassa
+     * A payment made with a bank card, as YooKassa shows it (fields as yoomoney/yookassa-sdk-python@bde5a27 reads them:
+     * src/yookassa/domain/models/payment_data/payment_data.py {@code id, saved, title},
+     * …/payment_data/response/credit_card.py {@code first6, last4, expiry_year, expiry_month, card_type}): {@code payment_method} with its id, whether YooKassa
      * saved it for later charges, the card's last digits; a canceled one carries {@code cancellation_details}.
      */
     public static String cardPaymentJson(String id, String status, long kopecks, long orderId, long paymentId,

@@ -65,7 +65,7 @@ final class SettingCatalogueRu {
             text(ShopSettings.RECEIPT_EMAIL, "E-mail для чеков",
                     "Куда отправлять чеки, если клиент не оставил e-mail или телефон."),
             text(ShopSettings.methodEnabledKey("stars"), "Telegram Stars", "Принимать оплату в Telegram Stars."),
-            text(ShopSettings.methodEnabledKey("cryptobot"), "CryptoBot",
+            text(ShopSettings.methodEnabledKey("cryptobot"), "Оплата через CryptoBot",
                     "Принимать оплату криптовалютой через CryptoBot (нужен и его токен). Криптоплатежи возвращаются "
                             + "только на баланс: у CryptoBot нет возвратов."),
             text(ShopSettings.CRYPTOBOT_TOKEN, "Токен CryptoBot",
