@@ -3,6 +3,7 @@ package dev.darkmaximus.billing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 import org.slf4j.Logger;
@@ -90,6 +91,12 @@ public class OrderService {
     @Transactional(readOnly = true)
     public boolean opened(long customerId, String idempotencyKey) {
         return idempotencyKey != null && orders.findByIdempotencyKey(customerId, idempotencyKey).isPresent();
+    }
+
+    /** The order this customer opened with this idempotency key, if any. */
+    @Transactional(readOnly = true)
+    public Optional<OrderView> byIdempotencyKey(long customerId, String idempotencyKey) {
+        return orders.findByIdempotencyKey(customerId, idempotencyKey).map(o -> OrderView.from(o, latestPayment(o.id())));
     }
 
     /**

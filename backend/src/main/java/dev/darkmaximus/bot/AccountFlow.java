@@ -96,7 +96,7 @@ class AccountFlow {
         for (SavedCardView card : saved) {
             text.append(chat.t("cards.line", "card", card.title(),
                     "date", DAY.format(card.savedAt().atZone(settings.timeZone())))).append('\n');
-            rows.add(Chat.row(chat.button(chat.t("btn.card_remove", "card", card.title()), Tap.CARD_REMOVE,
+            rows.add(Chat.row(chat.button(chat.label("btn.card_remove", "card", card.title()), Tap.CARD_REMOVE,
                     Long.toString(card.id()))));
         }
         rows.add(Chat.row(chat.button(chat.t("btn.back"), Tap.PROFILE)));

@@ -106,7 +106,12 @@ public class PaymentChecks {
         }
         PaymentService.Outcome outcome = payments.apply(payment.id(), actual.status(), null, source, null,
                 actual.snapshotJson());
-        cards.afterProviderAnswer(payment, actual.snapshotJson()); // a card saved, or declined for good
+        try {
+            cards.afterProviderAnswer(payment, actual.snapshotJson()); // a card saved, or declined for good
+        } catch (RuntimeException e) {
+            // The payment is applied; a card not kept must not fail the notification or stop the poll.
+            log.atError().addKeyValue("paymentId", payment.id()).setCause(e).log("saved card bookkeeping failed");
+        }
         return outcome;
     }
 

@@ -50,10 +50,13 @@ class PaymentJobs {
         });
     }
 
-    /** Yesterday's payments against each provider's own list, once a day on one node (issue 21). */
-    @Scheduled(cron = "${dm.jobs.reconciliation-cron:0 30 4 * * *}")
+    /**
+     * Yesterday's payments against each provider's own list (issue 21): asked every hour, done once a day on one node
+     * when the shop's morning comes (Reconciliation#yesterdayIfDue), failures retried the next hour.
+     */
+    @Scheduled(cron = "${dm.jobs.reconciliation-cron:0 30 * * * *}")
     void reconcile() {
-        exclusively("payments.reconciliation", Duration.ofHours(1), reconciliation::yesterday);
+        exclusively("payments.reconciliation", Duration.ofHours(1), reconciliation::yesterdayIfDue);
     }
 
     private void exclusively(String job, Runnable work) {

@@ -56,6 +56,10 @@ class IntegratorOrdersIT extends PanelBackedTest {
         assertThat(replay.get("id").asLong()).isEqualTo(paid.get("id").asLong());
         api.post(orders, Map.of("kind", "TOP_UP", "amountMinor", 50_000, "method", "YOOKASSA"), null,
                 with("site-order-1")).problem(409, "idempotency_key_reused");
+        // Keeping a card needs the customer's own consent, given where its words are shown: not an integrator's.
+        assertThat(api.post(orders, Map.of("kind", "NEW_KEY", "planId", planId, "method", "YOOKASSA", "saveCard", true),
+                null, with("site-order-card")).problem(400, "validation_failed").toString())
+                .contains("card_saving_unavailable");
 
         assertThat(api.get(orders + "/" + paid.get("id").asLong(), null, key).expect(200).json().get("id").asLong())
                 .isEqualTo(paid.get("id").asLong());

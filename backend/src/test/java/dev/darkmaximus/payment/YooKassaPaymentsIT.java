@@ -231,6 +231,31 @@ class YooKassaPaymentsIT extends PanelBackedTest {
     }
 
     @Test
+    void aPaymentWhoseCreationWasNeverAnsweredIsFoundByTheIdsYooKassaKeeps() {
+        Shop.Customer buyer = shop.customer();
+        // YooKassa made the payment, but its answer never reached us (503 from a proxy in front of it).
+        var lost = TestYooKassa.server().stubFor(post(urlEqualTo("/payments")).atPriority(1)
+                .willReturn(aResponse().withStatus(503)));
+        api.post("/api/v1/orders", Map.of("kind", "NEW_KEY", "planId", money.planId(), "method", "YOOKASSA"),
+                buyer.token(), Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+                .problem(502, "provider_unavailable");
+        TestYooKassa.server().removeStub(lost);
+        long[] ids = jdbc.sql("SELECT o.id, p.id FROM orders o JOIN payments p ON p.order_id = o.id "
+                + "WHERE o.customer_id = :c").param("c", buyer.id())
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        TestYooKassa.payment(ids[1], "succeeded", 19_900, ids[0]);
+
+        money.notify("payment.succeeded", ids[1], "succeeded", 19_900, ids[0]).expect(200);
+
+        assertThat(db.paymentStatus(ids[1])).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.sql("SELECT provider_payment_id FROM payments WHERE id = :id").param("id", ids[1])
+                .query(String.class).single()).isEqualTo(TestYooKassa.providerId(ids[1]));
+        assertThat(db.count("SELECT count(*) FROM vpn_keys WHERE customer_id = ?", buyer.id())).isEqualTo(1);
+        // A notification about a payment YooKassa doesn't have (404 on reading it back) is taken and ignored.
+        money.notify("payment.succeeded", 999_999_999L, "succeeded", 19_900, ids[0]).expect(200);
+    }
+
+    @Test
     void aStuckPendingPaymentIsPolledUntilTheProviderSaysItSucceeded() {
         Shop.Customer buyer = shop.customer();
         JsonNode order = money.buyWithCard(buyer);

@@ -26,6 +26,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.darkmaximus.billing.BalanceService;
 import dev.darkmaximus.billing.LedgerKind;
+import dev.darkmaximus.billing.OrderService;
 import dev.darkmaximus.catalog.DurationUnit;
 import dev.darkmaximus.payment.cards.CardConsent;
 import dev.darkmaximus.platform.money.Currency;
@@ -49,6 +50,8 @@ class SavedCardRenewalIT extends PanelBackedTest {
     BalanceService balances;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    OrderService orders;
 
     private final List<StubMapping> added = new ArrayList<>();
     private Purchases money;
@@ -192,6 +195,58 @@ class SavedCardRenewalIT extends PanelBackedTest {
                 .withRequestBody(matchingJsonPath("$.payment_method_id", equalTo(methodId))));
         assertThat(calls).isNotEmpty().allSatisfy(call ->
                 assertThat(call.getHeader("Idempotence-Key")).isEqualTo(charge));
+    }
+
+    @Test
+    void aChargeStillPendingIsNeverFollowedByTheBalanceEvenIfTheCardIsRemovedMeanwhile() {
+        Shop.Customer customer = shop.customer();
+        String methodId = "pm-pending-" + customer.id();
+        buyAndSaveCard(customer, methodId);
+        topUp(customer.id(), 25_000);
+        Instant expiry = Instant.now().plus(12, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        long keyId = shop.activeKey(customer.id(), hostId, money.planId(), expiry, "ON");
+        renewalCharge(keyId, expiry, "pending", null, methodId);
+
+        renewal.runOnce();
+        long cardId = api.get("/api/v1/me/cards", customer.token()).expect(200).json().get(0).get("id").asLong();
+        api.delete("/api/v1/me/cards/" + cardId, customer.token()).expect(204);
+        renewal.runOnce();
+
+        assertThat(balances.balance(customer.id(), Currency.RUB).amount()).as("the balance untouched")
+                .isEqualTo(25_000);
+        assertThat(shop.expiresAt(keyId)).isEqualTo(expiry);
+    }
+
+    @Test
+    void aChargeNeverAnsweredIsAskedAgainUnderTheSameKeyAfterItsOrderLapsedNotChargedToTheBalance() {
+        Shop.Customer customer = shop.customer();
+        String methodId = "pm-unanswered-" + customer.id();
+        buyAndSaveCard(customer, methodId);
+        topUp(customer.id(), 25_000);
+        Instant expiry = Instant.now().plus(12, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        long keyId = shop.activeKey(customer.id(), hostId, money.planId(), expiry, "ON");
+        String key = "dm-renewal-" + keyId + "-" + expiry.getEpochSecond();
+        StubMapping down = TestYooKassa.server().stubFor(post(urlEqualTo("/payments")).atPriority(0)
+                .withHeader("Idempotence-Key", equalTo(key)).willReturn(aResponse().withStatus(503)));
+        added.add(down);
+
+        renewal.runOnce();
+        jdbc.sql("UPDATE orders SET expires_at = now() - interval '1 minute' WHERE key_id = :k AND kind = "
+                + "'EXTEND_KEY'").param("k", keyId).update();
+        orders.expireDue();
+        renewal.runOnce(); // YooKassa still down: unknown, so neither the card again for sure nor the balance
+        assertThat(balances.balance(customer.id(), Currency.RUB).amount()).isEqualTo(25_000);
+
+        TestYooKassa.server().removeStub(down);
+        renewalCharge(keyId, expiry, "succeeded", null, methodId);
+        renewal.runOnce();
+
+        assertThat(shop.expiresAt(keyId)).isEqualTo(KeyTerms.plus(expiry, DurationUnit.MONTHS, 1,
+                settings.timeZone()));
+        assertThat(balances.balance(customer.id(), Currency.RUB).amount()).isEqualTo(25_000);
+        assertThat(TestYooKassa.server().findAll(postRequestedFor(urlEqualTo("/payments"))
+                .withRequestBody(matchingJsonPath("$.payment_method_id", equalTo(methodId)))))
+                .allSatisfy(call -> assertThat(call.getHeader("Idempotence-Key")).isEqualTo(key));
     }
 
     @Test

@@ -30,6 +30,7 @@ import dev.darkmaximus.billing.Quote;
 import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.payment.CheckoutService;
 import dev.darkmaximus.platform.error.ApiException;
+import dev.darkmaximus.platform.error.InvalidInputException;
 import dev.darkmaximus.platform.web.Caller;
 
 /**
@@ -86,8 +87,13 @@ class IntegrationOrdersController {
         Caller.requireScope(key, SCOPE);
         // Namespaced by the integrator's key with a '#' no customer's key may contain, so its retries never meet the
         // customer's own checkout keys or another key's (the column holds 100: '#', the id and ':' fit beside 78).
+        if (body.savingCard()) {
+            // Consent to keep a card is the customer's own, given where they are shown its words.
+            throw InvalidInputException.field("saveCard", "card_saving_unavailable",
+                    "a customer saves a card themselves, in the bot or the Mini App");
+        }
         return checkout.checkout(customerId(telegramId), body.toRequest(),
-                "#" + Caller.apiKeyId(key) + ":" + idempotencyKey, body.savingCard());
+                "#" + Caller.apiKeyId(key) + ":" + idempotencyKey);
     }
 
     @GetMapping("/orders/{id}")

@@ -49,7 +49,7 @@ class ReconciliationController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(operationId = "runReconciliation", summary = "Reconcile a day now",
             description = "Runs the daily job for `day` (the shop's time zone) with every provider set up; a day run "
-                    + "again replaces its rows and credits nothing twice. Audited.")
+                    + "again replaces its rows and credits nothing twice.")
     @ApiResponse(responseCode = "200", description = "The day's rows, one per provider.")
     @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
     List<ReconciliationView> run(@Parameter(description = "The day, ISO-8601 (2026-12-05); yesterday or earlier.",

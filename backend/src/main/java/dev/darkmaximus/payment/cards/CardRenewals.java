@@ -63,38 +63,62 @@ class CardRenewals implements RenewalCharges {
 
     @Override
     public Attempt charge(KeyView key, Money price) {
-        Optional<SavedCards.SavedCard> card = cards.renewalCard(key.customerId());
-        if (card.isEmpty() || !providers.available(PaymentMethod.YOOKASSA) || key.expiresAt() == null) {
+        if (key.expiresAt() == null) {
             return Attempt.NOT_CHARGED;
         }
-        String renewal = "renewal-" + key.id() + "-" + key.expiresAt().getEpochSecond();
+        // '#' keeps the key out of what customers may send (Idempotency-Key), like the integrators' keys.
+        String renewal = "#renewal-" + key.id() + "-" + key.expiresAt().getEpochSecond();
+        // What this renewal came to so far decides first: a charge made (or maybe made) is never followed by the
+        // balance, even if the card was removed or card payments switched off since.
+        Optional<OrderView> earlier = orders.byIdempotencyKey(key.customerId(), renewal);
+        if (earlier.isPresent()) {
+            PaymentView payment = earlier.get().payment();
+            if (paid(earlier.get())) {
+                return Attempt.PAID_OR_PENDING;
+            }
+            if (payment == null || payment.status() == PaymentStatus.CANCELED) {
+                return Attempt.NOT_CHARGED; // declined for this expiry: the balance's turn
+            }
+            if (payment.providerPaymentId() != null) {
+                return Attempt.PAID_OR_PENDING; // charged, YooKassa hasn't decided: the poll applies its answer
+            }
+            // Open, or lapsed with the order, and never answered: YooKassa may or may not have it. Asking again with
+            // the same idempotence key returns the one it has, or makes the first.
+        }
+        Optional<SavedCards.SavedCard> card = cards.renewalCard(key.customerId());
+        if (card.isEmpty() || !providers.available(PaymentMethod.YOOKASSA)) {
+            if (earlier.isPresent()) {
+                log.atWarn().addKeyValue("keyId", key.id()).log("a renewal charge YooKassa never answered can't be "
+                        + "asked about again (card removed or card payments off); the reconciliation will find it");
+            }
+            return Attempt.NOT_CHARGED;
+        }
         OrderView order;
         try {
-            order = tx.execute(status -> {
+            order = earlier.isPresent() ? earlier.get() : tx.execute(status -> {
                 orders.holdIdempotencyKey(key.customerId(), renewal);
                 return orders.open(key.customerId(), new PurchaseRequest(OrderKind.EXTEND_KEY, null, key.id(), null,
                         PaymentMethod.YOOKASSA, null), renewal);
             });
         } catch (ApiException refused) {
-            // The key can't be extended by card now (its plan has no rouble price, card payments are off…).
+            // The key can't be extended by card now (its plan has no rouble price…).
             log.atInfo().addKeyValue("keyId", key.id()).log("renewal by card not possible: {}", refused.getMessage());
             return Attempt.NOT_CHARGED;
         }
         PaymentView payment = order.payment();
-        if (order.status() == OrderStatus.PAID || order.status() == OrderStatus.FULFILLED
-                || (payment != null && payment.status().paid())) {
+        if (paid(order)) {
             return Attempt.PAID_OR_PENDING;
         }
-        if (payment == null || !payment.status().open()) {
-            return Attempt.NOT_CHARGED; // declined (or lapsed) once for this expiry: the balance's turn
+        if (payment == null || payment.status() == PaymentStatus.CANCELED) {
+            return Attempt.NOT_CHARGED;
         }
         if (payment.providerPaymentId() != null) {
-            return Attempt.PAID_OR_PENDING; // charged, YooKassa hasn't decided: the poll applies its answer
+            return Attempt.PAID_OR_PENDING;
         }
         PaymentProvider yookassa = providers.get(PaymentMethod.YOOKASSA);
         PaymentProvider.StartedPayment started;
         try {
-            started = yookassa.chargeSaved(order, payment, card.get().methodId(), "dm-" + renewal);
+            started = yookassa.chargeSaved(order, payment, card.get().methodId(), "dm-" + renewal.substring(1));
         } catch (ProviderException e) {
             if (e.isTransient()) {
                 // Unknown whether YooKassa charged: the next run asks again under the same key and learns.
@@ -110,10 +134,19 @@ class CardRenewals implements RenewalCharges {
         if (status != PaymentStatus.PENDING) {
             payments.apply(payment.id(), status, null, "renewal:card", null, started.snapshotJson());
         }
-        cards.afterProviderAnswer(payment, started.snapshotJson());
+        try {
+            cards.afterProviderAnswer(payment, started.snapshotJson());
+        } catch (RuntimeException e) {
+            log.atError().addKeyValue("keyId", key.id()).setCause(e).log("saved card bookkeeping failed");
+        }
         log.atInfo().addKeyValue("keyId", key.id()).addKeyValue("orderId", order.id()).addKeyValue("status", status)
                 .log("renewal charged to a saved card");
         return status == PaymentStatus.CANCELED ? Attempt.NOT_CHARGED : Attempt.PAID_OR_PENDING;
+    }
+
+    private static boolean paid(OrderView order) {
+        return order.status() == OrderStatus.PAID || order.status() == OrderStatus.FULFILLED
+                || (order.payment() != null && order.payment().status().paid());
     }
 
     /** YooKassa's answer to the charge itself (not a notification): succeeded, canceled, or still pending. */

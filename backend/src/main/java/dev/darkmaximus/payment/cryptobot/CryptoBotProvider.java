@@ -110,7 +110,8 @@ class CryptoBotProvider implements PaymentProvider {
                 Instant paidAt = instant(invoice.path("paid_at").asString(""));
                 if (paidAt != null && !paidAt.isBefore(from) && paidAt.isBefore(to)) {
                     ProviderPayment p = payment(invoice);
-                    receipts.add(new Receipt(p.id(), p.amountMinor(), p.currency(), p.orderId(),
+                    receipts.add(new Receipt(p.id(), p.amountMinor(), p.currency(),
+                            p.orderId() != null && p.orderId() < 0 ? null : p.orderId(),
                             paymentIdOf(invoice).orElse(null), null, invoice.path("payload").asString(null),
                             invoice.toString()));
                 }
@@ -151,7 +152,8 @@ class CryptoBotProvider implements PaymentProvider {
         // An amount, currency or order we can't read is a mismatch like any other (nothing applied), not an error.
         return new ProviderPayment(invoice.path("invoice_id").asString(), status,
                 roubles ? kopecksOrUnknown(invoice.path("amount").asString("")) : -1,
-                roubles ? Currency.RUB : null, ids.matches() ? Long.valueOf(ids.group(1)) : null, invoice.toString());
+                // An invoice without our payload isn't ours: -1 matches no order (null would mean "not carried").
+                roubles ? Currency.RUB : null, ids.matches() ? Long.valueOf(ids.group(1)) : -1L, invoice.toString());
     }
 
     /** Our payment id named in an invoice's payload, if it is one of ours. */

@@ -2,6 +2,7 @@ package dev.darkmaximus.payment.yookassa;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -22,9 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.darkmaximus.billing.PaymentMethod;
 import dev.darkmaximus.billing.PaymentService;
+import dev.darkmaximus.billing.PaymentView;
 import dev.darkmaximus.payment.IpRanges;
 import dev.darkmaximus.payment.PaymentChecks;
 import dev.darkmaximus.payment.ProviderException;
+import dev.darkmaximus.payment.ProviderPayment;
 import dev.darkmaximus.platform.error.ApiException;
 
 /**
@@ -42,9 +45,11 @@ class YooKassaWebhookController {
     private final PaymentChecks checks;
     private final IpRanges allowed;
     private final JsonMapper json;
+    private final YooKassaProvider yookassa;
 
     YooKassaWebhookController(PaymentService payments, PaymentChecks checks, YooKassaProperties properties,
-                              JsonMapper json) {
+                              JsonMapper json, YooKassaProvider yookassa) {
+        this.yookassa = yookassa;
         this.payments = payments;
         this.checks = checks;
         this.allowed = IpRanges.of(properties.allowedSources());
@@ -87,16 +92,49 @@ class YooKassaWebhookController {
             return ResponseEntity.ok().build(); // refunds are settled when we make them; other events aren't ours
         }
         var payment = payments.byProviderId(PaymentMethod.YOOKASSA, id);
-        if (payment.isEmpty()) {
-            log.atWarn().addKeyValue("providerPaymentId", id).log("YooKassa notification for an unknown payment");
-            return ResponseEntity.ok().build();
-        }
         try {
+            if (payment.isEmpty()) {
+                payment = unanswered(id);
+            }
+            if (payment.isEmpty()) {
+                log.atWarn().addKeyValue("providerPaymentId", id).log("YooKassa notification for an unknown payment");
+                return ResponseEntity.ok().build();
+            }
             checks.onNotification(payment.get().id(), event);
         } catch (ProviderException e) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "provider_unavailable",
                     "Could not confirm the payment with YooKassa; send it again later.");
         }
         return ResponseEntity.ok().build();
+    }
+
+    /**
+     * Our payment whose creation YooKassa never answered (a timeout: we don't know its id), found by the ids
+     * YooKassa itself keeps in its metadata — read from the API, never from the notification — and given its id.
+     */
+    private Optional<PaymentView> unanswered(String providerPaymentId) {
+        Optional<ProviderPayment> read;
+        try {
+            read = yookassa.fetch(providerPaymentId);
+        } catch (ProviderException refused) {
+            if (refused.isTransient()) {
+                throw refused; // 503: YooKassa sends it again
+            }
+            return Optional.empty(); // no such payment at YooKassa (404): not ours, nothing to do
+        }
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        String ours = json.readTree(read.get().snapshotJson()).path("metadata").path("payment_id").asString("");
+        if (!ours.matches("[0-9]{1,18}")) {
+            return Optional.empty();
+        }
+        return payments.find(Long.parseLong(ours))
+                .filter(p -> p.provider() == PaymentMethod.YOOKASSA && p.providerPaymentId() == null
+                        && read.get().orderId() != null && read.get().orderId() == p.orderId())
+                .map(p -> {
+                    payments.attach(p.id(), providerPaymentId, p.confirmationUrl(), read.get().snapshotJson());
+                    return payments.get(p.id());
+                });
     }
 }
