@@ -96,6 +96,21 @@ class AdminUiShopIT extends AdminUiTest {
             Browsers.confirm(page);
             assertThat(page.locator("#payment-dialog")).containsText("Status: SUCCEEDED");
             page.keyboard().press("Escape");
+            // Another transfer, in Russian on a phone: the customer won't pay after all.
+            String unpaid = BackendClient.send("POST", "/api/v1/orders",
+                    "{\"kind\":\"NEW_KEY\",\"planId\":" + planId + ",\"method\":\"BANK_TRANSFER\"}", buyer.token());
+            long unpaidPayment = Long.parseLong(BackendClient.field(unpaid.substring(unpaid.indexOf("\"payment\"")),
+                    "id"));
+            Page phone = Browsers.signedIn(browser, port, "admin", BackendProcess.ADMIN_PASSWORD, "ru-RU", 390, 844);
+            Browsers.open(phone, url("/customers/" + buyer.id()), "#customer-title", "customer-transfer-ru");
+            phone.locator("vaadin-tab", new Page.LocatorOptions().setHasText("Платежи")).click();
+            phone.locator("#customer-payments vaadin-grid-cell-content", new Page.LocatorOptions()
+                    .setHasText("#" + unpaidPayment)).click();
+            assertThat(phone.locator("#payment-dialog")).containsText("Заказ ждёт перевода");
+            Browsers.screenshot(phone, "transfer-ru-phone");
+            phone.locator("#transfer-declined").click();
+            assertThat(phone.locator("#payment-dialog")).containsText("CANCELED");
+            phone.close();
             BackendClient.send("PUT", "/api/v1/admin/settings", "{\"values\":{\"payments.bank_transfer.enabled\":"
                     + "\"\",\"payments.bank_transfer.instructions\":\"\"}}", BackendClient.adminToken());
 

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.darkmaximus.payment.cards.CardConsent;
 import dev.darkmaximus.platform.outbox.OutboxWorker;
 import dev.darkmaximus.platform.settings.ShopSettings;
 import dev.darkmaximus.platform.settings.persistence.Setting;
@@ -29,7 +30,6 @@ import dev.darkmaximus.testsupport.IntegrationTest;
 import dev.darkmaximus.testsupport.OutboxDriver;
 import dev.darkmaximus.testsupport.Shop;
 import dev.darkmaximus.testsupport.TestIds;
-import dev.darkmaximus.payment.cards.CardConsent;
 import dev.darkmaximus.testsupport.TestYooKassa;
 import dev.darkmaximus.testsupport.XuiPanelStub;
 
@@ -239,6 +239,54 @@ class MiniAppBrowserIT extends IntegrationTest {
                 assertThat(page.locator("#saved-cards")).not().containsText("Bank card");
                 Assertions.assertThat(jdbc.sql("SELECT count(*) FROM saved_cards WHERE customer_id = :c "
                         + "AND removed_at IS NULL").param("c", customerId).query(Long.class).single()).isZero();
+            }
+        } finally {
+            panel.stop();
+        }
+    }
+
+    /** Saving a card and the saved cards, in Russian, on a phone and on a desktop (screenshots of both). */
+    @Test
+    void cardSavingAndSavedCardsReadInRussianAtBothSizes() {
+        Api api = new Api(port);
+        Shop shop = new Shop(api, jdbc);
+        XuiPanelStub panel = new XuiPanelStub().start();
+        try {
+            long hostId = shop.host(panel);
+            long planId = shop.plan(hostId, "visible");
+            long telegramId = TestIds.telegramId();
+            String token = api.post("/api/v1/auth/dev", Map.of("telegramId", telegramId, "firstName", "Иван",
+                    "language", "ru"), null).expect(200).json().get("accessToken").asString();
+            var order = api.post("/api/v1/orders", Map.of("kind", "NEW_KEY", "planId", planId, "method", "YOOKASSA",
+                    "saveCard", true), token, Map.of("Idempotency-Key", "ru-card-" + telegramId)).expect(201).json();
+            long orderId = order.get("id").asLong();
+            long paymentId = order.get("payment").get("id").asLong();
+            TestYooKassa.server().stubFor(WireMock.get(WireMock.urlEqualTo("/payments/"
+                    + TestYooKassa.providerId(paymentId))).willReturn(WireMock.okJson(TestYooKassa.cardPaymentJson(
+                    TestYooKassa.providerId(paymentId), "succeeded", 19_900, orderId, paymentId, "pm-ru-" + paymentId,
+                    true, null))));
+            new Api(port, "185.71.76.10").postRaw("/api/v1/webhooks/yookassa", TestYooKassa.notification(
+                    "payment.succeeded", paymentId, "succeeded", 19_900, orderId), null).expect(200);
+
+            try (Playwright playwright = Playwright.create(); Browser browser = Chromium.launch(playwright)) {
+                for (int width : new int[] {420, 1280}) {
+                    String size = width < 600 ? "phone" : "desktop";
+                    Page page = Chromium.page(browser);
+                    page.setViewportSize(width, 900);
+                    page.route("https://telegram.org/**", route -> route.abort());
+                    page.navigate("http://127.0.0.1:" + port + "/app/?devUser=" + telegramId);
+                    page.locator(".plan-card[data-plan-id='" + planId + "'] .buy-button").click();
+                    assertThat(page.locator("#save-card-consent")).hasText(CardConsent.text("ru"));
+                    page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(
+                            Path.of("target", "screenshots", "miniapp-checkout-save-card-ru-" + size + ".png")));
+                    page.locator("#tab-balance").click();
+                    assertThat(page.locator("#saved-cards")).containsText("Сохранённые карты");
+                    assertThat(page.locator("#saved-cards")).containsText("Bank card *4444");
+                    assertThat(page.locator("#saved-cards button")).hasText("Удалить");
+                    page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(
+                            Path.of("target", "screenshots", "miniapp-saved-cards-ru-" + size + ".png")));
+                    page.close();
+                }
             }
         } finally {
             panel.stop();
