@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -108,19 +109,26 @@ class StarsProvider implements PaymentProvider {
 
     /** The offset of the first transaction dated at or after {@code epochSecond} (the count of all when none). */
     private int firstAtOrAfter(long epochSecond) {
+        return firstNotBefore(offset -> before(offset, epochSecond));
+    }
+
+    /**
+     * The first offset for which {@code before} is false, in a list where it is true for a prefix only (oldest first;
+     * past the end counts as false): gallop 0, 1, 3, 7, … until a probe is not before, then bisect in between.
+     */
+    static int firstNotBefore(IntPredicate before) {
         int low = 0;
         int high = 1;
-        // Gallop: double until a probe lands on or past the date (or past the end).
-        while (before(high - 1, epochSecond)) {
+        while (before.test(high - 1)) {
             low = high;
             high *= 2;
         }
-        // The answer is in (low - 1, high - 1]: bisect for the first offset not before the date.
+        // The answer is in [low, high - 1]: offset low - 1 is before (or low is 0), offset high - 1 is not.
         int lo = low;
         int hi = high - 1;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (before(mid, epochSecond)) {
+            if (before.test(mid)) {
                 lo = mid + 1;
             } else {
                 hi = mid;
