@@ -19,8 +19,9 @@ public interface RenewalCharges {
     }
 
     /**
-     * Charges the customer's saved card for renewing {@code key} at {@code price} — once per key and expiry, whatever
-     * the number of runs, retries and nodes asking.
+     * Charges the customer's saved card for renewing {@code key} — once per key and expiry, whatever the number of
+     * runs, retries and nodes asking. The card pays the renewal order's own quote; {@code price} is what the balance
+     * would pay, for implementations that need it.
      */
     Attempt charge(KeyView key, Money price);
 
