@@ -84,10 +84,7 @@ class AutoRenewal {
         int renewed = 0;
         for (VpnKey key : due) {
             try {
-                if (chargedElsewhere(key.id())) {
-                    continue; // a saved card paid (or is paying) for this renewal: never the balance as well
-                }
-                if (Boolean.TRUE.equals(transactions.execute(tx -> renew(key.id())))) {
+                if (renewOne(key.id())) {
                     renewed++;
                 }
             } catch (RuntimeException e) { // one key's trouble must not stop the others; the next run retries it
@@ -95,6 +92,17 @@ class AutoRenewal {
             }
         }
         return renewed;
+    }
+
+    /**
+     * One key picked as due, perhaps a moment ago by a list another node has renewed from since: the saved card
+     * first, then the balance; true when the balance renewed it.
+     */
+    boolean renewOne(long keyId) {
+        if (chargedElsewhere(keyId)) {
+            return false; // a saved card paid (or is paying) for this renewal: never the balance as well
+        }
+        return Boolean.TRUE.equals(transactions.execute(tx -> renew(keyId)));
     }
 
     /**
@@ -107,6 +115,12 @@ class AutoRenewal {
             return false;
         }
         KeyView view = queries.get(keyId);
+        // Read fresh: a key another node renewed a moment ago has a new expiry outside the window, and charging it
+        // now would pay for the period after (the renewal key is per expiry).
+        if (!"active".equals(view.status()) || view.expiresAt() == null
+                || view.expiresAt().isAfter(clock.instant().plus(settings.renewalWindow()))) {
+            return true; // nothing to renew now: not the balance either
+        }
         if (!view.autoRenewEffective() || customers.get(view.customerId()).banned()) {
             return false;
         }

@@ -200,6 +200,28 @@ class SavedCardRenewalIT extends PanelBackedTest {
     }
 
     @Test
+    void aKeyRenewedByAnotherNodeAMomentAgoIsNotChargedForThePeriodAfter() {
+        Shop.Customer customer = shop.customer();
+        String methodId = "pm-stale-" + customer.id();
+        buyAndSaveCard(customer, methodId);
+        Instant expiry = Instant.now().plus(12, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        long keyId = shop.activeKey(customer.id(), hostId, money.planId(), expiry, "ON");
+        renewalCharge(keyId, expiry, "succeeded", null, methodId);
+        renewal.renewOne(keyId);
+        Instant renewed = shop.expiresAt(keyId);
+
+        // The other node had picked the key from its list before this one renewed it.
+        renewal.renewOne(keyId);
+
+        assertThat(shop.expiresAt(keyId)).isEqualTo(renewed);
+        assertThat(db.count("SELECT count(*) FROM orders WHERE key_id = ? AND kind = 'EXTEND_KEY'", keyId))
+                .as("no order for the period after").isEqualTo(1);
+        assertThat(TestYooKassa.server().findAll(postRequestedFor(urlEqualTo("/payments"))
+                .withHeader("Idempotence-Key", equalTo("dm-renewal-" + keyId + "-" + renewed.getEpochSecond()))))
+                .isEmpty();
+    }
+
+    @Test
     void aChargeStillPendingIsNeverFollowedByTheBalanceEvenIfTheCardIsRemovedMeanwhile() {
         Shop.Customer customer = shop.customer();
         String methodId = "pm-pending-" + customer.id();
