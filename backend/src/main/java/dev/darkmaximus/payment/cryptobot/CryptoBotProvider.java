@@ -1,6 +1,5 @@
 package dev.darkmaximus.payment.cryptobot;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import dev.darkmaximus.billing.PaymentView;
 import dev.darkmaximus.payment.PaymentProvider;
 import dev.darkmaximus.payment.ProviderException;
 import dev.darkmaximus.payment.ProviderPayment;
+import dev.darkmaximus.payment.ProviderTexts;
 import dev.darkmaximus.platform.money.Currency;
 import dev.darkmaximus.platform.settings.ShopSettings;
 
@@ -67,9 +67,9 @@ class CryptoBotProvider implements PaymentProvider {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("currency_type", "fiat");
         params.put("fiat", "RUB");
-        params.put("amount", BigDecimal.valueOf(payment.amountMinor(), 2).toPlainString());
+        params.put("amount", ProviderTexts.decimal(payment.amountMinor()));
         params.put("accepted_assets", String.join(",", settings.cryptoBotAssets()));
-        params.put("description", description(order));
+        params.put("description", ProviderTexts.description(order));
         params.put("payload", payload(order.id(), payment.id()));
         params.put("expires_in", expiresIn(order));
         params.put("allow_comments", false);
@@ -151,7 +151,7 @@ class CryptoBotProvider implements PaymentProvider {
         Matcher ids = PAYLOAD.matcher(invoice.path("payload").asString(""));
         // An amount, currency or order we can't read is a mismatch like any other (nothing applied), not an error.
         return new ProviderPayment(invoice.path("invoice_id").asString(), status,
-                roubles ? kopecksOrUnknown(invoice.path("amount").asString("")) : -1,
+                roubles ? ProviderTexts.minorOrUnknown(invoice.path("amount").asString("")) : -1,
                 // An invoice without our payload isn't ours: -1 matches no order (null would mean "not carried").
                 roubles ? Currency.RUB : null, ids.matches() ? Long.valueOf(ids.group(1)) : -1L, invoice.toString());
     }
@@ -178,20 +178,5 @@ class CryptoBotProvider implements PaymentProvider {
         return Math.clamp(left, EXPIRES_MIN, EXPIRES_MAX);
     }
 
-    private static String description(OrderView order) {
-        String what = switch (order.kind()) {
-            case NEW_KEY -> "VPN key";
-            case EXTEND_KEY -> "VPN key extension";
-            case TOP_UP -> "Balance top-up";
-        };
-        return what + ", order #" + order.id();
-    }
 
-    private static long kopecksOrUnknown(String value) {
-        try {
-            return new BigDecimal(value).movePointRight(2).longValueExact();
-        } catch (NumberFormatException | ArithmeticException unreadable) {
-            return -1;
-        }
-    }
 }

@@ -15,6 +15,7 @@ import dev.darkmaximus.billing.PaymentView;
 import dev.darkmaximus.payment.PaymentProvider;
 import dev.darkmaximus.payment.ProviderException;
 import dev.darkmaximus.payment.ProviderPayment;
+import dev.darkmaximus.payment.ProviderTexts;
 import dev.darkmaximus.platform.money.Currency;
 import dev.darkmaximus.platform.telegram.TelegramBotApi;
 
@@ -45,11 +46,7 @@ class StarsProvider implements PaymentProvider {
 
     @Override
     public StartedPayment start(OrderView order, PaymentView payment) {
-        String title = switch (order.kind()) {
-            case NEW_KEY -> "VPN key";
-            case EXTEND_KEY -> "VPN key extension";
-            case TOP_UP -> "Balance top-up";
-        };
+        String title = ProviderTexts.title(order.kind());
         try {
             String link = telegram.createStarsInvoiceLink(title, title + ", order #" + order.id(),
                     StarsPayload.of(order.id(), payment.id()), payment.amountMinor());

@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.darkmaximus.payment.ProviderException;
+import dev.darkmaximus.payment.ProviderTexts;
 
 /**
  * Our own small YooKassa API v3 client (no Java SDK is available): Basic auth, an {@code Idempotence-Key} on every
@@ -78,7 +79,7 @@ class YooKassaClient {
 
     /** "199.00" ↔ 19900 kopecks: YooKassa amounts are decimal strings. */
     static String amount(long kopecks) {
-        return BigDecimal.valueOf(kopecks, 2).toPlainString();
+        return ProviderTexts.decimal(kopecks);
     }
 
     static long kopecks(String value) {
@@ -87,11 +88,7 @@ class YooKassaClient {
 
     /** Kopecks, or -1 for a value that isn't a whole number of kopecks (never equal to an amount of ours). */
     static long kopecksOrUnknown(String value) {
-        try {
-            return kopecks(value);
-        } catch (NumberFormatException | ArithmeticException unreadable) {
-            return -1;
-        }
+        return ProviderTexts.minorOrUnknown(value);
     }
 
     private JsonNode call(String method, String path, String idempotenceKey, Map<String, Object> body) {

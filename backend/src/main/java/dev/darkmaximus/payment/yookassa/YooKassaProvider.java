@@ -21,6 +21,7 @@ import dev.darkmaximus.customer.CustomerView;
 import dev.darkmaximus.payment.PaymentProvider;
 import dev.darkmaximus.payment.ProviderException;
 import dev.darkmaximus.payment.ProviderPayment;
+import dev.darkmaximus.payment.ProviderTexts;
 import dev.darkmaximus.payment.cards.SavedCards;
 import dev.darkmaximus.platform.money.Currency;
 import dev.darkmaximus.platform.settings.ShopSettings;
@@ -64,7 +65,7 @@ class YooKassaProvider implements PaymentProvider {
         body.put("amount", amount);
         body.put("capture", true);
         body.put("confirmation", Map.of("type", "redirect", "return_url", properties.returnUrl()));
-        body.put("description", description(order));
+        body.put("description", ProviderTexts.description(order));
         body.put("metadata", Map.of("order_id", Long.toString(order.id()), "payment_id", Long.toString(payment.id())));
         if (settings.receipts()) {
             body.put("receipt", receipt(order, amount));
@@ -87,7 +88,7 @@ class YooKassaProvider implements PaymentProvider {
         body.put("amount", amount);
         body.put("capture", true);
         body.put("payment_method_id", methodId);
-        body.put("description", description(order) + " (auto-renewal)");
+        body.put("description", ProviderTexts.description(order) + " (auto-renewal)");
         body.put("metadata", Map.of("order_id", Long.toString(order.id()), "payment_id", Long.toString(payment.id())));
         if (settings.receipts()) {
             body.put("receipt", receipt(order, amount));
@@ -161,14 +162,6 @@ class YooKassaProvider implements PaymentProvider {
         };
     }
 
-    private static String description(OrderView order) {
-        String what = switch (order.kind()) {
-            case NEW_KEY -> "VPN key";
-            case EXTEND_KEY -> "VPN key extension";
-            case TOP_UP -> "Balance top-up";
-        };
-        return what + ", order #" + order.id();
-    }
 
     private Map<String, Object> receipt(OrderView order, Map<String, Object> amount) {
         CustomerView customer = customers.get(order.customerId());
@@ -176,7 +169,7 @@ class YooKassaProvider implements PaymentProvider {
                 : customer.phone() != null ? Map.of("phone", customer.phone())
                 : Map.of("email", settings.receiptEmail());
         return Map.of("customer", contact, "items", List.of(Map.of(
-                "description", description(order),
+                "description", ProviderTexts.description(order),
                 "quantity", "1.00",
                 "amount", amount,
                 "vat_code", settings.receiptVatCode(),
