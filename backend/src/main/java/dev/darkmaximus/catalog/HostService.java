@@ -18,6 +18,7 @@ import dev.darkmaximus.panel.PanelCertificates;
 import dev.darkmaximus.panel.PanelConnection;
 import dev.darkmaximus.panel.PanelException;
 import dev.darkmaximus.panel.PanelInfo;
+import dev.darkmaximus.panel.PanelOptions;
 import dev.darkmaximus.panel.VpnPanel;
 import dev.darkmaximus.panel.VpnPanels;
 import dev.darkmaximus.platform.audit.AuditService;
@@ -66,16 +67,14 @@ public class HostService {
      * save (the connection check reports it and keeps the host off sale). No transaction is open meanwhile.
      */
     public HostView create(HostCommand command) {
-        if (isBlank(command.password())) {
-            throw InvalidInputException.field("password", "required", "is required for a new host");
-        }
+        requireWhatThePanelNeeds(command, null);
         requireUsableCertificate(command, null);
         requireUniqueName(command.name(), null);
         PanelInfo info = inspect(candidate(-ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), command,
-                command.password(), command.apiToken(), null));
+                command.password(), command.apiToken(), null, options(settings(command, null))));
         return transactions.execute(tx -> {
             requireUniqueName(command.name(), null);
-            Host saved = hosts.save(Host.create(settings(command), cipher.encrypt(command.password()),
+            Host saved = hosts.save(Host.create(settings(command, null), encryptUnlessBlank(command.password()),
                     encryptUnlessBlank(command.apiToken())));
             if (info != null) {
                 hosts.recordHealth(saved.id(), true, null, clock.instant(), "CLOSED", info.version(), info.api());
@@ -93,11 +92,13 @@ public class HostService {
      */
     public HostView update(long id, HostCommand command) {
         Host before = load(id);
+        requireWhatThePanelNeeds(command, before);
         requireUsableCertificate(command, before.caCertificate());
         requireUniqueName(command.name(), id);
         PanelConnection candidate = candidate(id, command,
                 isBlank(command.password()) ? decrypt(before.passwordEnc()) : command.password(),
-                isBlank(command.apiToken()) ? decrypt(before.apiTokenEnc()) : command.apiToken(), null);
+                isBlank(command.apiToken()) ? decrypt(before.apiTokenEnc()) : command.apiToken(), null,
+                options(settings(command, before)));
         VpnPanel panel = panels.forType(candidate.panelType());
         panel.forget(id);
         PanelInfo info;
@@ -110,7 +111,7 @@ public class HostService {
         return transactions.execute(tx -> {
             Host current = load(id);
             requireUniqueName(command.name(), id);
-            Host saved = hosts.save(current.with(keepEnglishName(settings(command), current),
+            Host saved = hosts.save(current.with(settings(command, current),
                     encryptUnlessBlank(command.password()),
                     encryptUnlessBlank(command.apiToken())));
             if (info != null) {
@@ -125,10 +126,47 @@ public class HostService {
     }
 
     private static PanelConnection candidate(long id, HostCommand c, String password, String apiToken,
-                                             String version) {
+                                             String version, PanelOptions options) {
         return new PanelConnection(id, c.panelType().name(), stripTrailingSlash(c.baseUrl()),
-                emptyToNull(c.webBasePath()), c.username().strip(), password, emptyToNull(apiToken), c.inboundIds(),
-                c.tlsVerify(), emptyToNull(c.caCertificate()), version);
+                emptyToNull(c.webBasePath()), c.username() == null ? "" : c.username().strip(), password,
+                emptyToNull(apiToken), inbounds(c), c.tlsVerify(), emptyToNull(c.caCertificate()), version, options);
+    }
+
+    private static PanelOptions options(Host.HostSettings s) {
+        return new PanelOptions(Squads.parse(s.squads()), s.forwardedHeaders(), s.revokeMode().name(),
+                s.trafficStrategy().name());
+    }
+
+    /**
+     * 3x-ui signs in with a user and password and sells on inbounds; Remnawave takes an API token and puts users in
+     * squads. A stored secret counts on update.
+     */
+    private static void requireWhatThePanelNeeds(HostCommand c, Host stored) {
+        if (c.panelType().xui()) {
+            if (isBlank(c.username())) {
+                throw InvalidInputException.field("username", "required", "is required for a 3x-ui host");
+            }
+            if (isBlank(c.password()) && (stored == null || stored.passwordEnc() == null)) {
+                throw InvalidInputException.field("password", "required", "is required for a new host");
+            }
+            if (c.inboundIds() == null || c.inboundIds().isEmpty()) {
+                throw InvalidInputException.field("inboundIds", "required", "name at least one inbound to sell on");
+            }
+            return;
+        }
+        if (isBlank(c.apiToken()) && (stored == null || stored.apiTokenEnc() == null)) {
+            throw InvalidInputException.field("apiToken", "required", "is required for a Remnawave host");
+        }
+        List<String> squads = c.squads() != null ? c.squads() : stored == null ? List.of()
+                : Squads.parse(stored.squads());
+        if (squads.isEmpty()) {
+            throw InvalidInputException.field("squads", "required",
+                    "choose at least one squad: users in no squad reach no server");
+        }
+    }
+
+    private static List<Integer> inbounds(HostCommand c) {
+        return c.panelType().xui() && c.inboundIds() != null ? c.inboundIds() : List.of();
     }
 
     /** The panel's description when it answered; null when it couldn't be reached or refused us. */
@@ -145,7 +183,9 @@ public class HostService {
             }
         }
         if (!info.problems().isEmpty()) {
-            throw InvalidInputException.field("inboundIds", "unsupported_inbound", String.join("; ", info.problems()));
+            boolean xui = PanelType.valueOf(candidate.panelType()).xui();
+            throw InvalidInputException.field(xui ? "inboundIds" : "squads", xui ? "unsupported_inbound" : "unknown_squad",
+                    String.join("; ", info.problems()));
         }
         return info;
     }
@@ -161,13 +201,20 @@ public class HostService {
         audit.record("host.delete", "host", id, HostView.from(current), null);
     }
 
+    /** The host's API token, decrypted: for a panel call with settings not saved yet. */
+    String storedApiToken(long id) {
+        return decrypt(load(id).apiTokenEnc());
+    }
+
     /** How to reach the host's panel, credentials decrypted: for panel calls only, never for the API. */
     @Transactional(readOnly = true)
     public PanelConnection panelConnection(long id) {
         Host host = load(id);
         return new PanelConnection(host.id(), host.panelType().name(), host.baseUrl(), host.webBasePath(),
                 host.username(), decrypt(host.passwordEnc()), decrypt(host.apiTokenEnc()), host.inboundIds().values(),
-                host.tlsVerify(), host.caCertificate(), host.panelVersion());
+                host.tlsVerify(), host.caCertificate(), host.panelVersion(),
+                new PanelOptions(Squads.parse(host.squads()), host.forwardedHeaders(), host.revokeMode().name(),
+                        host.trafficStrategy().name()));
     }
 
     /**
@@ -182,11 +229,11 @@ public class HostService {
             PanelInfo info = panels.forType(connection.panelType()).describe(connection);
             String error = info.problems().isEmpty() ? null : clip(String.join("; ", info.problems()));
             hosts.recordHealth(id, error == null, error, now, breakers.state(id).name(), info.version(), info.api());
-            return new HostHealth(error == null, now, error, info.version(), info.api());
+            return new HostHealth(error == null, now, error, info.version(), info.api(), info.squads());
         } catch (PanelException e) {
             String error = clip(e.getMessage());
             hosts.recordHealth(id, false, error, now, breakers.state(id).name(), null, null);
-            return new HostHealth(false, now, error, null, null);
+            return new HostHealth(false, now, error, null, null, null);
         }
     }
 
@@ -233,23 +280,26 @@ public class HostService {
     }
 
     /**
-     * A client that doesn't know the English name (sends none) leaves it as it is; an empty one clears it. Added
-     * after 1.0, the field mustn't be wiped by integrations written before it.
+     * The settings to store. Fields a client doesn't send (null) keep what {@code current} has, or the defaults for
+     * a new host: the English name and the Remnawave settings came after 1.0 and mustn't be wiped by integrations
+     * written before them. An empty English name clears it.
      */
-    private static Host.HostSettings keepEnglishName(Host.HostSettings wanted, Host current) {
-        String nameEn = wanted.nameEn() == null ? current.nameEn() : wanted.nameEn().isEmpty() ? null : wanted.nameEn();
-        return new Host.HostSettings(wanted.name(), wanted.panelType(), wanted.baseUrl(), wanted.webBasePath(),
-                wanted.username(), wanted.inboundIds(), wanted.subscriptionBaseUrl(), wanted.tlsVerify(),
-                wanted.caCertificate(), wanted.enabled(), wanted.displayOrder(), wanted.countryCode(), wanted.flag(),
-                nameEn);
-    }
-
-    private static Host.HostSettings settings(HostCommand c) {
+    private static Host.HostSettings settings(HostCommand c, Host current) {
+        String nameEn = c.nameEn() == null ? (current == null ? null : current.nameEn())
+                : c.nameEn().strip().isEmpty() ? null : c.nameEn().strip();
+        String squads = c.squads() != null ? Squads.format(c.squads(), "squads")
+                : current == null ? null : emptyToNull(current.squads());
         return new Host.HostSettings(c.name().strip(), c.panelType(), stripTrailingSlash(c.baseUrl()),
-                emptyToNull(c.webBasePath()), c.username().strip(), new InboundIds(c.inboundIds()),
-                emptyToNull(c.subscriptionBaseUrl()), c.tlsVerify(), emptyToNull(c.caCertificate()), c.enabled(), c.displayOrder(),
-                emptyToNull(c.countryCode()), emptyToNull(c.flag()),
-                c.nameEn() == null ? null : c.nameEn().strip());
+                emptyToNull(c.webBasePath()), c.username() == null ? "" : c.username().strip(),
+                // Remnawave gives each user its subscription address; a base of our own would make wrong ones.
+                new InboundIds(inbounds(c)), c.panelType().xui() ? emptyToNull(c.subscriptionBaseUrl()) : null,
+                c.tlsVerify(),
+                emptyToNull(c.caCertificate()), c.enabled(), c.displayOrder(), emptyToNull(c.countryCode()),
+                emptyToNull(c.flag()), nameEn, squads,
+                c.forwardedHeaders() != null ? c.forwardedHeaders() : current != null && current.forwardedHeaders(),
+                c.revokeMode() != null ? c.revokeMode() : current == null ? RevokeMode.DELETE : current.revokeMode(),
+                c.trafficStrategy() != null ? c.trafficStrategy()
+                        : current == null ? TrafficStrategy.NO_RESET : current.trafficStrategy());
     }
 
     private String encryptUnlessBlank(String secret) {

@@ -10,7 +10,9 @@ public record HostView(long id, String name, PanelType panelType, String baseUrl
                        boolean passwordSet, boolean apiTokenSet, List<Integer> inboundIds, String subscriptionBaseUrl,
                        boolean tlsVerify, String caCertificate, ConnectionSecurity connectionSecurity, boolean enabled, int displayOrder, String countryCode, String flag,
                        Instant healthLastOkAt, String healthLastError, Instant healthLastErrorAt, String panelVersion,
-                       String panelApi, boolean panelDown, Instant createdAt, Instant updatedAt, String nameEn) {
+                       String panelApi, boolean panelDown, Instant createdAt, Instant updatedAt, String nameEn,
+                       List<String> squads, boolean forwardedHeaders, RevokeMode revokeMode,
+                       TrafficStrategy trafficStrategy) {
 
     static HostView from(Host h) {
         return new HostView(h.id(), h.name(), h.panelType(), h.baseUrl(), h.webBasePath(), h.username(),
@@ -18,7 +20,8 @@ public record HostView(long id, String name, PanelType panelType, String baseUrl
                 h.tlsVerify(), h.caCertificate(), ConnectionSecurity.of(h.baseUrl(), h.tlsVerify(), h.caCertificate()),
                 h.enabled(), h.displayOrder(), h.countryCode(), h.flag(), h.healthLastOkAt(),
                 h.healthLastError(), h.healthLastErrorAt(), h.panelVersion(), h.panelApi(), down(h), h.createdAt(),
-                h.updatedAt(), h.nameEn());
+                h.updatedAt(), h.nameEn(), Squads.parse(h.squads()), h.forwardedHeaders(), h.revokeMode(),
+                h.trafficStrategy());
     }
 
     /** The last panel check failed, or the circuit is open: new keys there would wait (SPEC §8, off sale). */

@@ -4,9 +4,14 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** The panel software behind a host. Marzban and Remnawave come later through the same port. */
+/** The panel software behind a host; each has its adapter behind the same port. */
 public enum PanelType {
-    XUI_V2, XUI_V3;
+    XUI_V2, XUI_V3, REMNAWAVE;
+
+    /** 3x-ui panels sign in with a user and password and sell on inbounds; Remnawave uses a token and squads. */
+    public boolean xui() {
+        return this != REMNAWAVE;
+    }
 
     @JsonValue
     public String wire() {

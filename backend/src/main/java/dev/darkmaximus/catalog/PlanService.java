@@ -52,7 +52,7 @@ public class PlanService {
 
     @Transactional
     public PlanView create(PlanCommand command) {
-        Plan saved = plans.save(Plan.create(settings(command)));
+        Plan saved = plans.save(Plan.create(settings(command, null)));
         PlanView view = PlanView.from(saved);
         audit.record("plan.create", "plan", saved.id(), null, view);
         return view;
@@ -61,7 +61,7 @@ public class PlanService {
     @Transactional
     public PlanView update(long id, PlanCommand command) {
         Plan current = load(id);
-        Plan saved = plans.save(current.with(settings(command)));
+        Plan saved = plans.save(current.with(settings(command, current)));
         PlanView view = PlanView.from(saved);
         audit.record("plan.update", "plan", id, PlanView.from(current), view);
         return view;
@@ -71,9 +71,13 @@ public class PlanService {
         return plans.findById(id).orElseThrow(() -> ApiException.notFound("Plan", id));
     }
 
-    private Plan.PlanSettings settings(PlanCommand c) {
-        if (!hosts.existsById(c.hostId())) {
-            throw InvalidInputException.field("hostId", "not_found", "no host with this id");
+    private Plan.PlanSettings settings(PlanCommand c, Plan current) {
+        PanelType panelType = hosts.findById(c.hostId()).map(h -> h.panelType())
+                .orElseThrow(() -> InvalidInputException.field("hostId", "not_found", "no host with this id"));
+        String squads = c.squads() != null ? Squads.format(c.squads(), "squads") : current == null ? null
+                : current.squads();
+        if (squads != null && panelType.xui()) {
+            throw InvalidInputException.field("squads", "no_squads", "only Remnawave hosts have squads");
         }
         Set<Currency> seen = new HashSet<>();
         for (Money price : c.prices()) {
@@ -92,6 +96,6 @@ public class PlanService {
         Set<PlanGroup> groups = c.groupIds().stream().map(PlanGroup::new).collect(Collectors.toSet());
         return new Plan.PlanSettings(c.hostId(), c.nameRu().strip(), c.nameEn().strip(), c.durationUnit(),
                 c.durationValue(), c.trafficLimitGb(), c.deviceLimit(), c.visibility(), c.audience(),
-                c.displayOrder(), c.provisionMode(), c.trial(), prices, groups);
+                c.displayOrder(), c.provisionMode(), c.trial(), squads, prices, groups);
     }
 }

@@ -9,14 +9,25 @@ import java.util.List;
  * @param apiToken    3x-ui v3 bearer token; when null, v3 falls back to username/password
  * @param panelVersion the version the panel reported at the last connection test, or null when not known yet
  * @param caCertificate PEM certificate(s) the host trusts instead of the public CAs, or null
+ * @param options      squads, forwarded headers and revocation for panels that have them (Remnawave)
  */
 public record PanelConnection(long hostId, String panelType, String baseUrl, String webBasePath, String username,
                               String password, String apiToken, List<Integer> inboundIds, boolean tlsVerify,
-                              String caCertificate, String panelVersion) {
+                              String caCertificate, String panelVersion,
+                              PanelOptions options) {
 
     public PanelConnection {
         inboundIds = List.copyOf(inboundIds);
         webBasePath = webBasePath == null ? "" : webBasePath;
+        options = options == null ? PanelOptions.NONE : options;
+    }
+
+    /** A host without panel options (3x-ui). */
+    public PanelConnection(long hostId, String panelType, String baseUrl, String webBasePath, String username,
+                           String password, String apiToken, List<Integer> inboundIds, boolean tlsVerify,
+                           String caCertificate, String panelVersion) {
+        this(hostId, panelType, baseUrl, webBasePath, username, password, apiToken, inboundIds, tlsVerify,
+                caCertificate, panelVersion, PanelOptions.NONE);
     }
 
     /** Base URL with the web base path, without a trailing slash. */

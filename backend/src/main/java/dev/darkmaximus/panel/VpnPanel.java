@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the shop needs from a VPN panel, in panel-neutral terms. Adapters (3x-ui v2 and v3 today; Marzban and
- * Remnawave later) translate. Every write is idempotent: creating an existing client adopts it, updating sends the
+ * What the shop needs from a VPN panel, in panel-neutral terms. Adapters (3x-ui v2 and v3, Remnawave) translate; a
+ * client's "email" is its identity on the panel (3x-ui's client email, Remnawave's username). Every write is idempotent: creating an existing client adopts it, updating sends the
  * full target state, deleting a missing client succeeds.
  */
 public interface VpnPanel {
@@ -48,6 +48,14 @@ public interface VpnPanel {
      * panel can't be used at all. The version decides behaviour where panel versions differ.
      */
     PanelInfo describe(PanelConnection panel);
+
+    /**
+     * The panel's squads (groups of inbounds users join), read live for an operator choosing them. Panels without
+     * squads refuse.
+     */
+    default List<PanelSquad> squads(PanelConnection panel) {
+        throw new PanelException("this panel type has no squads", false);
+    }
 
     /** Drops what the adapter keeps for a host (session, version): after a one-off check of an unsaved host. */
     default void forget(long hostId) {

@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.darkmaximus.billing.KeyedOrders;
 import dev.darkmaximus.catalog.HostService;
 import dev.darkmaximus.catalog.PlanService;
+import dev.darkmaximus.catalog.PlanView;
 import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.customer.CustomerView;
 import dev.darkmaximus.messaging.AdminAlerts;
@@ -24,6 +25,7 @@ import dev.darkmaximus.messaging.AlertTemplates;
 import dev.darkmaximus.messaging.NotificationService;
 import dev.darkmaximus.messaging.Templates;
 import dev.darkmaximus.panel.ClientSpec;
+import dev.darkmaximus.panel.PanelClient;
 import dev.darkmaximus.panel.PanelConnection;
 import dev.darkmaximus.panel.VpnPanel;
 import dev.darkmaximus.panel.VpnPanels;
@@ -102,9 +104,11 @@ class KeyPushHandler implements OutboxHandler {
                 ? key.expiresAt().plus(Duration.between(key.createdAt(), now).isNegative()
                         ? Duration.ZERO : Duration.between(key.createdAt(), now))
                 : key.expiresAt();
+        Optional<PlanView> plan = plan(key);
         ClientSpec spec = new ClientSpec(key.panelEmail(), key.panelClientUuid(), key.subscriptionId(), expires,
-                key.trafficLimitBytes(), deviceLimit(key), key.enabled(), customer.telegramId(), comment(customer));
-        panel.upsertClient(connection, spec);
+                key.trafficLimitBytes(), plan.map(PlanView::deviceLimit).orElse(0), key.enabled(),
+                customer.telegramId(), comment(customer), plan.map(PlanView::squads).orElse(null));
+        PanelClient client = panel.upsertClient(connection, spec);
         if (!provisioning) {
             if (keys.findById(keyId).map(VpnKey::version).orElse(key.version()) != key.version()) {
                 // Changed while we were at the panel: our write may have landed after a newer push, so push again.
@@ -113,10 +117,15 @@ class KeyPushHandler implements OutboxHandler {
             orders.keyDelivered(keyId);
             return;
         }
-        String link = panel.connectionLink(connection, spec, formats.remark(key, hosts.get(key.hostId()).name()))
-                .orElse(null);
+        // A panel with its own subscription address (Remnawave) gives the key its link; 3x-ui's is built from the
+        // inbound.
+        String panelSubscription = client.subscriptionUrl();
+        String link = panelSubscription != null ? panelSubscription
+                : panel.connectionLink(connection, spec, formats.remark(key, hosts.get(key.hostId()).name()))
+                        .orElse(null);
         transactions.executeWithoutResult(tx -> {
-            Optional<Integer> activated = keys.activate(keyId, key.version(), now, expires, link, now);
+            Optional<Integer> activated = keys.activate(keyId, key.version(), now, expires, link, panelSubscription,
+                    now);
             if (activated.isEmpty()) {
                 // Changed while we were at the panel (extended, disabled): push again with the newer state.
                 throw new IllegalStateException("key " + keyId + " changed during provisioning; pushing again");
@@ -144,14 +153,15 @@ class KeyPushHandler implements OutboxHandler {
         }));
     }
 
-    private int deviceLimit(VpnKey key) {
+    /** The key's plan for its device limit and squads; none for a trial without a plan, or a plan gone since. */
+    private Optional<PlanView> plan(VpnKey key) {
         if (key.planId() == null) {
-            return 0;
+            return Optional.empty();
         }
         try {
-            return plans.get(key.planId()).deviceLimit();
+            return Optional.of(plans.get(key.planId()));
         } catch (ApiException planGone) {
-            return 0;
+            return Optional.empty();
         }
     }
 

@@ -198,6 +198,10 @@ public class KeySync {
                     key.status().name().toLowerCase(Locale.ROOT)));
         }
         PanelClient client = found.get();
+        if (client.subscriptionUrl() != null && keys.followPanelSubscription(key.id(), client.subscriptionUrl(), now) == 1) {
+            // Revoked on the panel (a new short id): the old address is dead, so the key takes the panel's new one.
+            log.atInfo().addKeyValue("keyId", key.id()).log("sync: the panel gave the key a new subscription address");
+        }
         if (pushing) {
             usage.add(new KeyUsageWriter.Usage(key.id(), client.usedBytes(), client.lastOnlineAt()));
             return Optional.empty(); // the shop's newer state is on its way to the panel

@@ -57,8 +57,8 @@ class DomainRoundTripIT extends IntegrationTest {
         keys.insertProvisioning(id, customer, host, null, keys.nextNumber(customer), email, uuid,
                 DomainFixtures.unique("sub"), false, expiry, 0, null, Instant.now());
         int version = keys.findById(id).orElseThrow().version();
-        assertThat(keys.activate(id, version + 1, Instant.now(), expiry, "vless://x", Instant.now())).isEmpty();
-        assertThat(keys.activate(id, version, Instant.now(), expiry, "vless://x", Instant.now())).contains(version + 1);
+        assertThat(keys.activate(id, version + 1, Instant.now(), expiry, "vless://x", null, Instant.now())).isEmpty();
+        assertThat(keys.activate(id, version, Instant.now(), expiry, "vless://x", null, Instant.now())).contains(version + 1);
 
         VpnKey loaded = keys.findByPanelEmail(host, email.toUpperCase()).orElseThrow();
         assertThat(loaded.status()).isEqualTo(VpnKey.KeyStatus.ACTIVE);

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.darkmaximus.catalog.HostService;
+import dev.darkmaximus.catalog.HostSquads;
 
 /** Hosts carry panel credentials, so only admins (not operators) may see or change them. */
 @RestController
@@ -28,9 +29,11 @@ import dev.darkmaximus.catalog.HostService;
 class HostAdminController {
 
     private final HostService hosts;
+    private final HostSquads squads;
 
-    HostAdminController(HostService hosts) {
+    HostAdminController(HostService hosts, HostSquads squads) {
         this.hosts = hosts;
+        this.squads = squads;
     }
 
     @GetMapping
@@ -83,5 +86,25 @@ class HostAdminController {
     @ApiResponse(responseCode = "200", description = "The outcome of the check.")
     HostHealthResponse check(@PathVariable long id) {
         return HostHealthResponse.from(hosts.checkConnection(id));
+    }
+
+    @GetMapping("/{id}/squads")
+    @Operation(operationId = "listHostSquads", summary = "A Remnawave host's squads, read live from its panel",
+            description = "409 `no_squads` for a 3x-ui host; 502 `panel_unavailable` when the panel doesn't answer.")
+    @ApiResponse(responseCode = "200", description = "The panel's squads.")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
+    List<SquadResponse> squads(@PathVariable long id) {
+        return squads.squads(id).stream().map(SquadResponse::from).toList();
+    }
+
+    @PostMapping("/squads")
+    @Operation(operationId = "previewSquads", summary = "A Remnawave panel's squads, before its host is saved",
+            description = "Reads the squads with the given address and token (or a saved host's stored token), for "
+                    + "choosing them in a host form. Nothing is stored.")
+    @ApiResponse(responseCode = "200", description = "The panel's squads.")
+    @ApiResponse(responseCode = "502", ref = "#/components/responses/BadGateway")
+    List<SquadResponse> previewSquads(@Valid @RequestBody SquadsRequest request) {
+        return squads.squads(request.toQuery()).stream().map(SquadResponse::from).toList();
     }
 }

@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import dev.darkmaximus.catalog.ConnectionSecurity;
 import dev.darkmaximus.catalog.HostView;
 import dev.darkmaximus.catalog.PanelType;
+import dev.darkmaximus.catalog.RevokeMode;
+import dev.darkmaximus.catalog.TrafficStrategy;
 
 public record HostResponse(
         @Schema(example = "3") long id,
@@ -46,13 +48,21 @@ public record HostResponse(
         @Schema(example = "2026-11-24T10:15:30Z") Instant createdAt,
         @Schema(example = "2026-11-24T10:15:30Z") Instant updatedAt,
         @Schema(description = "The name customers who read English see; null = `name` for everyone.",
-                example = "Netherlands", nullable = true) String nameEn) {
+                example = "Netherlands", nullable = true) String nameEn,
+        @Schema(description = "Remnawave: the squads (UUIDs) the host's users join unless their plan names others; "
+                + "empty for 3x-ui.", example = "[\"0b5e2f0c-6d1a-4c7e-9f3b-2a8d4e6c1f70\"]") List<String> squads,
+        @Schema(description = "Remnawave: calls carry X-Forwarded-Proto: https and X-Forwarded-For, for a panel "
+                + "reached without its reverse proxy.", example = "false") boolean forwardedHeaders,
+        @Schema(description = "Remnawave: what revoking a key does: delete the user, or disable it and revoke its "
+                + "subscription link.") RevokeMode revokeMode,
+        @Schema(description = "Remnawave: when the panel resets a user's used traffic.") TrafficStrategy trafficStrategy) {
 
     static HostResponse from(HostView h) {
         return new HostResponse(h.id(), h.name(), h.panelType(), h.baseUrl(), h.webBasePath(), h.username(),
                 h.passwordSet(), h.apiTokenSet(), h.inboundIds(), h.subscriptionBaseUrl(), h.tlsVerify(),
                 h.caCertificate(), h.connectionSecurity(), h.enabled(), h.displayOrder(), h.countryCode(), h.flag(),
                 h.healthLastOkAt(), h.healthLastError(), h.healthLastErrorAt(), h.panelVersion(), h.panelApi(),
-                h.panelDown(), h.createdAt(), h.updatedAt(), h.nameEn());
+                h.panelDown(), h.createdAt(), h.updatedAt(), h.nameEn(), h.squads(), h.forwardedHeaders(),
+                h.revokeMode(), h.trafficStrategy());
     }
 }

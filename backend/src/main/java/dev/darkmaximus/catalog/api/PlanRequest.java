@@ -33,12 +33,15 @@ public record PlanRequest(
         @Size(max = 100) List<@NotNull @Positive Long> groupIds,
         @Schema(description = "Lower comes first; default 0.", example = "0") @Min(0) @Max(10_000) Integer displayOrder,
         @Schema(example = "both") @NotNull ProvisionMode provisionMode,
-        @Schema(description = "Trial plans are never sold; they describe the free trial.", example = "false") Boolean trial) {
+        @Schema(description = "Trial plans are never sold; they describe the free trial.", example = "false") Boolean trial,
+        @Schema(description = "Remnawave hosts only: the squads (UUIDs) this plan's keys join instead of the host's; "
+                + "empty = the host's. Absent on update: kept.", example = "[]")
+        @Size(max = 20) List<@NotNull @Size(max = 36) String> squads) {
 
     PlanCommand toCommand() {
         return new PlanCommand(hostId, nameRu, nameEn, durationUnit, durationValue, trafficLimitGb, deviceLimit,
                 prices.stream().map(MoneyAmount::toMoney).toList(), visibility, audience,
                 groupIds == null ? List.of() : groupIds, displayOrder == null ? 0 : displayOrder, provisionMode,
-                Boolean.TRUE.equals(trial));
+                Boolean.TRUE.equals(trial), squads);
     }
 }

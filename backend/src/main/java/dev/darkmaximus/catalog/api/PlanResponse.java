@@ -28,12 +28,14 @@ public record PlanResponse(
         ProvisionMode provisionMode,
         @Schema(example = "false") boolean trial,
         @Schema(example = "2026-11-24T10:15:30Z") Instant createdAt,
-        @Schema(example = "2026-11-24T10:15:30Z") Instant updatedAt) {
+        @Schema(example = "2026-11-24T10:15:30Z") Instant updatedAt,
+        @Schema(description = "Remnawave: the squads this plan's keys join instead of the host's; empty = the host's.",
+                example = "[]") List<String> squads) {
 
     static PlanResponse from(PlanView p) {
         return new PlanResponse(p.id(), p.hostId(), p.nameRu(), p.nameEn(), p.durationUnit(), p.durationValue(),
                 p.trafficLimitGb(), p.deviceLimit(), p.prices().stream().map(MoneyAmount::from).toList(),
                 p.visibility(), p.audience(), p.groupIds(), p.displayOrder(), p.provisionMode(), p.trial(),
-                p.createdAt(), p.updatedAt());
+                p.createdAt(), p.updatedAt(), p.squads());
     }
 }

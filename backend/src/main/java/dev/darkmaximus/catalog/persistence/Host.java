@@ -9,6 +9,8 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 import dev.darkmaximus.catalog.PanelType;
+import dev.darkmaximus.catalog.RevokeMode;
+import dev.darkmaximus.catalog.TrafficStrategy;
 
 /** A VPN panel connection. Credentials are only ever held encrypted here ({@code *Enc}). */
 @Table("hosts")
@@ -30,6 +32,10 @@ public record Host(
         String countryCode,
         String flag,
         String nameEn,
+        String squads,
+        boolean forwardedHeaders,
+        RevokeMode revokeMode,
+        TrafficStrategy trafficStrategy,
         Instant healthLastOkAt,
         String healthLastError,
         Instant healthLastErrorAt,
@@ -45,7 +51,8 @@ public record Host(
                 settings.username(), passwordEnc, apiTokenEnc, settings.inboundIds(), settings.subscriptionBaseUrl(),
                 settings.tlsVerify(), settings.caCertificate(), settings.enabled(), settings.displayOrder(), settings.countryCode(),
                 settings.flag(), settings.nameEn() == null || settings.nameEn().isEmpty() ? null : settings.nameEn(),
-                null, null, null, "CLOSED", null, null, null, null, 0);
+                settings.squads() == null ? "" : settings.squads(), settings.forwardedHeaders(), settings.revokeMode(),
+                settings.trafficStrategy(), null, null, null, "CLOSED", null, null, null, null, 0);
     }
 
     /** The same host with new admin-editable settings; health and secrets not given (null) stay as they were. */
@@ -55,7 +62,8 @@ public record Host(
                 newApiTokenEnc != null ? newApiTokenEnc : apiTokenEnc,
                 settings.inboundIds(), settings.subscriptionBaseUrl(), settings.tlsVerify(), settings.caCertificate(),
                 settings.enabled(), settings.displayOrder(), settings.countryCode(), settings.flag(), settings.nameEn(),
-                healthLastOkAt,
+                settings.squads() == null ? "" : settings.squads(), settings.forwardedHeaders(), settings.revokeMode(),
+                settings.trafficStrategy(), healthLastOkAt,
                 healthLastError, healthLastErrorAt, circuitState, panelVersion, panelApi, createdAt, updatedAt, version);
     }
 
@@ -63,6 +71,7 @@ public record Host(
     public record HostSettings(String name, PanelType panelType, String baseUrl, String webBasePath, String username,
                                InboundIds inboundIds, String subscriptionBaseUrl, boolean tlsVerify,
                                String caCertificate, boolean enabled, int displayOrder, String countryCode,
-                               String flag, String nameEn) {
+                               String flag, String nameEn, String squads, boolean forwardedHeaders,
+                               RevokeMode revokeMode, TrafficStrategy trafficStrategy) {
     }
 }

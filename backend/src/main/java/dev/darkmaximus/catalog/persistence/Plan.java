@@ -31,6 +31,7 @@ public record Plan(
         int displayOrder,
         ProvisionMode provisionMode,
         boolean trial,
+        String squads,
         @MappedCollection(idColumn = "plan_id") Set<PlanPrice> prices,
         @MappedCollection(idColumn = "plan_id") Set<PlanGroup> groups,
         @CreatedDate Instant createdAt,
@@ -40,19 +41,19 @@ public record Plan(
     public static Plan create(PlanSettings s) {
         return new Plan(null, s.hostId(), s.nameRu(), s.nameEn(), s.durationUnit(), s.durationValue(),
                 s.trafficLimitGb(), s.deviceLimit(), s.visibility(), s.audience(), s.displayOrder(), s.provisionMode(),
-                s.trial(), s.prices(), s.groups(), null, null, 0);
+                s.trial(), s.squads(), s.prices(), s.groups(), null, null, 0);
     }
 
     public Plan with(PlanSettings s) {
         return new Plan(id, s.hostId(), s.nameRu(), s.nameEn(), s.durationUnit(), s.durationValue(),
                 s.trafficLimitGb(), s.deviceLimit(), s.visibility(), s.audience(), s.displayOrder(), s.provisionMode(),
-                s.trial(), s.prices(), s.groups(), createdAt, updatedAt, version);
+                s.trial(), s.squads(), s.prices(), s.groups(), createdAt, updatedAt, version);
     }
 
-    /** The admin-editable part of a plan. */
+    /** The admin-editable part of a plan; {@code squads} null = the host's (Remnawave). */
     public record PlanSettings(long hostId, String nameRu, String nameEn, DurationUnit durationUnit,
                                int durationValue, int trafficLimitGb, int deviceLimit, Visibility visibility,
                                Audience audience, int displayOrder, ProvisionMode provisionMode, boolean trial,
-                               Set<PlanPrice> prices, Set<PlanGroup> groups) {
+                               String squads, Set<PlanPrice> prices, Set<PlanGroup> groups) {
     }
 }

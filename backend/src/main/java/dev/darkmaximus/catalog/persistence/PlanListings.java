@@ -68,7 +68,7 @@ public class PlanListings {
         for (Plan p : bare) {
             complete.add(new Plan(p.id(), p.hostId(), p.nameRu(), p.nameEn(), p.durationUnit(), p.durationValue(),
                     p.trafficLimitGb(), p.deviceLimit(), p.visibility(), p.audience(), p.displayOrder(),
-                    p.provisionMode(), p.trial(), prices.getOrDefault(p.id(), Set.of()),
+                    p.provisionMode(), p.trial(), p.squads(), prices.getOrDefault(p.id(), Set.of()),
                     groups.getOrDefault(p.id(), Set.of()), p.createdAt(), p.updatedAt(), p.version()));
         }
         return complete;
@@ -79,7 +79,8 @@ public class PlanListings {
                 DurationUnit.valueOf(rs.getString("duration_unit")), rs.getInt("duration_value"),
                 rs.getInt("traffic_limit_gb"), rs.getInt("device_limit"), Visibility.valueOf(rs.getString("visibility")),
                 Audience.valueOf(rs.getString("audience")), rs.getInt("display_order"),
-                ProvisionMode.valueOf(rs.getString("provision_mode")), rs.getBoolean("trial"), Set.of(), Set.of(),
+                ProvisionMode.valueOf(rs.getString("provision_mode")), rs.getBoolean("trial"), rs.getString("squads"),
+                Set.of(), Set.of(),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
                 rs.getInt("version"));
     }

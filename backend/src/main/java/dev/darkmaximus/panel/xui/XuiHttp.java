@@ -1,54 +1,30 @@
 package dev.darkmaximus.panel.xui;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManager;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.darkmaximus.panel.CircuitBreakers;
-import dev.darkmaximus.panel.PanelCertificates;
 import dev.darkmaximus.panel.PanelConnection;
 import dev.darkmaximus.panel.PanelException;
-import dev.darkmaximus.panel.PanelProperties;
+import dev.darkmaximus.panel.PanelTransport;
 
 /**
- * HTTP to 3x-ui panels, shared by the v2 and v3 adapters: a client per host (TLS verified, or not when the operator
- * turned it off for a self-signed panel), retries with exponential backoff on network errors and 5xx, the host's
- * circuit breaker, a timer per host and operation, and the {success, msg, obj} envelope.
+ * HTTP to 3x-ui panels, shared by the v2 and v3 adapters, over the panels' common {@link PanelTransport}: the
+ * {success, msg, obj} envelope, and reads retried where writes are not.
  */
 @Component
 public class XuiHttp {
 
-    private final PanelProperties properties;
-    private final CircuitBreakers breakers;
-    private final MeterRegistry meters;
+    private final PanelTransport transport;
     private final JsonMapper json;
-    private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
 
-    public XuiHttp(PanelProperties properties, CircuitBreakers breakers, MeterRegistry meters, JsonMapper json) {
-        this.properties = properties;
-        this.breakers = breakers;
-        this.meters = meters;
+    public XuiHttp(PanelTransport transport, JsonMapper json) {
+        this.transport = transport;
         this.json = json;
     }
 
@@ -62,61 +38,18 @@ public class XuiHttp {
      * ({@code api.go} checkAPIAuth); later v2 panels answer 404 either way.
      */
     HttpRequest.Builder request(PanelConnection panel, String path) {
-        return HttpRequest.newBuilder(URI.create(panel.root() + path)).timeout(properties.readTimeout())
+        return HttpRequest.newBuilder(URI.create(panel.root() + path)).timeout(transport.properties().readTimeout())
                 .header("Accept", "application/json").header("X-Requested-With", "XMLHttpRequest");
     }
 
-    /** Sends with retries; any non-5xx answer is returned for the adapter to judge (404/401 mean "sign in again"). */
-    HttpResponse<String> send(PanelConnection panel, String operation, HttpRequest request) {
-        breakers.beforeCall(panel.hostId());
-        Timer.Sample sample = Timer.start(meters);
-        String outcome = "failed";
-        try {
-            HttpResponse<String> response = sendWithRetries(panel, request);
-            breakers.succeeded(panel.hostId());
-            outcome = response.statusCode() < 400 ? "answered" : "refused";
-            return response;
-        } catch (PanelException e) {
-            breakers.failed(panel.hostId());
-            throw e;
-        } finally {
-            sample.stop(meters.timer("dm.panel.requests", "host", Long.toString(panel.hostId()),
-                    "operation", operation, "outcome", outcome));
-        }
-    }
-
     /**
-     * Reads are retried on network errors and 5xx; writes (POST) are sent once: a write whose answer was lost may
-     * have landed, and 3x-ui appends a second client for a repeated add on some versions (v3.0 … v3.4
-     * {@code AddInboundClient}). The caller reads the panel again instead (the outbox retries the whole push).
+     * Sends through the transport. Reads are retried on network errors and 5xx; writes (POST) are sent once: a write
+     * whose answer was lost may have landed, and 3x-ui appends a second client for a repeated add on some versions
+     * (v3.0 … v3.4 {@code AddInboundClient}). Any non-5xx answer is returned for the adapter to judge (404/401 mean
+     * "sign in again").
      */
-    private HttpResponse<String> sendWithRetries(PanelConnection panel, HttpRequest request) {
-        long backoff = properties.backoff().toMillis();
-        PanelException last = null;
-        int attempts = "GET".equals(request.method()) ? properties.attempts() : 1;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                HttpResponse<String> response = client(panel).send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() < 500) {
-                    return response;
-                }
-                last = new PanelException("panel answered HTTP " + response.statusCode(), true);
-            } catch (IOException e) {
-                SSLHandshakeException handshake = untrusted(e);
-                last = handshake != null
-                        ? new PanelException("the panel's TLS certificate is not trusted (" + handshake.getMessage()
-                                + "): give the host its CA certificate, or fix the certificate", true, e)
-                        : new PanelException("panel unreachable: " + e.getClass().getSimpleName(), true, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PanelException("interrupted", true, e);
-            }
-            if (attempt < attempts) {
-                sleep(backoff);
-                backoff *= 2;
-            }
-        }
-        throw last;
+    HttpResponse<String> send(PanelConnection panel, String operation, HttpRequest request) {
+        return transport.send(panel, operation, request, "GET".equals(request.method()));
     }
 
     /** The panel's {success, msg, obj}: obj when success is true, else a refusal with the panel's message. */
@@ -159,69 +92,11 @@ public class XuiHttp {
 
     /** Drops the host's HTTP clients (a one-off check of an unsaved host). */
     void forget(long hostId) {
-        clients.keySet().removeIf(key -> key.startsWith(hostId + ":"));
-    }
-
-    private HttpClient client(PanelConnection panel) {
-        String ca = panel.caCertificate();
-        String key = panel.hostId() + ":" + panel.tlsVerify() + ":" + (ca == null ? "" : sha256(ca));
-        return clients.computeIfAbsent(key, unused -> {
-            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                    .followRedirects(HttpClient.Redirect.NEVER);
-            if (!panel.tlsVerify()) {
-                builder.sslContext(trustingContext());
-            } else if (ca != null) {
-                try {
-                    builder.sslContext(PanelCertificates.trustingOnly(ca));
-                } catch (RuntimeException unusable) {
-                    throw new PanelException("the host's CA certificate can't be used: " + unusable.getMessage(),
-                            false, unusable);
-                }
-            }
-            return builder.build();
-        });
-    }
-
-    private static SSLContext trustingContext() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new TrustingTrustManager()}, new SecureRandom());
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TLS unavailable", e);
-        }
-    }
-
-    /** The handshake failure inside an I/O error (the HTTP client wraps it on some paths), or null. */
-    private static SSLHandshakeException untrusted(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SSLHandshakeException handshake) {
-                return handshake;
-            }
-        }
-        return null;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        transport.forget(hostId);
     }
 
     /** A path segment such as an email, escaped for the URL. */
     static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PanelException("interrupted", true, e);
-        }
+        return PanelTransport.segment(value);
     }
 }

@@ -66,10 +66,19 @@ public interface VpnKeyRepository extends ListCrudRepository<VpnKey, Long> {
     @Query("""
             UPDATE vpn_keys SET status = 'ACTIVE', starts_at = :startsAt, expires_at = :expiresAt,
                                 connection_link = :link, last_synced_at = :at, panel_missing_since = NULL,
+                                subscription_url = COALESCE(:subscriptionUrl, subscription_url),
                                 updated_at = :at, version = version + 1
             WHERE id = :id AND version = :version AND status IN ('PROVISIONING', 'FAILED')
             RETURNING version""")
-    Optional<Integer> activate(long id, int version, Instant startsAt, Instant expiresAt, String link, Instant at);
+    Optional<Integer> activate(long id, int version, Instant startsAt, Instant expiresAt, String link,
+                               String subscriptionUrl, Instant at);
+
+    /** The panel's own subscription address changed (revoked and issued anew there): the key follows it. */
+    @Modifying
+    @Query("""
+            UPDATE vpn_keys SET subscription_url = :url, connection_link = :url, updated_at = :at
+            WHERE id = :id AND subscription_url IS DISTINCT FROM :url""")
+    int followPanelSubscription(long id, String url, Instant at);
 
     @Modifying
     @Query("UPDATE vpn_keys SET status = 'FAILED', updated_at = :at, version = version + 1 WHERE id = :id AND status = 'PROVISIONING'")

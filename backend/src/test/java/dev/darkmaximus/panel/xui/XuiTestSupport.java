@@ -13,6 +13,7 @@ import dev.darkmaximus.panel.CircuitBreakers;
 import dev.darkmaximus.panel.ClientSpec;
 import dev.darkmaximus.panel.PanelConnection;
 import dev.darkmaximus.panel.PanelProperties;
+import dev.darkmaximus.panel.PanelTransport;
 import dev.darkmaximus.testsupport.xui.FakeXuiPanel;
 
 /** The 3x-ui adapter wired by hand (no Spring context) with short timeouts, for tests against fake panels. */
@@ -24,7 +25,7 @@ final class XuiTestSupport {
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final CircuitBreakers breakers = new CircuitBreakers(PROPERTIES, Clock.systemUTC());
-    final XuiHttp http = new XuiHttp(PROPERTIES, breakers, meters, JsonMapper.builder().build());
+    final XuiHttp http = new XuiHttp(new PanelTransport(PROPERTIES, breakers, meters), JsonMapper.builder().build());
     final XuiAuth auth = new XuiAuth(http, Clock.systemUTC());
     final XuiCalls calls = new XuiCalls(http, auth);
     final XuiVersions versions = new XuiVersions(calls);

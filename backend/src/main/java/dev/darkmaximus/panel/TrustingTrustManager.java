@@ -1,4 +1,4 @@
-package dev.darkmaximus.panel.xui;
+package dev.darkmaximus.panel;
 
 import java.net.Socket;
 import java.security.cert.X509Certificate;
