@@ -38,6 +38,13 @@ final class ProviderStubs {
         return SERVER.baseUrl() + "/panel";
     }
 
+    /** A Remnawave 3.3.2 panel with two squads, reached without its proxy (it wants the forwarded headers). */
+    static String remnawaveUrl() {
+        return SERVER.baseUrl() + "/remnawave";
+    }
+
+    static final String REMNAWAVE_TOKEN = "rw-admin-ui-token";
+
     static String yooKassaUrl() {
         return SERVER.baseUrl() + "/yookassa";
     }
@@ -99,6 +106,26 @@ final class ProviderStubs {
         // Telegram's Star transactions: none.
         server.stubFor(post(urlMatching("/bot[^/]+/getStarTransactions"))
                 .willReturn(json("{\"ok\":true,\"result\":{\"transactions\":[]}}")));
+        // Remnawave 3.3.2 as remnawave/backend answers (system.controller, internal-squads.controller, the
+        // {"response": …} envelope); without the bearer token or the forwarded headers nothing matches: 404.
+        server.stubFor(get(urlEqualTo("/remnawave/api/system/metadata"))
+                .withHeader("Authorization", equalTo("Bearer " + REMNAWAVE_TOKEN))
+                .withHeader("X-Forwarded-Proto", equalTo("https"))
+                .willReturn(json("""
+                        {"response":{"version":"3.3.2","build":{"time":"2026-09-20T10:00:00Z","number":"1"},
+                         "git":{"backend":{"commitSha":"347e6de1","branch":"main","commitUrl":""},
+                                "frontend":{"commitSha":"0","commitUrl":""}}}}""")));
+        server.stubFor(get(urlEqualTo("/remnawave/api/internal-squads"))
+                .withHeader("Authorization", equalTo("Bearer " + REMNAWAVE_TOKEN))
+                .withHeader("X-Forwarded-Proto", equalTo("https"))
+                .willReturn(json("""
+                        {"response":{"total":2,"internalSquads":[
+                         {"uuid":"0b5e2f0c-6d1a-4c7e-9f3b-2a8d4e6c1f70","viewPosition":0,"name":"Europe","tags":[],
+                          "info":{"membersCount":120,"inboundsCount":3},"inbounds":[],
+                          "createdAt":"2026-01-01T00:00:00.000Z","updatedAt":"2026-01-01T00:00:00.000Z"},
+                         {"uuid":"7c1d9e2a-3b4f-4a6e-8d2c-5f1a9b3e7d40","viewPosition":1,"name":"USA","tags":[],
+                          "info":{"membersCount":45,"inboundsCount":2},"inbounds":[],
+                          "createdAt":"2026-01-01T00:00:00.000Z","updatedAt":"2026-01-01T00:00:00.000Z"}]}}""")));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;
     }

@@ -22,7 +22,9 @@ import dev.darkmaximus.admin.backend.BackendException;
 import dev.darkmaximus.admin.backend.BackendSession;
 import dev.darkmaximus.admin.ui.Converters;
 import dev.darkmaximus.admin.ui.Failures;
+import dev.darkmaximus.admin.ui.hosts.SquadPicker;
 import dev.darkmaximus.client.api.AdminPlansApi;
+import dev.darkmaximus.client.api.AdminHostsApi;
 import dev.darkmaximus.client.model.HostResponse;
 import dev.darkmaximus.client.model.Money;
 import dev.darkmaximus.client.model.PlanRequest;
@@ -52,6 +54,7 @@ class PlanForm extends Dialog {
     private final Select<PlanRequest.ProvisionModeEnum> provisionMode = new Select<>();
     private final IntegerField displayOrder = new IntegerField(getTranslation("plans.displayOrder"));
     private final Checkbox trial = new Checkbox(getTranslation("plans.trial"));
+    private final SquadPicker squads = new SquadPicker(getTranslation("plans.squads"));
     private final Map<String, HasValidation> priceFieldsByApiName = new HashMap<>();
 
     PlanForm(BackendSession session, List<HostResponse> hosts, HostResponse preselected, PlanResponse existing,
@@ -60,6 +63,7 @@ class PlanForm extends Dialog {
         this.existing = existing;
         this.onSaved = onSaved;
         setHeaderTitle(existing == null ? getTranslation("plans.new") : getTranslation("plans.edit", existing.getNameEn()));
+        host.setId("plan-host");
         host.setLabel(getTranslation("plans.host"));
         host.setItems(hosts);
         host.setItemLabelGenerator(HostResponse::getName);
@@ -77,8 +81,12 @@ class PlanForm extends Dialog {
         priceStars.setId("plan-price-xtr");
         priceRub.setHelperText(getTranslation("plans.priceRubHelp"));
         bind();
+        squads.setId("plan-squads");
+        squads.setHelperText(getTranslation("plans.squadsHelp"));
+        squads.setVisible(false);
+        host.addValueChangeListener(e -> showSquadsOf(e.getValue()));
         add(new FormLayout(host, nameRu, nameEn, durationUnit, durationValue, trafficLimitGb, deviceLimit, priceRub,
-                priceStars, visibility, audience, provisionMode, displayOrder, trial));
+                priceStars, visibility, audience, provisionMode, displayOrder, trial, squads));
         Button save = new Button(getTranslation("common.save"), e -> save());
         save.setId("save-plan");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -96,6 +104,17 @@ class PlanForm extends Dialog {
                     priceStars.setValue(p.getAmount().intValue());
                 }
             });
+        }
+    }
+
+    /** A Remnawave host's squads, read live from its panel, for a plan that puts its keys elsewhere. */
+    private void showSquadsOf(HostResponse chosen) {
+        boolean rw = chosen != null && chosen.getPanelType() == HostResponse.PanelTypeEnum.REMNAWAVE;
+        squads.setVisible(rw);
+        if (rw) {
+            squads.select(existing != null && Objects.equals(existing.getHostId(), chosen.getId())
+                    ? existing.getSquads() : List.of());
+            squads.load(() -> session.call(c -> new AdminHostsApi(c).listHostSquads(chosen.getId())));
         }
     }
 
@@ -131,7 +150,8 @@ class PlanForm extends Dialog {
             host.setInvalid(host.isEmpty());
             return;
         }
-        PlanRequest request = binder.getBean().hostId(host.getValue().getId()).prices(prices);
+        PlanRequest request = binder.getBean().hostId(host.getValue().getId()).prices(prices)
+                .squads(squads.isVisible() ? squads.selected() : List.of());
         try {
             if (existing == null) {
                 session.call(c -> new AdminPlansApi(c).createPlan(request));
@@ -143,7 +163,8 @@ class PlanForm extends Dialog {
         } catch (BackendException e) {
             Map<String, HasValidation> fields = new HashMap<>(priceFieldsByApiName);
             fields.putAll(Map.of("hostId", host, "nameRu", nameRu, "nameEn", nameEn, "durationValue", durationValue,
-                    "trafficLimitGb", trafficLimitGb, "deviceLimit", deviceLimit, "displayOrder", displayOrder));
+                    "trafficLimitGb", trafficLimitGb, "deviceLimit", deviceLimit, "displayOrder", displayOrder,
+                    "squads", squads));
             Failures.show(e, fields);
         }
     }
