@@ -40,6 +40,7 @@ class AdminUiRemnawaveIT extends AdminUiTest {
             page.locator("#save-host").click();
             assertThat(page.locator("#hosts-grid")).containsText(hostName);
             assertThat(page.locator("#hosts-grid")).containsText("Remnawave");
+            assertThat(page.locator("#hosts-grid")).containsText("plain HTTP: API token in clear");
 
             page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(hostName)).click();
             assertThat(page.locator("#host-squads")).containsText("Europe");

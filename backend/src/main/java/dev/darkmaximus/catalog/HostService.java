@@ -67,6 +67,7 @@ public class HostService {
      * save (the connection check reports it and keeps the host off sale). No transaction is open meanwhile.
      */
     public HostView create(HostCommand command) {
+        PanelAddress.require(command.baseUrl(), "baseUrl");
         requireWhatThePanelNeeds(command, null);
         requireUsableCertificate(command, null);
         requireUniqueName(command.name(), null);
@@ -92,7 +93,9 @@ public class HostService {
      */
     public HostView update(long id, HostCommand command) {
         Host before = load(id);
+        PanelAddress.require(command.baseUrl(), "baseUrl");
         requireWhatThePanelNeeds(command, before);
+        requireSecretsRetypedForANewAddress(command, before);
         requireUsableCertificate(command, before.caCertificate());
         requireUniqueName(command.name(), id);
         PanelConnection candidate = candidate(id, command,
@@ -162,6 +165,24 @@ public class HostService {
         if (squads.isEmpty()) {
             throw InvalidInputException.field("squads", "required",
                     "choose at least one squad: users in no squad reach no server");
+        }
+    }
+
+    /**
+     * Stored secrets are write-only: saving a host checks its panel with them, so a new address would receive the
+     * stored password or token without anyone having typed it. A changed address needs them typed again.
+     */
+    private static void requireSecretsRetypedForANewAddress(HostCommand c, Host stored) {
+        if (PanelAddress.same(c.baseUrl(), stored.baseUrl())) {
+            return;
+        }
+        if (c.panelType().xui() && isBlank(c.password()) && stored.passwordEnc() != null) {
+            throw InvalidInputException.field("password", "required",
+                    "enter the password again: the panel's address changed");
+        }
+        if (isBlank(c.apiToken()) && stored.apiTokenEnc() != null) {
+            throw InvalidInputException.field("apiToken", "required",
+                    "enter the API token again: the panel's address changed");
         }
     }
 

@@ -47,8 +47,15 @@ public class HostSquads {
      * picks them. A blank token uses the stored one of {@code hostId}.
      */
     public List<PanelSquad> squads(SquadsQuery query) {
+        String address = PanelAddress.require(query.baseUrl(), "baseUrl");
         String token = query.apiToken();
         if (isBlank(token) && query.hostId() != null) {
+            // The stored token goes only to the address it was saved for: a write-only secret must not be sent to
+            // wherever a request points.
+            if (!PanelAddress.same(address, hosts.get(query.hostId()).baseUrl())) {
+                throw InvalidInputException.field("apiToken", "required",
+                        "enter the token again to use it with another address");
+            }
             token = hosts.storedApiToken(query.hostId());
         }
         if (isBlank(token)) {
@@ -56,7 +63,7 @@ public class HostSquads {
         }
         long probe = -ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
         PanelConnection candidate = new PanelConnection(probe, PanelType.REMNAWAVE.name(),
-                query.baseUrl().strip().replaceAll("/+$", ""), null, "", null, token, List.of(), query.tlsVerify(),
+                address, null, "", null, token, List.of(), query.tlsVerify(),
                 isBlank(query.caCertificate()) ? null : query.caCertificate().strip(), null,
                 new PanelOptions(List.of(), query.forwardedHeaders(), null, null));
         VpnPanel panel = panels.forType(candidate.panelType());

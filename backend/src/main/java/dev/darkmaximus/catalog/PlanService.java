@@ -74,8 +74,9 @@ public class PlanService {
     private Plan.PlanSettings settings(PlanCommand c, Plan current) {
         PanelType panelType = hosts.findById(c.hostId()).map(h -> h.panelType())
                 .orElseThrow(() -> InvalidInputException.field("hostId", "not_found", "no host with this id"));
-        String squads = c.squads() != null ? Squads.format(c.squads(), "squads") : current == null ? null
-                : current.squads();
+        // A plan moved to a 3x-ui host without saying so drops the squads it had; naming some there is refused.
+        String squads = c.squads() != null ? Squads.format(c.squads(), "squads")
+                : current == null || panelType.xui() ? null : current.squads();
         if (squads != null && panelType.xui()) {
             throw InvalidInputException.field("squads", "no_squads", "only Remnawave hosts have squads");
         }

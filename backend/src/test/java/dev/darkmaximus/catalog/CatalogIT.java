@@ -69,6 +69,23 @@ class CatalogIT extends IntegrationTest {
     }
 
     @Test
+    void aStoredPasswordIsNeverSentToANewAddressNobodyTypedItFor() {
+        long id = createHost("Moved " + System.nanoTime());
+        Map<String, Object> moved = host("Moved again " + System.nanoTime());
+        moved.put("password", "");
+        moved.put("baseUrl", "https://collector.example.org:2053");
+
+        assertThat(api.put("/api/v1/admin/hosts/" + id, moved, admin).problem(400, "validation_failed")
+                .get("errors").get(0).get("field").asString()).isEqualTo("password");
+        moved.put("baseUrl", "https://panel.example.net:2053/"); // the same address, written differently
+        api.put("/api/v1/admin/hosts/" + id, moved, admin).expect(200);
+        Map<String, Object> spaced = host("Spaced " + System.nanoTime());
+        spaced.put("baseUrl", "https://panel.example.net/a b");
+        assertThat(api.post("/api/v1/admin/hosts", spaced, admin).problem(400, "validation_failed")
+                .get("errors").get(0).get("field").asString()).isEqualTo("baseUrl");
+    }
+
+    @Test
     void invalidHostsAreRefusedFieldByField() {
         Map<String, Object> bad = host("");
         bad.put("baseUrl", "ftp://nope");

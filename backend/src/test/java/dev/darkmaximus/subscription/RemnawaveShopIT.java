@@ -108,6 +108,19 @@ class RemnawaveShopIT extends PanelBackedTest {
         assertThat(api.post("/api/v1/admin/hosts/squads", Map.of("hostId", id, "baseUrl", remnawave.baseUrl(),
                 "forwardedHeaders", true), admin).expect(200).json()).hasSize(2);
         api.get("/api/v1/admin/hosts/" + hostId + "/squads", admin).problem(409, "no_squads");
+        // The stored token never goes to another address, whoever asks: it is write-only.
+        assertThat(api.post("/api/v1/admin/hosts/squads", Map.of("hostId", id, "baseUrl", "https://attacker.example",
+                "forwardedHeaders", true), admin).problem(400, "validation_failed").get("errors").get(0).get("field")
+                .asString()).isEqualTo("apiToken");
+        Map<String, Object> moved = remnawaveHost("RW moved " + UUID.randomUUID());
+        moved.remove("apiToken");
+        moved.put("baseUrl", "https://attacker.example");
+        assertThat(api.put("/api/v1/admin/hosts/" + id, moved, admin).problem(400, "validation_failed")
+                .get("errors").get(0).get("field").asString()).isEqualTo("apiToken");
+        // An address the HTTP client can't call is a field error, not a 500.
+        assertThat(api.post("/api/v1/admin/hosts/squads", Map.of("baseUrl", "http://panel.example/a b|c",
+                "apiToken", "x"), admin).problem(400, "validation_failed").get("errors").get(0).get("field")
+                .asString()).isEqualTo("baseUrl");
 
         // An update that doesn't send the Remnawave settings keeps them.
         Map<String, Object> rename = remnawaveHost("RW renamed " + UUID.randomUUID());
@@ -147,10 +160,12 @@ class RemnawaveShopIT extends PanelBackedTest {
         TestYooKassa.payment(paymentId, "succeeded", order.get("amountMinor").asLong(), orderId);
         xuiShop.notify("payment.succeeded", paymentId, "succeeded", order.get("amountMinor").asLong(), orderId)
                 .expect(200);
-        outbox.run("key.push:");
-
         long xuiKey = keyOn(first.id(), hostId);
         long paidRwKey = keyOn(second.id(), rwHost);
+        // Only these keys' pushes: other tests' leftovers in the shared database point at panels long stopped.
+        for (long key : List.of(trialKey, xuiKey, paidRwKey)) {
+            outbox.run("key.push:" + key + ":");
+        }
         assertThat(List.of(shop.status(trialKey), shop.status(xuiKey), shop.status(paidRwKey)))
                 .containsOnly("ACTIVE");
         assertThat(text("SELECT connection_link FROM vpn_keys WHERE id = " + xuiKey)).startsWith("vless://");

@@ -27,8 +27,16 @@ import dev.darkmaximus.panel.PanelTransport;
 @Component
 class RemnawaveHttp {
 
-    /** {@code ERRORS.USER_NOT_FOUND} in libs/contract/constants/errors: the one 404 that means "no such user". */
+    /**
+     * {@code ERRORS.USER_NOT_FOUND} in libs/contract/constants/errors: "no such user" from an update, a delete or an
+     * action ({@code users.service.ts}).
+     */
     static final String USER_NOT_FOUND = "A025";
+    /**
+     * {@code ERRORS.GET_USER_BY_UNIQUE_FIELDS_NOT_FOUND}: "no such user" from a lookup by username, which goes
+     * through {@code getUserByUniqueFields} (2.7.4 and 3.3.2 alike).
+     */
+    static final String LOOKUP_NOT_FOUND = "A063";
     /** {@code ERRORS.USER_USERNAME_ALREADY_EXISTS}: a create raced by another (or a lost answer of ours). */
     static final String USERNAME_TAKEN = "A019";
 
@@ -56,6 +64,11 @@ class RemnawaveHttp {
 
         boolean userNotFound() {
             return status == 404 && USER_NOT_FOUND.equals(errorCode);
+        }
+
+        /** A lookup's "no such user"; its own code, though A025 is taken as well should a version answer it. */
+        boolean lookupNotFound() {
+            return status == 404 && (LOOKUP_NOT_FOUND.equals(errorCode) || USER_NOT_FOUND.equals(errorCode));
         }
 
         boolean usernameTaken() {

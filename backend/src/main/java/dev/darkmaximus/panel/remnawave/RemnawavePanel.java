@@ -48,12 +48,23 @@ class RemnawavePanel implements VpnPanel {
     @Override
     public PanelClient createClient(PanelConnection panel, ClientSpec spec) {
         Optional<JsonNode> existing = lookup(panel, spec.email());
-        return existing.isPresent() ? update(panel, spec) : create(panel, spec);
+        if (existing.isPresent()) {
+            Optional<PanelClient> updated = update(panel, spec, existing.get());
+            if (updated.isPresent()) {
+                return updated.get();
+            } // deleted between the lookup and the update: made again below
+        }
+        return create(panel, spec);
     }
 
     @Override
     public PanelClient updateClient(PanelConnection panel, ClientSpec spec) {
-        return update(panel, spec);
+        JsonNode current = lookup(panel, spec.email()).orElseThrow(() -> absent(spec));
+        return update(panel, spec, current).orElseThrow(() -> absent(spec));
+    }
+
+    private static PanelException absent(ClientSpec spec) {
+        return new PanelException("users.update: the panel has no user " + spec.email(), false);
     }
 
     @Override
@@ -65,18 +76,33 @@ class RemnawavePanel implements VpnPanel {
         RemnawaveHttp.Answer answer = http.post(panel, "users.create", "/api/users",
                 RemnawaveUsers.createBody(panel, spec, http.json().createObjectNode()));
         if (answer.usernameTaken()) {
-            return update(panel, spec); // created meanwhile (our own lost answer, or another node): adopt it
+            // Created meanwhile (our own lost answer, or another node): adopt it.
+            JsonNode taken = lookup(panel, spec.email()).orElseThrow(() -> new PanelException(
+                    "users.create: the name is taken but the user can't be found; trying again later", true));
+            return update(panel, spec, taken).orElseThrow(() -> absent(spec));
         }
         return RemnawaveUsers.client(http.require(answer, "users.create"));
     }
 
-    private PanelClient update(PanelConnection panel, ClientSpec spec) {
+    /** Brings the user to {@code spec} from what the panel holds now; empty when it vanished meanwhile. */
+    private Optional<PanelClient> update(PanelConnection panel, ClientSpec spec, JsonNode current) {
         RemnawaveHttp.Answer answer = http.patch(panel, "users.update", "/api/users",
-                RemnawaveUsers.updateBody(panel, spec, clock.instant(), http.json().createObjectNode()));
+                RemnawaveUsers.updateBody(panel, spec, current, clock.instant(), http.json().createObjectNode()));
         if (answer.userNotFound()) {
-            throw new PanelException("users.update: the panel has no user " + spec.email(), false);
+            return Optional.empty();
         }
-        return RemnawaveUsers.client(http.require(answer, "users.update"));
+        JsonNode user = http.require(answer, "users.update");
+        if (!spec.enabled() && !"DISABLED".equals(user.path("status").asString(""))) {
+            // An update switches off only an ACTIVE user; an EXPIRED or LIMITED one would stay so, and a later
+            // renewal would revive it. The action switches off any (disableUser, users.service.ts).
+            RemnawaveHttp.Answer off = http.post(panel, "users.disable",
+                    "/api/users/" + PanelTransport.segment(RemnawaveUsers.handle(user)) + "/actions/disable", null);
+            if (off.userNotFound()) {
+                return Optional.empty();
+            }
+            user = http.require(off, "users.disable");
+        }
+        return Optional.of(RemnawaveUsers.client(user));
     }
 
     /**
@@ -121,20 +147,34 @@ class RemnawavePanel implements VpnPanel {
         return lookup(panel, email).map(RemnawaveUsers::client);
     }
 
-    /** Every user on the panel, page by page; a user seen twice (the list moved between pages) counts once. */
+    /**
+     * Every user on the panel, page by page (newest first, {@code users.repository.ts}). A user seen twice (added
+     * while paging) counts once; when the total changed between the first and the last page (someone deleted users
+     * meanwhile, which moves the rest up and can hide one from us), the listing is read again, up to three times,
+     * so a key isn't reported missing because of it.
+     */
     @Override
     public List<PanelClient> listClients(PanelConnection panel) {
         Map<String, PanelClient> users = new LinkedHashMap<>();
-        for (int start = 0; ; start += PAGE) {
-            JsonNode page = http.require(http.get(panel, "users.list", "/api/users?start=" + start + "&size=" + PAGE),
-                    "users.list");
-            JsonNode list = page.path("users");
-            list.forEach(user -> {
-                PanelClient client = RemnawaveUsers.client(user);
-                users.put(client.email(), client);
-            });
-            long total = page.path("total").asLong(0);
-            if (list.isEmpty() || start + PAGE >= total) {
+        for (int attempt = 1; ; attempt++) {
+            users.clear();
+            long first = -1;
+            long last;
+            for (int start = 0; ; start += PAGE) {
+                JsonNode page = http.require(http.get(panel, "users.list",
+                        "/api/users?start=" + start + "&size=" + PAGE), "users.list");
+                JsonNode list = page.path("users");
+                list.forEach(user -> {
+                    PanelClient client = RemnawaveUsers.client(user);
+                    users.put(client.email(), client);
+                });
+                last = page.path("total").asLong(0);
+                first = first < 0 ? last : first;
+                if (list.isEmpty() || start + PAGE >= last) {
+                    break;
+                }
+            }
+            if (first == last || attempt == 3) {
                 return new ArrayList<>(users.values());
             }
         }
@@ -182,7 +222,7 @@ class RemnawavePanel implements VpnPanel {
     private Optional<JsonNode> lookup(PanelConnection panel, String username) {
         RemnawaveHttp.Answer answer = http.get(panel, "users.get",
                 "/api/users/by-username/" + PanelTransport.segment(username));
-        if (answer.userNotFound()) {
+        if (answer.lookupNotFound()) {
             return Optional.empty();
         }
         return Optional.of(http.require(answer, "users.get"));

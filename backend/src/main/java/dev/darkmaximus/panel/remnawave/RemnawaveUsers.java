@@ -1,5 +1,6 @@
 package dev.darkmaximus.panel.remnawave;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -27,6 +28,9 @@ final class RemnawaveUsers {
      */
     static final Instant NEVER = Instant.parse("2099-12-31T00:00:00Z");
 
+    /** How far ahead an expiry must be for the panel to take it on update, with room for clocks that differ a bit. */
+    static final Duration SHORTEST = Duration.ofMinutes(2);
+
     private RemnawaveUsers() {
     }
 
@@ -35,25 +39,44 @@ final class RemnawaveUsers {
         body.put("username", spec.email());
         body.put("expireAt", expiry(spec).toString());
         body.put("vlessUuid", spec.uuid().toString());
+        body.put("status", spec.enabled() ? "ACTIVE" : "DISABLED");
         return common(panel, spec, body);
     }
 
     /**
-     * PATCH /api/users by username (both generations accept it; 2.x also takes {@code uuid}, 3.x {@code id}). The
-     * panel refuses an expiry in the past on update ("Expiration date cannot be in the past"), so a key that has
-     * already ended keeps the panel's expiry, which has ended as well.
+     * PATCH /api/users by username (both generations accept it; 2.x also takes {@code uuid}, 3.x {@code id}), written
+     * against what the panel holds now ({@code current}), because the panel's update reads more into a field than
+     * its value ({@code users.service.ts} updateUser, 2.7.4 and 3.3.2):
+     * <ul>
+     *   <li>It refuses an expiry in the past ("Expiration date cannot be in the past"). A key the shop ended early (a
+     *       refund, an admin's shortening) while the panel's date is still ahead gets the earliest expiry the panel
+     *       takes, {@link #SHORTEST} from now; when both have ended, the date is left alone.</li>
+     *   <li>{@code status: ACTIVE} turns any other status (EXPIRED, LIMITED) back to ACTIVE and re-adds the user to
+     *       the nodes, so it is sent only to switch a DISABLED user back on; a new expiry revives an EXPIRED user and
+     *       a higher limit a LIMITED one by themselves. A key switched off always sends DISABLED, which also keeps a
+     *       new expiry from reviving it.</li>
+     * </ul>
      */
-    static ObjectNode updateBody(PanelConnection panel, ClientSpec spec, Instant now, ObjectNode body) {
+    static ObjectNode updateBody(PanelConnection panel, ClientSpec spec, JsonNode current, Instant now,
+                                 ObjectNode body) {
         body.put("username", spec.email());
-        Instant expiry = expiry(spec);
-        if (expiry.isAfter(now.plusSeconds(60))) {
-            body.put("expireAt", expiry.toString());
+        Instant wanted = expiry(spec);
+        Instant earliest = now.plus(SHORTEST);
+        Instant onPanel = instant(current.path("expireAt"));
+        if (wanted.isAfter(earliest)) {
+            body.put("expireAt", wanted.toString());
+        } else if (onPanel == null || onPanel.isAfter(earliest)) {
+            body.put("expireAt", earliest.toString());
+        }
+        if (!spec.enabled()) {
+            body.put("status", "DISABLED");
+        } else if ("DISABLED".equals(current.path("status").asString(""))) {
+            body.put("status", "ACTIVE");
         }
         return common(panel, spec, body);
     }
 
     private static ObjectNode common(PanelConnection panel, ClientSpec spec, ObjectNode body) {
-        body.put("status", spec.enabled() ? "ACTIVE" : "DISABLED");
         body.put("trafficLimitBytes", spec.trafficLimitBytes());
         body.put("trafficLimitStrategy", panel.options().trafficStrategy());
         // 0 = no device limit on Remnawave as here (subscription.service.ts skips the check); null would mean the

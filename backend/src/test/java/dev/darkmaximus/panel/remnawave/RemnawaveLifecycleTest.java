@@ -154,6 +154,65 @@ class RemnawaveLifecycleTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(RemnawaveRelease.class)
+    void aKeyEndedEarlyEndsOnThePanelAsSoonAsThePanelAllows(RemnawaveRelease release) {
+        FakeRemnawavePanel fake = fake(release);
+        PanelConnection panel = host(fake, FakeRemnawavePanel.TOKEN, true, "DELETE");
+        adapter.createClient(panel, spec(Instant.now().plus(30, ChronoUnit.DAYS), 0, 0, true, null));
+
+        // Refunded: the shop ends the key now. The panel refuses a past date, so it gets the nearest it takes.
+        PanelClient ended = adapter.upsertClient(panel, spec(Instant.now().minusSeconds(1), 0, 0, true, null));
+
+        assertThat(ended.expiresAt()).isBetween(Instant.now().plus(1, ChronoUnit.MINUTES),
+                Instant.now().plus(3, ChronoUnit.MINUTES));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(RemnawaveRelease.class)
+    void aPushNeverRevivesAUserThePanelExpiredOrLimitedAndADisabledKeyStaysOff(RemnawaveRelease release) {
+        FakeRemnawavePanel fake = fake(release);
+        PanelConnection panel = host(fake, FakeRemnawavePanel.TOKEN, true, "DELETE");
+        Instant month = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        adapter.createClient(panel, spec(month, 1_000, 0, true, null));
+        fake.usage(USER, 2_000, Instant.now());
+        assertThat(fake.user(USER).orElseThrow().path("status").asString()).isEqualTo("LIMITED");
+
+        adapter.upsertClient(panel, spec(month, 1_000, 0, true, null)); // the same state pushed again
+        assertThat(fake.user(USER).orElseThrow().path("status").asString()).isEqualTo("LIMITED");
+        adapter.upsertClient(panel, spec(month, 5_000, 0, true, null)); // topped up: the panel lets it back
+        assertThat(fake.user(USER).orElseThrow().path("status").asString()).isEqualTo("ACTIVE");
+
+        Instant ended = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+        fake.setExpiry(USER, ended);
+        adapter.upsertClient(panel, spec(ended, 5_000, 0, true, null));
+        assertThat(fake.user(USER).orElseThrow().path("status").asString()).isEqualTo("EXPIRED");
+
+        // Switched off by an admin while expired, then renewed: it must stay off on the panel.
+        adapter.upsertClient(panel, spec(ended, 5_000, 0, false, null));
+        assertThat(fake.user(USER).orElseThrow().path("status").asString()).isEqualTo("DISABLED");
+        PanelClient renewed = adapter.upsertClient(panel, spec(month, 5_000, 0, false, null));
+        assertThat(renewed.enabled()).isFalse();
+        assertThat(fake.user(USER).orElseThrow().path("status").asString()).isEqualTo("DISABLED");
+        assertThat(adapter.upsertClient(panel, spec(month, 5_000, 0, true, null)).enabled()).isTrue();
+        assertThat(fake.user(USER).orElseThrow().path("status").asString()).isEqualTo("ACTIVE");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(RemnawaveRelease.class)
+    void usersDeletedWhileTheListIsReadDoNotHideOthers(RemnawaveRelease release) {
+        FakeRemnawavePanel fake = fake(release);
+        fake.addUsers("shop-", 1_100, Instant.now().plus(5, ChronoUnit.DAYS));
+        PanelConnection panel = host(fake, FakeRemnawavePanel.TOKEN, true, "DELETE");
+        // Newest first: the first page is shop-1099 … shop-600. Deleting one of them moves shop-599 up into it.
+        fake.afterNextPage(() -> fake.remove("shop-1099"));
+
+        List<PanelClient> all = adapter.listClients(panel);
+
+        assertThat(all).hasSize(1_099);
+        assertThat(all).extracting(PanelClient::email).contains("shop-599").doesNotContain("shop-1099");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(RemnawaveRelease.class)
     void aHostThatKeepsRevokedUsersDisablesThemAndKillsTheirLink(RemnawaveRelease release) {
         FakeRemnawavePanel fake = fake(release);
         PanelConnection panel = host(fake, FakeRemnawavePanel.TOKEN, true, "DISABLE");
@@ -218,7 +277,7 @@ class RemnawaveLifecycleTest {
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("seen")
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
                         .withBody("{\"timestamp\":\"2026-12-06T10:00:00.000Z\",\"path\":\"/api/users\","
-                                + "\"message\":\"User not found\",\"errorCode\":\"A025\"}")));
+                                + "\"message\":\"User with specified params not found\",\"errorCode\":\"A063\"}")));
         Instant expires = Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
 
         PanelClient client = adapter.createClient(panel, spec(expires, 0, 2, true, null));

@@ -39,8 +39,11 @@ import tools.jackson.databind.node.ObjectNode;
  * errorCode}; an unknown route closes the socket), {@code src/common/middlewares/proxy-check.middleware.ts} (a call
  * without X-Forwarded-For and X-Forwarded-Proto: https closes the socket), {@code libs/contract}: the request
  * schemas (username {@code ^[a-zA-Z0-9_-]+$} 3–36, update refuses a past expireAt, list size 1 … 1000) and
- * {@code constants/errors} (A019 username taken, A025 user not found). Users past their expiry read as EXPIRED and
- * over their limit as LIMITED, as the panel's jobs mark them.
+ * {@code constants/errors} (A019 username taken, A025 user not found from updates, deletes and actions, A063 from a
+ * lookup by username). Users past their expiry become EXPIRED and those over their limit LIMITED before each answer,
+ * as the panel's jobs mark them; an update changes status as {@code users.service.ts} updateUser does (ACTIVE revives
+ * any status, DISABLED only an ACTIVE user, a higher limit a LIMITED one, a new future expiry an EXPIRED one). Lists
+ * come newest first ({@code users.repository.ts}: {@code orderBy('users.id', 'desc')}).
  */
 public final class FakeRemnawavePanel {
 
@@ -60,6 +63,7 @@ public final class FakeRemnawavePanel {
     private long nextId = 1;
     private boolean requireProxyHeaders = true;
     private boolean down;
+    private Runnable afterNextPage;
 
     public FakeRemnawavePanel(RemnawaveRelease release) {
         this.release = release;
@@ -102,6 +106,7 @@ public final class FakeRemnawavePanel {
 
     /** The user as the panel would answer for it, if it exists. */
     public synchronized Optional<JsonNode> user(String username) {
+        runJobs();
         ObjectNode user = users.get(username);
         return user == null ? Optional.empty() : Optional.of(view(user));
     }
@@ -133,6 +138,11 @@ public final class FakeRemnawavePanel {
     /** An operator's change on the panel itself. */
     public synchronized void setExpiry(String username, Instant expireAt) {
         users.get(username).put("expireAt", iso(expireAt));
+    }
+
+    /** Runs once, right after the next page of the user list is answered (someone changing users meanwhile). */
+    public synchronized void afterNextPage(Runnable change) {
+        this.afterNextPage = change;
     }
 
     public synchronized void remove(String username) {
@@ -189,6 +199,7 @@ public final class FakeRemnawavePanel {
         if (!("Bearer " + TOKEN).equals(request.getHeader("Authorization"))) {
             return refusal(401, path, "Unauthorized", "E401"); // catch-all-exception-filter.ts
         }
+        runJobs();
         String route = method + " " + String.join("/", at.subList(1, at.size()));
         if (route.equals("GET system/metadata")) {
             return json(200, JSON.createObjectNode().set("response", metadata()));
@@ -210,7 +221,9 @@ public final class FakeRemnawavePanel {
         }
         if (at.size() == 4 && method.equals("GET") && at.get(2).equals("by-username")) {
             ObjectNode user = users.get(at.get(3));
-            return user == null ? notFound(path) : userAnswer(200, user);
+            // getUserByUniqueFields: GET_USER_BY_UNIQUE_FIELDS_NOT_FOUND, not USER_NOT_FOUND
+            return user == null ? refusal(404, path, "User with specified params not found", "A063")
+                    : userAnswer(200, user);
         }
         ObjectNode user = at.size() >= 3 ? byHandle(at.get(2)) : null;
         if (at.size() == 3 && method.equals("DELETE")) {
@@ -227,7 +240,12 @@ public final class FakeRemnawavePanel {
                 return notFound(path);
             }
             switch (at.get(4)) {
-                case "disable" -> user.put("status", "DISABLED");
+                case "disable" -> {
+                    if ("DISABLED".equals(user.get("status").asString())) {
+                        return refusal(400, path, "User already disabled", "A029");
+                    }
+                    user.put("status", "DISABLED");
+                }
                 case "enable" -> user.put("status", "ACTIVE");
                 case "revoke" -> {
                     user.put("shortUuid", shortUuid());
@@ -314,7 +332,24 @@ public final class FakeRemnawavePanel {
         if (user == null) {
             return notFound(path);
         }
-        for (String field : List.of("status", "trafficLimitBytes", "trafficLimitStrategy", "telegramId",
+        String was = user.get("status").asString();
+        String status = body.path("status").asString(null);
+        if (!"ACTIVE".equals(was) && "ACTIVE".equals(status)) {
+            user.put("status", "ACTIVE");
+        }
+        if ("ACTIVE".equals(was) && "DISABLED".equals(status)) {
+            user.put("status", "DISABLED");
+        }
+        if ("LIMITED".equals(was) && body.path("trafficLimitBytes").isNumber()
+                && (body.get("trafficLimitBytes").asLong() > user.get("trafficLimitBytes").asLong()
+                || body.get("trafficLimitBytes").asLong() == 0)) {
+            user.put("status", "ACTIVE");
+        }
+        if ("EXPIRED".equals(was) && body.has("expireAt") && status == null
+                && !parseInstant(body.get("expireAt")).equals(Instant.parse(user.get("expireAt").asString()))) {
+            user.put("status", "ACTIVE"); // the new date is in the future: checked above
+        }
+        for (String field : List.of("trafficLimitBytes", "trafficLimitStrategy", "telegramId",
                 "description", "hwidDeviceLimit")) {
             if (body.has(field)) {
                 user.set(field, body.get(field));
@@ -344,6 +379,7 @@ public final class FakeRemnawavePanel {
             return invalid("size", "Size (limit) must be less than 1000");
         }
         List<ObjectNode> all = new ArrayList<>(users.values());
+        java.util.Collections.reverse(all); // newest first
         ArrayNode page = JSON.createArrayNode();
         for (int i = start; i < Math.min(all.size(), start + size); i++) {
             page.add(view(all.get(i)));
@@ -351,7 +387,13 @@ public final class FakeRemnawavePanel {
         ObjectNode response = JSON.createObjectNode();
         response.set("users", page);
         response.put("total", all.size());
-        return json(200, JSON.createObjectNode().set("response", response));
+        ResponseDefinition answer = json(200, JSON.createObjectNode().set("response", response));
+        if (afterNextPage != null) {
+            Runnable change = afterNextPage;
+            afterNextPage = null;
+            change.run();
+        }
+        return answer;
     }
 
     /** The user as GetFullUserResponseModel shows it: subscription address, squads with names, status by date. */
@@ -362,15 +404,24 @@ public final class FakeRemnawavePanel {
         stored.path("squadIds").forEach(id -> active.add(JSON.createObjectNode().put("uuid", id.asString())
                 .put("name", squads.getOrDefault(id.asString(), "?"))));
         user.put("subscriptionUrl", SUB_DOMAIN + "/" + stored.get("shortUuid").asString());
-        Instant expireAt = Instant.parse(stored.get("expireAt").asString());
-        long limit = stored.get("trafficLimitBytes").asLong();
-        long used = stored.get("userTraffic").get("usedTrafficBytes").asLong();
-        if ("ACTIVE".equals(stored.get("status").asString()) && !expireAt.isAfter(Instant.now())) {
-            user.put("status", "EXPIRED");
-        } else if ("ACTIVE".equals(stored.get("status").asString()) && limit > 0 && used >= limit) {
-            user.put("status", "LIMITED");
-        }
         return user;
+    }
+
+    /** What the panel's jobs do between calls: ACTIVE users past their date expire, over their limit are limited. */
+    private void runJobs() {
+        Instant now = Instant.now();
+        for (ObjectNode user : users.values()) {
+            if (!"ACTIVE".equals(user.get("status").asString())) {
+                continue;
+            }
+            long limit = user.get("trafficLimitBytes").asLong();
+            long used = user.get("userTraffic").get("usedTrafficBytes").asLong();
+            if (!Instant.parse(user.get("expireAt").asString()).isAfter(now)) {
+                user.put("status", "EXPIRED");
+            } else if (limit > 0 && used >= limit) {
+                user.put("status", "LIMITED");
+            }
+        }
     }
 
     private ObjectNode metadata() {

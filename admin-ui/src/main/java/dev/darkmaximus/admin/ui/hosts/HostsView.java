@@ -73,8 +73,13 @@ public class HostsView extends VerticalLayout {
 
     /** Says plainly when the panel's password and keys travel unprotected or unchecked. */
     private String security(HostResponse h) {
-        return h.getConnectionSecurity() == null ? ""
-                : getTranslation("hosts.security." + h.getConnectionSecurity().getValue());
+        if (h.getConnectionSecurity() == null) {
+            return "";
+        }
+        // A Remnawave host sends its API token, not a password.
+        boolean token = h.getPanelType() == HostResponse.PanelTypeEnum.REMNAWAVE
+                && h.getConnectionSecurity() == HostResponse.ConnectionSecurityEnum.PLAIN_HTTP;
+        return getTranslation("hosts.security." + h.getConnectionSecurity().getValue() + (token ? "_TOKEN" : ""));
     }
 
     private Component syncButtons(HostResponse host) {
