@@ -8,7 +8,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.darkmaximus.catalog.persistence.CatalogVersion;
 import dev.darkmaximus.catalog.persistence.Host;
@@ -41,9 +42,12 @@ public class CatalogService {
      */
     private volatile Snapshot snapshot;
     private final AtomicLong reloads = new AtomicLong();
+    private final TransactionTemplate reads;
 
     CatalogService(HostRepository hosts, PlanListings plans, CustomerService customers, PurchaseHistory purchases,
-                   ShopSettings settings, CatalogVersion version) {
+                   ShopSettings settings, CatalogVersion version, PlatformTransactionManager transactions) {
+        this.reads = new TransactionTemplate(transactions);
+        this.reads.setReadOnly(true);
         this.settings = settings;
         this.version = version;
         this.hosts = hosts;
@@ -52,8 +56,14 @@ public class CatalogService {
         this.purchases = purchases;
     }
 
-    /** @param customerId the signed-in customer, or null for an anonymous visitor */
-    @Transactional(readOnly = true)
+    /**
+     * Not a transaction of its own: a request reads the catalog version (and, only for plans limited to groups or
+     * buyers, the customer's groups or purchases), each a single statement, so BEGIN and COMMIT would double its
+     * round trips to the database (make bench, storefront). The rare re-read of hosts and plans is one read-only
+     * transaction, so they are seen as of one moment.
+     *
+     * @param customerId the signed-in customer, or null for an anonymous visitor
+     */
     public List<CatalogHost> hosts(Long customerId) {
         Snapshot now = current();
         Map<Long, List<PlanView>> plansByHost = plansFor(customerId, now).stream()
@@ -67,7 +77,6 @@ public class CatalogService {
                 .toList();
     }
 
-    @Transactional(readOnly = true)
     public List<PlanView> plans(Long customerId, Long hostId) {
         return hosts(customerId).stream()
                 .filter(h -> hostId == null || h.id() == hostId)
@@ -79,7 +88,6 @@ public class CatalogService {
      * A plan on sale to this customer right now (in their catalog), or a field error on {@code planId}: the one check
      * behind buying in the API, the bot and the Mini App.
      */
-    @Transactional(readOnly = true)
     public PlanView offered(long customerId, long planId) {
         return plans(customerId, null).stream().filter(p -> p.id() == planId).findFirst()
                 .orElseThrow(() -> InvalidInputException.field("planId",
@@ -108,8 +116,8 @@ public class CatalogService {
         Snapshot cached = snapshot;
         if (cached == null || cached.version() != now) {
             // Read after the version: a change committing meanwhile is in what we read, or moves the version again.
-            cached = new Snapshot(now, hosts.findEnabledOrdered(), plans.onSale().stream().map(PlanView::from)
-                    .filter(p -> !p.prices().isEmpty()).toList());
+            cached = reads.execute(tx -> new Snapshot(now, hosts.findEnabledOrdered(),
+                    plans.onSale().stream().map(PlanView::from).filter(p -> !p.prices().isEmpty()).toList()));
             snapshot = cached;
             reloads.incrementAndGet();
         }

@@ -31,6 +31,15 @@ public interface VpnPanel {
      */
     void deleteClient(PanelConnection panel, String email);
 
+    /**
+     * Ends a revoked key's access the way the host wants it: deleted ({@link #deleteClient}), or, on panels that can
+     * keep users (Remnawave, when the host says so), switched off with its link revoked. A client already gone counts
+     * as revoked; any failure throws.
+     */
+    default void revokeClient(PanelConnection panel, String email) {
+        deleteClient(panel, email);
+    }
+
     /** The client, or empty only when the panel positively lists no such client; any failure throws. */
     Optional<PanelClient> findClient(PanelConnection panel, String email);
 

@@ -249,7 +249,7 @@ public class KeyService {
         }
         PanelConnection panel = hosts.panelConnection(before.hostId());
         try {
-            panels.forType(panel.panelType()).deleteClient(panel, before.panelEmail());
+            panels.forType(panel.panelType()).revokeClient(panel, before.panelEmail());
         } catch (PanelException e) {
             throw e.asApiError("The panel did not confirm the deletion, so the key was left as it was");
         }

@@ -107,8 +107,34 @@ class RemnawavePanel implements VpnPanel {
 
     /**
      * Deletes the user, or, when the host keeps revoked users, disables it and revokes its subscription (the old
-     * link stops working). A user already gone counts as removed.
+     * link stops working). A user already gone counts as revoked.
      */
+    @Override
+    public void revokeClient(PanelConnection panel, String email) {
+        if (!panel.options().disableOnRevoke()) {
+            deleteClient(panel, email);
+            return;
+        }
+        Optional<JsonNode> user = lookup(panel, email);
+        if (user.isEmpty()) {
+            return;
+        }
+        String path = "/api/users/" + PanelTransport.segment(RemnawaveUsers.handle(user.get()));
+        if (!"DISABLED".equals(user.get().path("status").asString(""))) {
+            RemnawaveHttp.Answer disabled = http.post(panel, "users.disable", path + "/actions/disable", null);
+            if (disabled.userNotFound()) {
+                return;
+            }
+            http.require(disabled, "users.disable");
+        }
+        RemnawaveHttp.Answer revoked = http.post(panel, "users.revoke", path + "/actions/revoke",
+                http.json().createObjectNode());
+        if (!revoked.userNotFound()) {
+            http.require(revoked, "users.revoke");
+        }
+    }
+
+    /** Deletes the user, whatever the host keeps on revocation (an orphan an admin removes); gone counts as deleted. */
     @Override
     public void deleteClient(PanelConnection panel, String email) {
         Optional<JsonNode> user = lookup(panel, email);
@@ -116,21 +142,6 @@ class RemnawavePanel implements VpnPanel {
             return;
         }
         String path = "/api/users/" + PanelTransport.segment(RemnawaveUsers.handle(user.get()));
-        if (panel.options().disableOnRevoke()) {
-            if (!"DISABLED".equals(user.get().path("status").asString(""))) {
-                RemnawaveHttp.Answer disabled = http.post(panel, "users.disable", path + "/actions/disable", null);
-                if (disabled.userNotFound()) {
-                    return;
-                }
-                http.require(disabled, "users.disable");
-            }
-            RemnawaveHttp.Answer revoked = http.post(panel, "users.revoke", path + "/actions/revoke",
-                    http.json().createObjectNode());
-            if (!revoked.userNotFound()) {
-                http.require(revoked, "users.revoke");
-            }
-            return;
-        }
         RemnawaveHttp.Answer deleted = http.delete(panel, "users.delete", path);
         if (deleted.userNotFound()) {
             return;

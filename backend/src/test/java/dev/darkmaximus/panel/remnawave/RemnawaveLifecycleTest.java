@@ -129,10 +129,11 @@ class RemnawaveLifecycleTest {
         assertThat(adapter.connectionLink(panel, spec(later, 0, 0, true, null), "NL #1"))
                 .contains(created.subscriptionUrl());
 
-        adapter.deleteClient(panel, USER);
+        adapter.revokeClient(panel, USER); // the host deletes revoked users
         assertThat(fake.user(USER)).isEmpty();
         assertThat(adapter.findClient(panel, USER)).isEmpty();
-        adapter.deleteClient(panel, USER); // gone already: still counts as removed
+        adapter.revokeClient(panel, USER); // gone already: still counts as revoked
+        adapter.deleteClient(panel, USER);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -219,12 +220,17 @@ class RemnawaveLifecycleTest {
         PanelClient created = adapter.createClient(panel, spec(Instant.now().plus(10, ChronoUnit.DAYS), 0, 0, true,
                 null));
 
-        adapter.deleteClient(panel, USER);
+        adapter.revokeClient(panel, USER);
 
         PanelClient kept = adapter.findClient(panel, USER).orElseThrow();
         assertThat(kept.enabled()).isFalse();
         assertThat(kept.subscriptionUrl()).isNotEqualTo(created.subscriptionUrl());
         assertThat(fake.user(USER).orElseThrow().path("subRevokedAt").isNull()).isFalse();
+        adapter.revokeClient(panel, USER); // revoked again (a retry): still fine, nothing refused
+
+        // Kept users show up as orphans in sync; an admin removing one really deletes it.
+        adapter.deleteClient(panel, USER);
+        assertThat(fake.user(USER)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
