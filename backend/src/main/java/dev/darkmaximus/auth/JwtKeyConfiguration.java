@@ -7,6 +7,7 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.time.Clock;
 import java.util.Base64;
 
 import com.nimbusds.jose.JOSEException;
@@ -49,11 +50,11 @@ class JwtKeyConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(RSAKey key) throws JOSEException {
+    JwtDecoder jwtDecoder(RSAKey key, Clock clock) throws JOSEException {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(), new JwtIssuerValidator(TokenService.ISSUER)));
-        return decoder;
+        return new VerifiedTokens(decoder, clock);
     }
 
     private static RSAPrivateCrtKey parsePrivateKey(String pem) throws GeneralSecurityException {
