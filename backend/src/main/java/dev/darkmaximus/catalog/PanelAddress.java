@@ -24,7 +24,10 @@ final class PanelAddress {
         try {
             URI uri = new URI(s);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            // The HTTP client refuses ports past 65535 with an unchecked exception; a query, fragment or user part
+            // would end up in front of the API's paths.
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getPort() > 65535
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
                 throw InvalidInputException.field(field, "invalid_url", "must be an http(s) URL");
             }
         } catch (URISyntaxException e) {
@@ -42,9 +45,14 @@ final class PanelAddress {
             URI x = new URI(a.strip().replaceAll("/+$", ""));
             URI y = new URI(b.strip().replaceAll("/+$", ""));
             return x.getScheme().equalsIgnoreCase(y.getScheme()) && x.getHost().equalsIgnoreCase(y.getHost())
-                    && x.getPort() == y.getPort() && java.util.Objects.equals(x.getRawPath(), y.getRawPath());
+                    && port(x) == port(y) && java.util.Objects.equals(x.getRawPath(), y.getRawPath());
         } catch (URISyntaxException | NullPointerException e) {
             return false;
         }
+    }
+
+    /** The port, the scheme's own when none is written (https://x and https://x:443 are one address). */
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 }

@@ -89,6 +89,10 @@ public class PanelTransport {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PanelException("interrupted", true, e);
+            } catch (IllegalArgumentException unusable) {
+                // An address the HTTP client can't call (a port past 65535 …): the host's settings, not the network.
+                throw new PanelException("the panel's address can't be used: " + unusable.getMessage(), false,
+                        unusable);
             }
             if (attempt < attempts) {
                 sleep(backoff);

@@ -80,9 +80,12 @@ class CatalogIT extends IntegrationTest {
         moved.put("baseUrl", "https://panel.example.net:2053/"); // the same address, written differently
         api.put("/api/v1/admin/hosts/" + id, moved, admin).expect(200);
         Map<String, Object> spaced = host("Spaced " + System.nanoTime());
-        spaced.put("baseUrl", "https://panel.example.net/a b");
-        assertThat(api.post("/api/v1/admin/hosts", spaced, admin).problem(400, "validation_failed")
-                .get("errors").get(0).get("field").asString()).isEqualTo("baseUrl");
+        for (String unusable : List.of("https://panel.example.net/a b", "https://panel.example.net:99999",
+                "https://panel.example.net?x=1", "https://user@panel.example.net")) {
+            spaced.put("baseUrl", unusable);
+            assertThat(api.post("/api/v1/admin/hosts", spaced, admin).problem(400, "validation_failed")
+                    .get("errors").get(0).get("field").asString()).as(unusable).isEqualTo("baseUrl");
+        }
     }
 
     @Test

@@ -71,6 +71,11 @@ class RemnawaveHttp {
             return status == 404 && (LOOKUP_NOT_FOUND.equals(errorCode) || USER_NOT_FOUND.equals(errorCode));
         }
 
+        /** {@code ERRORS.USER_ALREADY_DISABLED} (A029): someone switched it off first, which is what we wanted. */
+        boolean alreadyDisabled() {
+            return status == 400 && "A029".equals(errorCode);
+        }
+
         boolean usernameTaken() {
             return status == 400 && USERNAME_TAKEN.equals(errorCode);
         }

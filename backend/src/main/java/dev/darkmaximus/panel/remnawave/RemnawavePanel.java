@@ -100,6 +100,9 @@ class RemnawavePanel implements VpnPanel {
             if (off.userNotFound()) {
                 return Optional.empty();
             }
+            if (off.alreadyDisabled()) { // switched off by someone else meanwhile: read it as it is now
+                return lookup(panel, spec.email()).map(RemnawaveUsers::client);
+            }
             user = http.require(off, "users.disable");
         }
         return Optional.of(RemnawaveUsers.client(user));
@@ -125,7 +128,9 @@ class RemnawavePanel implements VpnPanel {
             if (disabled.userNotFound()) {
                 return;
             }
-            http.require(disabled, "users.disable");
+            if (!disabled.alreadyDisabled()) {
+                http.require(disabled, "users.disable");
+            }
         }
         RemnawaveHttp.Answer revoked = http.post(panel, "users.revoke", path + "/actions/revoke",
                 http.json().createObjectNode());

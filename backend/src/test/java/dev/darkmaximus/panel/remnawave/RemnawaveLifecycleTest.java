@@ -2,6 +2,7 @@ package dev.darkmaximus.panel.remnawave;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -231,6 +232,23 @@ class RemnawaveLifecycleTest {
         // Kept users show up as orphans in sync; an admin removing one really deletes it.
         adapter.deleteClient(panel, USER);
         assertThat(fake.user(USER)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(RemnawaveRelease.class)
+    void aUserSwitchedOffBySomeoneElseFirstIsStillRevoked(RemnawaveRelease release) {
+        FakeRemnawavePanel fake = fake(release);
+        PanelConnection panel = host(fake, FakeRemnawavePanel.TOKEN, true, "DISABLE");
+        adapter.createClient(panel, spec(Instant.now().plus(10, ChronoUnit.DAYS), 0, 0, true, null));
+        // Between our lookup and our "disable", an operator disabled it: the panel answers A029.
+        fake.server().stubFor(post(urlPathMatching("/api/users/.*/actions/disable")).willReturn(aResponse()
+                .withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody("{\"timestamp\":\"2026-12-06T10:00:00.000Z\",\"path\":\"/api/users\","
+                        + "\"message\":\"User already disabled\",\"errorCode\":\"A029\"}")));
+
+        adapter.revokeClient(panel, USER);
+
+        assertThat(fake.user(USER).orElseThrow().path("subRevokedAt").isNull()).isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
