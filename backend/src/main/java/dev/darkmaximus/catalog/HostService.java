@@ -14,7 +14,6 @@ import dev.darkmaximus.catalog.persistence.HostRepository;
 import dev.darkmaximus.catalog.persistence.InboundIds;
 import dev.darkmaximus.catalog.persistence.PlanRepository;
 import dev.darkmaximus.panel.CircuitBreakers;
-import dev.darkmaximus.panel.PanelCertificates;
 import dev.darkmaximus.panel.PanelConnection;
 import dev.darkmaximus.panel.PanelException;
 import dev.darkmaximus.panel.PanelInfo;
@@ -68,8 +67,8 @@ public class HostService {
      */
     public HostView create(HostCommand command) {
         PanelAddress.require(command.baseUrl(), "baseUrl");
-        requireWhatThePanelNeeds(command, null);
-        requireUsableCertificate(command, null);
+        HostChecks.requireWhatThePanelNeeds(command, null);
+        HostChecks.requireUsableCertificate(command, null);
         requireUniqueName(command.name(), null);
         PanelInfo info = inspect(candidate(-ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), command,
                 command.password(), command.apiToken(), null, options(settings(command, null))));
@@ -94,9 +93,9 @@ public class HostService {
     public HostView update(long id, HostCommand command) {
         Host before = load(id);
         PanelAddress.require(command.baseUrl(), "baseUrl");
-        requireWhatThePanelNeeds(command, before);
-        requireSecretsRetypedForANewAddress(command, before);
-        requireUsableCertificate(command, before.caCertificate());
+        HostChecks.requireWhatThePanelNeeds(command, before);
+        HostChecks.requireSecretsRetypedForANewAddress(command, before);
+        HostChecks.requireUsableCertificate(command, before.caCertificate());
         requireUniqueName(command.name(), id);
         PanelConnection candidate = candidate(id, command,
                 isBlank(command.password()) ? decrypt(before.passwordEnc()) : command.password(),
@@ -138,52 +137,6 @@ public class HostService {
     private static PanelOptions options(Host.HostSettings s) {
         return new PanelOptions(Squads.parse(s.squads()), s.forwardedHeaders(), s.revokeMode().name(),
                 s.trafficStrategy().name());
-    }
-
-    /**
-     * 3x-ui signs in with a user and password and sells on inbounds; Remnawave takes an API token and puts users in
-     * squads. A stored secret counts on update.
-     */
-    private static void requireWhatThePanelNeeds(HostCommand c, Host stored) {
-        if (c.panelType().xui()) {
-            if (isBlank(c.username())) {
-                throw InvalidInputException.field("username", "required", "is required for a 3x-ui host");
-            }
-            if (isBlank(c.password()) && (stored == null || stored.passwordEnc() == null)) {
-                throw InvalidInputException.field("password", "required", "is required for a new host");
-            }
-            if (c.inboundIds() == null || c.inboundIds().isEmpty()) {
-                throw InvalidInputException.field("inboundIds", "required", "name at least one inbound to sell on");
-            }
-            return;
-        }
-        if (isBlank(c.apiToken()) && (stored == null || stored.apiTokenEnc() == null)) {
-            throw InvalidInputException.field("apiToken", "required", "is required for a Remnawave host");
-        }
-        List<String> squads = c.squads() != null ? c.squads() : stored == null ? List.of()
-                : Squads.parse(stored.squads());
-        if (squads.isEmpty()) {
-            throw InvalidInputException.field("squads", "required",
-                    "choose at least one squad: users in no squad reach no server");
-        }
-    }
-
-    /**
-     * Stored secrets are write-only: saving a host checks its panel with them, so a new address would receive the
-     * stored password or token without anyone having typed it. A changed address needs them typed again.
-     */
-    private static void requireSecretsRetypedForANewAddress(HostCommand c, Host stored) {
-        if (PanelAddress.same(c.baseUrl(), stored.baseUrl())) {
-            return;
-        }
-        if (c.panelType().xui() && isBlank(c.password()) && stored.passwordEnc() != null) {
-            throw InvalidInputException.field("password", "required",
-                    "enter the password again: the panel's address changed");
-        }
-        if (isBlank(c.apiToken()) && stored.apiTokenEnc() != null) {
-            throw InvalidInputException.field("apiToken", "required",
-                    "enter the API token again: the panel's address changed");
-        }
     }
 
     private static List<Integer> inbounds(HostCommand c) {
@@ -264,32 +217,6 @@ public class HostService {
 
     Host load(long id) {
         return hosts.findById(id).orElseThrow(() -> ApiException.notFound("Host", id));
-    }
-
-    /**
-     * A CA certificate only means something for a verified https panel, and must be one the backend can read; a new
-     * one must be valid now (the stored one, sent back unchanged, may have expired since without blocking the save).
-     */
-    private static void requireUsableCertificate(HostCommand c, String stored) {
-        if (isBlank(c.caCertificate())) {
-            return;
-        }
-        if (!c.baseUrl().strip().regionMatches(true, 0, "https://", 0, 8)) {
-            throw InvalidInputException.field("caCertificate", "needs_https", "is used only with an https baseUrl");
-        }
-        if (!c.tlsVerify()) {
-            throw InvalidInputException.field("caCertificate", "needs_tls_verify",
-                    "is used only when tlsVerify is on (it replaces switching verification off)");
-        }
-        try {
-            if (c.caCertificate().strip().equals(stored)) {
-                PanelCertificates.parse(c.caCertificate());
-            } else {
-                PanelCertificates.requireValid(c.caCertificate());
-            }
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.field("caCertificate", "invalid_certificate", e.getMessage());
-        }
     }
 
     private void requireUniqueName(String name, Long exceptId) {
