@@ -41,6 +41,7 @@ class AdminUiRemnawaveIT extends AdminUiTest {
             assertThat(page.locator("#hosts-grid")).containsText(hostName);
             assertThat(page.locator("#hosts-grid")).containsText("Remnawave");
             assertThat(page.locator("#hosts-grid")).containsText("plain HTTP: API token in clear");
+            Browsers.screenshot(page, "hosts-remnawave");
 
             page.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(hostName)).click();
             assertThat(page.locator("#host-squads")).containsText("Europe");
@@ -73,6 +74,18 @@ class AdminUiRemnawaveIT extends AdminUiTest {
             assertThat(phone.locator("#host-forwarded")).containsText("Передавать заголовки прокси");
             phone.locator("#host-squads").scrollIntoViewIfNeeded();
             Browsers.screenshot(phone, "host-remnawave-ru-phone");
+            phone.locator("vaadin-button", new Page.LocatorOptions().setHasText("Отмена")).click();
+            assertThat(phone.locator("#save-host")).isHidden();
+            assertThat(phone.locator("#hosts-grid")).containsText(hostName); // a phone keeps name, state and health
+            Browsers.screenshot(phone, "hosts-remnawave-ru-phone");
+            phone.navigate(url("/plans"));
+            phone.locator("#add-plan").click();
+            phone.locator("#plan-host").click();
+            phone.locator("vaadin-select-item[role=option]:visible", new Page.LocatorOptions().setHasText(hostName))
+                    .click();
+            assertThat(phone.locator("#plan-squads")).containsText("Сквады (Remnawave)");
+            phone.locator("#plan-squads").scrollIntoViewIfNeeded();
+            Browsers.screenshot(phone, "plan-remnawave-squads-ru-phone");
             phone.close();
         }
     }

@@ -58,8 +58,8 @@ public class CatalogService {
 
     /**
      * Not a transaction of its own: a request reads the catalog version (and, only for plans limited to groups or
-     * buyers, the customer's groups or purchases), each a single statement, so BEGIN and COMMIT would double its
-     * round trips to the database (make bench, storefront). The rare re-read of hosts and plans is one read-only
+     * buyers, the customer's groups or purchases), each a single statement, so BEGIN and COMMIT would add a second
+     * round trip to the database (make bench, storefront). The rare re-read of hosts and plans is one read-only
      * transaction, so they are seen as of one moment.
      *
      * @param customerId the signed-in customer, or null for an anonymous visitor

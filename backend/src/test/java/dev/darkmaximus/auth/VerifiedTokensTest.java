@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+import dev.darkmaximus.testsupport.TestClock;
 
 /** A verified token is checked once; a refused one every time; none is served past its expiry. */
 class VerifiedTokensTest {
@@ -55,36 +58,13 @@ class VerifiedTokensTest {
     @Test
     void aRememberedTokenIsNeverServedPastItsExpiry() {
         Instant expires = start.plusSeconds(30);
-        MutableClock clock = new MutableClock(start);
+        TestClock clock = new TestClock(start);
         VerifiedTokens tokens = new VerifiedTokens(verifying(expires), clock);
         tokens.decode("short.lived");
 
-        clock.now = expires.plusMillis(1);
+        clock.advance(Duration.between(start, expires).plusMillis(1));
         tokens.decode("short.lived"); // past its expiry: back to the full check (which refuses it in real life)
 
         assertThat(checks).hasValue(2);
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

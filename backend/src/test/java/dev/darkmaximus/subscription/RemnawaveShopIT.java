@@ -218,6 +218,8 @@ class RemnawaveShopIT extends PanelBackedTest {
         remnawave.setExpiry(panelEmail(drifting), panelExpiry);
         remnawave.usage(panelEmail(drifting), 7_000_000L, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         remnawave.remove(Shop.email(vanishing));
+        String oldAddress = text("SELECT subscription_url FROM vpn_keys WHERE id = " + drifting);
+        remnawave.revokeSubscription(panelEmail(drifting));
         int before = remnawave.userCount();
 
         JsonNode report = api.post("/api/v1/admin/hosts/" + rwHost + "/sync", "", shop.admin()).expect(200).json();
@@ -230,6 +232,11 @@ class RemnawaveShopIT extends PanelBackedTest {
         assertThat(shop.expiresAt(drifting)).isEqualTo(panelExpiry);
         assertThat(number("SELECT traffic_used_bytes FROM vpn_keys WHERE id = " + drifting))
                 .isEqualTo(7_000_000L);
+        // The operator revoked its subscription on the panel: the key follows to the panel's new address.
+        String newAddress = remnawave.user(panelEmail(drifting)).orElseThrow().path("subscriptionUrl").asString();
+        assertThat(newAddress).isNotEqualTo(oldAddress);
+        assertThat(text("SELECT subscription_url FROM vpn_keys WHERE id = " + drifting)).isEqualTo(newAddress);
+        assertThat(text("SELECT connection_link FROM vpn_keys WHERE id = " + drifting)).isEqualTo(newAddress);
         assertThat(remnawave.userCount()).isEqualTo(before); // sync deletes nothing
         assertThat(remnawave.requests("GET", "/api/users?")).isEqualTo(2);
     }

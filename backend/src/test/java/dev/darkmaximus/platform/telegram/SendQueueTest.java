@@ -3,11 +3,8 @@ package dev.darkmaximus.platform.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,12 +20,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import dev.darkmaximus.testsupport.TestClock;
+
 /** The sender's limits and priorities, on a fake clock that only moves when the queue sleeps. */
 class SendQueueTest {
 
     private static final int PER_SECOND = 25;
 
-    private final FakeClock clock = new FakeClock(Instant.parse("2026-11-25T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final List<Sent> sent = new ArrayList<>();
     private final SendQueue queue = new SendQueue(PER_SECOND, 20, clock, new SimpleMeterRegistry(),
             clock::advance, Runnable::run);
@@ -211,34 +210,5 @@ class SendQueueTest {
     }
 
     private record Sent(long chat, int message, Instant at) {
-    }
-
-    private static final class FakeClock extends Clock {
-        private Instant now;
-
-        FakeClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            if (!duration.isNegative()) {
-                now = now.plus(duration);
-            }
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -145,6 +145,11 @@ public final class FakeRemnawavePanel {
         this.afterNextPage = change;
     }
 
+    /** The operator revoked the user's subscription on the panel: a new short id, so a new subscription address. */
+    public synchronized void revokeSubscription(String username) {
+        users.get(username).put("shortUuid", shortUuid()).put("subRevokedAt", iso(Instant.now()));
+    }
+
     public synchronized void remove(String username) {
         users.remove(username);
     }
