@@ -12,24 +12,21 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.platform.error.ProblemWriter;
 import dev.darkmaximus.platform.error.Problems;
 
 /**
  * A ban, or a staff account switched off, takes effect on the very next request, not when the access token runs
  * out: every request signed with a customer's or staff member's token is checked against the account as it is now
- * (one primary-key read).
+ * ({@link AccountAccess}: remembered until the database says an account changed).
  */
 class AccountStillAllowedFilter extends OncePerRequestFilter {
 
-    private final CustomerService customers;
-    private final StaffService staff;
+    private final AccountAccess access;
     private final ProblemWriter problems;
 
-    AccountStillAllowedFilter(CustomerService customers, StaffService staff, ProblemWriter problems) {
-        this.customers = customers;
-        this.staff = staff;
+    AccountStillAllowedFilter(AccountAccess access, ProblemWriter problems) {
+        this.access = access;
         this.problems = problems;
     }
 
@@ -39,13 +36,13 @@ class AccountStillAllowedFilter extends OncePerRequestFilter {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken jwt) {
             String subject = jwt.getToken().getSubject();
-            if (subject != null && subject.startsWith("customer:") && !customers.mayAct(id(subject))) {
+            if (subject != null && subject.startsWith("customer:") && !access.customerMayAct(id(subject))) {
                 SecurityContextHolder.clearContext();
                 problems.write(response, Problems.of(HttpStatus.FORBIDDEN, "customer_banned",
                         "Access is restricted; please contact support."));
                 return;
             }
-            if (subject != null && subject.startsWith("staff:") && !staff.mayAct(id(subject))) {
+            if (subject != null && subject.startsWith("staff:") && !access.staffMayAct(id(subject))) {
                 SecurityContextHolder.clearContext();
                 problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "account_disabled",
                         "This staff account is switched off."));

@@ -9,7 +9,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -25,7 +24,6 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import dev.darkmaximus.auth.apikey.ApiKeyAuthenticationFilter;
 import dev.darkmaximus.auth.apikey.ApiKeyService;
-import dev.darkmaximus.customer.CustomerService;
 import dev.darkmaximus.platform.error.ProblemWriter;
 import dev.darkmaximus.platform.error.Problems;
 import dev.darkmaximus.platform.ratelimit.RateLimitGate;
@@ -36,7 +34,6 @@ import dev.darkmaximus.platform.ratelimit.RateLimitGate;
  * own that knows only API keys: a staff or customer token there is no credential at all (401).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
 class SecurityConfiguration {
 
     private static final String INTEGRATIONS = "/api/v1/integrations/**";
@@ -68,8 +65,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, AuthProperties properties, ApiKeyService keys,
-                            RateLimitGate rateLimits, CustomerService customers,
-                            StaffService staff) throws Exception {
+                            RateLimitGate rateLimits, AccountAccess access) throws Exception {
         statelessApi(http, problems, "Sign in first: send a valid bearer token.")
                 .cors(cors -> cors.configurationSource(corsSource(properties)))
                 .headers(headers -> headers
@@ -80,7 +76,7 @@ class SecurityConfiguration {
                 // The public catalog also takes an integrator's key (scope-free: it is public anyway).
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, rateLimits, problems),
                         BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new AccountStillAllowedFilter(customers, staff, problems),
+                .addFilterAfter(new AccountStillAllowedFilter(access, problems),
                         BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/**").permitAll()

@@ -11,11 +11,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.darkmaximus.catalog.persistence.CatalogVersion;
 import dev.darkmaximus.catalog.persistence.Host;
 import dev.darkmaximus.catalog.persistence.HostRepository;
 import dev.darkmaximus.catalog.persistence.PlanListings;
 import dev.darkmaximus.customer.CustomerService;
+import dev.darkmaximus.platform.db.ChangeCounters;
 import dev.darkmaximus.platform.error.InvalidInputException;
 import dev.darkmaximus.platform.settings.ShopSettings;
 
@@ -35,7 +35,7 @@ public class CatalogService {
     private final PurchaseHistory purchases;
 
     private final ShopSettings settings;
-    private final CatalogVersion version;
+    private final ChangeCounters counters;
     /**
      * The hosts and plans on sale as of a catalog version: re-read only when the version moved (one primary-key read
      * per request instead of the storefront's queries); what is personal (groups, past purchases) is applied after.
@@ -45,11 +45,11 @@ public class CatalogService {
     private final TransactionTemplate reads;
 
     CatalogService(HostRepository hosts, PlanListings plans, CustomerService customers, PurchaseHistory purchases,
-                   ShopSettings settings, CatalogVersion version, PlatformTransactionManager transactions) {
+                   ShopSettings settings, ChangeCounters counters, PlatformTransactionManager transactions) {
         this.reads = new TransactionTemplate(transactions);
         this.reads.setReadOnly(true);
         this.settings = settings;
-        this.version = version;
+        this.counters = counters;
         this.hosts = hosts;
         this.plans = plans;
         this.customers = customers;
@@ -112,7 +112,7 @@ public class CatalogService {
     }
 
     private Snapshot current() {
-        long now = version.current();
+        long now = counters.current().catalog();
         Snapshot cached = snapshot;
         if (cached == null || cached.version() != now) {
             // Read after the version: a change committing meanwhile is in what we read, or moves the version again.

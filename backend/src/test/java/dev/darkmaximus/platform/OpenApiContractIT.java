@@ -33,4 +33,14 @@ class OpenApiContractIT extends IntegrationTest {
                 .as("openapi/openapi.yaml is out of date: run `make openapi` and commit the result")
                 .isEqualTo(served);
     }
+
+    /** Swagger UI works although its machinery is made on first use (platform.openapi.ContractOnFirstUse). */
+    @Test
+    void swaggerUiServesThePageAndPointsItAtTheContract() {
+        Api api = new Api(port);
+        assertThat(api.get("/swagger-ui/index.html", null).expect(200).body()).contains("swagger-ui");
+        // Written by springdoc's page transformer, the bean made on the first visit.
+        assertThat(api.get("/swagger-ui/swagger-initializer.js", null).expect(200).body())
+                .contains("/v3/api-docs");
+    }
 }

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.darkmaximus.payment.ProviderException;
+import dev.darkmaximus.platform.web.OnFirstUse;
 
 /**
  * Our own small Crypto Pay API client: {@code POST <root>/<method>} with a JSON body and the app token in
@@ -33,14 +34,14 @@ class CryptoBotClient {
     private final CryptoBotAccount account;
     private final JsonMapper json;
     private final MeterRegistry meters;
-    private final HttpClient http;
+    private final OnFirstUse<HttpClient> http;
 
     CryptoBotClient(CryptoBotProperties properties, CryptoBotAccount account, JsonMapper json, MeterRegistry meters) {
         this.properties = properties;
         this.account = account;
         this.json = json;
         this.meters = meters;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+        this.http = new OnFirstUse<>(() -> HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
     }
 
     /** {@code createInvoice}: the new invoice. */
@@ -83,7 +84,7 @@ class CryptoBotClient {
             Timer.Sample sample = Timer.start(meters);
             String outcome = "error";
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.get().send(request, HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 outcome = Integer.toString(status);
                 JsonNode body = parse(response.body());

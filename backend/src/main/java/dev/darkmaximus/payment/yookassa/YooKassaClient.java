@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.darkmaximus.payment.ProviderException;
 import dev.darkmaximus.payment.ProviderTexts;
+import dev.darkmaximus.platform.web.OnFirstUse;
 
 /**
  * Our own small YooKassa API v3 client (no Java SDK is available): Basic auth, an {@code Idempotence-Key} on every
@@ -36,14 +37,14 @@ class YooKassaClient {
     private final YooKassaAccount account;
     private final JsonMapper json;
     private final MeterRegistry meters;
-    private final HttpClient http;
+    private final OnFirstUse<HttpClient> http;
 
     YooKassaClient(YooKassaProperties properties, YooKassaAccount account, JsonMapper json, MeterRegistry meters) {
         this.properties = properties;
         this.account = account;
         this.json = json;
         this.meters = meters;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+        this.http = new OnFirstUse<>(() -> HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
     }
 
     JsonNode createPayment(String idempotenceKey, Map<String, Object> body) {
@@ -113,7 +114,7 @@ class YooKassaClient {
             Timer.Sample sample = Timer.start(meters);
             String outcome = "error";
             try {
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.get().send(request.build(), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 outcome = Integer.toString(status);
                 if (status >= 200 && status < 300) {

@@ -42,6 +42,12 @@ class OpenApiConfiguration {
 
     private static final String PROBLEM = "application/problem+json";
 
+    /** Static: a post-processor runs before the other beans of this class exist. */
+    @Bean
+    static ContractOnFirstUse contractOnFirstUse() {
+        return new ContractOnFirstUse();
+    }
+
     @Bean
     OpenAPI darkMaximusOpenApi() {
         return new OpenAPI()
@@ -117,9 +123,8 @@ class OpenApiConfiguration {
                 addRef(responses, "413", "ContentTooLarge");
             }
             addRef(responses, "401", "Unauthorized");
-            if (!catalog) {
-                addRef(responses, "403", "Forbidden");
-            }
+            // The catalog too: a banned customer's token is refused there as everywhere (customer_banned).
+            addRef(responses, "403", "Forbidden");
             if (path.contains("{")) {
                 addRef(responses, "404", "NotFound");
             }
@@ -153,7 +158,8 @@ class OpenApiConfiguration {
                 "The request has invalid fields; see errors.", true));
         responses.put("Unauthorized", problem("No valid credentials.", 401, "unauthorized",
                 "Sign in first: send a valid bearer token.", false));
-        responses.put("Forbidden", problem("The caller's role does not allow this.", 403, "forbidden",
+        responses.put("Forbidden", problem("The caller's role does not allow this (`forbidden`), or the signed-in "
+                + "customer is banned (`customer_banned`).", 403, "forbidden",
                 "Your role does not allow this action.", false));
         responses.put("NotFound", problem("No such object.", 404, "not_found", "Host 42 does not exist", false));
         responses.put("Conflict", problem("The change conflicts with the current state.", 409, "host_name_taken",

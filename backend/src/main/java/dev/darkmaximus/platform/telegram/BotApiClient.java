@@ -46,10 +46,6 @@ public class BotApiClient {
 
     private final TelegramProperties properties;
     private final MeterRegistry meters;
-    private final ObjectMapper mapper = new ObjectMapper()
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile Sleeper sleeper = duration -> Thread.sleep(duration);
 
     public BotApiClient(TelegramProperties properties, MeterRegistry meters) {
@@ -64,7 +60,7 @@ public class BotApiClient {
     /** Jackson 2, configured for telegrambots' types: the one way updates are parsed. */
     public Update parseUpdate(String json) {
         try {
-            return mapper.readValue(json, Update.class);
+            return Wire.MAPPER.readValue(json, Update.class);
         } catch (IOException e) {
             throw new IllegalArgumentException("not a Telegram update: " + e.getMessage(), e);
         }
@@ -96,7 +92,7 @@ public class BotApiClient {
         Timer.Sample sample = Timer.start(meters);
         String outcome = "error";
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = Wire.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode answer = tree(response.body());
             if (answer.path("ok").asBoolean(false)) {
                 outcome = "ok";
@@ -228,7 +224,7 @@ public class BotApiClient {
     /** A Bot API object as JSON (for snapshots kept with payments). */
     public String json(Object value) {
         try {
-            return mapper.writeValueAsString(value);
+            return Wire.MAPPER.writeValueAsString(value);
         } catch (IOException e) {
             throw new IllegalStateException("could not serialise a Bot API call", e);
         }
@@ -236,9 +232,9 @@ public class BotApiClient {
 
     private JsonNode tree(String body) {
         try {
-            return mapper.readTree(body == null || body.isBlank() ? "{}" : body);
+            return Wire.MAPPER.readTree(body == null || body.isBlank() ? "{}" : body);
         } catch (IOException notJson) {
-            return mapper.createObjectNode();
+            return Wire.MAPPER.createObjectNode();
         }
     }
 
@@ -264,5 +260,16 @@ public class BotApiClient {
     @FunctionalInterface
     interface Sleeper {
         void sleep(Duration duration) throws InterruptedException;
+    }
+
+    /**
+     * Made on the first update or call, not at start: Jackson 2 (about 500 classes) and an HTTP client with its TLS
+     * context cost a third of a second and several megabytes that a shop whose bot is quiet never needs (make bench).
+     */
+    private static final class Wire {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 }
