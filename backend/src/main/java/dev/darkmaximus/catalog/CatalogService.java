@@ -37,8 +37,9 @@ public class CatalogService {
     private final ShopSettings settings;
     private final ChangeCounters counters;
     /**
-     * The hosts and plans on sale as of a catalog version: re-read only when the version moved (one primary-key read
-     * per request instead of the storefront's queries); what is personal (groups, past purchases) is applied after.
+     * The hosts and plans on sale as of a catalog counter: re-read only when the counter moved (one read of the change
+     * counters per request instead of the storefront's queries, ADR 0012); what is personal (groups, past purchases) is
+     * applied after.
      */
     private volatile Snapshot snapshot;
     private final AtomicLong reloads = new AtomicLong();

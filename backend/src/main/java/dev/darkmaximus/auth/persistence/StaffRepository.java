@@ -10,7 +10,7 @@ import org.springframework.data.repository.ListCrudRepository;
 
 public interface StaffRepository extends ListCrudRepository<Staff, Long> {
 
-    /** Whether the staff account is switched on (false when the row is gone): read on every signed-in request. */
+    /** Whether the staff account is switched on (false when the row is gone): read when AccountAccess has no answer. */
     @Query("SELECT COALESCE((SELECT active FROM staff WHERE id = :id), FALSE)")
     boolean isActive(long id);
 

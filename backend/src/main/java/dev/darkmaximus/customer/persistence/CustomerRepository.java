@@ -11,7 +11,7 @@ import org.springframework.data.repository.ListCrudRepository;
 
 public interface CustomerRepository extends ListCrudRepository<Customer, Long> {
 
-    /** Whether the customer is banned (true also when the row is gone): read on every signed-in request. */
+    /** Whether the customer is banned (true also when the row is gone): read when auth.AccountAccess has no answer. */
     @Query("SELECT COALESCE((SELECT banned FROM customers WHERE id = :id), TRUE)")
     boolean isBanned(long id);
 

@@ -121,6 +121,7 @@ class OpenApiConfiguration {
             }
             if (op.getRequestBody() != null) {
                 addRef(responses, "413", "ContentTooLarge");
+                addRef(responses, "415", "UnsupportedMediaType");
             }
             addRef(responses, "401", "Unauthorized");
             // The catalog too: a banned customer's token is refused there as everywhere (customer_banned).
@@ -128,6 +129,7 @@ class OpenApiConfiguration {
             if (path.contains("{")) {
                 addRef(responses, "404", "NotFound");
             }
+            addRef(responses, "406", "NotAcceptable");
             addRef(responses, "429", "TooManyRequests");
             addRef(responses, "500", "InternalError");
         }));
@@ -166,6 +168,11 @@ class OpenApiConfiguration {
                 "another host has this name", false));
         responses.put("ContentTooLarge", problem("The body is larger than this operation takes.", 413, "body_too_large",
                 "The request body is larger than 64 KB.", false));
+        responses.put("NotAcceptable", problem("The `Accept` header excludes every media type this operation answers "
+                + "in (the API answers JSON, never YAML or XML).", 406, "not_acceptable",
+                "This resource answers application/json.", false));
+        responses.put("UnsupportedMediaType", problem("The body is not `application/json`.", 415,
+                "unsupported_media_type", "Send the body as application/json.", false));
         responses.put("Unprocessable", problem("Understood, but refused by a system we passed it to.", 422,
                 "telegram_refused", "Telegram refused the message: can't parse entities", false));
         ApiResponse tooMany = problem("Rate limit exceeded; retry after `Retry-After` seconds.", 429, "rate_limited",
