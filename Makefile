@@ -60,7 +60,7 @@ bench:
 		-Dexec.mainClass=dev.darkmaximus.bench.Bench -Dexec.classpathScope=test -Dbench.root=$(CURDIR) \
 		| grep -v -e 'io.zonky' -e '^WARNING'
 	$(MVN) -pl backend test -Dgroups=bench -Ddm.excluded.groups= -Djacoco.skip=true \
-		-Dtest='KeyScaleBenchmark,BroadcastScaleBenchmark,CheckoutBenchmark,Dm2ImportBenchmark,MiniAppRenderBenchmark' \
+		-Dtest='KeyScaleBenchmark,BroadcastScaleBenchmark,CheckoutBenchmark,NotificationStormBenchmark,Dm2ImportBenchmark,MiniAppRenderBenchmark' \
 		-Dsurefire.failIfNoSpecifiedTests=false >backend/target/bench-scale.log 2>&1 \
 		|| (tail -n 60 backend/target/bench-scale.log; exit 1)
 	cat backend/target/bench-scale.md
