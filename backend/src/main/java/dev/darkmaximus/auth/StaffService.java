@@ -130,13 +130,17 @@ public class StaffService {
         return true;
     }
 
-    /** The active staff member who linked this Telegram account (admin chat and operators' forum). */
+    /**
+     * Whether a signed-in staff member's account is still switched on, as the database has it now (auth's
+     * AccountAccess remembers the answer until the accounts counter moves).
+     */
     @Transactional(readOnly = true)
-    /** Whether a signed-in staff member's account is still switched on. Read fresh, never cached. */
     public boolean mayAct(long staffId) {
         return staff.isActive(staffId);
     }
 
+    /** The active staff member who linked this Telegram account (admin chat and operators' forum). */
+    @Transactional(readOnly = true)
     public Optional<StaffMember> activeByTelegramId(long telegramId) {
         return staff.findByTelegramId(telegramId).filter(Staff::active)
                 .map(s -> new StaffMember(s.id(), s.username(), Role.valueOf(s.role())));

@@ -275,7 +275,10 @@ public class CustomerService {
         return ids.stream().filter(id -> !known.contains(id)).distinct().sorted().toList();
     }
 
-    /** Whether a signed-in customer may still act: not banned, not deleted. Read fresh, never cached. */
+    /**
+     * Whether a signed-in customer may still act: not banned, not deleted, as the database has it now (auth's
+     * AccountAccess remembers the answer until the accounts counter moves).
+     */
     @Transactional(readOnly = true)
     public boolean mayAct(long customerId) {
         return !customers.isBanned(customerId);

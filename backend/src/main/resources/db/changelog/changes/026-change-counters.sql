@@ -1,28 +1,33 @@
 --liquibase formatted sql
 
 --changeset dm:026-change-counters
--- The catalog's version (017) becomes one of two change counters read together in one round trip per request
--- (issue 24): "catalog" as before, and "accounts", bumped in the transaction of every ban, unban, staff account
--- switched on or off, or account removed, so each node may remember who may act until that counter moves.
-ALTER TABLE catalog_version RENAME TO change_counters;
-ALTER TABLE change_counters RENAME COLUMN version TO catalog;
-ALTER TABLE change_counters ADD COLUMN accounts BIGINT NOT NULL DEFAULT 0;
---rollback ALTER TABLE change_counters DROP COLUMN accounts; ALTER TABLE change_counters RENAME COLUMN catalog TO version; ALTER TABLE change_counters RENAME TO catalog_version;
+-- The catalog's version (017) becomes one of the change counters read together in one round trip per request
+-- (issue 24, ADR 0012): "catalog" as before, and "accounts", moved in the transaction of every ban, unban, staff
+-- account switched on or off, or account removed, so each node may remember who may act until it moves. A row per
+-- counter: a long transaction that changes the catalog (a DM2 import's dry run) never holds up a ban.
+CREATE TABLE change_counters (
+    name  TEXT   PRIMARY KEY CHECK (name IN ('catalog', 'accounts')),
+    value BIGINT NOT NULL
+);
+INSERT INTO change_counters (name, value) SELECT 'catalog', version FROM catalog_version WHERE id = 1;
+INSERT INTO change_counters (name, value) VALUES ('accounts', 0);
+DROP TABLE catalog_version;
+--rollback CREATE TABLE catalog_version (id INT PRIMARY KEY CHECK (id = 1), version BIGINT NOT NULL); INSERT INTO catalog_version (id, version) SELECT 1, value FROM change_counters WHERE name = 'catalog'; DROP TABLE change_counters;
 
 --changeset dm:026-change-counters-functions splitStatements:false
 CREATE OR REPLACE FUNCTION bump_catalog_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE change_counters SET catalog = catalog + 1 WHERE id = 1;
+    UPDATE change_counters SET value = value + 1 WHERE name = 'catalog';
     RETURN NULL;
 END
 $$;
 CREATE FUNCTION bump_accounts_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE change_counters SET accounts = accounts + 1 WHERE id = 1;
+    UPDATE change_counters SET value = value + 1 WHERE name = 'accounts';
     RETURN NULL;
 END
 $$;
---rollback DROP FUNCTION bump_accounts_version();
+--rollback DROP FUNCTION bump_accounts_version(); CREATE OR REPLACE FUNCTION bump_catalog_version() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE catalog_version SET version = version + 1 WHERE id = 1; RETURN NULL; END $$;
 
 --changeset dm:026-change-counters-triggers
 CREATE TRIGGER tr_customers_access AFTER UPDATE OF banned OR DELETE OR TRUNCATE ON customers

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,8 @@ class AccountAccessIT extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder passwords;
+    @Autowired
+    DataSource dataSource;
 
     Api api;
 
@@ -97,5 +102,25 @@ class AccountAccessIT extends IntegrationTest {
         }
         CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new)).join();
         assertThat(api.get("/api/v1/me", token).problem(403, "customer_banned")).isNotNull();
+    }
+
+    /** The counters are a row each: a long transaction that changes the catalog (a DM2 dry run) holds up no ban. */
+    @Test
+    void aBanIsNotHeldUpByALongCatalogTransaction() throws Exception {
+        String token = api.post("/api/v1/auth/dev", Map.of("telegramId", TestIds.telegramId()), null)
+                .expect(200).json().get("accessToken").asString();
+        long id = api.get("/api/v1/me", token).expect(200).json().get("id").asLong();
+        try (var longRunning = dataSource.getConnection()) {
+            longRunning.setAutoCommit(false);
+            try (var statement = longRunning.createStatement()) {
+                statement.executeUpdate("UPDATE plans SET display_order = display_order WHERE FALSE"); // moves "catalog"
+            }
+            CompletableFuture<Integer> ban = CompletableFuture.supplyAsync(() -> jdbc.sql(
+                    "UPDATE customers SET banned = TRUE, ban_reason = 'test', banned_at = now() WHERE id = :id")
+                    .param("id", id).update());
+            assertThat(ban.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+            api.get("/api/v1/catalog/plans", token).problem(403, "customer_banned");
+            longRunning.rollback();
+        }
     }
 }

@@ -11,9 +11,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * (migrations 017 and 026): {@code catalog} for what is on sale, {@code accounts} for who may act. A cache keeps what
  * it read together with the counter it read first, and is current while the counter hasn't moved.
  * <p>
- * Both are read in one round trip. A read-only request (GET, HEAD) reads them once and reuses them for its whole
- * length, so a signed-in storefront costs one query (make bench, issue 24); a request that may write reads them anew
- * each time, so it never meets its own change through a cache.
+ * Each is a row of its own (so a long transaction that changes the catalog never holds up a ban); both are read in
+ * one round trip. A read-only request (GET, HEAD) reads them once and reuses them for its whole length, so a
+ * signed-in storefront costs one query (make bench, issue 24); a request that may write reads them anew each time,
+ * so it never meets its own change through a cache.
  */
 @Component
 public class ChangeCounters {
@@ -34,7 +35,9 @@ public class ChangeCounters {
         if (request != null && request.getAttribute(HELD, RequestAttributes.SCOPE_REQUEST) instanceof Counters held) {
             return held;
         }
-        Counters read = jdbc.sql("SELECT catalog, accounts FROM change_counters WHERE id = 1")
+        Counters read = jdbc.sql("""
+                        SELECT max(value) FILTER (WHERE name = 'catalog'), max(value) FILTER (WHERE name = 'accounts')
+                        FROM change_counters""")
                 .query((rs, row) -> new Counters(rs.getLong(1), rs.getLong(2))).single();
         if (request != null) {
             request.setAttribute(HELD, read, RequestAttributes.SCOPE_REQUEST);
