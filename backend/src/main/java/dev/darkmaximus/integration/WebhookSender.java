@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.darkmaximus.integration.persistence.WebhookDeliveries;
@@ -24,7 +25,6 @@ import dev.darkmaximus.platform.crypto.SecretCipher;
 import dev.darkmaximus.platform.db.JsonDocument;
 import dev.darkmaximus.platform.outbox.OutboxHandler;
 import dev.darkmaximus.platform.outbox.OutboxRetry;
-import dev.darkmaximus.platform.web.OnFirstUse;
 
 /**
  * Sends one webhook delivery, signed, and records what the receiver answered. Any 2xx is delivered; anything else
@@ -48,7 +48,7 @@ class WebhookSender implements OutboxHandler {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final JsonMapper json;
-    private final OnFirstUse<HttpClient> http;
+    private final SingletonSupplier<HttpClient> http;
     private final Duration timeout;
     private final Duration disableAfter;
     private final boolean allowPrivate;
@@ -69,7 +69,7 @@ class WebhookSender implements OutboxHandler {
         this.timeout = timeout;
         this.disableAfter = disableAfter;
         // Redirects are not followed: a receiver that moved is told to the admin as a failure, not silently chased.
-        this.http = new OnFirstUse<>(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+        this.http = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
                 .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
@@ -106,7 +106,7 @@ class WebhookSender implements OutboxHandler {
                 throw new IOException("not sent: " + refused.get()
                         + " (DM_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=true allows your own network)");
             }
-            HttpResponse<Void> response = http.get().send(request(endpoint, delivery, now),
+            HttpResponse<Void> response = http.obtain().send(request(endpoint, delivery, now),
                     HttpResponse.BodyHandlers.discarding());
             status = response.statusCode();
             if (status >= 200 && status < 300) {

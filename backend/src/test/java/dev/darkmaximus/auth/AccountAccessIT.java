@@ -53,13 +53,20 @@ class AccountAccessIT extends IntegrationTest {
         long id = api.get("/api/v1/me", token).expect(200).json().get("id").asLong();
         api.get("/api/v1/catalog/plans", token).expect(200); // remembered as allowed on this node
 
-        jdbc.sql("UPDATE customers SET banned = TRUE, ban_reason = 'test', banned_at = now() WHERE id = :id").param("id", id).update();
+        ban(id);
         api.get("/api/v1/catalog/plans", token).problem(403, "customer_banned");
         api.get("/api/v1/me", token).problem(403, "customer_banned");
 
-        jdbc.sql("UPDATE customers SET banned = FALSE, ban_reason = NULL, banned_at = NULL WHERE id = :id").param("id", id).update();
+        jdbc.sql("UPDATE customers SET banned = FALSE, ban_reason = NULL, banned_at = NULL WHERE id = :id")
+                .param("id", id).update();
         api.get("/api/v1/catalog/plans", token).expect(200);
         api.get("/api/v1/me", token).expect(200);
+    }
+
+    /** Banned in the database directly, as an admin on another node would. */
+    private void ban(long customerId) {
+        jdbc.sql("UPDATE customers SET banned = TRUE, ban_reason = 'test', banned_at = now() WHERE id = :id")
+                .param("id", customerId).update();
     }
 
     @Test
@@ -95,7 +102,7 @@ class AccountAccessIT extends IntegrationTest {
             }));
         }
         start.await();
-        jdbc.sql("UPDATE customers SET banned = TRUE, ban_reason = 'test', banned_at = now() WHERE id = :id").param("id", id).update();
+        ban(id);
         // Whatever the burst left remembered, a request that starts after the ban's commit is refused.
         for (int n = 0; n < 5; n++) {
             api.get("/api/v1/catalog/plans", token).problem(403, "customer_banned");
@@ -113,7 +120,8 @@ class AccountAccessIT extends IntegrationTest {
         try (var longRunning = dataSource.getConnection()) {
             longRunning.setAutoCommit(false);
             try (var statement = longRunning.createStatement()) {
-                statement.executeUpdate("UPDATE plans SET display_order = display_order WHERE FALSE"); // moves "catalog"
+                // Moves the "catalog" counter and holds its row until the rollback below.
+                statement.executeUpdate("UPDATE plans SET display_order = display_order WHERE FALSE");
             }
             CompletableFuture<Integer> ban = CompletableFuture.supplyAsync(() -> jdbc.sql(
                     "UPDATE customers SET banned = TRUE, ban_reason = 'test', banned_at = now() WHERE id = :id")

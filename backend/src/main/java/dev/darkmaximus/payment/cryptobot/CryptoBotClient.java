@@ -13,11 +13,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.darkmaximus.payment.ProviderException;
-import dev.darkmaximus.platform.web.OnFirstUse;
 
 /**
  * Our own small Crypto Pay API client: {@code POST <root>/<method>} with a JSON body and the app token in
@@ -34,14 +34,16 @@ class CryptoBotClient {
     private final CryptoBotAccount account;
     private final JsonMapper json;
     private final MeterRegistry meters;
-    private final OnFirstUse<HttpClient> http;
+    private final SingletonSupplier<HttpClient> http;
 
     CryptoBotClient(CryptoBotProperties properties, CryptoBotAccount account, JsonMapper json, MeterRegistry meters) {
         this.properties = properties;
         this.account = account;
         this.json = json;
         this.meters = meters;
-        this.http = new OnFirstUse<>(() -> HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
+        // Made on the first call: a shop that never uses this provider pays for no TLS context or selector thread.
+        this.http = SingletonSupplier.of(
+                () -> HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
     }
 
     /** {@code createInvoice}: the new invoice. */
@@ -84,7 +86,7 @@ class CryptoBotClient {
             Timer.Sample sample = Timer.start(meters);
             String outcome = "error";
             try {
-                HttpResponse<String> response = http.get().send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.obtain().send(request, HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 outcome = Integer.toString(status);
                 JsonNode body = parse(response.body());

@@ -16,12 +16,12 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.darkmaximus.payment.ProviderException;
 import dev.darkmaximus.payment.ProviderTexts;
-import dev.darkmaximus.platform.web.OnFirstUse;
 
 /**
  * Our own small YooKassa API v3 client (no Java SDK is available): Basic auth, an {@code Idempotence-Key} on every
@@ -37,14 +37,16 @@ class YooKassaClient {
     private final YooKassaAccount account;
     private final JsonMapper json;
     private final MeterRegistry meters;
-    private final OnFirstUse<HttpClient> http;
+    private final SingletonSupplier<HttpClient> http;
 
     YooKassaClient(YooKassaProperties properties, YooKassaAccount account, JsonMapper json, MeterRegistry meters) {
         this.properties = properties;
         this.account = account;
         this.json = json;
         this.meters = meters;
-        this.http = new OnFirstUse<>(() -> HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
+        // Made on the first call: a shop that never uses this provider pays for no TLS context or selector thread.
+        this.http = SingletonSupplier.of(
+                () -> HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
     }
 
     JsonNode createPayment(String idempotenceKey, Map<String, Object> body) {
@@ -114,7 +116,7 @@ class YooKassaClient {
             Timer.Sample sample = Timer.start(meters);
             String outcome = "error";
             try {
-                HttpResponse<String> response = http.get().send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.obtain().send(request.build(), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 outcome = Integer.toString(status);
                 if (status >= 200 && status < 300) {

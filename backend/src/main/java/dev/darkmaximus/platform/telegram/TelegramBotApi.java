@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.darkmaximus.platform.telegram.TelegramProperties;
-import dev.darkmaximus.platform.web.OnFirstUse;
 
 /**
  * The few Bot API methods the backend calls itself (messages to customers). Telegram's answers are mapped to what
@@ -27,8 +27,8 @@ public class TelegramBotApi {
 
     private final TelegramProperties properties;
     private final JsonMapper json;
-    private final OnFirstUse<HttpClient> http =
-            new OnFirstUse<>(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    private final SingletonSupplier<HttpClient> http =
+            SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
 
     public TelegramBotApi(TelegramProperties properties, JsonMapper json) {
         this.properties = properties;
@@ -88,7 +88,7 @@ public class TelegramBotApi {
                 .build();
         HttpResponse<String> response;
         try {
-            response = http.get().send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.obtain().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new RetryLater("Telegram unreachable: " + e.getClass().getSimpleName(), Duration.ofSeconds(5));
         } catch (InterruptedException e) {

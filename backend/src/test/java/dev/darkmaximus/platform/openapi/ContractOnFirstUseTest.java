@@ -9,7 +9,7 @@ import org.springframework.context.annotation.AnnotatedBeanDefinitionReader;
 import org.springframework.context.annotation.ConfigurationClassPostProcessor;
 import org.springdoc.core.providers.ObjectMapperProvider;
 
-import dev.darkmaximus.platform.web.OnFirstUse;
+import dev.darkmaximus.platform.db.ChangeCounters;
 
 class ContractOnFirstUseTest {
 
@@ -19,7 +19,7 @@ class ContractOnFirstUseTest {
         new AnnotatedBeanDefinitionReader(factory).register(OpenApiConfiguration.class);
         new ConfigurationClassPostProcessor().postProcessBeanDefinitionRegistry(factory);
         factory.registerBeanDefinition("springdocMapper", new RootBeanDefinition(ObjectMapperProvider.class));
-        factory.registerBeanDefinition("ours", new RootBeanDefinition(OnFirstUse.class));
+        factory.registerBeanDefinition("ours", new RootBeanDefinition(ChangeCounters.class));
         RootBeanDefinition eager = new RootBeanDefinition(ObjectMapperProvider.class);
         eager.setLazyInit(false); // as springdoc's @Lazy(false) beans: what the generator needs made first
         factory.registerBeanDefinition("springdocEager", eager);
