@@ -3,6 +3,8 @@ package dev.darkmaximus.payment;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -30,10 +32,21 @@ public class PaymentChecks {
     private final SavedCards cards;
     private final Clock clock;
     /**
-     * One provider read per payment at a time on this node: a storm of duplicate notifications waits for the first
-     * read instead of repeating it (striped by payment id; two payments rarely share a stripe, and then only wait).
+     * One provider read per payment at a time on this node (striped by payment id; two payments rarely share a
+     * stripe, and then only wait).
      */
     private final ReentrantLock[] stripes = new ReentrantLock[64];
+    /**
+     * The (payment, event) pairs being checked on this node now. A copy of the same event arriving meanwhile is
+     * answered at once instead of queueing for the stripe: YooKassa sent the first copy after the payment reached the
+     * state the event names, so the running check's read (made after that copy arrived) already sees it. Should that
+     * check fail, the payment stays open and the pending-payment job re-reads it (SPEC §5.7), and the failing copy
+     * itself is answered 503 and sent again. A different event never counts as a copy: it may report a later state.
+     */
+    private final Set<InFlight> checking = ConcurrentHashMap.newKeySet();
+
+    private record InFlight(long paymentId, String event) {
+    }
 
     PaymentChecks(Providers providers, PaymentService payments, SavedCards cards, ShopSettings settings,
                   Clock clock) {
@@ -48,12 +61,29 @@ public class PaymentChecks {
     }
 
     /**
-     * A provider's notification that {@code event} ({@code payment.succeeded}, {@code invoice_paid} …) happened to one of our payments.
-     * Answered from the database, without asking the provider, when what the event says could not change the
-     * payment as it now stands (a paid payment told it succeeded, or anything but a refund we book ourselves); else
-     * the provider is asked, once at a time per payment, and duplicates arriving meanwhile find the answer applied.
+     * A provider's notification that {@code event} ({@code payment.succeeded}, {@code invoice_paid} …) happened to
+     * one of our payments. Answered from the database, without asking the provider, when what the event says could not change the
+     * payment as {@code seen} (just read by the caller) or as it stands once this node's checks of it are done (a
+     * paid payment told it succeeded, or anything but a refund we book ourselves); else the provider is asked, once at
+     * a time per payment, and copies of the event arriving meanwhile are taken (200) without waiting for it.
      */
-    public PaymentService.Outcome onNotification(long paymentId, String event) {
+    public PaymentService.Outcome onNotification(PaymentView seen, String event) {
+        if (settled(seen.status(), event)) {
+            // Whatever the payment became since it was read, an event that couldn't move it then can't move it now.
+            return PaymentService.Outcome.UNCHANGED;
+        }
+        InFlight key = new InFlight(seen.id(), event.toLowerCase(Locale.ROOT));
+        if (!checking.add(key)) {
+            return PaymentService.Outcome.UNCHANGED; // a copy: the check under way reads what it would
+        }
+        try {
+            return checkAlone(seen.id(), event);
+        } finally {
+            checking.remove(key);
+        }
+    }
+
+    private PaymentService.Outcome checkAlone(long paymentId, String event) {
         ReentrantLock lock = stripes[(int) Math.floorMod(paymentId, (long) stripes.length)];
         lock.lock();
         try {
@@ -61,7 +91,8 @@ public class PaymentChecks {
             if (settled(current.status(), event)) {
                 return PaymentService.Outcome.UNCHANGED;
             }
-            return recheck(current, "webhook:" + event);
+            // The event is the provider's word: kept in the transition's source, cut to what the column holds.
+            return recheck(current, "webhook:" + event.substring(0, Math.min(event.length(), 48)));
         } finally {
             lock.unlock();
         }

@@ -1,13 +1,19 @@
 package dev.darkmaximus.payment;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import dev.darkmaximus.testsupport.Api;
@@ -19,10 +25,14 @@ import dev.darkmaximus.testsupport.TestYooKassa;
 
 /**
  * YooKassa's notifications without needless reads (SPEC §5.4, issue 24): one about a payment already final is
- * answered from the database; a storm of duplicates shares one read and fulfils the order once; a payment still
- * open is read every time.
+ * answered from the database; a storm of duplicates shares one read and fulfils the order once; a copy arriving
+ * while that read is under way is taken at once, and loses nothing if the read fails; a different event is never
+ * taken for a copy; a payment still open is read every time.
  */
 class NotificationStormIT extends PanelBackedTest {
+
+    @Autowired
+    PaymentChecks checks;
 
     private Purchases money;
 
@@ -80,5 +90,72 @@ class NotificationStormIT extends PanelBackedTest {
 
         assertThat(reads(paymentId)).as("a claim is never applied unread").isEqualTo(2);
         assertThat(db.paymentStatus(paymentId)).isEqualTo("PENDING");
+    }
+
+    @Test
+    void aCopyArrivingDuringTheReadIsTakenAtOnceAndAFailedReadLosesNothing() {
+        JsonNode order = money.buyWithCard(shop.customer());
+        long orderId = order.get("id").asLong();
+        long paymentId = order.get("payment").get("id").asLong();
+        long amount = order.get("amountMinor").asLong();
+        int before = reads(paymentId);
+        // YooKassa takes its time, then refuses (a 401 is not retried): the first copy's check is under way while
+        // the second arrives.
+        TestYooKassa.server().stubFor(get(urlEqualTo("/payments/" + TestYooKassa.providerId(paymentId)))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"type\":\"error\",\"code\":\"invalid_credentials\"}").withFixedDelay(2_500)));
+
+        CompletableFuture<Api.Response> first = CompletableFuture.supplyAsync(
+                () -> money.notify("payment.succeeded", paymentId, "succeeded", amount, orderId));
+        awaitReads(paymentId, before + 1);
+        money.notify("payment.succeeded", paymentId, "succeeded", amount, orderId).expect(200);
+        assertThat(first).as("the copy did not wait for the read").isNotDone();
+
+        first.join().problem(503, "provider_unavailable"); // YooKassa sends that one again
+        assertThat(reads(paymentId)).as("the copy was not read for").isEqualTo(before + 1);
+        assertThat(db.paymentStatus(paymentId)).isEqualTo("PENDING");
+
+        // The payment is still open, so the pending-payment job reads it once YooKassa answers (SPEC §5.7).
+        TestYooKassa.payment(paymentId, "succeeded", amount, orderId);
+        jdbc.sql("UPDATE payments SET created_at = now() - interval '1 day', updated_at = now() - interval '1 day' "
+                + "WHERE id = :id").param("id", paymentId).update();
+        checks.recheckStuck();
+        assertThat(db.paymentStatus(paymentId)).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void aDifferentEventArrivingDuringTheReadIsReadAgain() {
+        JsonNode order = money.buyWithCard(shop.customer());
+        long orderId = order.get("id").asLong();
+        long paymentId = order.get("payment").get("id").asLong();
+        long amount = order.get("amountMinor").asLong();
+        int before = reads(paymentId);
+        TestYooKassa.server().stubFor(get(urlEqualTo("/payments/" + TestYooKassa.providerId(paymentId)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(TestYooKassa.paymentJson(TestYooKassa.providerId(paymentId), "waiting_for_capture",
+                                amount, orderId, paymentId))
+                        .withFixedDelay(1_000)));
+
+        CompletableFuture<Api.Response> first = CompletableFuture.supplyAsync(() -> money.notify(
+                "payment.waiting_for_capture", paymentId, "waiting_for_capture", amount, orderId));
+        awaitReads(paymentId, before + 1);
+        // Paid meanwhile: YooKassa's read already under way answers the older state; this event must be read anew.
+        TestYooKassa.payment(paymentId, "succeeded", amount, orderId);
+        money.notify("payment.succeeded", paymentId, "succeeded", amount, orderId).expect(200);
+        first.join().expect(200);
+
+        assertThat(reads(paymentId)).isEqualTo(before + 2);
+        assertThat(db.paymentStatus(paymentId)).isEqualTo("SUCCEEDED");
+    }
+
+    /** Until YooKassa has been asked about the payment {@code count} times in all (a request under way counts). */
+    private static void awaitReads(long paymentId, int count) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (reads(paymentId) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("YooKassa was not asked about payment " + paymentId);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+        }
     }
 }

@@ -106,7 +106,7 @@ class CryptoBotWebhookController {
             return ResponseEntity.ok().build();
         }
         try {
-            checks.onNotification(payment.get().id(), "invoice_paid");
+            checks.onNotification(payment.get(), "invoice_paid");
         } catch (ProviderException e) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "provider_unavailable",
                     "Could not confirm the invoice with CryptoBot; send it again later.");

@@ -69,7 +69,9 @@ class YooKassaWebhookController {
             description = "YooKassa's notification: `{\"type\":\"notification\",\"event\":\"payment.succeeded\","
                     + "\"object\":{…the payment…}}`. Read only after the sender's address passed; at most 256 KB. A "
                     + "notification that can't change the payment as the shop holds it (a paid payment told it "
-                    + "succeeded) is answered from the database; duplicates arriving together share one read.",
+                    + "succeeded) is answered from the database; a copy arriving while the same notification is being "
+                    + "checked is answered at once (should that check fail, the payment stays open and is re-read by "
+                    + "the pending-payment job).",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(type = "object")))
     ResponseEntity<Void> notification(HttpServletRequest request) throws IOException {
@@ -100,7 +102,7 @@ class YooKassaWebhookController {
                 log.atWarn().addKeyValue("providerPaymentId", id).log("YooKassa notification for an unknown payment");
                 return ResponseEntity.ok().build();
             }
-            checks.onNotification(payment.get().id(), event);
+            checks.onNotification(payment.get(), event);
         } catch (ProviderException e) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "provider_unavailable",
                     "Could not confirm the payment with YooKassa; send it again later.");

@@ -1,0 +1,18 @@
+-- make bench: every wrk thread holds one connection and sends one request, so `wrk -tN -cN` is N copies of one
+-- request sent together. The body comes from the file named by STORM_BODY; the sender's address from STORM_FROM.
+local file = assert(io.open(os.getenv("STORM_BODY"), "rb"))
+wrk.method = "POST"
+wrk.body = file:read("*a")
+file:close()
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["X-Forwarded-For"] = os.getenv("STORM_FROM")
+
+function response(status, headers, body)
+  wrk.thread:stop()
+end
+
+function done(summary, latency, requests)
+  io.write(string.format("STORM requests=%d non2xx=%d timeouts=%d p50us=%d p95us=%d maxus=%d\n",
+      summary.requests, summary.errors.status, summary.errors.timeout, latency:percentile(50),
+      latency:percentile(95), latency.max))
+end
