@@ -1,5 +1,6 @@
--- make bench: every wrk thread holds one connection and sends one request, so `wrk -tN -cN` is N copies of one
--- request sent together. The body comes from the file named by STORM_BODY; the sender's address from STORM_FROM.
+-- make bench: with STORM_ONCE=1 every wrk thread holds one connection and sends one request, so `wrk -tN -cN` is N
+-- copies of one request sent together; without it, the request is sent over and over (a warm-up). The body comes
+-- from the file named by STORM_BODY; the sender's address from STORM_FROM.
 local file = assert(io.open(os.getenv("STORM_BODY"), "rb"))
 wrk.method = "POST"
 wrk.body = file:read("*a")
@@ -7,8 +8,12 @@ file:close()
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["X-Forwarded-For"] = os.getenv("STORM_FROM")
 
+local once = os.getenv("STORM_ONCE") == "1"
+
 function response(status, headers, body)
-  wrk.thread:stop()
+  if once then
+    wrk.thread:stop()
+  end
 end
 
 function done(summary, latency, requests)

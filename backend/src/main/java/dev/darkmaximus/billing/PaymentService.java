@@ -102,7 +102,7 @@ public class PaymentService {
         return apply(extra.id(), PaymentStatus.SUCCEEDED, providerPaymentId, source, "extra charge", snapshotJson);
     }
 
-    @Transactional(readOnly = true)
+    /** One statement, outside a transaction: each of a storm of provider notifications starts with it. */
     public Optional<PaymentView> byProviderId(PaymentMethod provider, String providerPaymentId) {
         return payments.findByProviderPaymentId(provider.name(), providerPaymentId).map(PaymentView::from);
     }

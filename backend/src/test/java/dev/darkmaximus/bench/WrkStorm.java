@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,15 @@ public final class WrkStorm {
 
     /** Sends {@code copies} copies of {@code body} to {@code url} together, as if from {@code clientIp}. */
     public static Result send(String url, String body, String clientIp, int copies) {
+        return wrk(url, body, clientIp, List.of("-t" + copies, "-c" + copies, "-d4s"), true);
+    }
+
+    /** Sends {@code body} over and over for {@code seconds} on 8 connections: the path compiled, as in a busy shop. */
+    public static Result warm(String url, String body, String clientIp, int seconds) {
+        return wrk(url, body, clientIp, List.of("-t2", "-c8", "-d" + seconds + "s"), false);
+    }
+
+    private static Result wrk(String url, String body, String clientIp, List<String> load, boolean once) {
         try {
             Path dir = Files.createTempDirectory("storm");
             Path script = dir.resolve("storm.lua");
@@ -42,9 +52,12 @@ public final class WrkStorm {
                 Files.write(script, in.readAllBytes());
             }
             Path bodyFile = Files.writeString(dir.resolve("body.json"), body);
-            // Every thread stops after its one answer; wrk itself ends after -d, so -d is only an upper bound.
-            ProcessBuilder wrk = new ProcessBuilder(List.of("wrk", "-t" + copies, "-c" + copies, "-d4s",
-                    "--timeout", "4s", "-s", script.toString(), url)).redirectErrorStream(true);
+            // Sending once, every thread stops after its answer; wrk itself ends after -d, an upper bound then.
+            List<String> command = new ArrayList<>(List.of("wrk", "--timeout", "4s", "-s", script.toString()));
+            command.addAll(load);
+            command.add(url);
+            ProcessBuilder wrk = new ProcessBuilder(command).redirectErrorStream(true);
+            wrk.environment().put("STORM_ONCE", once ? "1" : "0");
             wrk.environment().put("STORM_BODY", bodyFile.toString());
             wrk.environment().put("STORM_FROM", clientIp);
             Process process = wrk.start();
