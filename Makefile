@@ -19,7 +19,7 @@ help:
 	@echo "make docs     regenerate the module diagram in docs/modules"
 	@echo "make lint-openapi  lint the contract with redocly (needs npx)"
 	@echo "make lint-compose  validate docker-compose.yml with docker-compose 1.29 (monitoring profile included)"
-	@echo "make lint-docker   lint the Dockerfiles (hadolint if installed, plus the plain-docker checks)"
+	@echo "make lint-docker   lint the Dockerfiles (hadolint if installed, plus the plain-docker checks) and check their start script"
 	@echo "make bench    measure against same-run baselines (wrk, pgbench) and write docs/benchmarks.md"
 
 build:
@@ -76,6 +76,7 @@ lint-compose:
 
 lint-docker:
 	./scripts/lint-dockerfiles.sh
+	./scripts/test-start-java.sh
 
 lint-openapi:
 	npx --yes @redocly/cli@2 lint --extends=recommended openapi/openapi.yaml

@@ -14,7 +14,8 @@ else
 fi
 
 for f in "${files[@]}"; do
-  grep -nE '^RUN[[:space:]]+--mount|^#[[:space:]]*syntax=' "$f" && fail "$f" "BuildKit-only syntax (docker.io 20.10 builds without BuildKit)"
+  grep -nE '^RUN[[:space:]]+--mount|^#[[:space:]]*syntax=|^(COPY|ADD)[[:space:]].*--chmod' "$f" \
+    && fail "$f" "BuildKit-only syntax (docker.io 20.10 builds without BuildKit)"
   grep -nE '^FROM[[:space:]]+[^[:space:]]+([[:space:]]|$)' "$f" | grep -vE '^[0-9]+:FROM[[:space:]]+[^[:space:]:]+:[^[:space:]]+' \
     && fail "$f" "a base image without a tag"
   grep -nE '^FROM[[:space:]]+[^[:space:]]+:latest' "$f" && fail "$f" "a base image on :latest"

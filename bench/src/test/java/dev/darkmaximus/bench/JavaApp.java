@@ -62,58 +62,83 @@ final class JavaApp implements AutoCloseable {
     enum Mode {
         PLAIN,
         /**
-         * As the image starts it: the jar extracted (classes inside nested jars can't be archived) and the options of
-         * the Dockerfile's ENTRYPOINT, among them a class-data archive written by the first run when it exits and
-         * mapped by every later run.
+         * As the image starts it: the jar extracted (classes inside nested jars can't be cached) and the image's
+         * ENTRYPOINT, scripts/start-java.sh with the Dockerfile's options, which records an ahead-of-time cache on
+         * the first run and starts every later one from it. The JVM flags every app gets come as the Compose file
+         * passes them, in JAVA_TOOL_OPTIONS.
          */
-        CDS
+        SHIPPED
+    }
+
+    /** The image's ENTRYPOINT: its start script's JVM options (cache directory and name are the bench's own). */
+    record Entrypoint(List<String> options) {
     }
 
     static JavaApp launch(String name, Mode mode, Path jar, Path dockerfile, int port, Map<String, String> env,
                           List<String> extraFlags, Path logDir) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_FLAGS);
-        if (mode == Mode.CDS) {
-            Path archives = Files.createDirectories(logDir.resolveSibling("cds"));
-            jar = extracted(jar, archives.resolve(name));
-            for (String flag : shippedFlags(dockerfile)) {
-                command.add(flag.startsWith("-XX:SharedArchiveFile=")
-                        ? "-XX:SharedArchiveFile=" + archives.resolve(name + ".jsa") : flag);
-            }
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        if (mode == Mode.SHIPPED) {
+            Path caches = caches(logDir);
+            jar = extracted(jar, caches.resolve(name));
+            command.addAll(List.of("bash", startScript(dockerfile).toString(), caches.toString(), name));
+            command.addAll(entrypoint(dockerfile).options());
+            builder.environment().put("JAVA", java);
+            builder.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", JVM_FLAGS));
+        } else {
+            command.add(java);
+            command.addAll(JVM_FLAGS);
         }
         command.addAll(extraFlags);
         command.add("-jar");
         command.add(jar.toString());
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(env);
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("SERVER_PORT", Integer.toString(port));
-        builder.environment().remove("JAVA_TOOL_OPTIONS");
         long launched = System.nanoTime();
-        return new JavaApp(mode == Mode.CDS ? name + " (as shipped)" : name, port, builder.start(), launched, log);
+        return new JavaApp(mode == Mode.SHIPPED ? name + " (as shipped)" : name, port, builder.start(), launched,
+                log);
+    }
+
+    /** Whether a shipped start of {@code name} finds its ahead-of-time cache (else it is a recording run). */
+    static boolean cached(String name, Path logDir) throws IOException {
+        try (var files = Files.list(caches(logDir))) {
+            return files.anyMatch(f -> f.getFileName().toString().matches(Pattern.quote(name) + "-\\d+\\.aot"));
+        }
+    }
+
+    private static Path caches(Path logDir) throws IOException {
+        return Files.createDirectories(logDir.resolveSibling("aot"));
+    }
+
+    /** The repository's copy of the script the image runs as /app/start-java.sh. */
+    private static Path startScript(Path dockerfile) {
+        return dockerfile.toAbsolutePath().getParent().getParent().resolve("scripts/start-java.sh");
     }
 
     /**
-     * The JVM options of the image's {@code ENTRYPOINT ["java", …, "-jar", …]}: "as shipped" is read from the
-     * Dockerfile itself, so the bench measures what operators run and not a copy that drifts from it.
+     * The JVM options of the image's {@code ENTRYPOINT ["/app/start-java.sh", <dir>, <name>, …, "-jar", …]}: "as
+     * shipped" is read from the Dockerfile itself, so the bench measures what operators run and not a copy that
+     * drifts from it.
      */
-    static List<String> shippedFlags(Path dockerfile) throws IOException {
-        String entrypoint = Files.readAllLines(dockerfile).stream().filter(line -> line.startsWith("ENTRYPOINT ["))
+    static Entrypoint entrypoint(Path dockerfile) throws IOException {
+        String line = Files.readAllLines(dockerfile).stream().filter(l -> l.startsWith("ENTRYPOINT ["))
                 .reduce((first, second) -> second)
                 .orElseThrow(() -> new IllegalStateException("no ENTRYPOINT [...] in " + dockerfile));
         List<String> words = new ArrayList<>();
-        Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(entrypoint);
+        Matcher quoted = Pattern.compile("\"([^\"]*)\"").matcher(line);
         while (quoted.find()) {
             words.add(quoted.group(1));
         }
         int jar = words.indexOf("-jar");
-        if (words.isEmpty() || !words.getFirst().equals("java") || jar < 0) {
-            throw new IllegalStateException("not a java -jar ENTRYPOINT in " + dockerfile + ": " + entrypoint);
+        if (words.size() < 3 || !words.getFirst().endsWith("/start-java.sh") || jar < 3) {
+            throw new IllegalStateException("not a start-java.sh … -jar ENTRYPOINT in " + dockerfile + ": " + line);
         }
-        return List.copyOf(words.subList(1, jar));
+        return new Entrypoint(List.copyOf(words.subList(3, jar)));
     }
 
     private static Path extracted(Path jar, Path destination) throws IOException {
@@ -183,9 +208,14 @@ final class JavaApp implements AutoCloseable {
 
     /** SIGTERM, as Docker stops a container; returns the milliseconds until the process has exited. */
     long stop() throws InterruptedException {
+        return stop(Duration.ofSeconds(60));
+    }
+
+    /** As {@link #stop()}, waiting up to {@code patience}: a recording run writes its cache as it exits. */
+    long stop(Duration patience) throws InterruptedException {
         long start = System.nanoTime();
         process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor();
         }
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);

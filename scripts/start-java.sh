@@ -1,0 +1,52 @@
+#!/bin/bash
+# Starts a Dark Maximus JVM with an ahead-of-time cache (JDK 25: JEPs 483, 514, 515; docs/adr/0013), as the images'
+# ENTRYPOINT does:  start-java.sh <cache directory> <name> [java options…] -jar <jar> [arguments…]
+#
+# The cache holds the app's classes loaded and linked, and what the JIT learnt while it ran: a start with it is about
+# a quarter faster than with a class-data archive alone, and maps less memory (docs/benchmarks.md). It belongs to one
+# build of the app, so its name carries the jar's checksum (the jar's manifest names every library by version): a new
+# image starts without it, records, and writes its own cache when it stops.
+# JAVA names the java launcher (default: java on the PATH).
+set -euo pipefail
+
+dir=$1
+name=$2
+shift 2
+options=()
+while [ $# -gt 0 ] && [ "$1" != "-jar" ]; do
+  options+=("$1")
+  shift
+done
+if [ $# -lt 2 ]; then
+  echo "usage: start-java.sh <cache directory> <name> [java options…] -jar <jar> [arguments…]" >&2
+  exit 64
+fi
+jar=$2
+shift 2
+java=${JAVA:-java}
+cache="$dir/$name-$(cksum < "$jar" | cut -d ' ' -f 1).aot"
+
+if [ -f "$cache" ]; then
+  # An unusable cache (another JVM version) is passed over by the JVM, which then starts as it would without one.
+  exec "$java" -XX:AOTCache="$cache" "${options[@]}" -jar "$jar" "$@"
+fi
+
+# This run records: the JVM writes the cache as it exits, to a file of its own that becomes the cache only once the
+# JVM ended of itself (a stop, SIGTERM included). A run killed while writing leaves no half cache behind.
+rm -f "$dir/$name"-*.aot "$dir/$name"-*.aot.config
+recording="${cache%.aot}.recording.aot"
+"$java" -XX:AOTCacheOutput="$recording" "${options[@]}" -jar "$jar" "$@" &
+pid=$!
+trap 'kill -TERM "$pid" 2>/dev/null' TERM INT
+status=0
+wait "$pid" || status=$?
+if [ "$status" -gt 128 ] && kill -0 "$pid" 2>/dev/null; then
+  # wait was interrupted by the signal we passed on: wait for the JVM itself.
+  status=0
+  wait "$pid" || status=$?
+fi
+if [ -s "$recording" ] && { [ "$status" -eq 0 ] || [ "$status" -eq 143 ] || [ "$status" -eq 130 ]; }; then
+  mv "$recording" "$cache"
+fi
+rm -f "$recording"
+exit "$status"
