@@ -30,6 +30,10 @@ if [ -f "$cache" ]; then
   # An unusable cache (another JVM version) is passed over by the JVM, which then starts as it would without one.
   exec "$java" -XX:AOTCache="$cache" "${options[@]}" -jar "$jar" "$@"
 fi
+if ! [ -d "$dir" ] || ! [ -w "$dir" ]; then
+  echo "start-java.sh: $dir is not a writable directory: starting without an ahead-of-time cache" >&2
+  exec "$java" "${options[@]}" -jar "$jar" "$@"
+fi
 
 # This run records: the JVM writes the cache as it exits, to a file of its own that becomes the cache only once the
 # JVM ended of itself (a stop, SIGTERM included). A run killed while writing leaves no half cache behind.
@@ -37,16 +41,18 @@ rm -f "$dir/$name"-*.aot "$dir/$name"-*.aot.config
 recording="${cache%.aot}.recording.aot"
 "$java" -XX:AOTCacheOutput="$recording" "${options[@]}" -jar "$jar" "$@" &
 pid=$!
-trap 'kill -TERM "$pid" 2>/dev/null' TERM INT
+trap 'kill -TERM "$pid" 2>/dev/null || true' TERM INT
+# A signal passed on ends `wait` early, and so may a second one while the JVM writes: wait until it has really ended,
+# then take its own exit status (bash keeps it for a second `wait`).
+while kill -0 "$pid" 2>/dev/null; do
+  wait "$pid" 2>/dev/null || true
+done
 status=0
-wait "$pid" || status=$?
-if [ "$status" -gt 128 ] && kill -0 "$pid" 2>/dev/null; then
-  # wait was interrupted by the signal we passed on: wait for the JVM itself.
-  status=0
-  wait "$pid" || status=$?
+wait "$pid" 2>/dev/null || status=$?
+if [ "$status" -eq 0 ] || [ "$status" -eq 143 ] || [ "$status" -eq 130 ]; then
+  if [ -s "$recording" ]; then
+    mv "$recording" "$cache"
+  fi
 fi
-if [ -s "$recording" ] && { [ "$status" -eq 0 ] || [ "$status" -eq 143 ] || [ "$status" -eq 130 ]; }; then
-  mv "$recording" "$cache"
-fi
-rm -f "$recording"
+rm -f "$recording" "$recording.config"
 exit "$status"

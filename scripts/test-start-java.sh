@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # Checks scripts/start-java.sh, the images' ENTRYPOINT, on a small app: the first run records and leaves a cache when
-# it is stopped; the next run starts from it without recording; a recording run killed outright leaves no cache; a new
-# build of the jar records its own and the old cache goes. Needs a JDK 25+ (ahead-of-time caches); skipped otherwise.
+# it is stopped; the next run starts from it without recording; a recording run killed outright (before its stop)
+# leaves no cache; a new build of the jar records its own and the old cache goes. Needs a JDK 25+ (ahead-of-time caches); skipped otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jdk=$(./scripts/find-jdk.sh)
-if ! "$jdk/bin/java" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1 \
-    && ! "$jdk/bin/java" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q AOTCacheOutput; then
+if ! "$jdk/bin/java" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then
   echo "start-java.sh: $jdk has no ahead-of-time cache (JDK 25+ needed): not checked" >&2
   exit 0
 fi
@@ -43,8 +42,13 @@ start() { # starts the script in the background; waits until the app printed $1
   exit 1
 }
 
-stop() { # SIGTERM, as docker stop sends; the exit status in $status
+stop() { # SIGTERM, as docker stop sends, then as long as docker's grace period; the exit status in $status
   kill -TERM "$pid"
+  for _ in $(seq 1 600); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -0 "$pid" 2>/dev/null && fail "the script did not end within 60 s of SIGTERM"
   status=0
   wait "$pid" || status=$?
 }
@@ -77,7 +81,7 @@ pkill -KILL -f "$work/app.jar"
 kill -KILL "$pid" 2>/dev/null || true
 wait "$pid" 2>/dev/null || true
 [ ! -e "$first" ] || fail "a new build of the jar kept the old build's cache"
-ls "$work"/cache/demo-*.aot 2>/dev/null | grep -v recording && fail "a killed recording run left a cache"
+ls "$work"/cache/demo-*.aot 2>/dev/null | grep -v recording && fail "a recording run killed before its stop left a cache"
 
 start two
 stop

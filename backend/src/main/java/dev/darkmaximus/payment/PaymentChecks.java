@@ -2,6 +2,7 @@ package dev.darkmaximus.payment;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,11 +11,17 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.darkmaximus.billing.PaymentService;
 import dev.darkmaximus.billing.PaymentStatus;
 import dev.darkmaximus.billing.PaymentView;
 import dev.darkmaximus.payment.cards.SavedCards;
+import dev.darkmaximus.platform.db.JsonDocument;
+import dev.darkmaximus.platform.outbox.OutboxHandler;
+import dev.darkmaximus.platform.outbox.OutboxService;
 import dev.darkmaximus.platform.settings.ShopSettings;
 
 /**
@@ -22,7 +29,10 @@ import dev.darkmaximus.platform.settings.ShopSettings;
  * (the notification only says which payment to look at), the pending-payment job and an admin's "re-check".
  */
 @Service
-public class PaymentChecks {
+public class PaymentChecks implements OutboxHandler {
+
+    /** The outbox task that checks a notification again after its check failed (see {@link #onNotification}). */
+    static final String RETRY = "payment.notification";
 
     private static final Logger log = LoggerFactory.getLogger(PaymentChecks.class);
 
@@ -40,16 +50,24 @@ public class PaymentChecks {
      * The (payment, event) pairs being checked on this node now. A copy of the same event arriving meanwhile is
      * answered at once instead of queueing for the stripe: YooKassa sent the first copy after the payment reached the
      * state the event names, so the running check's read (made after that copy arrived) already sees it. Should that
-     * check fail, the payment stays open and the pending-payment job re-reads it (SPEC §5.7), and the failing copy
-     * itself is answered 503 and sent again. A different event never counts as a copy: it may report a later state.
+     * check fail, its copy is answered 503 and a task checks the notification again until it can (the copies answered
+     * 200 meanwhile may have been YooKassa's last word). A different event never counts as a copy: it may report a
+     * later state.
      */
     private final Set<InFlight> checking = ConcurrentHashMap.newKeySet();
 
     private record InFlight(long paymentId, String event) {
     }
 
+    private final OutboxService outbox;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+
     PaymentChecks(Providers providers, PaymentService payments, SavedCards cards, ShopSettings settings,
-                  Clock clock) {
+                  Clock clock, OutboxService outbox, TransactionTemplate transactions, JsonMapper json) {
+        this.outbox = outbox;
+        this.transactions = transactions;
+        this.json = json;
         this.cards = cards;
         this.providers = providers;
         this.payments = payments;
@@ -65,7 +83,8 @@ public class PaymentChecks {
      * one of our payments. Answered from the database, without asking the provider, when what the event says could not change the
      * payment as {@code seen} (just read by the caller) or as it stands once this node's checks of it are done (a
      * paid payment told it succeeded, or anything but a refund we book ourselves); else the provider is asked, once at
-     * a time per payment, and copies of the event arriving meanwhile are taken (200) without waiting for it.
+     * a time per payment, and copies of the event arriving meanwhile are taken (200) without waiting for it; a
+     * check that fails is answered as it failed and queued to run again.
      */
     public PaymentService.Outcome onNotification(PaymentView seen, String event) {
         if (settled(seen.status(), event)) {
@@ -78,9 +97,38 @@ public class PaymentChecks {
         }
         try {
             return checkAlone(seen.id(), event);
+        } catch (RuntimeException e) {
+            checkAgainLater(key);
+            throw e;
         } finally {
             checking.remove(key);
         }
+    }
+
+    /** Queues the notification's check to run again (outbox retries: 10 s, doubling, then a dead task for an admin). */
+    private void checkAgainLater(InFlight key) {
+        try {
+            transactions.executeWithoutResult(status -> outbox.enqueue(RETRY,
+                    new JsonDocument(json.writeValueAsString(Map.of("paymentId", key.paymentId(),
+                            "event", key.event()))),
+                    RETRY + ":" + key.paymentId() + ":" + key.event() + ":" + clock.millis()));
+        } catch (RuntimeException e) {
+            // The database is out too: the copy answered 503 is sent again by the provider, the rest wait for the job.
+            log.atError().addKeyValue("paymentId", key.paymentId()).setCause(e)
+                    .log("could not queue a notification's second check");
+        }
+    }
+
+    @Override
+    public String kind() {
+        return RETRY;
+    }
+
+    /** A notification whose check failed, checked again: nothing is asked when it no longer could change anything. */
+    @Override
+    public void handle(JsonDocument payload) {
+        JsonNode task = json.readTree(payload.json());
+        checkAlone(task.path("paymentId").asLong(), task.path("event").asString(""));
     }
 
     private PaymentService.Outcome checkAlone(long paymentId, String event) {

@@ -39,6 +39,11 @@ final class Wrk {
         return parse(run(url, seconds, headers));
     }
 
+    /** Load for {@code seconds}, unmeasured: the traffic an app's recording run serves before it is stopped. */
+    static void exercise(String url, int seconds) throws IOException, InterruptedException {
+        new Wrk(16, seconds, 0).run(url, seconds);
+    }
+
     private String run(String url, int duration, String... headers) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + duration + "s",
                 "--timeout", "10s", "--latency"));
