@@ -39,9 +39,15 @@ fi
 # JVM ended of itself (a stop, SIGTERM included). A run killed while writing leaves no half cache behind.
 rm -f "$dir/$name"-*.aot "$dir/$name"-*.aot.config
 recording="${cache%.aot}.recording.aot"
+# Trapped before the JVM starts: as PID 1 in a container, bash ignores a SIGTERM it has no handler for.
+pid=""
+stopping=""
+trap 'stopping=1; [ -z "$pid" ] || kill -TERM "$pid" 2>/dev/null || true' TERM INT
 "$java" -XX:AOTCacheOutput="$recording" "${options[@]}" -jar "$jar" "$@" &
 pid=$!
-trap 'kill -TERM "$pid" 2>/dev/null || true' TERM INT
+if [ -n "$stopping" ]; then
+  kill -TERM "$pid" 2>/dev/null || true
+fi
 # A signal passed on ends `wait` early, and so may a second one while the JVM writes: wait until it has really ended,
 # then take its own exit status (bash keeps it for a second `wait`).
 while kill -0 "$pid" 2>/dev/null; do
@@ -51,7 +57,7 @@ status=0
 wait "$pid" 2>/dev/null || status=$?
 if [ "$status" -eq 0 ] || [ "$status" -eq 143 ] || [ "$status" -eq 130 ]; then
   if [ -s "$recording" ]; then
-    mv "$recording" "$cache"
+    mv "$recording" "$cache" || echo "start-java.sh: could not keep the cache $cache: the next start records again" >&2
   fi
 fi
 rm -f "$recording" "$recording.config"

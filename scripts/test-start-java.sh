@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks scripts/start-java.sh, the images' ENTRYPOINT, on a small app: the first run records and leaves a cache when
 # it is stopped; the next run starts from it without recording; a recording run killed outright (before its stop)
-# leaves no cache; a new build of the jar records its own and the old cache goes. Needs a JDK 25+ (ahead-of-time caches); skipped otherwise.
+# leaves no cache; a new build of the jar records its own and the old cache goes; without a cache directory the app
+# starts all the same. Needs a JDK 25+ (ahead-of-time caches); skipped otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jdk=$(./scripts/find-jdk.sh)
@@ -30,7 +31,7 @@ JAVA
 }
 
 start() { # starts the script in the background; waits until the app printed $1
-  ./scripts/start-java.sh "$work/cache" demo -Xmx64m -jar "$work/app.jar" >"$work/out" 2>&1 &
+  bash ./scripts/start-java.sh "$work/cache" demo -Xmx64m -jar "$work/app.jar" >"$work/out" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do
     grep -q "^$1 " "$work/out" && return 0
@@ -87,4 +88,16 @@ start two
 stop
 [ "$status" = 143 ] || fail "the recording run after a killed one did not stop cleanly: $status"
 ls "$work"/cache/demo-*.aot | grep -qv recording || fail "the recording run after a killed one left no cache"
+# A cache directory that isn't there (a volume not mounted; one not writable is treated alike): it starts, without
+# a cache.
+bash ./scripts/start-java.sh "$work/missing" demo -Xmx64m -jar "$work/app.jar" >"$work/out" 2>&1 &
+pid=$!
+for _ in $(seq 1 600); do
+  grep -q "^two " "$work/out" && break
+  kill -0 "$pid" 2>/dev/null || fail "the app did not start without a writable cache directory"
+  sleep 0.1
+done
+grep -q "starting without an ahead-of-time cache" "$work/out" || fail "no word that the cache directory is unusable"
+stop
+[ "$status" = 143 ] || fail "the app without a cache did not stop as the JVM does on SIGTERM: $status"
 echo "start-java.sh OK"

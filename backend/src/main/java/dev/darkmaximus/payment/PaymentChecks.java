@@ -50,8 +50,8 @@ public class PaymentChecks implements OutboxHandler {
      * The (payment, event) pairs being checked on this node now. A copy of the same event arriving meanwhile is
      * answered at once instead of queueing for the stripe: YooKassa sent the first copy after the payment reached the
      * state the event names, so the running check's read (made after that copy arrived) already sees it. Should that
-     * check fail, its copy is answered 503 and a task checks the notification again until it can (the copies answered
-     * 200 meanwhile may have been YooKassa's last word). A different event never counts as a copy: it may report a
+     * check fail, its copy is answered as it failed (503 when the provider can't be reached) and a task checks the
+     * notification again (the copies answered 200 meanwhile may have been YooKassa's last word). A different event never counts as a copy: it may report a
      * later state.
      */
     private final Set<InFlight> checking = ConcurrentHashMap.newKeySet();
@@ -105,15 +105,23 @@ public class PaymentChecks implements OutboxHandler {
         }
     }
 
-    /** Queues the notification's check to run again (outbox retries: 10 s, doubling, then a dead task for an admin). */
+    /**
+     * Queues the notification's check to run again (the outbox's retries: 10 s, doubling, 10 attempts, then a dead
+     * task an admin sees), unless one is queued already: the provider resending it while it keeps failing, or
+     * another node, adds no second task.
+     */
     private void checkAgainLater(InFlight key) {
+        String dedup = RETRY + ":" + key.paymentId() + ":" + key.event() + ":";
         try {
-            transactions.executeWithoutResult(status -> outbox.enqueue(RETRY,
-                    new JsonDocument(json.writeValueAsString(Map.of("paymentId", key.paymentId(),
-                            "event", key.event()))),
-                    RETRY + ":" + key.paymentId() + ":" + key.event() + ":" + clock.millis()));
+            transactions.executeWithoutResult(status -> {
+                if (!outbox.hasUnfinished(dedup)) {
+                    outbox.enqueue(RETRY, new JsonDocument(json.writeValueAsString(Map.of("paymentId",
+                            key.paymentId(), "event", key.event()))), dedup + clock.millis());
+                }
+            });
         } catch (RuntimeException e) {
-            // The database is out too: the copy answered 503 is sent again by the provider, the rest wait for the job.
+            // The database is out too: the provider resends what was answered 503; a copy answered 200 meanwhile is
+            // left to the pending-payment job (SPEC §5.7).
             log.atError().addKeyValue("paymentId", key.paymentId()).setCause(e)
                     .log("could not queue a notification's second check");
         }
@@ -124,11 +132,18 @@ public class PaymentChecks implements OutboxHandler {
         return RETRY;
     }
 
-    /** A notification whose check failed, checked again: nothing is asked when it no longer could change anything. */
+    /**
+     * A notification whose check failed, checked again: nothing is asked when it no longer could change anything.
+     * Throwing (the provider still can't be asked) means "later"; a payment that no longer exists means done.
+     */
     @Override
     public void handle(JsonDocument payload) {
         JsonNode task = json.readTree(payload.json());
-        checkAlone(task.path("paymentId").asLong(), task.path("event").asString(""));
+        long paymentId = task.path("paymentId").asLong();
+        if (payments.find(paymentId).isEmpty()) {
+            return;
+        }
+        checkAlone(paymentId, task.path("event").asString(""));
     }
 
     private PaymentService.Outcome checkAlone(long paymentId, String event) {

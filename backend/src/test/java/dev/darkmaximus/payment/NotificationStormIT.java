@@ -99,7 +99,7 @@ class NotificationStormIT extends PanelBackedTest {
         // timeout): the first copy's check is under way while the second arrives.
         TestYooKassa.server().stubFor(get(urlEqualTo("/payments/" + TestYooKassa.providerId(paymentId)))
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
-                        .withBody("{\"type\":\"error\",\"code\":\"invalid_credentials\"}").withFixedDelay(1_500)));
+                        .withBody("{\"type\":\"error\",\"code\":\"invalid_credentials\"}").withFixedDelay(2_000)));
 
         CompletableFuture<Api.Response> first = CompletableFuture.supplyAsync(
                 () -> money.notify("payment.succeeded", paymentId, "succeeded", amount, orderId));
@@ -110,6 +110,10 @@ class NotificationStormIT extends PanelBackedTest {
         first.join().problem(503, "provider_unavailable");
         assertThat(reads(paymentId)).as("the copy was not read for").isEqualTo(before + 1);
         assertThat(db.paymentStatus(paymentId)).isEqualTo("PENDING");
+        // YooKassa resends the one answered 503, and it fails again: still one task to check it again.
+        money.notify("payment.succeeded", paymentId, "succeeded", amount, orderId).problem(503, "provider_unavailable");
+        assertThat(db.count("SELECT count(*) FROM outbox_tasks WHERE dedup_key LIKE ?",
+                PaymentChecks.RETRY + ":" + paymentId + ":%")).isEqualTo(1);
 
         // The copy answered 200 may have been YooKassa's last word: the failed check is queued to run again, and
         // does once YooKassa answers (the outbox's retries: 10 s, doubling).
@@ -151,7 +155,7 @@ class NotificationStormIT extends PanelBackedTest {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("YooKassa was not asked about payment " + paymentId);
             }
-            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
     }
 }

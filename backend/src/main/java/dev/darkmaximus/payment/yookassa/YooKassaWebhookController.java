@@ -70,7 +70,8 @@ class YooKassaWebhookController {
                     + "\"object\":{…the payment…}}`. Read only after the sender's address passed; at most 256 KB. A "
                     + "notification that can't change the payment as the shop holds it (a paid payment told it "
                     + "succeeded) is answered from the database; a copy arriving while the same notification is being "
-                    + "checked is answered at once; a check that fails is answered 503 and queued to run again.",
+                    + "checked is answered at once; a check that fails is answered as it failed (503 when YooKassa "
+                    + "can't be reached) and queued to run again.",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(type = "object")))
     ResponseEntity<Void> notification(HttpServletRequest request) throws IOException {
