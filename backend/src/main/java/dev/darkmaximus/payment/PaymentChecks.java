@@ -51,17 +51,17 @@ public class PaymentChecks implements OutboxHandler {
      * answered at once instead of queueing for the stripe: YooKassa sent the first copy after the payment reached the
      * state the event names, so the running check's read (made after that copy arrived) already sees it. Should that
      * check fail, its copy is answered as it failed (503 when the provider can't be reached) and a task checks the
-     * notification again (the copies answered 200 meanwhile may have been YooKassa's last word). A different event never counts as a copy: it may report a
-     * later state.
+     * notification again (the copies answered 200 meanwhile may have been YooKassa's last word). A different event
+     * never counts as a copy: it may report a later state.
      */
     private final Set<InFlight> checking = ConcurrentHashMap.newKeySet();
-
-    private record InFlight(long paymentId, String event) {
-    }
 
     private final OutboxService outbox;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+
+    private record InFlight(long paymentId, String event) {
+    }
 
     PaymentChecks(Providers providers, PaymentService payments, SavedCards cards, ShopSettings settings,
                   Clock clock, OutboxService outbox, TransactionTemplate transactions, JsonMapper json) {
@@ -80,11 +80,11 @@ public class PaymentChecks implements OutboxHandler {
 
     /**
      * A provider's notification that {@code event} ({@code payment.succeeded}, {@code invoice_paid} …) happened to
-     * one of our payments. Answered from the database, without asking the provider, when what the event says could not change the
-     * payment as {@code seen} (just read by the caller) or as it stands once this node's checks of it are done (a
-     * paid payment told it succeeded, or anything but a refund we book ourselves); else the provider is asked, once at
-     * a time per payment, and copies of the event arriving meanwhile are taken (200) without waiting for it; a
-     * check that fails is answered as it failed and queued to run again.
+     * one of our payments. Answered from the database, without asking the provider, when what the event says could
+     * not change the payment as {@code seen} (just read by the caller) or as it stands once this node's checks of it
+     * are done (a paid payment told it succeeded, or anything but a refund we book ourselves); else the provider is
+     * asked, once at a time per payment, and copies of the event arriving meanwhile are taken (200) without waiting
+     * for it; a check that fails is answered as it failed and queued to run again.
      */
     public PaymentService.Outcome onNotification(PaymentView seen, String event) {
         if (settled(seen.status(), event)) {

@@ -121,8 +121,8 @@ final class JavaApp implements AutoCloseable {
     }
 
     /**
-     * The JVM options of the image's {@code ENTRYPOINT ["bash", "/app/start-java.sh", <dir>, <name>, …, "-jar", …]}: "as
-     * shipped" is read from the Dockerfile itself, so the bench measures what operators run and not a copy that
+     * The JVM options of the image's {@code ENTRYPOINT ["bash", "/app/start-java.sh", <dir>, <name>, …, "-jar", …]}:
+     * "as shipped" is read from the Dockerfile itself, so the bench measures what operators run and not a copy that
      * drifts from it.
      */
     static Entrypoint entrypoint(Path dockerfile) throws IOException {
