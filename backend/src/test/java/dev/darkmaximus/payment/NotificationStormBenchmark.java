@@ -1,7 +1,5 @@
 package dev.darkmaximus.payment;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -83,39 +81,33 @@ class NotificationStormBenchmark extends PanelBackedTest {
     }
 
     private Storm stormFromWrk(Purchases money) {
-        JsonNode order = money.buyWithCard(shop.customer());
-        long orderId = order.get("id").asLong();
-        long paymentId = order.get("payment").get("id").asLong();
-        long amount = order.get("amountMinor").asLong();
-        TestYooKassa.payment(paymentId, "succeeded", amount, orderId);
-        int before = reads(paymentId);
-        WrkStorm.Result sent = WrkStorm.send(URL_PATH.formatted(port),
-                TestYooKassa.notification("payment.succeeded", paymentId, "succeeded", amount, orderId),
-                Purchases.YOOKASSA_IP, DUPLICATES);
+        Purchases.CardOrder order = openAndPaid(money);
+        int before = TestYooKassa.reads(order.paymentId());
+        WrkStorm.Result sent = WrkStorm.send(URL_PATH.formatted(port), TestYooKassa.notification("payment.succeeded",
+                order.paymentId(), "succeeded", order.amount(), order.orderId()), Purchases.YOOKASSA_IP, DUPLICATES);
         assertThat(sent.requests()).isEqualTo(DUPLICATES);
         assertThat(sent.failed()).isZero();
-        return new Storm(sent.p50Millis(), sent.p95Millis(), sent.maxMillis(), reads(paymentId) - before);
+        return new Storm(sent.p50Millis(), sent.p95Millis(), sent.maxMillis(),
+                TestYooKassa.reads(order.paymentId()) - before);
     }
 
     private Storm stormFromThreads(Purchases money) {
-        JsonNode order = money.buyWithCard(shop.customer());
-        long orderId = order.get("id").asLong();
-        long paymentId = order.get("payment").get("id").asLong();
-        long amount = order.get("amountMinor").asLong();
-        TestYooKassa.payment(paymentId, "succeeded", amount, orderId);
-        int before = reads(paymentId);
+        Purchases.CardOrder order = openAndPaid(money);
+        int before = TestYooKassa.reads(order.paymentId());
         List<Double> millis = Racers.race(DUPLICATES, () -> {
             long t0 = System.nanoTime();
-            money.notify("payment.succeeded", paymentId, "succeeded", amount, orderId).expect(200);
+            money.notify(order, "payment.succeeded", "succeeded").expect(200);
             return (System.nanoTime() - t0) / 1e6;
         });
         return new Storm(percentile(millis, 50), percentile(millis, 95), percentile(millis, 100),
-                reads(paymentId) - before);
+                TestYooKassa.reads(order.paymentId()) - before);
     }
 
-    private static int reads(long paymentId) {
-        return TestYooKassa.server().findAll(getRequestedFor(urlEqualTo("/payments/"
-                + TestYooKassa.providerId(paymentId)))).size();
+    /** An order whose payment the shop holds as open while YooKassa already says it succeeded. */
+    private Purchases.CardOrder openAndPaid(Purchases money) {
+        Purchases.CardOrder order = money.openCardOrder(shop.customer());
+        TestYooKassa.payment(order.paymentId(), "succeeded", order.amount(), order.orderId());
+        return order;
     }
 
     private static double percentile(List<Double> values, int percent) {

@@ -59,6 +59,22 @@ public final class Purchases {
         return order;
     }
 
+    /** A card order whose payment YooKassa hasn't confirmed: what its notifications name. */
+    public record CardOrder(long orderId, long paymentId, long amount) {
+    }
+
+    /** Orders by card for {@code buyer} and leaves the payment open. */
+    public CardOrder openCardOrder(Shop.Customer buyer) {
+        JsonNode order = buyWithCard(buyer);
+        return new CardOrder(order.get("id").asLong(), order.get("payment").get("id").asLong(),
+                order.get("amountMinor").asLong());
+    }
+
+    /** YooKassa's notification of {@code event} about the order's payment, the payment's status in its body. */
+    public Api.Response notify(CardOrder order, String event, String bodyStatus) {
+        return notify(event, order.paymentId(), bodyStatus, order.amount(), order.orderId());
+    }
+
     /** A YooKassa notification, as YooKassa sends it. */
     public Api.Response notify(String event, long paymentId, String bodyStatus, long kopecks, long orderId) {
         return yookassa.postRaw("/api/v1/webhooks/yookassa",

@@ -37,6 +37,11 @@ public final class TestYooKassa {
         return "yk-" + paymentId;
     }
 
+    /** How often YooKassa has been asked about our payment (GET /payments/{id}), a request still under way included. */
+    public static int reads(long paymentId) {
+        return SERVER.findAll(WireMock.getRequestedFor(urlEqualTo("/payments/" + providerId(paymentId)))).size();
+    }
+
     /** What YooKassa answers to GET /payments/{id}: the payment with this status, amount and order. */
     public static void payment(long paymentId, String status, long kopecks, long orderId) {
         SERVER.stubFor(get(urlEqualTo("/payments/" + providerId(paymentId))).willReturn(json(200,
