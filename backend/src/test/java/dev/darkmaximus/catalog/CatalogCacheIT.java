@@ -2,10 +2,16 @@ package dev.darkmaximus.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import dev.darkmaximus.testsupport.Api;
 import dev.darkmaximus.testsupport.PanelBackedTest;
 
 /**
@@ -61,5 +67,37 @@ class CatalogCacheIT extends PanelBackedTest {
         planOf(planId);
         assertThat(catalog.reloads()).as("the panel watch's routine write changes nothing on sale")
                 .isEqualTo(beforeHealthWrite);
+    }
+
+    /**
+     * Requests arriving together share reads of the catalog counter (platform.db.SharedRead): during a burst, a price
+     * changed in the database shows on every request that starts after the change committed.
+     */
+    @Test
+    void aChangeDuringABurstShowsOnEveryRequestThatStartsAfterIt() throws Exception {
+        long planId = shop.plan(hostId, "visible");
+        assertThat(planOf(planId)).isNotNull();
+        int threads = 8;
+        CyclicBarrier start = new CyclicBarrier(threads + 1);
+        List<CompletableFuture<Void>> burst = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            burst.add(CompletableFuture.runAsync(() -> {
+                try {
+                    start.await();
+                    for (int n = 0; n < 25; n++) {
+                        new Api(port).get("/api/v1/catalog/plans", null).expect(200);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        start.await();
+        jdbc.sql("UPDATE plan_prices SET amount_minor = 31_400 WHERE plan_id = :id AND currency = 'RUB'")
+                .param("id", planId).update();
+        for (int n = 0; n < 5; n++) {
+            assertThat(planOf(planId).get("prices").toString()).contains("31400");
+        }
+        CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new)).join();
     }
 }

@@ -2,6 +2,7 @@ package dev.darkmaximus.platform.db;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -15,6 +16,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * one round trip. A read-only request (GET, HEAD) reads them once and reuses them for its whole length, so a
  * signed-in storefront costs one query (make bench, issue 24); a request that may write reads them anew each time,
  * so it never meets its own change through a cache.
+ * <p>
+ * Outside a transaction, callers arriving together share one read that started after each of them arrived
+ * ({@link SharedRead}): a storm of storefront requests costs a read per round trip, not per request, and a change
+ * committed before a request arrived is still seen by it.
  */
 @Component
 public class ChangeCounters {
@@ -22,6 +27,7 @@ public class ChangeCounters {
     private static final String HELD = ChangeCounters.class.getName();
 
     private final JdbcClient jdbc;
+    private final SharedRead<Counters> shared = new SharedRead<>(this::read);
 
     public ChangeCounters(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -35,14 +41,19 @@ public class ChangeCounters {
         if (request != null && request.getAttribute(HELD, RequestAttributes.SCOPE_REQUEST) instanceof Counters held) {
             return held;
         }
-        Counters read = jdbc.sql("""
-                        SELECT max(value) FILTER (WHERE name = 'catalog'), max(value) FILTER (WHERE name = 'accounts')
-                        FROM change_counters""")
-                .query((rs, row) -> new Counters(rs.getLong(1), rs.getLong(2))).single();
+        // In a transaction, through it: a change it made is seen by its own next read.
+        Counters read = TransactionSynchronizationManager.isActualTransactionActive() ? read() : shared.get();
         if (request != null) {
             request.setAttribute(HELD, read, RequestAttributes.SCOPE_REQUEST);
         }
         return read;
+    }
+
+    private Counters read() {
+        return jdbc.sql("""
+                        SELECT max(value) FILTER (WHERE name = 'catalog'), max(value) FILTER (WHERE name = 'accounts')
+                        FROM change_counters""")
+                .query((rs, row) -> new Counters(rs.getLong(1), rs.getLong(2))).single();
     }
 
     private static ServletRequestAttributes readOnlyRequest() {
