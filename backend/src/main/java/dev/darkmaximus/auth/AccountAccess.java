@@ -2,6 +2,7 @@ package dev.darkmaximus.auth;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongPredicate;
 
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ class AccountAccess {
     private final CustomerService customers;
     private final StaffService staff;
     private final ChangeCounters counters;
-    private volatile Remembered remembered = new Remembered(-1);
+    private final AtomicReference<Remembered> remembered = new AtomicReference<>(new Remembered(-1));
 
     AccountAccess(CustomerService customers, StaffService staff, ChangeCounters counters) {
         this.customers = customers;
@@ -45,10 +46,14 @@ class AccountAccess {
         // The counter first: a change that commits after this read moves it again, so what is read next is never
         // kept past that change.
         long accounts = counters.current().accounts();
-        Remembered now = remembered;
+        Remembered now = remembered.get();
         if (now.accounts != accounts) {
-            now = new Remembered(accounts);
-            remembered = now;
+            // Callers that shared a counter read arrive here together: one installs the new map, the rest use it.
+            Remembered fresh = new Remembered(accounts);
+            now = remembered.compareAndSet(now, fresh) ? fresh : remembered.get();
+            if (now.accounts != accounts) {
+                now = fresh;
+            }
         }
         Map<Long, Boolean> known = customer ? now.customers : now.staff;
         Boolean mayAct = known.get(id);

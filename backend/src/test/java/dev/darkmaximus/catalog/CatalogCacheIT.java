@@ -2,10 +2,16 @@ package dev.darkmaximus.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,34 +76,64 @@ class CatalogCacheIT extends PanelBackedTest {
     }
 
     /**
-     * Requests arriving together share reads of the catalog counter (platform.db.SharedRead): during a burst, a price
-     * changed in the database shows on every request that starts after the change committed.
+     * Requests arriving together share reads of the change counters (platform.db.SharedRead): during a burst, a price
+     * changed in the database shows on every request that starts after the change committed, the burst's own
+     * included.
      */
     @Test
     void aChangeDuringABurstShowsOnEveryRequestThatStartsAfterIt() throws Exception {
         long planId = shop.plan(hostId, "visible");
         assertThat(planOf(planId)).isNotNull();
         int threads = 8;
-        CyclicBarrier start = new CyclicBarrier(threads + 1);
-        List<CompletableFuture<Void>> burst = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            burst.add(CompletableFuture.runAsync(() -> {
-                try {
-                    start.await();
-                    for (int n = 0; n < 25; n++) {
-                        new Api(port).get("/api/v1/catalog/plans", null).expect(200);
+        AtomicBoolean changed = new AtomicBoolean();
+        AtomicInteger warm = new AtomicInteger();
+        AtomicInteger afterChange = new AtomicInteger();
+        ConcurrentLinkedQueue<String> stale = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> burst = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                burst.add(pool.submit(() -> {
+                    Api client = new Api(port);
+                    int mine = 0;
+                    for (int n = 0; n < 400 && mine < 15; n++) {
+                        boolean after = changed.get();
+                        String price = priceIn(client.get("/api/v1/catalog/plans", null).expect(200).json(), planId);
+                        warm.incrementAndGet();
+                        if (after) {
+                            mine++;
+                            afterChange.incrementAndGet();
+                            if (!price.contains("31400")) {
+                                stale.add(price);
+                            }
+                        }
                     }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
-        }
-        start.await();
-        jdbc.sql("UPDATE plan_prices SET amount_minor = 31_400 WHERE plan_id = :id AND currency = 'RUB'")
-                .param("id", planId).update();
-        for (int n = 0; n < 5; n++) {
+                }));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (warm.get() < threads * 2 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            jdbc.sql("UPDATE plan_prices SET amount_minor = 31_400 WHERE plan_id = :id AND currency = 'RUB'")
+                    .param("id", planId).update();
+            changed.set(true);
             assertThat(planOf(planId).get("prices").toString()).contains("31400");
+            for (Future<?> f : burst) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new)).join();
+        assertThat(afterChange.get()).isEqualTo(threads * 15);
+        assertThat(stale).as("requests that started after the change and still saw the old price").isEmpty();
+    }
+
+    private static String priceIn(JsonNode plans, long planId) {
+        for (JsonNode plan : plans) {
+            if (plan.get("id").asLong() == planId) {
+                return plan.get("prices").toString();
+            }
+        }
+        throw new AssertionError("plan " + planId + " missing from the storefront");
     }
 }

@@ -1,5 +1,7 @@
 package dev.darkmaximus.platform.db;
 
+import java.time.Duration;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -27,7 +29,8 @@ public class ChangeCounters {
     private static final String HELD = ChangeCounters.class.getName();
 
     private final JdbcClient jdbc;
-    private final SharedRead<Counters> shared = new SharedRead<>(this::read);
+    /** A shared read takes a millisecond; one that takes half a second is stuck, and callers stop waiting for it. */
+    private final SharedRead<Counters> shared = new SharedRead<>(this::read, Duration.ofMillis(500));
 
     public ChangeCounters(JdbcClient jdbc) {
         this.jdbc = jdbc;

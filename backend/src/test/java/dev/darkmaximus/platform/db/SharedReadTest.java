@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class SharedReadTest {
     @Test
     void aCallerAloneReadsItself() {
         AtomicInteger reads = new AtomicInteger();
-        SharedRead<Integer> shared = new SharedRead<>(reads::incrementAndGet);
+        SharedRead<Integer> shared = new SharedRead<>(reads::incrementAndGet, PATIENCE);
 
         assertThat(shared.get()).isEqualTo(1);
         assertThat(shared.get()).isEqualTo(2);
@@ -39,21 +40,18 @@ class SharedReadTest {
                 await(firstMayEnd);
             }
             return n;
-        });
+        }, PATIENCE);
         ConcurrentLinkedQueue<Integer> seen = new ConcurrentLinkedQueue<>();
-        Thread first = Thread.ofPlatform().start(() -> seen.add(shared.get()));
+        List<Thread> callers = new ArrayList<>();
+        callers.add(start(() -> seen.add(shared.get())));
         waitUntil(() -> reads.get() == 1);
-        List<Thread> latecomers = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            latecomers.add(Thread.ofPlatform().start(() -> seen.add(shared.get())));
+            callers.add(start(() -> seen.add(shared.get())));
         }
-        // Every latecomer is parked on the shared next read before the running one may end.
-        waitUntil(() -> latecomers.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+        // Every latecomer holds the next read before the running one may end.
+        waitUntil(() -> shared.waitingForNext() == 20);
         firstMayEnd.countDown();
-        first.join(PATIENCE);
-        for (Thread t : latecomers) {
-            t.join(PATIENCE);
-        }
+        joinAll(callers);
 
         assertThat(reads).hasValue(2);
         // The first caller got its own read; the latecomers the one that started after all of them arrived.
@@ -73,13 +71,13 @@ class SharedReadTest {
                 throw new IllegalStateException("database down");
             }
             return n;
-        });
-        Thread first = Thread.ofPlatform().start(shared::get);
+        }, PATIENCE);
+        List<Thread> callers = new ArrayList<>();
+        callers.add(start(shared::get));
         waitUntil(() -> reads.get() == 1);
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-        List<Thread> latecomers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            latecomers.add(Thread.ofPlatform().start(() -> {
+            callers.add(start(() -> {
                 try {
                     shared.get();
                 } catch (RuntimeException e) {
@@ -87,19 +85,55 @@ class SharedReadTest {
                 }
             }));
         }
-        waitUntil(() -> latecomers.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+        waitUntil(() -> shared.waitingForNext() == 5);
         firstMayEnd.countDown();
-        first.join(PATIENCE);
-        for (Thread t : latecomers) {
-            t.join(PATIENCE);
-        }
+        joinAll(callers);
 
         assertThat(failures).hasSize(5).allSatisfy(e -> assertThat(e)
                 .isInstanceOf(IllegalStateException.class).hasMessage("database down"));
         assertThat(shared.get()).isEqualTo(3);
-        assertThatThrownBy(() -> new SharedRead<Integer>(() -> {
-            throw new IllegalArgumentException("bad");
-        }).get()).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void anErrorReachesItsCallerAndLeavesNoReadBehind() {
+        AtomicInteger reads = new AtomicInteger();
+        SharedRead<Integer> shared = new SharedRead<>(() -> {
+            if (reads.incrementAndGet() == 1) {
+                throw new AssertionError("out of memory, say");
+            }
+            return reads.get();
+        }, PATIENCE);
+
+        assertThatThrownBy(shared::get).isInstanceOf(AssertionError.class);
+        assertThat(shared.get()).isEqualTo(2);
+        assertThat(shared.waitingForNext()).isZero();
+    }
+
+    /** A read that hangs holds its latecomers up for their patience only: then each reads itself. */
+    @Test
+    void aCallerTiredOfWaitingReadsItself() throws Exception {
+        CountDownLatch firstMayEnd = new CountDownLatch(1);
+        AtomicInteger reads = new AtomicInteger();
+        SharedRead<Integer> shared = new SharedRead<>(() -> {
+            int n = reads.incrementAndGet();
+            if (n == 1) {
+                await(firstMayEnd);
+            }
+            return n;
+        }, Duration.ofMillis(50));
+        Thread hung = start(shared::get);
+        try {
+            waitUntil(() -> reads.get() == 1);
+
+            // Its shared read can't start before the hung one ends: it reads itself after 50 ms, long before then.
+            long started = System.nanoTime();
+            assertThat(shared.get()).isEqualTo(2);
+            assertThat(shared.get()).isEqualTo(3);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PATIENCE.dividedBy(3));
+        } finally {
+            firstMayEnd.countDown();
+            joinAll(List.of(hung));
+        }
     }
 
     /**
@@ -115,9 +149,9 @@ class SharedReadTest {
             long value = committed.get();
             Thread.onSpinWait();
             return value;
-        });
+        }, PATIENCE);
         AtomicBoolean stop = new AtomicBoolean();
-        Thread writer = Thread.ofPlatform().start(() -> {
+        Thread writer = start(() -> {
             while (!stop.get()) {
                 committed.incrementAndGet();
             }
@@ -126,24 +160,36 @@ class SharedReadTest {
         int callers = 16;
         int calls = 2_000;
         List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < callers; i++) {
-            threads.add(Thread.ofPlatform().start(() -> {
-                for (int c = 0; c < calls; c++) {
-                    long before = committed.get();
-                    if (shared.get() < before) {
-                        stale.incrementAndGet();
+        try {
+            for (int i = 0; i < callers; i++) {
+                threads.add(start(() -> {
+                    for (int c = 0; c < calls; c++) {
+                        long before = committed.get();
+                        if (shared.get() < before) {
+                            stale.incrementAndGet();
+                        }
                     }
-                }
-            }));
+                }));
+            }
+            joinAll(threads);
+        } finally {
+            stop.set(true);
+            joinAll(List.of(writer));
         }
-        for (Thread t : threads) {
-            assertThat(t.join(PATIENCE)).isTrue();
-        }
-        stop.set(true);
-        writer.join(PATIENCE);
 
         assertThat(stale).hasValue(0);
-        assertThat(reads.get()).isBetween(1, callers * calls);
+        assertThat(reads.get()).as("reads happened, and callers shared some").isPositive()
+                .isLessThanOrEqualTo(callers * calls);
+    }
+
+    private static Thread start(Runnable task) {
+        return Thread.ofPlatform().daemon().start(task);
+    }
+
+    private static void joinAll(List<Thread> threads) throws InterruptedException {
+        for (Thread t : threads) {
+            assertThat(t.join(PATIENCE)).as("%s ended", t).isTrue();
+        }
     }
 
     private static void await(CountDownLatch latch) {
@@ -157,7 +203,7 @@ class SharedReadTest {
         }
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
