@@ -31,4 +31,10 @@ class ApplicationStartsIT extends IntegrationTest {
         assertThat(context.getBeansOfType(Filter.class).values())
                 .noneMatch(filter -> filter.getClass().getName().startsWith("io.sentry"));
     }
+
+    /** The heap is settled once started (platform.HeapAfterStart): its listener is part of the running shop. */
+    @Test
+    void theHeapIsSettledOnceStarted() {
+        assertThat(context.containsBean("heapAfterStart")).isTrue();
+    }
 }

@@ -2,33 +2,36 @@ package dev.darkmaximus.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
 class HeapAfterStartTest {
 
-    /** The collectors' beans that count full collections (Serial, Parallel, G1). */
-    private static final Set<String> FULL = Set.of("MarkSweepCompact", "PS MarkSweep", "G1 Old Generation");
-
     @Test
-    void settlingRunsAFullCollection() {
-        Map<String, Long> before = fullCollections();
+    void underSerialTheHeapIsCollectedOnceStarted() {
+        AtomicInteger collections = new AtomicInteger();
 
-        new HeapAfterStart().settle();
+        new HeapAfterStart(true, collections::incrementAndGet).settle();
 
-        Map<String, Long> after = fullCollections();
-        assertThat(after).as("this JVM's collector counts full collections").isNotEmpty();
-        assertThat(after.entrySet()).anySatisfy(e -> assertThat(e.getValue()).isGreaterThan(before.get(e.getKey())));
+        assertThat(collections).hasValue(1);
     }
 
-    private static Map<String, Long> fullCollections() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .filter(gc -> FULL.contains(gc.getName()))
-                .collect(Collectors.toMap(GarbageCollectorMXBean::getName, GarbageCollectorMXBean::getCollectionCount));
+    @Test
+    void otherCollectorsAreLeftAlone() {
+        AtomicInteger collections = new AtomicInteger();
+
+        new HeapAfterStart(false, collections::incrementAndGet).settle();
+
+        assertThat(collections).hasValue(0);
+    }
+
+    @Test
+    void serialIsToldByItsOldGenerationsName() {
+        assertThat(HeapAfterStart.serial(List.of("Copy", "MarkSweepCompact"))).isTrue();
+        assertThat(HeapAfterStart.serial(List.of("G1 Young Generation", "G1 Concurrent GC", "G1 Old Generation")))
+                .isFalse();
+        assertThat(HeapAfterStart.serial(List.of("PS Scavenge", "PS MarkSweep"))).isFalse();
     }
 }

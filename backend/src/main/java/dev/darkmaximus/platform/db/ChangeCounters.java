@@ -29,7 +29,10 @@ public class ChangeCounters {
     private static final String HELD = ChangeCounters.class.getName();
 
     private final JdbcClient jdbc;
-    /** A shared read takes a millisecond; one that takes half a second is stuck, and callers stop waiting for it. */
+    /**
+     * A shared read takes about a millisecond; after half a second behind a stuck one, a caller starts the shared read
+     * itself (SharedRead). Under a saturated pool that costs one extra read per half second, not one per caller.
+     */
     private final SharedRead<Counters> shared = new SharedRead<>(this::read, Duration.ofMillis(500));
 
     public ChangeCounters(JdbcClient jdbc) {

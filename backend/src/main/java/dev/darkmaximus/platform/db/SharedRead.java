@@ -17,9 +17,10 @@ import java.util.function.Supplier;
  * requests (64 at a time in make bench) this turns one database round trip per request into one per round trip's
  * worth of requests, and a change committed before a request arrived is still seen by it.
  * <p>
- * A caller waits for a shared read at most {@code patience}, then reads itself (a read it starts is as fresh): a read
- * that hangs (a connection dead without a reset, a table lock) holds up only the callers it would have held up
- * without sharing, not every request of the node behind it.
+ * A caller waits for its shared read at most {@code patience}. If the read before it is stuck (a connection dead
+ * without a reset), the first caller to lose patience starts the shared read in its place, so the callers behind a
+ * stuck read are held up by one patience each, not by the stuck read; a caller whose shared read is slow too reads
+ * alone after another patience. A read a caller starts is as fresh as the one it waited for.
  * <p>
  * Only for reads that see committed data through a connection of their own: a caller in a transaction must read
  * through that transaction, or it wouldn't see its own writes.
@@ -63,7 +64,23 @@ final class SharedRead<T> {
             read(mine);
         }
         try {
-            return mine.get(patienceNanos, TimeUnit.NANOSECONDS);
+            return await(mine);
+        } catch (TimeoutException stuck) {
+            // The read before ours is stuck: start ours in its place (all of its callers called before now).
+            if (takeOver(mine)) {
+                read(mine);
+            }
+            try {
+                return await(mine);
+            } catch (TimeoutException slowToo) {
+                return source.get();
+            }
+        }
+    }
+
+    private T await(CompletableFuture<T> flight) throws TimeoutException {
+        try {
+            return flight.get(patienceNanos, TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -72,19 +89,42 @@ final class SharedRead<T> {
                 throw cause;
             }
             throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            return source.get();
         } catch (InterruptedException e) {
+            // At shutdown: a read of its own would most likely fail on the interrupted thread anyway.
             Thread.currentThread().interrupt();
-            return source.get();
+            throw new IllegalStateException("Interrupted while waiting for a shared read", e);
         }
     }
 
-    /** Callers waiting for the read after the running one. */
+    private boolean takeOver(CompletableFuture<T> waiting) {
+        lock.lock();
+        try {
+            if (next != waiting) {
+                return false;
+            }
+            next = null;
+            running = waiting;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Callers that joined the read after the running one (for tests). */
     int waitingForNext() {
         lock.lock();
         try {
             return next == null ? 0 : waitingForNext;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** No read running and none waiting to (for tests). */
+    boolean idle() {
+        lock.lock();
+        try {
+            return running == null && next == null;
         } finally {
             lock.unlock();
         }
@@ -96,16 +136,20 @@ final class SharedRead<T> {
         } catch (Throwable e) {
             flight.completeExceptionally(e);
         } finally {
-            startNext();
+            startNext(flight);
         }
     }
 
     /** Hands the running slot to the latecomers' read, which a thread of its own makes. */
-    private void startNext() {
+    private void startNext(CompletableFuture<T> ended) {
+        CompletableFuture<T> current = ended;
         while (true) {
             CompletableFuture<T> following;
             lock.lock();
             try {
+                if (running != current) {
+                    return; // a caller took the slot over while this read was stuck
+                }
                 following = next;
                 next = null;
                 running = following;
@@ -123,6 +167,7 @@ final class SharedRead<T> {
             } catch (Throwable e) {
                 // No thread for it: its callers fail, and the slot goes to whoever came after them.
                 following.completeExceptionally(e);
+                current = following;
             }
         }
     }
