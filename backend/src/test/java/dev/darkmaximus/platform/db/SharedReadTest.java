@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +35,7 @@ class SharedReadTest {
     void callersArrivingDuringAReadShareTheNextOne() throws Exception {
         CountDownLatch firstMayEnd = new CountDownLatch(1);
         AtomicInteger reads = new AtomicInteger();
-        SharedRead<Integer> shared = new SharedRead<>(() -> {
-            int n = reads.incrementAndGet();
-            if (n == 1) {
-                await(firstMayEnd);
-            }
-            return n;
-        }, PATIENCE);
+        SharedRead<Integer> shared = new SharedRead<>(numbered(reads, firstMayEnd), PATIENCE);
         ConcurrentLinkedQueue<Integer> seen = new ConcurrentLinkedQueue<>();
         List<Thread> callers = new ArrayList<>();
         callers.add(start(() -> seen.add(shared.get())));
@@ -65,11 +60,9 @@ class SharedReadTest {
     void aFailedReadFailsItsCallersAndTheNextCallReadsAgain() throws Exception {
         CountDownLatch firstMayEnd = new CountDownLatch(1);
         AtomicInteger reads = new AtomicInteger();
+        Supplier<Integer> numbered = numbered(reads, firstMayEnd);
         SharedRead<Integer> shared = new SharedRead<>(() -> {
-            int n = reads.incrementAndGet();
-            if (n == 1) {
-                await(firstMayEnd);
-            }
+            int n = numbered.get();
             if (n == 2) {
                 throw new IllegalStateException("database down");
             }
@@ -125,13 +118,7 @@ class SharedReadTest {
     void aCallerTiredOfWaitingReadsItself() throws Exception {
         CountDownLatch firstMayEnd = new CountDownLatch(1);
         AtomicInteger reads = new AtomicInteger();
-        SharedRead<Integer> shared = new SharedRead<>(() -> {
-            int n = reads.incrementAndGet();
-            if (n == 1) {
-                await(firstMayEnd);
-            }
-            return n;
-        }, Duration.ofMillis(50));
+        SharedRead<Integer> shared = new SharedRead<>(numbered(reads, firstMayEnd), Duration.ofMillis(50));
         Thread hung = start(shared::get);
         try {
             waitUntil(() -> reads.get() == 1);
@@ -192,6 +179,17 @@ class SharedReadTest {
 
         assertThat(stale).hasValue(0);
         assertThat(reads.get()).as("callers shared reads").isPositive().isLessThan(callers * calls);
+    }
+
+    /** A source that numbers its reads from 1 and holds the first until {@code firstMayEnd} is counted down. */
+    private static Supplier<Integer> numbered(AtomicInteger reads, CountDownLatch firstMayEnd) {
+        return () -> {
+            int n = reads.incrementAndGet();
+            if (n == 1) {
+                await(firstMayEnd);
+            }
+            return n;
+        };
     }
 
     private static Thread start(Runnable task) {
