@@ -68,7 +68,7 @@ class AdminUiRemnawaveIT extends AdminUiTest {
                     new Page.LocatorOptions().setHasText("USA " + hostName))).isVisible();
 
             Page phone = Browsers.signedIn(browser, port, "admin", BackendProcess.ADMIN_PASSWORD, "ru-RU", 390, 844);
-            phone.navigate(url("/hosts"));
+            Browsers.go(phone, url("/hosts"));
             phone.locator("vaadin-grid-cell-content", new Page.LocatorOptions().setHasText(hostName)).click();
             assertThat(phone.locator("#host-squads")).containsText("Europe");
             assertThat(phone.locator("#host-forwarded")).containsText("Передавать заголовки прокси");
