@@ -131,12 +131,20 @@ final class SharedRead<T> {
     }
 
     private void read(CompletableFuture<T> flight) {
+        T value = null;
+        Throwable failure = null;
         try {
-            flight.complete(source.get());
+            value = source.get();
         } catch (Throwable e) {
-            flight.completeExceptionally(e);
-        } finally {
-            startNext(flight);
+            failure = e;
+        }
+        // The slot moves on before the callers get their answer, so a caller holding its answer never finds the
+        // slot still held by the read that gave it (and a caller after it doesn't queue behind a finished read).
+        startNext(flight);
+        if (failure == null) {
+            flight.complete(value);
+        } else {
+            flight.completeExceptionally(failure);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 class SharedReadTest {
@@ -56,7 +57,8 @@ class SharedReadTest {
         assertThat(seen).hasSize(21).containsOnlyOnce(1).filteredOn(v -> v == 2).hasSize(20);
     }
 
-    @Test
+    /** Repeated: the slot's hand-over and the callers' answers race, and CI once saw the slot still held. */
+    @RepeatedTest(50)
     void aFailedReadFailsItsCallersAndTheNextCallReadsAgain() throws Exception {
         CountDownLatch firstMayEnd = new CountDownLatch(1);
         AtomicInteger reads = new AtomicInteger();
