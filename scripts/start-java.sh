@@ -24,6 +24,9 @@ fi
 jar=$2
 shift 2
 java=${JAVA:-java}
+# Two malloc arenas instead of one per core and thread: the JVM's own C allocations are few after start, and the
+# arenas' unused tails stay resident (docs/benchmarks.md, idle memory). An operator's own value wins.
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 cache="$dir/$name-$(cksum < "$jar" | cut -d ' ' -f 1).aot"
 
 if [ -f "$cache" ]; then

@@ -8,10 +8,10 @@ import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.core.type.MethodMetadata;
 
 /**
- * The contract's generator (springdoc's document builders and controllers, our schema customizers) is made when
- * {@code /v3/api-docs} or Swagger UI is first asked for, not at every start: a shop serves its contract to a
- * developer now and then, while every start and every idle megabyte counts on a small server (make bench, issue 24:
- * about 500 classes fewer at start).
+ * Where springdoc generates the contract (tests, make openapi), its generator (springdoc's document builders and
+ * controllers, our schema customizers) is made when the generated document is first asked for, not at every start of
+ * a test context: most never ask (about 500 classes fewer at start; a shop serves the committed file instead,
+ * {@link CommittedContract}).
  * <p>
  * As Spring Boot's own lazy initialisation does it, limited to these beans: a definition is made lazy unless it says
  * otherwise. springdoc marks {@code @Lazy(false)} the beans that must exist before the document is generated (those

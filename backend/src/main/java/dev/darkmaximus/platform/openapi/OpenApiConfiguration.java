@@ -24,6 +24,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -32,8 +33,12 @@ import org.springframework.http.HttpStatus;
 /**
  * The contract's frame: info, tags, the bearer scheme and the problem+json error responses every operation shares.
  * Operations only declare their success answer and unusual errors; the rest is added here so no operation lacks them.
+ * <p>
+ * Only where springdoc generates the contract (tests, make openapi): a shop serves the committed file
+ * ({@link CommittedContract}).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("springdoc.api-docs.enabled")
 class OpenApiConfiguration {
 
     /** The customer routes maintenance mode answers 503 on (messaging's MaintenanceFilter). */
