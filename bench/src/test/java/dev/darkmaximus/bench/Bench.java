@@ -93,7 +93,8 @@ public final class Bench {
             admin = measureStarts(apps::adminUi, JavaApp.Mode.PLAIN, Apps.ADMIN_READY);
             adminShipped = measureStarts(apps::adminUi, JavaApp.Mode.SHIPPED, Apps.ADMIN_READY);
         }
-        String shipped = "as shipped (the image's start: extracted jar, ahead-of-time cache, native heap trim)";
+        String shipped = "as shipped (the image's start: extracted jar, ahead-of-time cache, the Dockerfile's JVM "
+                + "options)";
         report.start("backend", shipped, backendShipped, "`java -jar`", baseline, true);
         report.start("backend", shipped, backendShipped, "the same options", baselineShipped, false);
         report.start("backend", "`java -jar`", backend, "`java -jar`", baseline, false);
@@ -156,8 +157,8 @@ public final class Bench {
         Path logs;
         try (JavaApp recording = launcher.launch(JavaApp.Mode.SHIPPED)) {
             recording.awaitHealthy(readyPath, Duration.ofMinutes(3));
-            // A shop's first run serves its customers until it is stopped, and the cache keeps what the JIT learnt
-            // from them: the recording run here serves the storefront (the bare app: its query) for a while too.
+            // A shop's first run serves its customers until it is stopped, and the cache keeps the classes serving
+            // them loaded: the recording run here serves the storefront (the bare app: its query) for a while too.
             String traffic = switch (readyPath) {
                 case Apps.BACKEND_READY -> "/api/v1/catalog/plans";
                 case Apps.BASELINE_READY -> "/plans";
