@@ -3,10 +3,10 @@
 # ENTRYPOINT does:  start-java.sh <cache directory> <name> [java options…] -jar <jar> [arguments…]
 #
 # The cache holds the app's classes loaded and linked (and what the JIT learnt while it ran, unless the options say
-# -XX:-AOTRecordTraining as the images' do): a start with it is about a quarter faster than with a class-data archive
-# alone, and maps less memory (docs/benchmarks.md). It belongs to one
-# build of the app, so its name carries the jar's checksum (the jar's manifest names every library by version): a new
-# image starts without it, records, and writes its own cache when it stops.
+# -XX:-AOTRecordTraining as the images' do): a start with it is faster than with a class-data archive alone, and maps
+# less memory (docs/benchmarks.md). It belongs to one build of the app, so its name carries the jar's checksum (the
+# jar's manifest names every library by version): a new image starts without it, records, and writes its own cache
+# when it stops.
 # JAVA names the java launcher (default: java on the PATH).
 set -euo pipefail
 

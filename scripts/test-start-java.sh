@@ -2,7 +2,8 @@
 # Checks scripts/start-java.sh, the images' ENTRYPOINT, on a small app: the first run records and leaves a cache when
 # it is stopped; the next run starts from it without recording; a recording run killed outright (before its stop)
 # leaves no cache; a new build of the jar records its own and the old cache goes; without a cache directory the app
-# starts all the same. Needs a JDK 25+ (ahead-of-time caches); skipped otherwise.
+# starts all the same; the JVM gets two malloc arenas unless the environment says otherwise. The app runs with the
+# backend image's JVM options. Needs a JDK 25+ (ahead-of-time caches); skipped otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jdk=$(./scripts/find-jdk.sh)
@@ -21,7 +22,7 @@ public class Demo {
     public static void main(String[] args) throws Exception {
         java.util.List<String> warm = new java.util.ArrayList<>(java.util.List.of("a", "b"));
         warm.sort(String::compareTo);
-        System.out.println("$1 " + warm);
+        System.out.println("$1 " + warm + " arenas=" + System.getenv("MALLOC_ARENA_MAX"));
         Thread.sleep(Long.MAX_VALUE);
     }
 }
@@ -30,8 +31,14 @@ JAVA
   "$jdk/bin/jar" --create --file "$work/app.jar" --main-class Demo -C "$work/classes" .
 }
 
+# The backend image's own JVM options (its Dockerfile's ENTRYPOINT, between the name and -jar), so a cache is
+# recorded and used with them as in the image.
+mapfile -t image_options < <(grep '^ENTRYPOINT \[' backend/Dockerfile | grep -o '"[^"]*"' | tr -d '"' \
+  | sed -n '/^backend$/,/^-jar$/p' | sed '1d;$d')
+[ "${#image_options[@]}" -gt 0 ] || { echo "start-java.sh: no JVM options in backend/Dockerfile's ENTRYPOINT" >&2; exit 1; }
+
 start() { # starts the script in the background; waits until the app printed $1
-  bash ./scripts/start-java.sh "$work/cache" demo -Xmx64m -jar "$work/app.jar" >"$work/out" 2>&1 &
+  bash ./scripts/start-java.sh "$work/cache" demo -Xmx64m "${image_options[@]}" -jar "$work/app.jar" >"$work/out" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do
     grep -q "^$1 " "$work/out" && return 0
@@ -64,6 +71,7 @@ fail() {
 mkdir -p "$work/cache"
 build one
 start one
+grep -q "^one .* arenas=2$" "$work/out" || fail "the JVM did not get MALLOC_ARENA_MAX=2"
 stop
 [ "$status" = 143 ] || fail "a stopped recording run did not exit as the JVM does on SIGTERM (143): $status"
 caches=("$work"/cache/demo-*.aot)
@@ -90,7 +98,7 @@ stop
 ls "$work"/cache/demo-*.aot | grep -qv recording || fail "the recording run after a killed one left no cache"
 # A cache directory that isn't there (a volume not mounted; one not writable is treated alike): it starts, without
 # a cache.
-bash ./scripts/start-java.sh "$work/missing" demo -Xmx64m -jar "$work/app.jar" >"$work/out" 2>&1 &
+MALLOC_ARENA_MAX=4 bash ./scripts/start-java.sh "$work/missing" demo -Xmx64m -jar "$work/app.jar" >"$work/out" 2>&1 &
 pid=$!
 for _ in $(seq 1 600); do
   grep -q "^two " "$work/out" && break
@@ -98,6 +106,7 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 grep -q "starting without an ahead-of-time cache" "$work/out" || fail "no word that the cache directory is unusable"
+grep -q "^two .* arenas=4$" "$work/out" || fail "an operator's MALLOC_ARENA_MAX was not kept"
 stop
 [ "$status" = 143 ] || fail "the app without a cache did not stop as the JVM does on SIGTERM: $status"
 echo "start-java.sh OK"

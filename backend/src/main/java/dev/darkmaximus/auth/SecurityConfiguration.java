@@ -88,7 +88,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").denyAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html")
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(oauth -> oauth

@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
  * of the requests in flight to the old generation, which grew to 400 MB until a full collection stopped the shop for
  * 200 ms (docs/benchmarks.md, 2026-12-07 evening). Collecting once here clears what starting left in the old
  * generation and sizes the young generation for what was loaded: the same load left the old generation at 71 MB a
- * minute later, with no full collection. It costs about 0.1 s of start; idle memory is unchanged (a young
- * generation's pages are touched only when used, as they would be under that load anyway).
+ * minute later, with no full collection. It costs about 0.1 s of start. With the images' heap options
+ * ({@code -XX:MaxHeapFreeRatio=10 -XX:-ShrinkHeapInSteps}, soft references cleared when unused) it is also where the
+ * memory start-up alone needed is handed back: about 10 MB of an idle backend (docs/benchmarks.md, "idle memory
+ * under 1.5×").
  * <p>
  * Other collectors (G1, which the JVM picks with 2 GB and two processors) size their young generation as they go:
  * nothing is done. {@code -XX:+DisableExplicitGC} turns it off.

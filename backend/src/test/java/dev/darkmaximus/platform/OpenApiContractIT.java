@@ -1,6 +1,7 @@
 package dev.darkmaximus.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +39,8 @@ class OpenApiContractIT extends IntegrationTest {
     /** What integrators fetch is the committed file, in YAML and in JSON, and the JSON is the generated document. */
     @Test
     void theShopServesTheCommittedContract() throws IOException {
+        // make openapi rewrites the file in this run: the app still serves the copy packed before it.
+        assumeFalse(Boolean.getBoolean("dm.openapi.write"), "the committed file is being rewritten");
         Api api = new Api(port);
         Api.Response yaml = api.get("/v3/api-docs.yaml", null).expect(200);
         assertThat(yaml.body()).isEqualTo(Files.readString(CONTRACT));

@@ -1,6 +1,8 @@
 package dev.darkmaximus.platform.db;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -151,32 +153,38 @@ final class SharedRead<T> {
     /** Hands the running slot to the latecomers' read, which a thread of its own makes. */
     private void startNext(CompletableFuture<T> ended) {
         CompletableFuture<T> current = ended;
-        while (true) {
-            CompletableFuture<T> following;
-            lock.lock();
-            try {
-                if (running != current) {
-                    return; // a caller took the slot over while this read was stuck
+        List<Runnable> unstarted = new ArrayList<>(0);
+        try {
+            while (true) {
+                CompletableFuture<T> following;
+                lock.lock();
+                try {
+                    if (running != current) {
+                        return; // a caller took the slot over while this read was stuck
+                    }
+                    following = next;
+                    next = null;
+                    running = following;
+                } finally {
+                    lock.unlock();
                 }
-                following = next;
-                next = null;
-                running = following;
-            } finally {
-                lock.unlock();
+                if (following == null) {
+                    return;
+                }
+                try {
+                    // Its callers are waiting; the caller that read this one goes back to its own request.
+                    Thread.ofVirtual().name("shared-read").inheritInheritableThreadLocals(false)
+                            .start(() -> read(following));
+                    return;
+                } catch (Throwable e) {
+                    // No thread for it: its callers fail, and the slot goes to whoever came after them.
+                    unstarted.add(() -> following.completeExceptionally(e));
+                    current = following;
+                }
             }
-            if (following == null) {
-                return;
-            }
-            try {
-                // Its callers are waiting; the caller that read this one goes back to its own request.
-                Thread.ofVirtual().name("shared-read").inheritInheritableThreadLocals(false)
-                        .start(() -> read(following));
-                return;
-            } catch (Throwable e) {
-                // No thread for it: its callers fail, and the slot goes to whoever came after them.
-                following.completeExceptionally(e);
-                current = following;
-            }
+        } finally {
+            // Told once the slot has moved past them, as every read's callers are (read).
+            unstarted.forEach(Runnable::run);
         }
     }
 }
