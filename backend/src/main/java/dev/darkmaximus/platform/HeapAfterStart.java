@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * minute later, with no full collection. It costs about 0.1 s of start. With the images' heap options
  * ({@code -XX:MaxHeapFreeRatio=10 -XX:-ShrinkHeapInSteps}, soft references cleared when unused) it is also where the
  * memory start-up alone needed is handed back: about 10 MB of an idle backend (docs/benchmarks.md, "idle memory
- * under 1.5×").
+ * at the 1.5× line").
  * <p>
  * Other collectors (G1, which the JVM picks with 2 GB and two processors) size their young generation as they go:
  * nothing is done. {@code -XX:+DisableExplicitGC} turns it off.
