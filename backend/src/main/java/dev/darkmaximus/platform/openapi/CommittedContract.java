@@ -1,17 +1,26 @@
 package dev.darkmaximus.platform.openapi;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API's contract as a running shop serves it: the committed {@code openapi/openapi.yaml}, packed into the jar at
@@ -20,46 +29,74 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>
  * The document is generated from the code only where it is checked: the tests and {@code make openapi} turn springdoc
  * on (at {@code /v3/generated-api-docs}) and OpenApiContractIT fails when the committed file differs from it. So a shop
- * serves the same document without generating it, and without springdoc's and swagger-core's classes and heap in every
- * process (about 5 MB of an idle backend; make bench, issue 24).
+ * serves the same document without generating it: springdoc and swagger-core are test dependencies (docs/benchmarks.md,
+ * idle memory). The JSON form is read with SnakeYAML, which Spring Boot loads anyway for application.yaml: with
+ * Jackson 2's YAML module on the class path, Spring builds a Jackson 2 mapper and YAML converter at every start.
  */
 @RestController
 class CommittedContract {
 
     static final String RESOURCE = "openapi/openapi.yaml";
     /** What springdoc answered {@code /v3/api-docs.yaml} with (OpenAPI's registered YAML media type). */
-    static final MediaType OPENAPI_YAML = new MediaType("application", "vnd.oai.openapi",
-            java.nio.charset.StandardCharsets.UTF_8);
+    static final MediaType OPENAPI_YAML = new MediaType("application", "vnd.oai.openapi", StandardCharsets.UTF_8);
 
-    private final byte[] yaml;
-    /** Made on the first request for it: few ask, and the YAML reader is not loaded before. */
+    private final ClassPathResource file = new ClassPathResource(RESOURCE);
+    /** Made on the first request for it: few ask, so an idle shop doesn't hold the document (0.4 MB) at all. */
     private volatile byte[] json;
 
     CommittedContract() {
-        try {
-            yaml = new ClassPathResource(RESOURCE).getContentAsByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The jar lacks " + RESOURCE + " (packed from openapi/ by the build)", e);
+        if (!file.exists()) {
+            throw new IllegalStateException("The jar lacks " + RESOURCE + " (packed from openapi/ by the build)");
         }
     }
 
     @GetMapping("/v3/api-docs.yaml")
     ResponseEntity<byte[]> yaml() {
-        return ResponseEntity.ok().contentType(OPENAPI_YAML).body(yaml);
+        return ResponseEntity.ok().contentType(OPENAPI_YAML).body(read());
     }
 
     @GetMapping("/v3/api-docs")
     ResponseEntity<byte[]> json() {
         byte[] made = json;
         if (made == null) {
-            try {
-                made = new ObjectMapper().writeValueAsBytes(new ObjectMapper(new YAMLFactory()).readTree(yaml));
-            } catch (IOException e) {
-                throw new UncheckedIOException("The committed contract is not YAML", e);
-            }
+            made = JsonMapper.shared().writeValueAsBytes(parse(read()));
             json = made;
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(made);
+    }
+
+    private byte[] read() {
+        try {
+            return file.getContentAsByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + RESOURCE + " from the jar", e);
+        }
+    }
+
+    /**
+     * YAML read as JSON reads it (YAML 1.2's core schema): only {@code true}/{@code false}, numbers and {@code null}
+     * are typed, so an example such as {@code 2026-12-07} or {@code on} stays the string the contract means, as it does
+     * for a JSON client or for swagger-parser, where SnakeYAML's default (YAML 1.1) would make a date or a boolean.
+     */
+    static Object parse(byte[] yaml) {
+        LoaderOptions loading = new LoaderOptions();
+        loading.setCodePointLimit(Math.max(loading.getCodePointLimit(), yaml.length));
+        DumperOptions dumping = new DumperOptions();
+        return new Yaml(new SafeConstructor(loading), new Representer(dumping), dumping, loading, new CoreSchema())
+                .load(new ByteArrayInputStream(yaml));
+    }
+
+    private static final class CoreSchema extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, Pattern.compile("^(?:true|false)$"), "tf");
+            addImplicitResolver(Tag.INT, Pattern.compile("^[-+]?[0-9]+$"), "-+0123456789");
+            addImplicitResolver(Tag.FLOAT,
+                    Pattern.compile("^[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"),
+                    "-+0123456789.");
+            addImplicitResolver(Tag.NULL, Pattern.compile("^(?:null|~)$"), "n~");
+            addImplicitResolver(Tag.NULL, Pattern.compile("^$"), null);
+        }
     }
 
     /** The address springdoc gave Swagger UI, which docs and bookmarks point at. */

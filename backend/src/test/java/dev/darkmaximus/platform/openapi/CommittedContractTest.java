@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A shop serves the committed file and does not generate the contract (OpenApiContractIT checks the two are the same
@@ -34,5 +39,46 @@ class CommittedContractTest {
 
         assertThat(settings).containsEntry("springdoc.api-docs.enabled", false)
                 .containsEntry("springdoc.swagger-ui.enabled", false);
+    }
+
+    /** The JSON form types only what JSON would: a date, "on" or "yes" in an example stay strings (YAML 1.1 wouldn't). */
+    @Test
+    void theYamlIsReadAsJsonReadsIt() {
+        String yaml = """
+                example:
+                  day: 2026-12-07
+                  at: 2026-12-07T10:15:30Z
+                  switch: on
+                  answer: yes
+                  octal: 0o17
+                  flag: true
+                  count: 12
+                  price: 1.50
+                  nothing: null
+                  empty:
+                  list: [1, "2", off]
+                "200":
+                  description: OK
+                """;
+        Object read = CommittedContract.parse(yaml.getBytes(StandardCharsets.UTF_8));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> example = (Map<String, Object>) ((Map<String, Object>) read).get("example");
+        assertThat(example).containsEntry("day", "2026-12-07").containsEntry("at", "2026-12-07T10:15:30Z")
+                .containsEntry("switch", "on").containsEntry("answer", "yes").containsEntry("octal", "0o17")
+                .containsEntry("flag", true).containsEntry("count", 12).containsEntry("price", 1.5)
+                .containsEntry("nothing", null).containsEntry("empty", null)
+                .containsEntry("list", List.of(1, "2", "off"));
+        assertThat(((Map<?, ?>) read).containsKey("200")).isTrue();
+    }
+
+    /** The committed file's JSON form, as a client reads it: the whole document, in the file's order. */
+    @Test
+    void theJsonFormIsTheWholeDocument() {
+        JsonNode json = JsonMapper.shared().readTree(new CommittedContract().json().getBody());
+
+        assertThat(json.path("openapi").asString()).startsWith("3.");
+        assertThat(json.path("paths").path("/api/v1/catalog/plans").isObject()).isTrue();
+        assertThat(json.propertyNames().iterator().next()).isEqualTo("openapi");
     }
 }
