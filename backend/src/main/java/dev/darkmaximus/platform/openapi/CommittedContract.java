@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 
 import org.springframework.core.io.ClassPathResource;
@@ -43,6 +44,7 @@ class CommittedContract {
     private final ClassPathResource file = new ClassPathResource(RESOURCE);
     /** Made on the first request for it: few ask, so an idle shop doesn't hold the document (0.4 MB) at all. */
     private volatile byte[] json;
+    private final ReentrantLock making = new ReentrantLock();
 
     CommittedContract() {
         if (!file.exists()) {
@@ -57,12 +59,24 @@ class CommittedContract {
 
     @GetMapping("/v3/api-docs")
     ResponseEntity<byte[]> json() {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(jsonForm());
+    }
+
+    /** One parse, however many ask at once: the address is public, and each parse builds the document's whole tree. */
+    private byte[] jsonForm() {
         byte[] made = json;
-        if (made == null) {
-            made = JsonMapper.shared().writeValueAsBytes(parse(read()));
-            json = made;
+        if (made != null) {
+            return made;
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(made);
+        making.lock();
+        try {
+            if (json == null) {
+                json = JsonMapper.shared().writeValueAsBytes(parse(read()));
+            }
+            return json;
+        } finally {
+            making.unlock();
+        }
     }
 
     private byte[] read() {
@@ -74,26 +88,27 @@ class CommittedContract {
     }
 
     /**
-     * YAML read as JSON reads it (YAML 1.2's core schema): only {@code true}/{@code false}, numbers and {@code null}
-     * are typed, so an example such as {@code 2026-12-07} or {@code on} stays the string the contract means, as it does
-     * for a JSON client or for swagger-parser, where SnakeYAML's default (YAML 1.1) would make a date or a boolean.
+     * YAML typed as the generator writes it, close to YAML 1.2's JSON schema: only {@code true}, {@code false},
+     * {@code null} (and {@code ~} or nothing), decimal integers without leading zeros and decimals with a point are
+     * typed; everything else stays a string. So an example such as {@code 2026-12-07}, {@code on}, {@code 0755} or
+     * {@code 1e5} stays the string the contract means (the generator quotes only strings that would read as such
+     * numbers), where SnakeYAML's default (YAML 1.1) would make a date, a boolean or an octal number of it.
      */
     static Object parse(byte[] yaml) {
         LoaderOptions loading = new LoaderOptions();
         loading.setCodePointLimit(Math.max(loading.getCodePointLimit(), yaml.length));
         DumperOptions dumping = new DumperOptions();
-        return new Yaml(new SafeConstructor(loading), new Representer(dumping), dumping, loading, new CoreSchema())
+        return new Yaml(new SafeConstructor(loading), new Representer(dumping), dumping, loading, new AsGenerated())
                 .load(new ByteArrayInputStream(yaml));
     }
 
-    private static final class CoreSchema extends Resolver {
+    private static final class AsGenerated extends Resolver {
         @Override
         protected void addImplicitResolvers() {
             addImplicitResolver(Tag.BOOL, Pattern.compile("^(?:true|false)$"), "tf");
-            addImplicitResolver(Tag.INT, Pattern.compile("^[-+]?[0-9]+$"), "-+0123456789");
-            addImplicitResolver(Tag.FLOAT,
-                    Pattern.compile("^[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"),
-                    "-+0123456789.");
+            addImplicitResolver(Tag.INT, Pattern.compile("^-?(?:0|[1-9][0-9]*)$"), "-0123456789");
+            addImplicitResolver(Tag.FLOAT, Pattern.compile("^-?(?:0|[1-9][0-9]*)\\.[0-9]+(?:[eE][-+]?[0-9]+)?$"),
+                    "-0123456789");
             addImplicitResolver(Tag.NULL, Pattern.compile("^(?:null|~)$"), "n~");
             addImplicitResolver(Tag.NULL, Pattern.compile("^$"), null);
         }

@@ -29,9 +29,10 @@ class StrictJson {
     }
 
     /**
-     * Spring adds a YAML reader and writer whenever Jackson 2's YAML module is on the class path (springdoc brings it):
-     * the API then answered {@code Accept: application/yaml} in YAML and read YAML bodies through a Jackson 2 mapper
-     * with none of the rules above. Found while measuring what the backend loads at start (make bench, issue 24).
+     * Spring adds a YAML reader and writer whenever Jackson 2's YAML module is on the class path: the API then answered
+     * {@code Accept: application/yaml} in YAML and read YAML bodies through a Jackson 2 mapper with none of the rules
+     * above. The build keeps the module out of a shop (backend/pom.xml's enforcer rule), but springdoc brings it into
+     * the tests, and a dependency that brought it back must not change the API.
      */
     @Bean
     ServerHttpMessageConvertersCustomizer jsonOnly() {

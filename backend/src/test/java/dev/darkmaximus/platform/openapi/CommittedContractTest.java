@@ -41,7 +41,7 @@ class CommittedContractTest {
                 .containsEntry("springdoc.swagger-ui.enabled", false);
     }
 
-    /** The JSON form types only what JSON would: a date, "on" or "yes" in an example stay strings (YAML 1.1 wouldn't). */
+    /** Typed only what the generator writes unquoted as a number, a boolean or null (YAML 1.1 types more). */
     @Test
     void theYamlIsReadAsJsonReadsIt() {
         String yaml = """
@@ -51,6 +51,10 @@ class CommittedContractTest {
                   switch: on
                   answer: yes
                   octal: 0o17
+                  leadingZero: 0755
+                  notANumber: 1e5
+                  exponent: 1.5e3
+                  negative: -12
                   flag: true
                   count: 12
                   price: 1.50
@@ -66,6 +70,8 @@ class CommittedContractTest {
         Map<String, Object> example = (Map<String, Object>) ((Map<String, Object>) read).get("example");
         assertThat(example).containsEntry("day", "2026-12-07").containsEntry("at", "2026-12-07T10:15:30Z")
                 .containsEntry("switch", "on").containsEntry("answer", "yes").containsEntry("octal", "0o17")
+                .containsEntry("leadingZero", "0755").containsEntry("notANumber", "1e5")
+                .containsEntry("exponent", 1500.0).containsEntry("negative", -12)
                 .containsEntry("flag", true).containsEntry("count", 12).containsEntry("price", 1.5)
                 .containsEntry("nothing", null).containsEntry("empty", null)
                 .containsEntry("list", List.of(1, "2", "off"));
