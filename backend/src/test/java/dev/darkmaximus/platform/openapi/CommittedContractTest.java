@@ -6,9 +6,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
@@ -86,5 +91,33 @@ class CommittedContractTest {
         assertThat(json.path("openapi").asString()).startsWith("3.");
         assertThat(json.path("paths").path("/api/v1/catalog/plans").isObject()).isTrue();
         assertThat(json.propertyNames().iterator().next()).isEqualTo("openapi");
+    }
+
+    /**
+     * Callers that ask together while no JSON form exists yet share one parse: each gets the same array. Two parses
+     * would each hand their callers their own (the address is public, and a parse builds the whole document's tree).
+     */
+    @Test
+    void callersAskingTogetherShareOneParse() throws Exception {
+        CommittedContract contract = new CommittedContract();
+        int callers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        List<byte[]> answers;
+        try (var threads = Executors.newFixedThreadPool(callers)) {
+            List<Future<byte[]>> asked = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                asked.add(threads.submit(() -> {
+                    start.await();
+                    return contract.json().getBody();
+                }));
+            }
+            start.countDown();
+            answers = new ArrayList<>();
+            for (Future<byte[]> answer : asked) {
+                answers.add(answer.get(2, TimeUnit.MINUTES));
+            }
+        }
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer).isSameAs(answers.getFirst()));
     }
 }
